@@ -1,0 +1,255 @@
+package io.moneyflow;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.SleepingWaitStrategy;
+import com.lmax.disruptor.WaitStrategy;
+import com.lmax.disruptor.YieldingWaitStrategy;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.moneyflow.aggregate.AggregateHandler;
+import io.moneyflow.classify.ClassifyHandler;
+import io.moneyflow.classify.FlowMode;
+import io.moneyflow.classify.TradingSession;
+import io.moneyflow.counters.CountersDescriptor;
+import io.moneyflow.counters.FlowCounters;
+import io.moneyflow.counters.FlowCountersReader;
+import io.moneyflow.feed.Feed;
+import io.moneyflow.feed.InputFiles;
+import io.moneyflow.feed.SymbolTable;
+import io.moneyflow.ring.CountingExceptionHandler;
+import io.moneyflow.ring.TickEvent;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import com.lmax.disruptor.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+/**
+ * The money-flow engine: feed, ring, classify and aggregate stages, and the off-heap counters they write.
+ * <pre>
+ *   inputs -&gt; Feed (caller's thread) -&gt; ring -&gt; ClassifyHandler -&gt; AggregateHandler -&gt; counters file
+ * </pre>
+ * {@link #launch(EngineContext)} maps the counters file and starts the two stage threads; {@link #ingest(List)}
+ * reads inputs on the calling thread and returns once every record is in the counters; {@link #reader()} reads
+ * them, as can any other thread or process that maps the file. {@link #close()} stops the stages, unmaps the file
+ * and deletes it if it was temporary. One ingesting thread at a time.
+ */
+public final class Engine implements AutoCloseable
+{
+    private static final long SHUTDOWN_TIMEOUT_MS = 10_000;
+
+    private final EngineContext context;
+    private final FlowCounters counters;
+    private final Disruptor<TickEvent> disruptor;
+    private final ClassifyHandler classify;
+    private final AggregateHandler aggregate;
+    private final CountingExceptionHandler exceptions;
+    private final SymbolTable symbols;
+    private final TradingSession session;
+    private boolean closed;
+
+    private Engine(final EngineContext context)
+    {
+        this.context = context;
+        this.session = new TradingSession(context.barMinutes());
+        final String[] classNames = new String[context.scheme().classCount()];
+        for (int i = 0; i < classNames.length; i++)
+        {
+            classNames[i] = context.scheme().className(i);
+        }
+        this.counters = FlowCounters.create(
+            context.countersFile(),
+            context.maxSlots(),
+            context.scheme().name(),
+            classNames,
+            context.scheme().mainClassCount(),
+            context.barMinutes(),
+            session.barCount(),
+            context.mode().ordinal());
+        this.symbols = new SymbolTable(context.reference(), context.maxSymbols(), context.maxSlots());
+        this.classify = new ClassifyHandler(
+            context.scheme(),
+            context.mode(),
+            context.basis(),
+            context.direction(),
+            context.measuredRule(),
+            session,
+            context.maxSlots(),
+            context.mode() == FlowMode.TRADE ? 16 : context.orderCapacity());
+        this.aggregate = new AggregateHandler(counters);
+        this.exceptions = new CountingExceptionHandler(
+            n -> counters.addStat(CountersDescriptor.Stat.HANDLER_ERRORS.ordinal(), n));
+
+        final AtomicInteger threadNumber = new AtomicInteger();
+        final String[] stageNames = {"moneyflow-classify", "moneyflow-aggregate"};
+        disruptor = new Disruptor<>(
+            TickEvent::new,
+            context.ringSize(),
+            runnable ->
+            {
+                final int n = threadNumber.getAndIncrement();
+                final Thread thread = new Thread(runnable, n < stageNames.length ? stageNames[n] : "moneyflow-" + n);
+                thread.setDaemon(true);
+                return thread;
+            },
+            ProducerType.SINGLE,
+            waitStrategy(context.waitStrategy()));
+        disruptor.setDefaultExceptionHandler(exceptions);
+        disruptor.handleEventsWith(classify).then(aggregate);
+        disruptor.start();
+    }
+
+    /**
+     * Builds and starts an engine.
+     *
+     * @param context settings; concluded here.
+     * @return the running engine.
+     */
+    public static Engine launch(final EngineContext context)
+    {
+        return new Engine(context.conclude());
+    }
+
+    private static WaitStrategy waitStrategy(final String name)
+    {
+        return switch (name)
+        {
+            case "sleeping" -> new SleepingWaitStrategy();
+            case "yielding" -> new YieldingWaitStrategy();
+            case "busy-spin" -> new BusySpinWaitStrategy();
+            default -> new BlockingWaitStrategy();
+        };
+    }
+
+    /**
+     * Reads inputs through the engine and waits until every published record has reached the counters.
+     *
+     * @param inputs   files, archives or directories.
+     * @param messages where rejections and notes go, one line each.
+     * @param progress where progress lines go.
+     * @return the run's log: rejections, unknown symbols, gaps.
+     * @throws InputFiles.InputException when a named input cannot be read or recognised.
+     */
+    public RunLog ingest(final List<Path> inputs, final Consumer<String> messages, final Consumer<String> progress)
+    {
+        final RunLog log = new RunLog(counters, messages, progress);
+        final Feed feed = new Feed(
+            disruptor.getRingBuffer(),
+            context.layouts(),
+            context.forcedLayout(),
+            symbols,
+            context.maxSlots(),
+            context.maxBackwardsMs(),
+            log);
+        feed.run(InputFiles.expand(inputs));
+        awaitProcessed();
+        return log;
+    }
+
+    /**
+     * Reads inputs quietly: messages and progress are dropped (they are still counted).
+     *
+     * @param inputs files, archives or directories.
+     * @return the run's log.
+     */
+    public RunLog ingest(final List<Path> inputs)
+    {
+        return ingest(inputs, m -> { }, p -> { });
+    }
+
+    /**
+     * Blocks until the aggregate stage has applied every record published so far.
+     */
+    public void awaitProcessed()
+    {
+        final long target = disruptor.getRingBuffer().getCursor();
+        while (disruptor.getSequenceValueFor(aggregate) < target)
+        {
+            LockSupport.parkNanos(50_000);
+        }
+    }
+
+    /**
+     * @return a reader over this engine's counters.
+     */
+    public FlowCountersReader reader()
+    {
+        return new FlowCountersReader(counters);
+    }
+
+    /**
+     * @return the counters file.
+     */
+    public FlowCounters counters()
+    {
+        return counters;
+    }
+
+    /**
+     * @return the settings the engine runs with.
+     */
+    public EngineContext context()
+    {
+        return context;
+    }
+
+    /**
+     * @return the bar layout.
+     */
+    public TradingSession session()
+    {
+        return session;
+    }
+
+    /**
+     * @return exceptions caught in the ring stages; each is a bug, reported at the end of a run.
+     */
+    public CountingExceptionHandler exceptions()
+    {
+        return exceptions;
+    }
+
+    /**
+     * @return orders tracked by the classify stage (order modes).
+     */
+    public int ordersTracked()
+    {
+        return classify.ordersTracked();
+    }
+
+    @Override
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        try
+        {
+            disruptor.shutdown(SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        }
+        catch (final TimeoutException ex)
+        {
+            disruptor.halt();
+        }
+        counters.close();
+        if (context.deleteCountersOnClose())
+        {
+            try
+            {
+                Files.deleteIfExists(context.countersFile());
+            }
+            catch (final IOException ignored)
+            {
+                // a temporary file; the OS cleans its temp directory
+            }
+        }
+    }
+}

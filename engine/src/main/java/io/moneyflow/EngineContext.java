@@ -1,0 +1,368 @@
+package io.moneyflow;
+
+import io.moneyflow.classify.DirectionRule;
+import io.moneyflow.classify.FlowMode;
+import io.moneyflow.classify.OrderSizeBasis;
+import io.moneyflow.classify.SizeScheme;
+import io.moneyflow.classify.TradingSession;
+import io.moneyflow.feed.Layout;
+import io.moneyflow.feed.Layouts;
+import io.moneyflow.reference.ReferenceData;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Everything an {@link Engine} is built from, with defaults, in the fluent style: {@code new EngineContext()
+ * .mode(FlowMode.TRADE).barMinutes(5)}. {@link #conclude()} validates the whole and fills what depends on other
+ * settings; {@link Engine#launch(EngineContext)} calls it. Not thread-safe: configure on one thread, then launch.
+ */
+public final class EngineContext
+{
+    /** Default ring size: a power of two. */
+    public static final int RING_SIZE_DEFAULT = 1 << 16;
+    /** Default allowance for a stream's time to step back before records are rejected. */
+    public static final int MAX_BACKWARDS_MS_DEFAULT = 1_000;
+    /** Default spare symbols beyond the reference data. */
+    public static final int SPARE_SYMBOLS_DEFAULT = 1_024;
+    /** Default initial size of the per-order table. */
+    public static final int ORDER_CAPACITY_DEFAULT = 1 << 18;
+    /** Wait strategies a ring stage may use. */
+    public static final java.util.List<String> WAIT_STRATEGIES = java.util.List.of("blocking", "sleeping", "yielding",
+        "busy-spin");
+
+    private SizeScheme scheme;
+    private FlowMode mode = FlowMode.ORDER;
+    private OrderSizeBasis basis = OrderSizeBasis.AGGRESSIVE;
+    private DirectionRule direction = DirectionRule.AUTO;
+    private DirectionRule measuredRule;
+    private int barMinutes = 1;
+    private ReferenceData reference = ReferenceData.empty();
+    private Layouts layouts;
+    private Layout forcedLayout;
+    private int maxSymbols;
+    private int maxSlots;
+    private int orderCapacity = ORDER_CAPACITY_DEFAULT;
+    private int ringSize = RING_SIZE_DEFAULT;
+    private String waitStrategy = "blocking";
+    private int maxBackwardsMs = MAX_BACKWARDS_MS_DEFAULT;
+    private Path countersFile;
+    private boolean deleteCountersOnClose = true;
+    private boolean concluded;
+
+    /**
+     * Validates the settings and fills defaults that depend on others. Idempotent.
+     *
+     * @return this.
+     * @throws IllegalArgumentException naming the setting that is wrong.
+     */
+    public EngineContext conclude()
+    {
+        if (concluded)
+        {
+            return this;
+        }
+        if (scheme == null)
+        {
+            scheme = SizeScheme.resolve(SizeScheme.DEFAULT);
+        }
+        if (layouts == null)
+        {
+            layouts = Layouts.bundled();
+        }
+        new TradingSession(barMinutes);
+        if (Integer.bitCount(ringSize) != 1 || ringSize < 2)
+        {
+            throw new IllegalArgumentException("ring size must be a power of two, got " + ringSize);
+        }
+        if (!WAIT_STRATEGIES.contains(waitStrategy))
+        {
+            throw new IllegalArgumentException("wait strategy must be one of " + WAIT_STRATEGIES + ", got " +
+                waitStrategy);
+        }
+        if (measuredRule == DirectionRule.AUTO || measuredRule == DirectionRule.FLAG)
+        {
+            throw new IllegalArgumentException("the measured rule must be order-no, tick, quote or lee-ready");
+        }
+        if (maxBackwardsMs < 0)
+        {
+            throw new IllegalArgumentException("max backwards must not be negative");
+        }
+        if (maxSymbols == 0)
+        {
+            maxSymbols = reference.securities().size() + SPARE_SYMBOLS_DEFAULT;
+        }
+        if (maxSymbols < reference.securities().size())
+        {
+            throw new IllegalArgumentException("max symbols " + maxSymbols + " is below the " +
+                reference.securities().size() + " securities in the reference data");
+        }
+        if (maxSlots == 0)
+        {
+            maxSlots = maxSymbols;
+        }
+        if (maxSlots >= 1 << 22)
+        {
+            throw new IllegalArgumentException("at most " + ((1 << 22) - 1) + " symbol-days per run");
+        }
+        if (orderCapacity < 16)
+        {
+            orderCapacity = 16;
+        }
+        if (countersFile == null)
+        {
+            countersFile = Path.of(System.getProperty("java.io.tmpdir"),
+                "moneyflow-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".counters");
+            deleteCountersOnClose = true;
+        }
+        concluded = true;
+        return this;
+    }
+
+    public SizeScheme scheme()
+    {
+        return scheme;
+    }
+
+    /**
+     * @param scheme size classes.
+     * @return this.
+     */
+    public EngineContext scheme(final SizeScheme scheme)
+    {
+        this.scheme = scheme;
+        return this;
+    }
+
+    public FlowMode mode()
+    {
+        return mode;
+    }
+
+    /**
+     * @param mode trade, order (default) or order-bar.
+     * @return this.
+     */
+    public EngineContext mode(final FlowMode mode)
+    {
+        this.mode = mode;
+        return this;
+    }
+
+    public OrderSizeBasis basis()
+    {
+        return basis;
+    }
+
+    /**
+     * @param basis which fills size an aggressive order in the order modes; default aggressive.
+     * @return this.
+     */
+    public EngineContext basis(final OrderSizeBasis basis)
+    {
+        this.basis = basis;
+        return this;
+    }
+
+    public DirectionRule direction()
+    {
+        return direction;
+    }
+
+    /**
+     * @param direction how the aggressor is decided; default auto.
+     * @return this.
+     */
+    public EngineContext direction(final DirectionRule direction)
+    {
+        this.direction = direction;
+        return this;
+    }
+
+    public DirectionRule measuredRule()
+    {
+        return measuredRule;
+    }
+
+    /**
+     * @param rule a rule to measure against the exchange flag (order-no, tick, quote, lee-ready), or null.
+     * @return this.
+     */
+    public EngineContext measuredRule(final DirectionRule rule)
+    {
+        this.measuredRule = rule;
+        return this;
+    }
+
+    public int barMinutes()
+    {
+        return barMinutes;
+    }
+
+    /**
+     * @param barMinutes bar length in minutes, dividing 120; default 1.
+     * @return this.
+     */
+    public EngineContext barMinutes(final int barMinutes)
+    {
+        this.barMinutes = barMinutes;
+        return this;
+    }
+
+    public ReferenceData reference()
+    {
+        return reference;
+    }
+
+    /**
+     * @param reference the securities known by name.
+     * @return this.
+     */
+    public EngineContext reference(final ReferenceData reference)
+    {
+        this.reference = reference;
+        return this;
+    }
+
+    public Layouts layouts()
+    {
+        return layouts;
+    }
+
+    /**
+     * @param layouts the layouts inputs are recognised against; default the bundled ones.
+     * @return this.
+     */
+    public EngineContext layouts(final Layouts layouts)
+    {
+        this.layouts = layouts;
+        return this;
+    }
+
+    public Layout forcedLayout()
+    {
+        return forcedLayout;
+    }
+
+    /**
+     * @param layout the layout every input must use, or null to recognise each input from its header.
+     * @return this.
+     */
+    public EngineContext forcedLayout(final Layout layout)
+    {
+        this.forcedLayout = layout;
+        return this;
+    }
+
+    public int maxSymbols()
+    {
+        return maxSymbols;
+    }
+
+    /**
+     * @param maxSymbols most distinct symbols per run; default the reference data plus 1,024.
+     * @return this.
+     */
+    public EngineContext maxSymbols(final int maxSymbols)
+    {
+        this.maxSymbols = maxSymbols;
+        return this;
+    }
+
+    public int maxSlots()
+    {
+        return maxSlots;
+    }
+
+    /**
+     * @param maxSlots most symbol-days per run; default {@link #maxSymbols()}.
+     * @return this.
+     */
+    public EngineContext maxSlots(final int maxSlots)
+    {
+        this.maxSlots = maxSlots;
+        return this;
+    }
+
+    public int orderCapacity()
+    {
+        return orderCapacity;
+    }
+
+    /**
+     * @param orderCapacity expected orders per run; the order table starts this large.
+     * @return this.
+     */
+    public EngineContext orderCapacity(final int orderCapacity)
+    {
+        this.orderCapacity = orderCapacity;
+        return this;
+    }
+
+    public int ringSize()
+    {
+        return ringSize;
+    }
+
+    /**
+     * @param ringSize ring entries, a power of two.
+     * @return this.
+     */
+    public EngineContext ringSize(final int ringSize)
+    {
+        this.ringSize = ringSize;
+        return this;
+    }
+
+    public String waitStrategy()
+    {
+        return waitStrategy;
+    }
+
+    /**
+     * @param waitStrategy blocking (default), sleeping, yielding or busy-spin.
+     * @return this.
+     */
+    public EngineContext waitStrategy(final String waitStrategy)
+    {
+        this.waitStrategy = waitStrategy.toLowerCase(Locale.ROOT);
+        return this;
+    }
+
+    public int maxBackwardsMs()
+    {
+        return maxBackwardsMs;
+    }
+
+    /**
+     * @param maxBackwardsMs how far a stream's time may step back before a record is rejected; default 1,000.
+     * @return this.
+     */
+    public EngineContext maxBackwardsMs(final int maxBackwardsMs)
+    {
+        this.maxBackwardsMs = maxBackwardsMs;
+        return this;
+    }
+
+    public Path countersFile()
+    {
+        return countersFile;
+    }
+
+    /**
+     * @param countersFile where the off-heap counters live; kept after the engine closes. Default: a temporary
+     *                     file, deleted on close.
+     * @return this.
+     */
+    public EngineContext countersFile(final Path countersFile)
+    {
+        this.countersFile = countersFile;
+        this.deleteCountersOnClose = false;
+        return this;
+    }
+
+    public boolean deleteCountersOnClose()
+    {
+        return deleteCountersOnClose;
+    }
+}

@@ -1,0 +1,189 @@
+package io.moneyflow;
+
+import io.moneyflow.codec.SymbolCodes;
+import io.moneyflow.counters.CountersDescriptor;
+import io.moneyflow.counters.FlowCounters;
+import io.moneyflow.feed.FeedListener;
+import io.moneyflow.feed.RejectReason;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * What happened to the input of a run besides the flows: rejections by reason with the first few lines of each,
+ * symbols missing from the reference data, skipped files, sequence gaps.
+ * <p>
+ * Receives the feed's callbacks on the feed thread, mirrors the counts into the counters file header, and tells a
+ * person through the {@code messages} sink (stderr on the command line), at most {@link #PRINT_LIMIT} lines per
+ * reason. Read the results after {@link Engine#ingest} returns.
+ */
+public final class RunLog implements FeedListener
+{
+    /** Rejections printed per reason before the rest are only counted. */
+    public static final int PRINT_LIMIT = 10;
+
+    private final FlowCounters counters;
+    private final Consumer<String> messages;
+    private final Consumer<String> progress;
+    private final long[] rejectCounts = new long[RejectReason.values().length];
+    private final Map<RejectReason, List<String>> samples = new EnumMap<>(RejectReason.class);
+    private final Set<String> unknownSymbols = new LinkedHashSet<>();
+    private final List<String> skipped = new ArrayList<>();
+    private long gaps;
+    private long missing;
+    private boolean progressShown;
+
+    RunLog(final FlowCounters counters, final Consumer<String> messages, final Consumer<String> progress)
+    {
+        this.counters = counters;
+        this.messages = messages;
+        this.progress = progress;
+    }
+
+    @Override
+    public void onReject(final RejectReason reason, final String source, final long line, final String detail)
+    {
+        final long count = ++rejectCounts[reason.ordinal()];
+        counters.addStat(CountersDescriptor.Stat.REJECTED.ordinal(), 1);
+        counters.addStat(CountersDescriptor.REJECT_BASE + reason.ordinal(), 1);
+        if (count <= PRINT_LIMIT)
+        {
+            final String text = source + ":" + line + ": " + reason.label() + ": " + detail;
+            samples.computeIfAbsent(reason, r -> new ArrayList<>()).add(text);
+            messages.accept("rejected " + text);
+            if (count == PRINT_LIMIT)
+            {
+                messages.accept("(further '" + reason.label() + "' rejections are counted, not printed)");
+            }
+        }
+    }
+
+    @Override
+    public void onSlot(final int slot, final long symbolKey, final int date, final int securityId)
+    {
+        counters.publishSlot(slot, SymbolCodes.format(symbolKey), date, securityId);
+    }
+
+    @Override
+    public void onUnknownSymbol(final long symbolKey, final String source, final long line)
+    {
+        final String symbol = SymbolCodes.format(symbolKey);
+        unknownSymbols.add(symbol);
+        counters.addStat(CountersDescriptor.Stat.UNKNOWN_SYMBOLS.ordinal(), 1);
+        messages.accept("note: " + symbol + " (first seen at " + source + ":" + line + ") is not in the reference " +
+            "data; it is processed, and ratios that need reference figures stay empty");
+    }
+
+    @Override
+    public void onGap(final String source, final long line, final int channel, final long expected, final long received)
+    {
+        gaps++;
+        missing += received - expected;
+        counters.addStat(CountersDescriptor.Stat.SEQUENCE_GAPS.ordinal(), 1);
+        counters.addStat(CountersDescriptor.Stat.SEQUENCE_MISSING.ordinal(), received - expected);
+        if (gaps <= PRINT_LIMIT)
+        {
+            messages.accept("gap " + source + ":" + line + ": channel " + channel + " expected sequence " + expected +
+                ", received " + received + " (" + (received - expected) + " missing)");
+        }
+    }
+
+    @Override
+    public void onProgress(final long linesRead, final long published, final String currentSource)
+    {
+        counters.addStat(CountersDescriptor.Stat.LINES_READ.ordinal(), linesRead - counters.stat(
+            CountersDescriptor.Stat.LINES_READ.ordinal()));
+        counters.addStat(CountersDescriptor.Stat.RECORDS_PUBLISHED.ordinal(), published - counters.stat(
+            CountersDescriptor.Stat.RECORDS_PUBLISHED.ordinal()));
+        if (currentSource.isEmpty())
+        {
+            if (progressShown)
+            {
+                progress.accept(String.format("read %,d lines, %,d records", linesRead, published));
+            }
+            return;
+        }
+        progressShown = true;
+        progress.accept(String.format("read %,d lines, %,d records ... %s", linesRead, published, currentSource));
+    }
+
+    @Override
+    public void onSkipped(final String source, final String why)
+    {
+        skipped.add(source);
+        messages.accept("skipped " + source + ": " + why);
+    }
+
+    /**
+     * @return rejections per reason, every reason present (zero when none).
+     */
+    public Map<RejectReason, Long> rejected()
+    {
+        final Map<RejectReason, Long> out = new EnumMap<>(RejectReason.class);
+        for (final RejectReason reason : RejectReason.values())
+        {
+            out.put(reason, rejectCounts[reason.ordinal()]);
+        }
+        return out;
+    }
+
+    /**
+     * @return total rejections.
+     */
+    public long rejectedTotal()
+    {
+        long total = 0;
+        for (final long c : rejectCounts)
+        {
+            total += c;
+        }
+        return total;
+    }
+
+    /**
+     * @param reason a reason.
+     * @return the first rejections for it, as {@code source:line: reason: detail}.
+     */
+    public List<String> samples(final RejectReason reason)
+    {
+        return Collections.unmodifiableList(samples.getOrDefault(reason, List.of()));
+    }
+
+    /**
+     * @return symbols seen that the reference data does not list, in order of first sight.
+     */
+    public List<String> unknownSymbols()
+    {
+        return List.copyOf(unknownSymbols);
+    }
+
+    /**
+     * @return files or entries skipped because no layout recognised them.
+     */
+    public List<String> skipped()
+    {
+        return List.copyOf(skipped);
+    }
+
+    /**
+     * @return sequence gaps detected.
+     */
+    public long gaps()
+    {
+        return gaps;
+    }
+
+    /**
+     * @return sequence numbers missing in those gaps.
+     */
+    public long missing()
+    {
+        return missing;
+    }
+}

@@ -1,0 +1,305 @@
+package io.moneyflow.aggregate;
+
+import com.lmax.disruptor.EventHandler;
+import io.moneyflow.counters.CountersDescriptor.BarClassField;
+import io.moneyflow.counters.CountersDescriptor.BarField;
+import io.moneyflow.counters.CountersDescriptor.ClassField;
+import io.moneyflow.counters.CountersDescriptor.DayField;
+import io.moneyflow.counters.CountersDescriptor.Stat;
+import io.moneyflow.counters.FlowCounters;
+import io.moneyflow.counters.FlowCountersWriter;
+import io.moneyflow.ring.TickEvent;
+
+import static io.moneyflow.ring.TickEvent.BUY;
+import static io.moneyflow.ring.TickEvent.NONE;
+import static io.moneyflow.ring.TickEvent.SELL;
+import static io.moneyflow.ring.TickEvent.UNCLASSIFIED;
+
+/**
+ * The aggregate stage: adds each classified event to its slot's off-heap counters.
+ * <p>
+ * Runs on its own ring thread after the classify stage and is the only writer of slot records. Per fill it updates
+ * the day totals, the active view (a buyer-initiated fill adds to inflow of the buy order's class, a seller-initiated
+ * one to outflow of the sell order's class), the order-side view (every fill adds to inflow of the buy order's class
+ * and outflow of the sell order's class), the moves of earlier flow between classes when an order's class changes,
+ * and the same for the fill's bar. In the order mode a move lands in the bar of the fill that caused it, so bars
+ * always add up to the day. Allocates nothing.
+ */
+public final class AggregateHandler implements EventHandler<TickEvent>
+{
+    private final FlowCounters counters;
+    private final FlowCountersWriter writer;
+    private long appliedSinceFlush;
+
+    /**
+     * @param counters the counters file this stage writes.
+     */
+    public AggregateHandler(final FlowCounters counters)
+    {
+        this.counters = counters;
+        this.writer = new FlowCountersWriter(counters);
+    }
+
+    @Override
+    public void onEvent(final TickEvent event, final long sequence, final boolean endOfBatch)
+    {
+        apply(event);
+        if (endOfBatch)
+        {
+            flushStats();
+        }
+    }
+
+    @Override
+    public void onShutdown()
+    {
+        flushStats();
+    }
+
+    private void flushStats()
+    {
+        if (appliedSinceFlush > 0)
+        {
+            counters.addStat(Stat.EVENTS_APPLIED.ordinal(), appliedSinceFlush);
+            appliedSinceFlush = 0;
+        }
+    }
+
+    /**
+     * Applies one classified event. Public for benchmarks and tests that drive the stage without a ring.
+     *
+     * @param event an event the classify stage has processed.
+     */
+    public void apply(final TickEvent event)
+    {
+        final FlowCountersWriter w = writer;
+        w.begin(event.slot);
+        switch (event.type)
+        {
+            case TickEvent.TRADE:
+                applyTrade(w, event);
+                break;
+            case TickEvent.CANCEL:
+                w.addDay(DayField.CANCELS, 1);
+                w.addDay(DayField.CANCEL_VOLUME, event.qty);
+                break;
+            case TickEvent.ORDER:
+                applyOrder(w, event);
+                break;
+            case TickEvent.SNAPSHOT:
+                applySnapshot(w, event);
+                break;
+            default:
+                break;
+        }
+        w.addDay(DayField.EVENTS, 1);
+        w.end();
+        appliedSinceFlush++;
+    }
+
+    private static void applyTrade(final FlowCountersWriter w, final TickEvent e)
+    {
+        final long qty = e.qty;
+        final long amount = e.amount;
+        final long price = e.price;
+        final boolean first = w.day(DayField.TRADES) == 0;
+        w.addDay(DayField.TRADES, 1);
+        w.addDay(DayField.VOLUME, qty);
+        w.addDay(DayField.TURNOVER, amount);
+        if (first)
+        {
+            w.setDay(DayField.OPEN, price);
+            w.setDay(DayField.HIGH, price);
+            w.setDay(DayField.LOW, price);
+            w.setDay(DayField.FIRST_TIME, e.timeMs);
+        }
+        else
+        {
+            if (price > w.day(DayField.HIGH))
+            {
+                w.setDay(DayField.HIGH, price);
+            }
+            if (price < w.day(DayField.LOW))
+            {
+                w.setDay(DayField.LOW, price);
+            }
+        }
+        w.setDay(DayField.CLOSE, price);
+        w.setDay(DayField.LAST_TIME, e.timeMs);
+
+        final byte side = e.side;
+        if (side == BUY)
+        {
+            w.addDay(DayField.OUTER_VOLUME, qty);
+            w.addDay(DayField.OUTER_TURNOVER, amount);
+            w.addClass(e.buyActiveClass, ClassField.ACTIVE_IN_AMOUNT, amount);
+            w.addClass(e.buyActiveClass, ClassField.ACTIVE_IN_VOLUME, qty);
+            w.addClass(e.buyActiveClass, ClassField.ACTIVE_IN_COUNT, 1);
+        }
+        else if (side == SELL)
+        {
+            w.addDay(DayField.INNER_VOLUME, qty);
+            w.addDay(DayField.INNER_TURNOVER, amount);
+            w.addClass(e.sellActiveClass, ClassField.ACTIVE_OUT_AMOUNT, amount);
+            w.addClass(e.sellActiveClass, ClassField.ACTIVE_OUT_VOLUME, qty);
+            w.addClass(e.sellActiveClass, ClassField.ACTIVE_OUT_COUNT, 1);
+        }
+        else
+        {
+            w.addDay(DayField.NEUTRAL_VOLUME, qty);
+            w.addDay(DayField.NEUTRAL_TURNOVER, amount);
+        }
+        w.addClass(e.buySideClass, ClassField.SIDE_IN_AMOUNT, amount);
+        w.addClass(e.buySideClass, ClassField.SIDE_IN_VOLUME, qty);
+        w.addClass(e.sellSideClass, ClassField.SIDE_OUT_AMOUNT, amount);
+        w.addClass(e.sellSideClass, ClassField.SIDE_OUT_VOLUME, qty);
+
+        if (e.buyActiveFrom >= 0)
+        {
+            move(w, e.buyActiveFrom, e.buyActiveClass, ClassField.ACTIVE_IN_AMOUNT, e.buyActiveMoveAmount);
+            move(w, e.buyActiveFrom, e.buyActiveClass, ClassField.ACTIVE_IN_VOLUME, e.buyActiveMoveVolume);
+            move(w, e.buyActiveFrom, e.buyActiveClass, ClassField.ACTIVE_IN_COUNT, e.buyActiveMoveCount);
+        }
+        if (e.sellActiveFrom >= 0)
+        {
+            move(w, e.sellActiveFrom, e.sellActiveClass, ClassField.ACTIVE_OUT_AMOUNT, e.sellActiveMoveAmount);
+            move(w, e.sellActiveFrom, e.sellActiveClass, ClassField.ACTIVE_OUT_VOLUME, e.sellActiveMoveVolume);
+            move(w, e.sellActiveFrom, e.sellActiveClass, ClassField.ACTIVE_OUT_COUNT, e.sellActiveMoveCount);
+        }
+        if (e.buySideFrom >= 0)
+        {
+            move(w, e.buySideFrom, e.buySideClass, ClassField.SIDE_IN_AMOUNT, e.buySideMoveAmount);
+            move(w, e.buySideFrom, e.buySideClass, ClassField.SIDE_IN_VOLUME, e.buySideMoveVolume);
+        }
+        if (e.sellSideFrom >= 0)
+        {
+            move(w, e.sellSideFrom, e.sellSideClass, ClassField.SIDE_OUT_AMOUNT, e.sellSideMoveAmount);
+            move(w, e.sellSideFrom, e.sellSideClass, ClassField.SIDE_OUT_VOLUME, e.sellSideMoveVolume);
+        }
+
+        if (e.ruleSide != NONE)
+        {
+            if (e.ruleSide == UNCLASSIFIED)
+            {
+                w.addDay(DayField.RULE_UNCLASSIFIED, 1);
+            }
+            else if (e.ruleSide == e.flag)
+            {
+                w.addDay(DayField.RULE_AGREE, 1);
+            }
+            else
+            {
+                w.addDay(DayField.RULE_DISAGREE, 1);
+            }
+        }
+
+        final int bar = e.bar;
+        if (bar < 0)
+        {
+            w.addDay(DayField.OFF_SESSION_TRADES, 1);
+            return;
+        }
+        if (w.bar(bar, BarField.TRADES) == 0)
+        {
+            w.setBar(bar, BarField.OPEN, price);
+            w.setBar(bar, BarField.HIGH, price);
+            w.setBar(bar, BarField.LOW, price);
+        }
+        else
+        {
+            if (price > w.bar(bar, BarField.HIGH))
+            {
+                w.setBar(bar, BarField.HIGH, price);
+            }
+            if (price < w.bar(bar, BarField.LOW))
+            {
+                w.setBar(bar, BarField.LOW, price);
+            }
+        }
+        w.setBar(bar, BarField.CLOSE, price);
+        w.addBar(bar, BarField.TRADES, 1);
+        w.addBar(bar, BarField.VOLUME, qty);
+        w.addBar(bar, BarField.TURNOVER, amount);
+        if (side == BUY)
+        {
+            w.addBar(bar, BarField.OUTER_VOLUME, qty);
+            w.addBar(bar, BarField.OUTER_TURNOVER, amount);
+            w.addBarClass(bar, e.buyActiveClass, BarClassField.ACTIVE_IN, amount);
+        }
+        else if (side == SELL)
+        {
+            w.addBar(bar, BarField.INNER_VOLUME, qty);
+            w.addBar(bar, BarField.INNER_TURNOVER, amount);
+            w.addBarClass(bar, e.sellActiveClass, BarClassField.ACTIVE_OUT, amount);
+        }
+        w.addBarClass(bar, e.buySideClass, BarClassField.SIDE_IN, amount);
+        w.addBarClass(bar, e.sellSideClass, BarClassField.SIDE_OUT, amount);
+        if (e.buyActiveFrom >= 0)
+        {
+            moveBar(w, bar, e.buyActiveFrom, e.buyActiveClass, BarClassField.ACTIVE_IN, e.buyActiveMoveAmount);
+        }
+        if (e.sellActiveFrom >= 0)
+        {
+            moveBar(w, bar, e.sellActiveFrom, e.sellActiveClass, BarClassField.ACTIVE_OUT, e.sellActiveMoveAmount);
+        }
+        if (e.buySideFrom >= 0)
+        {
+            moveBar(w, bar, e.buySideFrom, e.buySideClass, BarClassField.SIDE_IN, e.buySideMoveAmount);
+        }
+        if (e.sellSideFrom >= 0)
+        {
+            moveBar(w, bar, e.sellSideFrom, e.sellSideClass, BarClassField.SIDE_OUT, e.sellSideMoveAmount);
+        }
+    }
+
+    private static void move(
+        final FlowCountersWriter w, final int from, final int to, final ClassField field, final long value)
+    {
+        w.addClass(from, field, -value);
+        w.addClass(to, field, value);
+    }
+
+    private static void moveBar(
+        final FlowCountersWriter w, final int bar, final int from, final int to, final BarClassField field, final long value)
+    {
+        w.addBarClass(bar, from, field, -value);
+        w.addBarClass(bar, to, field, value);
+    }
+
+    private static void applyOrder(final FlowCountersWriter w, final TickEvent e)
+    {
+        final boolean buy = e.orderSide == BUY;
+        if (e.orderAction == TickEvent.DELETE)
+        {
+            w.addDay(buy ? DayField.BUY_ORDER_CANCELS : DayField.SELL_ORDER_CANCELS, 1);
+            w.addDay(buy ? DayField.BUY_CANCEL_VOLUME : DayField.SELL_CANCEL_VOLUME, e.qty);
+        }
+        else
+        {
+            w.addDay(buy ? DayField.BUY_ORDERS : DayField.SELL_ORDERS, 1);
+            w.addDay(buy ? DayField.BUY_ORDER_VOLUME : DayField.SELL_ORDER_VOLUME, e.qty);
+        }
+    }
+
+    private static void applySnapshot(final FlowCountersWriter w, final TickEvent e)
+    {
+        w.addDay(DayField.SNAPSHOTS, 1);
+        w.setDay(DayField.SNAPSHOT_TIME, e.timeMs);
+        w.setDay(DayField.SNAPSHOT_LAST, e.last);
+        w.setDay(DayField.SNAPSHOT_PREV_CLOSE, e.prevClose);
+        w.setDay(DayField.SNAPSHOT_TRADES, e.cumTrades);
+        w.setDay(DayField.SNAPSHOT_VOLUME, e.cumVolume);
+        w.setDay(DayField.SNAPSHOT_TURNOVER, e.cumTurnover);
+        w.setDay(DayField.SNAPSHOT_BID1, e.bidPrice[0]);
+        w.setDay(DayField.SNAPSHOT_ASK1, e.askPrice[0]);
+        long bidQty = 0;
+        long askQty = 0;
+        for (int i = 0; i < e.levels; i++)
+        {
+            bidQty += e.bidQty[i];
+            askQty += e.askQty[i];
+        }
+        w.setDay(DayField.SNAPSHOT_BID_QTY, bidQty);
+        w.setDay(DayField.SNAPSHOT_ASK_QTY, askQty);
+    }
+}

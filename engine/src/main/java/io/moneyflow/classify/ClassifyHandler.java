@@ -1,0 +1,380 @@
+package io.moneyflow.classify;
+
+import com.lmax.disruptor.EventHandler;
+import io.moneyflow.ring.TickEvent;
+
+import static io.moneyflow.ring.TickEvent.BUY;
+import static io.moneyflow.ring.TickEvent.NEUTRAL;
+import static io.moneyflow.ring.TickEvent.NONE;
+import static io.moneyflow.ring.TickEvent.SELL;
+import static io.moneyflow.ring.TickEvent.UNCLASSIFIED;
+
+/**
+ * The classify stage: decides each fill's aggressor and the size classes of the orders behind it.
+ * <p>
+ * Runs on its own ring thread, single-threaded, ahead of the aggregate stage. For a fill it writes
+ * {@link TickEvent#side}, the bar, the active-view and order-side-view classes of both orders and, in the order
+ * modes, how much of each order's earlier flow moves when its class changes, so that every order sits in exactly
+ * one class at every moment (DOMAIN.md section 3). It keeps the tick-test state and the latest quotes per slot, and
+ * the per-order table. Allocates nothing, except when the order table doubles (see {@link OrderTable}).
+ */
+public final class ClassifyHandler implements EventHandler<TickEvent>
+{
+    private final SizeScheme scheme;
+    private final FlowMode mode;
+    private final OrderSizeBasis basis;
+    private final DirectionRule direction;
+    private final DirectionRule measured;
+    private final TradingSession session;
+    private final OrderTable orders;
+    private final long[] lastPrice;
+    private final byte[] lastTick;
+    private final long[] bid1;
+    private final long[] ask1;
+
+    private int resultActiveClass;
+    private int resultSideClass;
+    private int resultActiveFrom;
+    private long resultActiveMoveAmount;
+    private long resultActiveMoveVolume;
+    private long resultActiveMoveCount;
+    private int resultSideFrom;
+    private long resultSideMoveAmount;
+    private long resultSideMoveVolume;
+
+    /**
+     * @param scheme          size classes.
+     * @param mode            trade, order or order-bar.
+     * @param basis           which fills size an aggressive order in the order modes.
+     * @param direction       how the aggressor is decided.
+     * @param measured        a rule whose agreement with the exchange flag is measured, or null.
+     * @param session         bar layout.
+     * @param slotCapacity    most slots the engine will use.
+     * @param orderCapacity   expected orders per run, to size the order table.
+     */
+    public ClassifyHandler(
+        final SizeScheme scheme,
+        final FlowMode mode,
+        final OrderSizeBasis basis,
+        final DirectionRule direction,
+        final DirectionRule measured,
+        final TradingSession session,
+        final int slotCapacity,
+        final int orderCapacity)
+    {
+        if (measured == DirectionRule.AUTO || measured == DirectionRule.FLAG)
+        {
+            throw new IllegalArgumentException("cannot measure the flag against itself: choose order-no, tick, " +
+                "quote or lee-ready");
+        }
+        this.scheme = scheme;
+        this.mode = mode;
+        this.basis = basis;
+        this.direction = direction;
+        this.measured = measured;
+        this.session = session;
+        this.orders = new OrderTable(mode == FlowMode.TRADE ? 16 : orderCapacity);
+        this.lastPrice = new long[slotCapacity];
+        this.lastTick = new byte[slotCapacity];
+        this.bid1 = new long[slotCapacity];
+        this.ask1 = new long[slotCapacity];
+    }
+
+    @Override
+    public void onEvent(final TickEvent event, final long sequence, final boolean endOfBatch)
+    {
+        event.bar = session.barIndex(event.timeMs);
+        switch (event.type)
+        {
+            case TickEvent.TRADE:
+                classifyTrade(event);
+                break;
+            case TickEvent.SNAPSHOT:
+                bid1[event.slot] = event.bidPrice[0];
+                ask1[event.slot] = event.askPrice[0];
+                break;
+            default:
+                break;
+        }
+    }
+
+    /**
+     * Classifies one fill. Public for benchmarks and tests that drive the stage without a ring.
+     *
+     * @param event a {@link TickEvent#TRADE} event with its input fields set.
+     */
+    public void classifyTrade(final TickEvent event)
+    {
+        final int slot = event.slot;
+        final long price = event.price;
+        final byte tickSide = tickSide(slot, price);
+
+        event.side = decide(event, tickSide);
+        event.ruleSide = NONE;
+        if (measured != null && (event.flag == BUY || event.flag == SELL))
+        {
+            final byte verdict = apply(measured, event, tickSide);
+            event.ruleSide = verdict == NONE || verdict == NEUTRAL ? UNCLASSIFIED : verdict;
+        }
+
+        final long last = lastPrice[slot];
+        if (last != 0 && price != last)
+        {
+            lastTick[slot] = price > last ? BUY : SELL;
+        }
+        lastPrice[slot] = price;
+
+        if (mode == FlowMode.TRADE)
+        {
+            final int c = scheme.classify(event.qty, event.amount);
+            event.buyActiveClass = c;
+            event.sellActiveClass = c;
+            event.buySideClass = c;
+            event.sellSideClass = c;
+            event.buyActiveFrom = -1;
+            event.sellActiveFrom = -1;
+            event.buySideFrom = -1;
+            event.sellSideFrom = -1;
+            return;
+        }
+
+        final boolean perBar = mode == FlowMode.ORDER_BAR;
+        if (event.buyNo > 0)
+        {
+            updateOrder(OrderTable.key(slot, true, event.buyNo), event, event.side == BUY, perBar);
+        }
+        else
+        {
+            tradeOnly(event);
+        }
+        event.buyActiveClass = resultActiveClass;
+        event.buySideClass = resultSideClass;
+        event.buyActiveFrom = resultActiveFrom;
+        event.buyActiveMoveAmount = resultActiveMoveAmount;
+        event.buyActiveMoveVolume = resultActiveMoveVolume;
+        event.buyActiveMoveCount = resultActiveMoveCount;
+        event.buySideFrom = resultSideFrom;
+        event.buySideMoveAmount = resultSideMoveAmount;
+        event.buySideMoveVolume = resultSideMoveVolume;
+
+        if (event.sellNo > 0)
+        {
+            updateOrder(OrderTable.key(slot, false, event.sellNo), event, event.side == SELL, perBar);
+        }
+        else
+        {
+            tradeOnly(event);
+        }
+        event.sellActiveClass = resultActiveClass;
+        event.sellSideClass = resultSideClass;
+        event.sellActiveFrom = resultActiveFrom;
+        event.sellActiveMoveAmount = resultActiveMoveAmount;
+        event.sellActiveMoveVolume = resultActiveMoveVolume;
+        event.sellActiveMoveCount = resultActiveMoveCount;
+        event.sellSideFrom = resultSideFrom;
+        event.sellSideMoveAmount = resultSideMoveAmount;
+        event.sellSideMoveVolume = resultSideMoveVolume;
+    }
+
+    private void tradeOnly(final TickEvent event)
+    {
+        // Without an order number the fill is its own order.
+        final int c = scheme.classify(event.qty, event.amount);
+        resultActiveClass = c;
+        resultSideClass = c;
+        resultActiveFrom = -1;
+        resultSideFrom = -1;
+    }
+
+    private void updateOrder(final long key, final TickEvent event, final boolean aggressive, final boolean perBar)
+    {
+        final OrderTable t = orders;
+        final int row = t.findOrInsert(key);
+        if (perBar && t.bar[row] != event.bar)
+        {
+            t.reset(row);
+        }
+        t.bar[row] = event.bar;
+
+        final long prevAllQty = t.allQty[row];
+        final long prevAllAmount = t.allAmount[row];
+        final int prevSide = t.sideClass[row];
+        final long allQty = prevAllQty + event.qty;
+        final long allAmount = prevAllAmount + event.amount;
+        t.allQty[row] = allQty;
+        t.allAmount[row] = allAmount;
+        final int newSide = scheme.classify(allQty, allAmount);
+        t.sideClass[row] = newSide;
+        resultSideClass = newSide;
+        if (prevSide != OrderTable.NO_CLASS && prevSide != newSide)
+        {
+            resultSideFrom = prevSide;
+            resultSideMoveAmount = prevAllAmount;
+            resultSideMoveVolume = prevAllQty;
+        }
+        else
+        {
+            resultSideFrom = -1;
+        }
+
+        final long prevAggrQty = t.aggrQty[row];
+        final long prevAggrAmount = t.aggrAmount[row];
+        final long prevAggrCount = t.aggrCount[row];
+        final int prevActive = t.activeClass[row];
+        final int newActive;
+        if (aggressive)
+        {
+            t.aggrQty[row] = prevAggrQty + event.qty;
+            t.aggrAmount[row] = prevAggrAmount + event.amount;
+            t.aggrCount[row] = prevAggrCount + 1;
+            newActive = basis == OrderSizeBasis.ALL ? newSide : scheme.classify(prevAggrQty + event.qty,
+                prevAggrAmount + event.amount);
+        }
+        else
+        {
+            newActive = basis == OrderSizeBasis.ALL ? newSide : prevActive;
+        }
+        t.activeClass[row] = newActive;
+        resultActiveClass = newActive;
+        if (prevAggrCount > 0 && prevActive != newActive)
+        {
+            resultActiveFrom = prevActive;
+            resultActiveMoveAmount = prevAggrAmount;
+            resultActiveMoveVolume = prevAggrQty;
+            resultActiveMoveCount = prevAggrCount;
+        }
+        else
+        {
+            resultActiveFrom = -1;
+        }
+    }
+
+    private byte decide(final TickEvent event, final byte tickSide)
+    {
+        switch (direction)
+        {
+            case AUTO:
+                if (event.flag != NONE)
+                {
+                    return event.flag;
+                }
+                if (TradingSession.isAuction(event.timeMs))
+                {
+                    return NEUTRAL;
+                }
+                if (event.buyNo > 0 && event.sellNo > 0)
+                {
+                    return orderNumberSide(event);
+                }
+                return orNeutral(leeReady(event.slot, event.price, tickSide));
+            case FLAG:
+                return event.flag != NONE ? event.flag : NEUTRAL;
+            default:
+                if (TradingSession.isAuction(event.timeMs))
+                {
+                    return NEUTRAL;
+                }
+                return orNeutral(apply(direction, event, tickSide));
+        }
+    }
+
+    private byte apply(final DirectionRule rule, final TickEvent event, final byte tickSide)
+    {
+        switch (rule)
+        {
+            case ORDER_NO:
+                return event.buyNo > 0 && event.sellNo > 0 ? orderNumberSide(event) : NONE;
+            case TICK:
+                return tickSide;
+            case QUOTE:
+                return quoteSide(event.slot, event.price);
+            case LEE_READY:
+                return leeReady(event.slot, event.price, tickSide);
+            default:
+                throw new IllegalStateException("not a measurable rule: " + rule);
+        }
+    }
+
+    private static byte orNeutral(final byte side)
+    {
+        return side == NONE ? NEUTRAL : side;
+    }
+
+    private static byte orderNumberSide(final TickEvent event)
+    {
+        if (event.buyNo > event.sellNo)
+        {
+            return BUY;
+        }
+        return event.buyNo < event.sellNo ? SELL : NEUTRAL;
+    }
+
+    private byte tickSide(final int slot, final long price)
+    {
+        final long last = lastPrice[slot];
+        if (last == 0)
+        {
+            return NONE;
+        }
+        if (price > last)
+        {
+            return BUY;
+        }
+        if (price < last)
+        {
+            return SELL;
+        }
+        return lastTick[slot];
+    }
+
+    private byte quoteSide(final int slot, final long price)
+    {
+        final long ask = ask1[slot];
+        final long bid = bid1[slot];
+        if (ask > 0 && price >= ask)
+        {
+            return BUY;
+        }
+        if (bid > 0 && price <= bid)
+        {
+            return SELL;
+        }
+        return NONE;
+    }
+
+    private byte leeReady(final int slot, final long price, final byte tickSide)
+    {
+        final long ask = ask1[slot];
+        final long bid = bid1[slot];
+        if (ask > 0 && bid > 0)
+        {
+            final long twice = price * 2;
+            final long mid2 = ask + bid;
+            if (twice > mid2)
+            {
+                return BUY;
+            }
+            if (twice < mid2)
+            {
+                return SELL;
+            }
+        }
+        return tickSide;
+    }
+
+    /**
+     * @return orders held in the order table.
+     */
+    public int ordersTracked()
+    {
+        return orders.size();
+    }
+
+    /**
+     * @return how many times the order table doubled; 0 when it was sized well.
+     */
+    public int orderTableResizes()
+    {
+        return orders.resizes();
+    }
+}

@@ -1,0 +1,249 @@
+package io.moneyflow.codec;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads text lines from a stream into a reusable buffer, without allocating per line.
+ * <p>
+ * Used by one feed thread. {@code \n} and {@code \r\n} both end a line. A last line without a terminator is a
+ * normal line when the stream ends cleanly. When the stream fails part way (a truncated zip or gzip throws), the
+ * bytes after the last complete line are reported once as a {@linkplain #truncated() truncated} line and reading
+ * stops; every complete line before it has already been returned.
+ */
+public final class LineReader implements AutoCloseable
+{
+    private static final int MAX_LINE_LENGTH = 1 << 20;
+
+    private final InputStream in;
+    private byte[] buffer;
+    private int position;
+    private int limit;
+    private boolean eof;
+    private boolean failed;
+    private String failure;
+
+    private int lineStart;
+    private int lineEnd;
+    private long lineNumber;
+    private long bytesRead;
+    private boolean truncated;
+    private boolean tooLong;
+
+    /**
+     * @param in         the stream; closed by {@link #close()}.
+     * @param bufferSize initial buffer size in bytes; a longer line grows it up to 1 MiB.
+     */
+    public LineReader(final InputStream in, final int bufferSize)
+    {
+        this.in = in;
+        this.buffer = new byte[Math.max(1024, bufferSize)];
+    }
+
+    /**
+     * Advances to the next line.
+     *
+     * @return false at the end of the input.
+     */
+    public boolean next()
+    {
+        truncated = false;
+        tooLong = false;
+        int scan = position;
+        while (true)
+        {
+            for (int i = scan; i < limit; i++)
+            {
+                if (buffer[i] == '\n')
+                {
+                    lineStart = position;
+                    lineEnd = i > position && buffer[i - 1] == '\r' ? i - 1 : i;
+                    position = i + 1;
+                    lineNumber++;
+                    return true;
+                }
+            }
+            scan = limit;
+            if (eof || failed)
+            {
+                if (position < limit)
+                {
+                    lineStart = position;
+                    lineEnd = limit;
+                    if (!failed && buffer[limit - 1] == '\r')
+                    {
+                        lineEnd--;
+                    }
+                    position = limit;
+                    lineNumber++;
+                    truncated = failed;
+                    return true;
+                }
+                return false;
+            }
+            scan -= position;
+            fill();
+            if (tooLong)
+            {
+                scan = 0;
+            }
+        }
+    }
+
+    private void fill()
+    {
+        if (position > 0)
+        {
+            System.arraycopy(buffer, position, buffer, 0, limit - position);
+            limit -= position;
+            position = 0;
+        }
+        if (limit == buffer.length)
+        {
+            if (buffer.length >= MAX_LINE_LENGTH)
+            {
+                // Discard an absurdly long line and report it; the next line starts after its newline.
+                skipRestOfLongLine();
+                return;
+            }
+            final byte[] bigger = new byte[buffer.length * 2];
+            System.arraycopy(buffer, 0, bigger, 0, limit);
+            buffer = bigger;
+        }
+        try
+        {
+            final int n = in.read(buffer, limit, buffer.length - limit);
+            if (n < 0)
+            {
+                eof = true;
+            }
+            else
+            {
+                limit += n;
+                bytesRead += n;
+            }
+        }
+        catch (final IOException ex)
+        {
+            failed = true;
+            failure = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+        }
+    }
+
+    private void skipRestOfLongLine()
+    {
+        tooLong = true;
+        limit = 0;
+        position = 0;
+        try
+        {
+            int b;
+            while ((b = in.read()) >= 0)
+            {
+                bytesRead++;
+                if (b == '\n')
+                {
+                    break;
+                }
+            }
+            if (b < 0)
+            {
+                eof = true;
+            }
+        }
+        catch (final IOException ex)
+        {
+            failed = true;
+            failure = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+        }
+        // The over-long line counts as one line; it comes back empty and flagged.
+        buffer[0] = '\n';
+        limit = 1;
+    }
+
+    /**
+     * @return the buffer holding the current line.
+     */
+    public byte[] buffer()
+    {
+        return buffer;
+    }
+
+    /**
+     * @return first byte of the current line.
+     */
+    public int lineStart()
+    {
+        return lineStart;
+    }
+
+    /**
+     * @return one past the last byte of the current line, excluding its terminator.
+     */
+    public int lineEnd()
+    {
+        return lineEnd;
+    }
+
+    /**
+     * @return 1-based number of the current line.
+     */
+    public long lineNumber()
+    {
+        return lineNumber;
+    }
+
+    /**
+     * @return bytes consumed from the stream so far.
+     */
+    public long bytesRead()
+    {
+        return bytesRead;
+    }
+
+    /**
+     * @return true when the current line was cut off by a failing stream and must not be trusted.
+     */
+    public boolean truncated()
+    {
+        return truncated;
+    }
+
+    /**
+     * @return true when the current line exceeded 1 MiB and was discarded.
+     */
+    public boolean tooLong()
+    {
+        return tooLong;
+    }
+
+    /**
+     * @return true once the stream has failed; no more lines follow the truncated one.
+     */
+    public boolean failed()
+    {
+        return failed;
+    }
+
+    /**
+     * @return what the stream threw, or null.
+     */
+    public String failure()
+    {
+        return failure;
+    }
+
+    /**
+     * @return the current line as a String, for error messages only.
+     */
+    public String lineText()
+    {
+        return new String(buffer, lineStart, lineEnd - lineStart, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws IOException
+    {
+        in.close();
+    }
+}

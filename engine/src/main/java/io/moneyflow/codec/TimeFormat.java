@@ -1,0 +1,330 @@
+package io.moneyflow.codec;
+
+/**
+ * A compiled date-time pattern that parses ASCII timestamps without allocating.
+ * <p>
+ * Pattern letters: {@code yyyy} year, {@code MM} month, {@code dd} day, {@code HH} hour, {@code mm} minute,
+ * {@code ss} second, {@code S...} fraction of a second (one digit per {@code S}: {@code SSS} milliseconds,
+ * {@code SS} hundredths as in SSE's HHMMSSss). Every other character is a literal that must match, so
+ * {@code yyyy.MM.ddTHH:mm:ss.SSS} reads DolphinDB's {@code 2023.02.01T09:25:00.320}.
+ * <p>
+ * Numeric-only patterns ({@code HHmmssSSS}) accept a shorter field as left-padded with zeros, the way exchange
+ * integers drop leading zeros ({@code 9250080} for 09:25:00.80). A field that stops just before the fraction
+ * separator reads as fraction zero; extra fraction digits are truncated to milliseconds.
+ * <p>
+ * One instance per source, used by one thread: {@link #parse(byte[], int, int)} stores its result in
+ * {@link #date()} and {@link #timeOfDayMs()}.
+ */
+public final class TimeFormat
+{
+    private static final byte LITERAL = 0;
+    private static final byte YEAR = 1;
+    private static final byte MONTH = 2;
+    private static final byte DAY = 3;
+    private static final byte HOUR = 4;
+    private static final byte MINUTE = 5;
+    private static final byte SECOND = 6;
+    private static final byte FRACTION = 7;
+
+    private final String pattern;
+    private final byte[] kinds;
+    private final byte[] literals;
+    private final boolean numericOnly;
+    private final boolean hasDate;
+    private final boolean hasTime;
+    private final int fractionDigits;
+
+    private int date;
+    private int timeOfDayMs;
+
+    /**
+     * Compiles a pattern.
+     *
+     * @param pattern such as {@code HH:mm:ss.SSS}.
+     * @throws IllegalArgumentException when the pattern holds neither a date nor a time.
+     */
+    public TimeFormat(final String pattern)
+    {
+        this.pattern = pattern;
+        final int length = pattern.length();
+        kinds = new byte[length];
+        literals = new byte[length];
+        boolean onlyFields = true;
+        boolean date = false;
+        boolean time = false;
+        int fraction = 0;
+        for (int i = 0; i < length; i++)
+        {
+            final char c = pattern.charAt(i);
+            final byte kind;
+            switch (c)
+            {
+                case 'y': kind = YEAR; date = true; break;
+                case 'M': kind = MONTH; date = true; break;
+                case 'd': kind = DAY; date = true; break;
+                case 'H': kind = HOUR; time = true; break;
+                case 'm': kind = MINUTE; time = true; break;
+                case 's': kind = SECOND; time = true; break;
+                case 'S': kind = FRACTION; fraction++; break;
+                default: kind = LITERAL; onlyFields = false; break;
+            }
+            if (c > 127)
+            {
+                throw new IllegalArgumentException("time pattern must be ASCII: " + pattern);
+            }
+            kinds[i] = kind;
+            literals[i] = (byte)c;
+        }
+        if (!date && !time)
+        {
+            throw new IllegalArgumentException("time pattern has neither date nor time letters: " + pattern);
+        }
+        this.numericOnly = onlyFields;
+        this.hasDate = date;
+        this.hasTime = time;
+        this.fractionDigits = fraction;
+    }
+
+    /**
+     * Parses one field.
+     *
+     * @param buffer holding ASCII text.
+     * @param start  first byte, inclusive.
+     * @param end    last byte, exclusive.
+     * @return true when the text matches and is a valid date and time; the result is then in {@link #date()} and
+     * {@link #timeOfDayMs()}.
+     */
+    public boolean parse(final byte[] buffer, final int start, final int end)
+    {
+        int s = start;
+        int e = end;
+        while (s < e && buffer[s] == ' ')
+        {
+            s++;
+        }
+        while (e > s && (buffer[e - 1] == ' ' || buffer[e - 1] == '\r'))
+        {
+            e--;
+        }
+        final int textLength = e - s;
+        if (textLength == 0)
+        {
+            return false;
+        }
+        final int patternLength = kinds.length;
+        final int pad = numericOnly && textLength < patternLength ? patternLength - textLength : 0;
+
+        int year = 0;
+        int month = 0;
+        int day = 0;
+        int hour = 0;
+        int minute = 0;
+        int second = 0;
+        int fraction = 0;
+        int t = s - pad;
+        int p = 0;
+        for (; p < patternLength; p++, t++)
+        {
+            final byte kind = kinds[p];
+            if (t >= e)
+            {
+                // A field ending just before the fraction separator reads as fraction zero.
+                if (kind == LITERAL && p + 1 < patternLength && kinds[p + 1] == FRACTION && remainingAreFraction(p + 1))
+                {
+                    break;
+                }
+                return false;
+            }
+            final int digit = t < s ? 0 : buffer[t] - '0';
+            if (kind == LITERAL)
+            {
+                if (buffer[t] != literals[p])
+                {
+                    return false;
+                }
+                continue;
+            }
+            if (digit < 0 || digit > 9)
+            {
+                return false;
+            }
+            switch (kind)
+            {
+                case YEAR: year = year * 10 + digit; break;
+                case MONTH: month = month * 10 + digit; break;
+                case DAY: day = day * 10 + digit; break;
+                case HOUR: hour = hour * 10 + digit; break;
+                case MINUTE: minute = minute * 10 + digit; break;
+                case SECOND: second = second * 10 + digit; break;
+                default: fraction = fraction * 10 + digit; break;
+            }
+        }
+        if (p == patternLength)
+        {
+            // Extra fraction digits (microseconds and finer) are truncated to milliseconds.
+            while (t < e && fractionDigits > 0 && kinds[patternLength - 1] == FRACTION)
+            {
+                final int digit = buffer[t] - '0';
+                if (digit < 0 || digit > 9)
+                {
+                    return false;
+                }
+                t++;
+            }
+            if (t != e)
+            {
+                return false;
+            }
+        }
+
+        if (hasDate)
+        {
+            if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1900 || year > 2999)
+            {
+                return false;
+            }
+            this.date = year * 10000 + month * 100 + day;
+        }
+        if (hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+        int ms = fraction;
+        if (fractionDigits == 1)
+        {
+            ms = fraction * 100;
+        }
+        else if (fractionDigits == 2)
+        {
+            ms = fraction * 10;
+        }
+        else if (fractionDigits > 3)
+        {
+            for (int i = 3; i < fractionDigits; i++)
+            {
+                ms /= 10;
+            }
+        }
+        this.timeOfDayMs = hasTime ? ((hour * 60 + minute) * 60 + second) * 1000 + ms : 0;
+        return true;
+    }
+
+    private boolean remainingAreFraction(final int from)
+    {
+        for (int i = from; i < kinds.length; i++)
+        {
+            if (kinds[i] != FRACTION)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The date of the last successful parse.
+     *
+     * @return yyyymmdd, or whatever was last parsed when the pattern has no date letters.
+     */
+    public int date()
+    {
+        return date;
+    }
+
+    /**
+     * The time of day of the last successful parse.
+     *
+     * @return milliseconds since midnight.
+     */
+    public int timeOfDayMs()
+    {
+        return timeOfDayMs;
+    }
+
+    /**
+     * Whether the pattern carries a date.
+     *
+     * @return true when it has year, month and day letters.
+     */
+    public boolean hasDate()
+    {
+        return hasDate;
+    }
+
+    /**
+     * Whether the pattern carries a time of day.
+     *
+     * @return true when it has hour, minute or second letters.
+     */
+    public boolean hasTime()
+    {
+        return hasTime;
+    }
+
+    @Override
+    public String toString()
+    {
+        return pattern;
+    }
+
+    /**
+     * Finds a trading date written as eight digits ({@code yyyyMMdd}) in a file or entry name, such as
+     * {@code 20230201.zip!20230201/trade.csv}. Used once per file, for layouts whose rows carry only a time.
+     *
+     * @param name the path or label to search.
+     * @return the last valid yyyymmdd in the name, or 0 when there is none.
+     */
+    public static int dateFromName(final CharSequence name)
+    {
+        int found = 0;
+        int runStart = -1;
+        for (int i = 0; i <= name.length(); i++)
+        {
+            final boolean digit = i < name.length() && Character.isDigit(name.charAt(i)) && name.charAt(i) < 128;
+            if (digit && runStart < 0)
+            {
+                runStart = i;
+            }
+            else if (!digit && runStart >= 0)
+            {
+                if (i - runStart == 8)
+                {
+                    final int value = Integer.parseInt(name.subSequence(runStart, i).toString());
+                    final int year = value / 10000;
+                    final int month = value / 100 % 100;
+                    final int day = value % 100;
+                    if (year >= 1990 && year <= 2999 && month >= 1 && month <= 12 && day >= 1 && day <= 31)
+                    {
+                        found = value;
+                    }
+                }
+                runStart = -1;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Formats milliseconds since midnight as {@code HH:mm:ss.SSS}.
+     *
+     * @param timeOfDayMs milliseconds since midnight.
+     * @return the text.
+     */
+    public static String formatTime(final int timeOfDayMs)
+    {
+        final int ms = timeOfDayMs % 1000;
+        final int totalSeconds = timeOfDayMs / 1000;
+        return String.format("%02d:%02d:%02d.%03d", totalSeconds / 3600, totalSeconds / 60 % 60, totalSeconds % 60, ms);
+    }
+
+    /**
+     * Formats yyyymmdd as {@code yyyy-MM-dd}.
+     *
+     * @param date yyyymmdd.
+     * @return the ISO text.
+     */
+    public static String formatDate(final int date)
+    {
+        return String.format("%04d-%02d-%02d", date / 10000, date / 100 % 100, date % 100);
+    }
+}

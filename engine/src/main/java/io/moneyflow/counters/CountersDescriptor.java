@@ -1,0 +1,296 @@
+package io.moneyflow.counters;
+
+/**
+ * Layout of the off-heap flow counters file: constants only.
+ * <p>
+ * The file is a header followed by one fixed-length record per slot. A slot is one symbol on one trading day.
+ * All numbers are little-endian (native) longs unless marked int. Money is in 1/10000 yuan, volume in shares,
+ * prices in 1/10000 yuan, times in milliseconds since midnight.
+ * <pre>
+ *   File
+ *    0                   1                   2                   3
+ *    0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *   +---------------------------------------------------------------+
+ *   |                  Header (HEADER_LENGTH bytes)                 |
+ *   +---------------------------------------------------------------+
+ *   |                  Slot 0 record (recordLength bytes)           |
+ *   +---------------------------------------------------------------+
+ *   |                  Slot 1 record ...                            |
+ *   +---------------------------------------------------------------+
+ *
+ *   Header
+ *   +---------------------------------------------------------------+
+ *   |  0 magic "MFLOWCNT" (8 bytes)                                 |
+ *   |  8 layout version (int)      | 12 ready (int, written last)   |
+ *   | 16 writer pid (long)                                          |
+ *   | 24 start time, epoch ms (long)                                |
+ *   | 32 slot capacity (int)       | 36 class count (int)           |
+ *   | 40 bar count (int)           | 44 bar minutes (int)           |
+ *   | 48 record length (int)       | 52 mode (int) 0 trade 1 order 2 order-bar
+ *   | 56 main class count (int)    | 60 slots used (int, release)   |
+ *   | 64 scheme name, ASCII, NUL padded (32 bytes)                  |
+ *   | 96 class names, 8 x 16 bytes ASCII, NUL padded                |
+ *   |256 engine statistics, STATS_COUNT longs (see Stat)            |
+ *   +---------------------------------------------------------------+
+ *
+ *   Slot record
+ *   +---------------------------------------------------------------+
+ *   |  0 version (long): odd while the engine writes the record     |
+ *   |  8 symbol, ASCII "000001.SZ", NUL padded (16 bytes)           |
+ *   | 24 date yyyymmdd (int)       | 28 security id (int, -1 none)  |
+ *   | 32 day fields: DAY_FIELDS longs (see DayField)                |
+ *   |    class fields: classCount x CLASS_FIELDS longs (ClassField) |
+ *   |    bars: barCount x barStride longs, where barStride =        |
+ *   |      BAR_FIELDS (BarField) + classCount x BAR_CLASS_FIELDS     |
+ *   |      (BarClassField); bar 0 starts at 09:30 and also holds    |
+ *   |      the opening-auction prints; the last bar holds 15:00     |
+ *   +---------------------------------------------------------------+
+ * </pre>
+ * One writer: the slot identity (symbol, date, security id) is written once by the feed thread before
+ * {@code slots used} is released past the slot; every other field of a record is written only by the aggregate
+ * thread, inside the record's seqlock (version odd, fields, version even). Readers copy a record between two equal
+ * even versions, so each record they see is consistent. Statistics are single-writer per field.
+ */
+public final class CountersDescriptor
+{
+    /** "MFLOWCNT" as a little-endian long. */
+    public static final long MAGIC = 0x544E43574F4C464DL;
+    /** Bumped on any incompatible change to this layout. */
+    public static final int LAYOUT_VERSION = 1;
+
+    public static final int MAGIC_OFFSET = 0;
+    public static final int VERSION_OFFSET = 8;
+    public static final int READY_OFFSET = 12;
+    public static final int PID_OFFSET = 16;
+    public static final int START_TIME_OFFSET = 24;
+    public static final int SLOT_CAPACITY_OFFSET = 32;
+    public static final int CLASS_COUNT_OFFSET = 36;
+    public static final int BAR_COUNT_OFFSET = 40;
+    public static final int BAR_MINUTES_OFFSET = 44;
+    public static final int RECORD_LENGTH_OFFSET = 48;
+    public static final int MODE_OFFSET = 52;
+    public static final int MAIN_CLASS_COUNT_OFFSET = 56;
+    public static final int SLOTS_USED_OFFSET = 60;
+    public static final int SCHEME_NAME_OFFSET = 64;
+    public static final int SCHEME_NAME_LENGTH = 32;
+    public static final int CLASS_NAMES_OFFSET = 96;
+    public static final int CLASS_NAME_LENGTH = 16;
+    public static final int MAX_CLASSES = 8;
+    public static final int STATS_OFFSET = 256;
+    public static final int STATS_COUNT = 64;
+    public static final int HEADER_LENGTH = 1024;
+
+    public static final int RECORD_VERSION_OFFSET = 0;
+    public static final int RECORD_SYMBOL_OFFSET = 8;
+    public static final int RECORD_SYMBOL_LENGTH = 16;
+    public static final int RECORD_DATE_OFFSET = 24;
+    public static final int RECORD_SECURITY_OFFSET = 28;
+    public static final int RECORD_DAY_OFFSET = 32;
+
+    /** Longs reserved for day fields; {@link DayField} uses the first ones, the rest are spare. */
+    public static final int DAY_FIELDS = 48;
+    /** Longs per class in the day class block. */
+    public static final int CLASS_FIELDS = 10;
+    /** Fixed longs per bar. */
+    public static final int BAR_FIELDS = 11;
+    /** Longs per class per bar. */
+    public static final int BAR_CLASS_FIELDS = 4;
+
+    private CountersDescriptor()
+    {
+    }
+
+    /**
+     * @param classCount classes in the scheme.
+     * @return byte offset of the class block within a record.
+     */
+    public static int classBlockOffset(final int classCount)
+    {
+        return RECORD_DAY_OFFSET + DAY_FIELDS * Long.BYTES;
+    }
+
+    /**
+     * @param classCount classes in the scheme.
+     * @return longs per bar.
+     */
+    public static int barStride(final int classCount)
+    {
+        return BAR_FIELDS + classCount * BAR_CLASS_FIELDS;
+    }
+
+    /**
+     * @param classCount classes in the scheme.
+     * @return byte offset of bar 0 within a record.
+     */
+    public static int barBlockOffset(final int classCount)
+    {
+        return classBlockOffset(classCount) + classCount * CLASS_FIELDS * Long.BYTES;
+    }
+
+    /**
+     * @param classCount classes in the scheme.
+     * @param barCount   bars per day.
+     * @return record length in bytes, a multiple of 64.
+     */
+    public static int recordLength(final int classCount, final int barCount)
+    {
+        final int raw = barBlockOffset(classCount) + barCount * barStride(classCount) * Long.BYTES;
+        return (raw + 63) & ~63;
+    }
+
+    /** Day fields of a slot record, by index into the day block. */
+    public enum DayField
+    {
+        /** Fills counted (SZSE cancels excluded). */
+        TRADES,
+        /** Shares traded. */
+        VOLUME,
+        /** 成交额, 1/10000 yuan. */
+        TURNOVER,
+        /** 外盘: shares of buyer-initiated fills. */
+        OUTER_VOLUME,
+        /** Amount of buyer-initiated fills. */
+        OUTER_TURNOVER,
+        /** 内盘: shares of seller-initiated fills. */
+        INNER_VOLUME,
+        /** Amount of seller-initiated fills. */
+        INNER_TURNOVER,
+        /** Shares of neutral fills (auction prints, undetermined). */
+        NEUTRAL_VOLUME,
+        /** 中性盘 amount. */
+        NEUTRAL_TURNOVER,
+        /** First fill price. */
+        OPEN,
+        /** Highest fill price. */
+        HIGH,
+        /** Lowest fill price. */
+        LOW,
+        /** Last fill price. */
+        CLOSE,
+        /** Time of the first fill. */
+        FIRST_TIME,
+        /** Time of the last fill. */
+        LAST_TIME,
+        /** Fills outside the trading session: in the day totals, in no bar. */
+        OFF_SESSION_TRADES,
+        /** SZSE cancels found in the trade stream (ExecType 4), excluded from flows. */
+        CANCELS,
+        /** Shares cancelled by those records. */
+        CANCEL_VOLUME,
+        /** Buy orders added (逐笔委托). */
+        BUY_ORDERS,
+        /** Shares of buy orders added. */
+        BUY_ORDER_VOLUME,
+        /** Sell orders added. */
+        SELL_ORDERS,
+        /** Shares of sell orders added. */
+        SELL_ORDER_VOLUME,
+        /** Buy orders withdrawn (SSE 'D'). */
+        BUY_ORDER_CANCELS,
+        /** Shares of buy orders withdrawn. */
+        BUY_CANCEL_VOLUME,
+        /** Sell orders withdrawn. */
+        SELL_ORDER_CANCELS,
+        /** Shares of sell orders withdrawn. */
+        SELL_CANCEL_VOLUME,
+        /** Snapshots seen. */
+        SNAPSHOTS,
+        /** Time of the latest snapshot. */
+        SNAPSHOT_TIME,
+        /** Latest snapshot's last price. */
+        SNAPSHOT_LAST,
+        /** Latest snapshot's previous close. */
+        SNAPSHOT_PREV_CLOSE,
+        /** Latest snapshot's cumulative number of trades. */
+        SNAPSHOT_TRADES,
+        /** Latest snapshot's cumulative volume. */
+        SNAPSHOT_VOLUME,
+        /** Latest snapshot's cumulative turnover. */
+        SNAPSHOT_TURNOVER,
+        /** Latest snapshot's best bid. */
+        SNAPSHOT_BID1,
+        /** Latest snapshot's best ask. */
+        SNAPSHOT_ASK1,
+        /** Latest snapshot's bid quantity summed over its levels. */
+        SNAPSHOT_BID_QTY,
+        /** Latest snapshot's ask quantity summed over its levels. */
+        SNAPSHOT_ASK_QTY,
+        /** Flagged B/S fills where the measured rule agreed with the exchange flag. */
+        RULE_AGREE,
+        /** Flagged B/S fills where the measured rule disagreed. */
+        RULE_DISAGREE,
+        /** Flagged B/S fills the measured rule could not classify. */
+        RULE_UNCLASSIFIED,
+        /** Events applied to this record. */
+        EVENTS;
+
+        /**
+         * @return byte offset within a slot record.
+         */
+        public int offset()
+        {
+            return RECORD_DAY_OFFSET + ordinal() * Long.BYTES;
+        }
+    }
+
+    /** Per-class fields of the day class block. */
+    public enum ClassField
+    {
+        /** Active view: amount of buyer-initiated fills whose buy order is in this class. */
+        ACTIVE_IN_AMOUNT,
+        /** Active view: their shares. */
+        ACTIVE_IN_VOLUME,
+        /** Active view: their number of fills. */
+        ACTIVE_IN_COUNT,
+        /** Active view: amount of seller-initiated fills whose sell order is in this class. */
+        ACTIVE_OUT_AMOUNT,
+        /** Active view: their shares. */
+        ACTIVE_OUT_VOLUME,
+        /** Active view: their number of fills. */
+        ACTIVE_OUT_COUNT,
+        /** Order-side view: amount of all fills whose buy order is in this class. */
+        SIDE_IN_AMOUNT,
+        /** Order-side view: their shares. */
+        SIDE_IN_VOLUME,
+        /** Order-side view: amount of all fills whose sell order is in this class. */
+        SIDE_OUT_AMOUNT,
+        /** Order-side view: their shares. */
+        SIDE_OUT_VOLUME
+    }
+
+    /** Fixed fields of a bar. */
+    public enum BarField
+    {
+        OPEN, HIGH, LOW, CLOSE, VOLUME, TURNOVER, TRADES, OUTER_VOLUME, INNER_VOLUME, OUTER_TURNOVER, INNER_TURNOVER
+    }
+
+    /** Per-class fields of a bar. */
+    public enum BarClassField
+    {
+        ACTIVE_IN, ACTIVE_OUT, SIDE_IN, SIDE_OUT
+    }
+
+    /** Engine statistics in the header, by index. */
+    public enum Stat
+    {
+        /** Lines read from all inputs, headers included. */
+        LINES_READ,
+        /** Records published into the ring. */
+        RECORDS_PUBLISHED,
+        /** Events applied by the aggregate handler. */
+        EVENTS_APPLIED,
+        /** Distinct symbols missing from the reference data. */
+        UNKNOWN_SYMBOLS,
+        /** Sequence gaps detected on dense sequences. */
+        SEQUENCE_GAPS,
+        /** Sequence numbers missing in those gaps. */
+        SEQUENCE_MISSING,
+        /** Exceptions caught by the ring's exception handler. */
+        HANDLER_ERRORS,
+        /** Rejections, total; then one per reason from index REJECT_BASE. */
+        REJECTED
+    }
+
+    /** Statistics index of the first per-reason rejection counter. */
+    public static final int REJECT_BASE = 16;
+}

@@ -1,0 +1,88 @@
+package io.moneyflow.counters;
+
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.lang.invoke.VarHandle;
+
+import static io.moneyflow.counters.CountersDescriptor.RECORD_VERSION_OFFSET;
+
+/**
+ * Reads consistent copies of slot records while the engine writes them, from any thread or process.
+ * <p>
+ * Thread-safe as long as each thread uses its own {@link SlotView}. A read retries while the record's version is
+ * odd or changes during the copy (a seqlock), so a view never mixes two updates.
+ */
+public final class FlowCountersReader
+{
+    private final FlowCounters counters;
+    private final UnsafeBuffer buffer;
+
+    /**
+     * @param counters a mapped counters file, written by this or another process.
+     */
+    public FlowCountersReader(final FlowCounters counters)
+    {
+        this.counters = counters;
+        this.buffer = counters.buffer();
+    }
+
+    /**
+     * @return a view sized for this file's records.
+     */
+    public SlotView newView()
+    {
+        return new SlotView(counters.recordLength(), counters.classCount(), counters.barCount());
+    }
+
+    /**
+     * @return slots whose identity is published.
+     */
+    public int slotsUsed()
+    {
+        return counters.slotsUsed();
+    }
+
+    /**
+     * Copies a slot record consistently.
+     *
+     * @param slot a slot below {@link #slotsUsed()}.
+     * @param view where the copy goes.
+     * @return the number of attempts it took, at least 1.
+     */
+    public int read(final int slot, final SlotView view)
+    {
+        if (slot < 0 || slot >= counters.slotsUsed())
+        {
+            throw new IndexOutOfBoundsException("slot " + slot + " is not published");
+        }
+        final int base = counters.recordOffset(slot);
+        final int length = counters.recordLength();
+        int attempts = 0;
+        while (true)
+        {
+            attempts++;
+            final long before = buffer.getLongAcquire(base + RECORD_VERSION_OFFSET);
+            if ((before & 1) == 0)
+            {
+                buffer.getBytes(base, view.copyBuffer(), 0, length);
+                VarHandle.loadLoadFence();
+                final long after = buffer.getLongVolatile(base + RECORD_VERSION_OFFSET);
+                if (before == after)
+                {
+                    view.copyBuffer().putLong(RECORD_VERSION_OFFSET, before);
+                    view.refreshSymbol();
+                    return attempts;
+                }
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    /**
+     * @return the counters file this reader reads.
+     */
+    public FlowCounters counters()
+    {
+        return counters;
+    }
+}

@@ -1,0 +1,153 @@
+package io.moneyflow.counters;
+
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.lang.invoke.VarHandle;
+
+import static io.moneyflow.counters.CountersDescriptor.*;
+
+/**
+ * Writes slot records of a {@link FlowCounters} file. The single writer: used only by the aggregate thread.
+ * <p>
+ * Every change to a record happens between {@link #begin(int)} and {@link #end()}, which make the record's version
+ * odd and then even again, so that a concurrent {@link FlowCountersReader} never sees half an update. Allocates
+ * nothing.
+ */
+public final class FlowCountersWriter
+{
+    private final FlowCounters counters;
+    private final UnsafeBuffer buffer;
+    private final int classOffset;
+    private final int barOffset;
+    private final int barStrideBytes;
+    private final int classCount;
+    private int base = -1;
+    private long version;
+
+    /**
+     * @param counters the file to write.
+     */
+    public FlowCountersWriter(final FlowCounters counters)
+    {
+        this.counters = counters;
+        this.buffer = counters.buffer();
+        this.classCount = counters.classCount();
+        this.classOffset = classBlockOffset(classCount);
+        this.barOffset = barBlockOffset(classCount);
+        this.barStrideBytes = barStride(classCount) * Long.BYTES;
+    }
+
+    /**
+     * Opens a slot's record for writing.
+     *
+     * @param slot a published slot.
+     */
+    public void begin(final int slot)
+    {
+        base = counters.recordOffset(slot);
+        version = buffer.getLong(base + RECORD_VERSION_OFFSET) + 1;
+        buffer.putLong(base + RECORD_VERSION_OFFSET, version);
+        // The odd version must be visible before any field changes.
+        VarHandle.storeStoreFence();
+    }
+
+    /**
+     * Closes the record: fields written so far become visible together.
+     */
+    public void end()
+    {
+        buffer.putLongRelease(base + RECORD_VERSION_OFFSET, version + 1);
+        base = -1;
+    }
+
+    /**
+     * @param field day field.
+     * @param delta amount to add.
+     */
+    public void addDay(final DayField field, final long delta)
+    {
+        final int offset = base + field.offset();
+        buffer.putLong(offset, buffer.getLong(offset) + delta);
+    }
+
+    /**
+     * @param field day field.
+     * @param value new value.
+     */
+    public void setDay(final DayField field, final long value)
+    {
+        buffer.putLong(base + field.offset(), value);
+    }
+
+    /**
+     * @param field day field.
+     * @return its current value in the open record.
+     */
+    public long day(final DayField field)
+    {
+        return buffer.getLong(base + field.offset());
+    }
+
+    /**
+     * @param classIndex class.
+     * @param field      class field.
+     * @param delta      amount to add.
+     */
+    public void addClass(final int classIndex, final ClassField field, final long delta)
+    {
+        final int offset = base + classOffset + (classIndex * CLASS_FIELDS + field.ordinal()) * Long.BYTES;
+        buffer.putLong(offset, buffer.getLong(offset) + delta);
+    }
+
+    /**
+     * @param bar   bar index.
+     * @param field bar field.
+     * @param delta amount to add.
+     */
+    public void addBar(final int bar, final BarField field, final long delta)
+    {
+        final int offset = base + barOffset + bar * barStrideBytes + field.ordinal() * Long.BYTES;
+        buffer.putLong(offset, buffer.getLong(offset) + delta);
+    }
+
+    /**
+     * @param bar   bar index.
+     * @param field bar field.
+     * @param value new value.
+     */
+    public void setBar(final int bar, final BarField field, final long value)
+    {
+        buffer.putLong(base + barOffset + bar * barStrideBytes + field.ordinal() * Long.BYTES, value);
+    }
+
+    /**
+     * @param bar   bar index.
+     * @param field bar field.
+     * @return its current value.
+     */
+    public long bar(final int bar, final BarField field)
+    {
+        return buffer.getLong(base + barOffset + bar * barStrideBytes + field.ordinal() * Long.BYTES);
+    }
+
+    /**
+     * @param bar        bar index.
+     * @param classIndex class.
+     * @param field      per-class bar field.
+     * @param delta      amount to add.
+     */
+    public void addBarClass(final int bar, final int classIndex, final BarClassField field, final long delta)
+    {
+        final int offset = base + barOffset + bar * barStrideBytes +
+            (BAR_FIELDS + classIndex * BAR_CLASS_FIELDS + field.ordinal()) * Long.BYTES;
+        buffer.putLong(offset, buffer.getLong(offset) + delta);
+    }
+
+    /**
+     * @return classes per record.
+     */
+    public int classCount()
+    {
+        return classCount;
+    }
+}

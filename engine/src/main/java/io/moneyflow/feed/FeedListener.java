@@ -1,0 +1,65 @@
+package io.moneyflow.feed;
+
+/**
+ * What the feed tells its owner besides the records it publishes. Called on the feed thread only, and only for
+ * events that are rare by nature (a rejection, a new slot, a gap), so implementations may allocate.
+ */
+public interface FeedListener
+{
+    /**
+     * A record was rejected.
+     *
+     * @param reason why.
+     * @param source the file or archive entry.
+     * @param line   1-based line number in that source.
+     * @param detail what was wrong, for a person.
+     */
+    void onReject(RejectReason reason, String source, long line, String detail);
+
+    /**
+     * A symbol-day got a counters slot; no event for it has been published yet.
+     *
+     * @param slot       slot index, in order from 0.
+     * @param symbolKey  packed symbol.
+     * @param date       yyyymmdd.
+     * @param securityId reference-data row, or -1 when the symbol is unknown.
+     */
+    void onSlot(int slot, long symbolKey, int date, int securityId);
+
+    /**
+     * A symbol missing from the reference data was seen for the first time. It is still processed.
+     *
+     * @param symbolKey packed symbol.
+     * @param source    where it was first seen.
+     * @param line      line number there.
+     */
+    void onUnknownSymbol(long symbolKey, String source, long line);
+
+    /**
+     * A dense sequence skipped numbers.
+     *
+     * @param source   where.
+     * @param line     line number.
+     * @param channel  the channel.
+     * @param expected the next number expected.
+     * @param received the number received.
+     */
+    void onGap(String source, long line, int channel, long expected, long received);
+
+    /**
+     * Lines were read; called with the running total, at most a few times a second.
+     *
+     * @param linesRead     lines read so far, headers included.
+     * @param published     records published so far.
+     * @param currentSource the source being read.
+     */
+    void onProgress(long linesRead, long published, String currentSource);
+
+    /**
+     * A file or archive entry was skipped because no layout recognises it.
+     *
+     * @param source the file or entry.
+     * @param why    what was wrong.
+     */
+    void onSkipped(String source, String why);
+}

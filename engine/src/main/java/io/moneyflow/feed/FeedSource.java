@@ -1,0 +1,305 @@
+package io.moneyflow.feed;
+
+import io.moneyflow.codec.CsvSplitter;
+import io.moneyflow.codec.LineReader;
+import io.moneyflow.ring.TickEvent;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One input being read: its current stream, the layout recognised from its header, and the next good record
+ * ({@link #head()}), which the {@link Feed} merges with the other sources by time. Used by the feed thread only.
+ */
+final class FeedSource
+{
+    private static final int BUFFER_SIZE = 1 << 16;
+
+    private final int index;
+    private final InputFiles.Input input;
+    private final Layouts layouts;
+    private final Layout forced;
+    private final FeedListener listener;
+    private final TickEvent head = new TickEvent();
+
+    private LineReader reader;
+    private CsvSplitter csv;
+    private RecordDecoder decoder;
+    private String label;
+    private boolean recognisedAny;
+    private long linesRead;
+
+    FeedSource(
+        final int index, final InputFiles.Input input, final Layouts layouts, final Layout forced,
+        final FeedListener listener)
+    {
+        this.index = index;
+        this.input = input;
+        this.layouts = layouts;
+        this.forced = forced;
+        this.listener = listener;
+    }
+
+    /**
+     * Reads on to the next good record, reporting every bad line on the way.
+     *
+     * @return false when the source is exhausted.
+     */
+    boolean advance()
+    {
+        while (true)
+        {
+            if (reader == null)
+            {
+                if (!openNextStream())
+                {
+                    return false;
+                }
+                continue;
+            }
+            if (!reader.next())
+            {
+                if (reader.failed())
+                {
+                    listener.onReject(RejectReason.TRUNCATED, label, reader.lineNumber() + 1,
+                        "input ends early (" + reader.failure() + ")");
+                }
+                closeStream();
+                continue;
+            }
+            linesRead++;
+            if (reader.truncated())
+            {
+                listener.onReject(RejectReason.TRUNCATED, label, reader.lineNumber(),
+                    "line cut off: input ends early (" + reader.failure() + ")");
+                continue;
+            }
+            if (reader.tooLong())
+            {
+                listener.onReject(RejectReason.MALFORMED, label, reader.lineNumber(), "line longer than 1 MiB");
+                continue;
+            }
+            final byte[] buffer = reader.buffer();
+            final int start = reader.lineStart();
+            final int end = reader.lineEnd();
+            if (end == start)
+            {
+                continue;
+            }
+            csv.split(buffer, start, end);
+            final RejectReason reason = decoder.decode(buffer, csv, head);
+            if (reason != null)
+            {
+                reject(reason);
+                continue;
+            }
+            return true;
+        }
+    }
+
+    private void reject(final RejectReason reason)
+    {
+        final int column = decoder.rejectColumn();
+        final String detail;
+        if (column >= 0 && column < csv.count())
+        {
+            final String text = new String(reader.buffer(), csv.start(column), csv.end(column) - csv.start(column),
+                StandardCharsets.UTF_8);
+            detail = decoder.columnName(column) + " = '" + text + "'";
+        }
+        else if (reason == RejectReason.MALFORMED && csv.count() < decoder.requiredFields())
+        {
+            detail = "expected at least " + decoder.requiredFields() + " fields, found " + csv.count();
+        }
+        else if (reason == RejectReason.MALFORMED && csv.malformed())
+        {
+            detail = "unterminated or misplaced quote";
+        }
+        else
+        {
+            detail = abbreviate(reader.lineText());
+        }
+        listener.onReject(reason, label, reader.lineNumber(), detail);
+    }
+
+    private static String abbreviate(final String text)
+    {
+        return text.length() > 120 ? "'" + text.substring(0, 120) + "...'" : "'" + text + "'";
+    }
+
+    private boolean openNextStream()
+    {
+        while (true)
+        {
+            final boolean more;
+            try
+            {
+                more = input.nextStream();
+            }
+            catch (final IOException ex)
+            {
+                throw new InputFiles.InputException("cannot open " + input.label() + ": " + ex.getMessage());
+            }
+            if (!more)
+            {
+                return false;
+            }
+            label = input.streamLabel();
+            reader = new LineReader(input.stream(), BUFFER_SIZE);
+            try
+            {
+                bind();
+                recognisedAny = true;
+                return true;
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                closeStream();
+                if (input.discovered())
+                {
+                    listener.onSkipped(label, ex.getMessage());
+                    continue;
+                }
+                throw new InputFiles.InputException(label + ": " + ex.getMessage());
+            }
+        }
+    }
+
+    private void bind()
+    {
+        final char delimiter;
+        final RecordLayout section;
+        final List<String> header;
+        if (forced != null && forced.sections().size() == 1 && !forced.sections().get(0).columns().isEmpty())
+        {
+            section = forced.sections().get(0);
+            delimiter = forced.delimiter();
+            header = section.columns();
+        }
+        else
+        {
+            if (!nextNonBlankLine())
+            {
+                throw new IllegalArgumentException("empty file: no header line");
+            }
+            linesRead++;
+            header = splitHeader(',');
+            Layouts.Recognised recognised;
+            try
+            {
+                recognised = layouts.recognise(header, forced);
+            }
+            catch (final IllegalArgumentException commaFailed)
+            {
+                final List<String> tabHeader = splitHeader('\t');
+                if (tabHeader.size() <= 1)
+                {
+                    throw commaFailed;
+                }
+                recognised = layouts.recognise(tabHeader, forced);
+            }
+            section = recognised.section();
+            delimiter = recognised.layout().delimiter();
+            if (delimiter != ',')
+            {
+                final List<String> redone = splitHeader(delimiter);
+                decoder = new RecordDecoder(section, redone, label);
+                csv = new CsvSplitter((byte)delimiter, redone.size());
+                return;
+            }
+        }
+        decoder = new RecordDecoder(section, header, label);
+        csv = new CsvSplitter((byte)delimiter, header.size());
+    }
+
+    private boolean nextNonBlankLine()
+    {
+        while (reader.next())
+        {
+            if (reader.truncated())
+            {
+                return false;
+            }
+            if (reader.lineEnd() > reader.lineStart() && !reader.lineText().isBlank())
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<String> splitHeader(final char delimiter)
+    {
+        String text = reader.lineText();
+        if (text.startsWith("\uFEFF"))
+        {
+            text = text.substring(1);
+        }
+        final List<String> names = new ArrayList<>();
+        for (final String part : text.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1))
+        {
+            String name = part.strip();
+            if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\""))
+            {
+                name = name.substring(1, name.length() - 1);
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    private void closeStream()
+    {
+        // The input closes a finished stream itself when asked for the next one.
+        reader = null;
+        decoder = null;
+    }
+
+    void close()
+    {
+        closeStream();
+        input.close();
+    }
+
+    TickEvent head()
+    {
+        return head;
+    }
+
+    int index()
+    {
+        return index;
+    }
+
+    String label()
+    {
+        return label;
+    }
+
+    long lineNumber()
+    {
+        return reader == null ? 0 : reader.lineNumber();
+    }
+
+    long linesRead()
+    {
+        return linesRead;
+    }
+
+    boolean recognisedAny()
+    {
+        return recognisedAny;
+    }
+
+    boolean seqDense()
+    {
+        return decoder != null && decoder.layout().seqDense;
+    }
+
+    boolean hasSequence()
+    {
+        return decoder != null && decoder.layout().get("seq") != null;
+    }
+}

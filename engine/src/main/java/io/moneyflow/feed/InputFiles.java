@@ -1,0 +1,391 @@
+package io.moneyflow.feed;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Turns the paths a user gives into readable inputs: plain files, {@code .gz} files, every data entry of a
+ * {@code .zip}, and every data file under a directory (recursively, in name order).
+ * <p>
+ * A zip whose central directory is damaged (a truncated download) is still read, entry by entry from the front,
+ * so that every complete line before the damage counts. Runs at start-up on the calling thread.
+ */
+public final class InputFiles
+{
+    private InputFiles()
+    {
+    }
+
+    /** Thrown when a path does not exist or cannot be read; its message is one line for the user. */
+    public static final class InputException extends RuntimeException
+    {
+        private static final long serialVersionUID = 1L;
+
+        /**
+         * @param message what is wrong, naming the path.
+         */
+        public InputException(final String message)
+        {
+            super(message);
+        }
+    }
+
+    /**
+     * One readable stream, or a chain of them for a damaged zip read from the front.
+     */
+    public interface Input
+    {
+        /**
+         * @return a name for the user: {@code path} or {@code archive.zip!entry}.
+         */
+        String label();
+
+        /**
+         * @return true when it came from a directory or archive listing rather than a path the user named; such an
+         * input is skipped with a warning when no layout recognises it.
+         */
+        boolean discovered();
+
+        /**
+         * Moves to the next stream. Plain inputs have exactly one.
+         *
+         * @return false when there are no more.
+         * @throws IOException when the next stream cannot be opened.
+         */
+        boolean nextStream() throws IOException;
+
+        /**
+         * @return the current stream's label.
+         */
+        String streamLabel();
+
+        /**
+         * @return the current stream.
+         */
+        InputStream stream();
+
+        /**
+         * Closes the current stream and anything underneath.
+         */
+        void close();
+    }
+
+    /**
+     * Expands paths into inputs.
+     *
+     * @param paths files, archives or directories.
+     * @return the inputs, in the order given (directory contents sorted by name).
+     * @throws InputException naming the first path that does not exist or cannot be read.
+     */
+    public static List<Input> expand(final List<Path> paths)
+    {
+        final List<Input> inputs = new ArrayList<>();
+        for (final Path path : paths)
+        {
+            if (!Files.exists(path))
+            {
+                throw new InputException("input not found: " + path);
+            }
+            if (!Files.isReadable(path))
+            {
+                throw new InputException("input not readable: " + path);
+            }
+            if (Files.isDirectory(path))
+            {
+                try (Stream<Path> walk = Files.walk(path))
+                {
+                    final List<Path> files = walk
+                        .filter(Files::isRegularFile)
+                        .filter(p -> !p.getFileName().toString().startsWith("."))
+                        .filter(p -> isDataName(p.getFileName().toString()))
+                        .sorted()
+                        .toList();
+                    for (final Path file : files)
+                    {
+                        addFile(file, true, inputs);
+                    }
+                }
+                catch (final IOException ex)
+                {
+                    throw new InputException("cannot list directory " + path + ": " + ex.getMessage());
+                }
+            }
+            else
+            {
+                addFile(path, false, inputs);
+            }
+        }
+        return inputs;
+    }
+
+    static boolean isDataName(final String name)
+    {
+        final String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".csv") || lower.endsWith(".txt") || lower.endsWith(".gz") || lower.endsWith(".zip") ||
+            lower.endsWith(".tsv");
+    }
+
+    private static void addFile(final Path file, final boolean discovered, final List<Input> inputs)
+    {
+        final String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".zip"))
+        {
+            addZip(file, inputs);
+        }
+        else
+        {
+            inputs.add(new SingleInput(file.toString(), discovered, () -> open(file)));
+        }
+    }
+
+    private static void addZip(final Path file, final List<Input> inputs)
+    {
+        final List<String> entryNames = new ArrayList<>();
+        try (ZipFile zip = new ZipFile(file.toFile()))
+        {
+            final Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements())
+            {
+                final ZipEntry entry = entries.nextElement();
+                if (!entry.isDirectory() && isDataEntry(entry.getName()))
+                {
+                    entryNames.add(entry.getName());
+                }
+            }
+        }
+        catch (final ZipException ex)
+        {
+            // The central directory is unreadable (truncated or damaged): read entries from the front instead.
+            inputs.add(new StreamingZipInput(file));
+            return;
+        }
+        catch (final IOException ex)
+        {
+            throw new InputException("cannot read archive " + file + ": " + ex.getMessage());
+        }
+        Collections.sort(entryNames);
+        for (final String entryName : entryNames)
+        {
+            inputs.add(new SingleInput(file + "!" + entryName, true, () -> openEntry(file, entryName)));
+        }
+    }
+
+    private static boolean isDataEntry(final String name)
+    {
+        final String base = name.substring(name.lastIndexOf('/') + 1);
+        return !name.startsWith("__MACOSX/") && !base.startsWith(".") && isDataName(base) &&
+            !base.toLowerCase(Locale.ROOT).endsWith(".zip");
+    }
+
+    private static InputStream open(final Path file) throws IOException
+    {
+        final InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz"))
+        {
+            return new GZIPInputStream(raw, 1 << 16);
+        }
+        return raw;
+    }
+
+    private static InputStream openEntry(final Path file, final String entryName) throws IOException
+    {
+        final ZipFile zip = new ZipFile(file.toFile());
+        final ZipEntry entry = zip.getEntry(entryName);
+        final InputStream in = zip.getInputStream(entry);
+        final InputStream decoded = entryName.toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(in) : in;
+        return new java.io.FilterInputStream(decoded)
+        {
+            @Override
+            public void close() throws IOException
+            {
+                try
+                {
+                    super.close();
+                }
+                finally
+                {
+                    zip.close();
+                }
+            }
+        };
+    }
+
+    @FunctionalInterface
+    private interface Opener
+    {
+        InputStream open() throws IOException;
+    }
+
+    private static final class SingleInput implements Input
+    {
+        private final String label;
+        private final boolean discovered;
+        private final Opener opener;
+        private InputStream stream;
+        private boolean opened;
+
+        SingleInput(final String label, final boolean discovered, final Opener opener)
+        {
+            this.label = label;
+            this.discovered = discovered;
+            this.opener = opener;
+        }
+
+        @Override
+        public String label()
+        {
+            return label;
+        }
+
+        @Override
+        public boolean discovered()
+        {
+            return discovered;
+        }
+
+        @Override
+        public boolean nextStream() throws IOException
+        {
+            if (opened)
+            {
+                close();
+                return false;
+            }
+            opened = true;
+            stream = opener.open();
+            return true;
+        }
+
+        @Override
+        public String streamLabel()
+        {
+            return label;
+        }
+
+        @Override
+        public InputStream stream()
+        {
+            return stream;
+        }
+
+        @Override
+        public void close()
+        {
+            if (stream != null)
+            {
+                try
+                {
+                    stream.close();
+                }
+                catch (final IOException ignored)
+                {
+                    // nothing more to read from it
+                }
+                stream = null;
+            }
+        }
+    }
+
+    private static final class StreamingZipInput implements Input
+    {
+        private final Path file;
+        private ZipInputStream zip;
+        private String current;
+
+        StreamingZipInput(final Path file)
+        {
+            this.file = file;
+        }
+
+        @Override
+        public String label()
+        {
+            return file.toString();
+        }
+
+        @Override
+        public boolean discovered()
+        {
+            return true;
+        }
+
+        @Override
+        public boolean nextStream() throws IOException
+        {
+            if (zip == null)
+            {
+                zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+            }
+            ZipEntry entry;
+            try
+            {
+                while ((entry = zip.getNextEntry()) != null)
+                {
+                    if (!entry.isDirectory() && isDataEntry(entry.getName()))
+                    {
+                        current = file + "!" + entry.getName();
+                        return true;
+                    }
+                }
+            }
+            catch (final IOException ex)
+            {
+                close();
+                return false;
+            }
+            close();
+            return false;
+        }
+
+        @Override
+        public String streamLabel()
+        {
+            return current;
+        }
+
+        @Override
+        public InputStream stream()
+        {
+            // Closing an entry's reader must not close the archive: the next entry follows.
+            return new java.io.FilterInputStream(zip)
+            {
+                @Override
+                public void close()
+                {
+                    // the archive stays open for its next entry
+                }
+            };
+        }
+
+        @Override
+        public void close()
+        {
+            if (zip != null)
+            {
+                try
+                {
+                    zip.close();
+                }
+                catch (final IOException ignored)
+                {
+                    // nothing more to read from it
+                }
+                zip = null;
+            }
+        }
+    }
+}

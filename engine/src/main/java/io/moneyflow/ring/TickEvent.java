@@ -1,0 +1,224 @@
+package io.moneyflow.ring;
+
+/**
+ * The one pre-allocated ring event, for trades, SZSE trade-stream cancels, orders and snapshots.
+ * <p>
+ * A mutable struct: the feed fills the input fields through {@link TickTranslator}; the classify handler writes the
+ * classification fields; the aggregate handler reads both. Each field has one writer per sequence, and the
+ * Disruptor's barriers order the stages. Money in 1/10000 yuan, quantities in shares, prices in 1/10000 yuan, times
+ * in milliseconds since midnight. The feed also uses instances as per-source decode buffers.
+ */
+public final class TickEvent
+{
+    /** A fill (逐笔成交). */
+    public static final byte TRADE = 1;
+    /** A cancel carried in the SZSE trade stream (ExecType 4); never a trade. */
+    public static final byte CANCEL = 2;
+    /** An order (逐笔委托): add or delete. */
+    public static final byte ORDER = 3;
+    /** A quote snapshot (快照). */
+    public static final byte SNAPSHOT = 4;
+
+    /** No side known. */
+    public static final byte NONE = 0;
+    /** Buyer-initiated, 外盘. */
+    public static final byte BUY = 'B';
+    /** Seller-initiated, 内盘. */
+    public static final byte SELL = 'S';
+    /** Neutral, 中性盘: auction prints and undetermined fills. */
+    public static final byte NEUTRAL = 'N';
+
+    /** Rule verdict: measured, but the rule could not classify the fill. */
+    public static final byte UNCLASSIFIED = 'U';
+
+    /** Order action: a new order. */
+    public static final byte ADD = 1;
+    /** Order action: a withdrawal. */
+    public static final byte DELETE = 2;
+
+    /** Book levels carried by a snapshot. */
+    public static final int LEVELS = 10;
+
+    // ---- input, written by the feed
+    /** Record type: {@link #TRADE}, {@link #CANCEL}, {@link #ORDER}, {@link #SNAPSHOT}. */
+    public byte type;
+    /** Packed symbol key (see SymbolCodes). */
+    public long symbolKey;
+    /** Reference-data row, or -1. */
+    public int securityId;
+    /** Counters slot: this symbol on this date. */
+    public int slot;
+    /** Trading date, yyyymmdd. */
+    public int date;
+    /** Exchange time, ms since midnight. */
+    public int timeMs;
+    /** Trade or order price. */
+    public long price;
+    /** Trade or order quantity, shares. */
+    public long qty;
+    /** price x qty, 1/10000 yuan. */
+    public long amount;
+    /** Buy order number; 0 when absent. */
+    public long buyNo;
+    /** Sell order number; 0 when absent. */
+    public long sellNo;
+    /** Exchange or vendor direction flag: {@link #BUY}, {@link #SELL}, {@link #NEUTRAL}, or {@link #NONE}. */
+    public byte flag;
+    /** Order number of an order record. */
+    public long orderNo;
+    /** Side of an order record: {@link #BUY} or {@link #SELL}. */
+    public byte orderSide;
+    /** {@link #ADD} or {@link #DELETE}. */
+    public byte orderAction;
+    /** Channel of the record's sequence, or 0. */
+    public int channel;
+    /** Sequence number in its channel, or 0. */
+    public long sequence;
+    /** Position of the record in the engine's input, counting from 1. */
+    public long inputIndex;
+    /** Snapshot: last price. */
+    public long last;
+    /** Snapshot: previous close. */
+    public long prevClose;
+    /** Snapshot: cumulative trades. */
+    public long cumTrades;
+    /** Snapshot: cumulative volume, shares. */
+    public long cumVolume;
+    /** Snapshot: cumulative turnover, 1/10000 yuan. */
+    public long cumTurnover;
+    /** Snapshot: levels filled in the arrays below. */
+    public int levels;
+    /** Snapshot: bid prices, best first; 0 = empty level. */
+    public final long[] bidPrice = new long[LEVELS];
+    /** Snapshot: bid quantities. */
+    public final long[] bidQty = new long[LEVELS];
+    /** Snapshot: ask prices, best first; 0 = empty level. */
+    public final long[] askPrice = new long[LEVELS];
+    /** Snapshot: ask quantities. */
+    public final long[] askQty = new long[LEVELS];
+
+    // ---- classification, written by the classify handler
+    /** Aggressor side decided by the engine. */
+    public byte side;
+    /**
+     * Side given by the rule under measurement, {@link #UNCLASSIFIED} when it gave none, or {@link #NONE} when the
+     * fill was not measured (no rule chosen, or the exchange did not flag it B or S).
+     */
+    public byte ruleSide;
+    /** Bar index of the event, or -1 outside the session. */
+    public int bar;
+    /** Active-view class of the buy order (used when the fill is buyer-initiated). */
+    public int buyActiveClass;
+    /** Active-view class of the sell order (used when the fill is seller-initiated). */
+    public int sellActiveClass;
+    /** Order-side-view class of the buy order. */
+    public int buySideClass;
+    /** Order-side-view class of the sell order. */
+    public int sellSideClass;
+    /** Class the buy order's earlier active flow leaves, or -1 when it stays. */
+    public int buyActiveFrom;
+    /** Earlier active amount of the buy order that moves to {@link #buyActiveClass}. */
+    public long buyActiveMoveAmount;
+    /** Earlier active shares that move. */
+    public long buyActiveMoveVolume;
+    /** Earlier active fills that move. */
+    public long buyActiveMoveCount;
+    /** Class the sell order's earlier active flow leaves, or -1. */
+    public int sellActiveFrom;
+    /** Earlier active amount of the sell order that moves to {@link #sellActiveClass}. */
+    public long sellActiveMoveAmount;
+    /** Earlier active shares that move. */
+    public long sellActiveMoveVolume;
+    /** Earlier active fills that move. */
+    public long sellActiveMoveCount;
+    /** Class the buy order's earlier order-side flow leaves, or -1. */
+    public int buySideFrom;
+    /** Earlier order-side amount of the buy order that moves to {@link #buySideClass}. */
+    public long buySideMoveAmount;
+    /** Earlier order-side shares that move. */
+    public long buySideMoveVolume;
+    /** Class the sell order's earlier order-side flow leaves, or -1. */
+    public int sellSideFrom;
+    /** Earlier order-side amount of the sell order that moves to {@link #sellSideClass}. */
+    public long sellSideMoveAmount;
+    /** Earlier order-side shares that move. */
+    public long sellSideMoveVolume;
+
+    /**
+     * Clears every input field, so that a decoder can fill only what its record carries.
+     */
+    public void clearInput()
+    {
+        type = 0;
+        symbolKey = 0;
+        securityId = -1;
+        slot = -1;
+        date = 0;
+        timeMs = 0;
+        price = 0;
+        qty = 0;
+        amount = 0;
+        buyNo = 0;
+        sellNo = 0;
+        flag = NONE;
+        orderNo = 0;
+        orderSide = NONE;
+        orderAction = 0;
+        channel = 0;
+        sequence = 0;
+        inputIndex = 0;
+        last = 0;
+        prevClose = 0;
+        cumTrades = 0;
+        cumVolume = 0;
+        cumTurnover = 0;
+        levels = 0;
+        for (int i = 0; i < LEVELS; i++)
+        {
+            bidPrice[i] = 0;
+            bidQty[i] = 0;
+            askPrice[i] = 0;
+            askQty[i] = 0;
+        }
+    }
+
+    /**
+     * Copies the input fields of another event; classification fields are left for the classify handler.
+     *
+     * @param src the decoded record.
+     */
+    public void copyInput(final TickEvent src)
+    {
+        type = src.type;
+        symbolKey = src.symbolKey;
+        securityId = src.securityId;
+        slot = src.slot;
+        date = src.date;
+        timeMs = src.timeMs;
+        price = src.price;
+        qty = src.qty;
+        amount = src.amount;
+        buyNo = src.buyNo;
+        sellNo = src.sellNo;
+        flag = src.flag;
+        orderNo = src.orderNo;
+        orderSide = src.orderSide;
+        orderAction = src.orderAction;
+        channel = src.channel;
+        sequence = src.sequence;
+        inputIndex = src.inputIndex;
+        if (src.type == SNAPSHOT)
+        {
+            last = src.last;
+            prevClose = src.prevClose;
+            cumTrades = src.cumTrades;
+            cumVolume = src.cumVolume;
+            cumTurnover = src.cumTurnover;
+            levels = src.levels;
+            System.arraycopy(src.bidPrice, 0, bidPrice, 0, LEVELS);
+            System.arraycopy(src.bidQty, 0, bidQty, 0, LEVELS);
+            System.arraycopy(src.askPrice, 0, askPrice, 0, LEVELS);
+            System.arraycopy(src.askQty, 0, askQty, 0, LEVELS);
+        }
+    }
+}

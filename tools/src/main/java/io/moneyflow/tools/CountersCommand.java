@@ -1,0 +1,82 @@
+package io.moneyflow.tools;
+
+import io.moneyflow.counters.CountersDescriptor;
+import io.moneyflow.counters.FlowCounters;
+import io.moneyflow.counters.FlowCountersReader;
+import io.moneyflow.feed.RejectReason;
+import io.moneyflow.reference.ReferenceData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code moneyflow counters}: reads a counters file, live or finished, from outside the engine's process.
+ */
+@Command(
+    name = "counters",
+    mixinStandardHelpOptions = true,
+    description = "Print the flow table from a counters file written by 'flow --counters FILE', while that run " +
+        "is still going or after it ended. Each stock's row is a consistent snapshot.")
+final class CountersCommand implements Callable<Integer>
+{
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The counters file.")
+    Path file;
+
+    @Option(names = "--symbols", split = ",", paramLabel = "SYMBOL", description = "Only these symbols.")
+    List<String> symbols;
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
+        description = "table (default), csv or json.")
+    Format format;
+
+    @Option(names = "--securities", paramLabel = "FILE",
+        description = "Reference data for names. Default: config/securities.csv of the installation.")
+    Path securities;
+
+    @Override
+    public Integer call()
+    {
+        final Path referenceFile = securities != null ? securities : Home.securities();
+        final ReferenceData reference = Files.isRegularFile(referenceFile) ?
+            ReferenceData.load(referenceFile) : ReferenceData.empty();
+        try (FlowCounters counters = FlowCounters.openReadOnly(file))
+        {
+            final FlowReport report = FlowReport.read(new FlowCountersReader(counters), reference,
+                EngineOptions.symbols(symbols, spec));
+            switch (format)
+            {
+                case csv -> report.printCsv(System.out);
+                case json ->
+                {
+                    final Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
+                    for (final RejectReason reason : RejectReason.values())
+                    {
+                        rejected.put(reason, counters.stat(CountersDescriptor.REJECT_BASE + reason.ordinal()));
+                    }
+                    report.printJson(System.out, rejected, List.of(),
+                        counters.stat(CountersDescriptor.Stat.SEQUENCE_GAPS.ordinal()),
+                        counters.stat(CountersDescriptor.Stat.SEQUENCE_MISSING.ordinal()));
+                }
+                default -> report.printTable(System.out);
+            }
+            return 0;
+        }
+        catch (final IllegalStateException ex)
+        {
+            System.err.println("moneyflow: " + ex.getMessage());
+            return 1;
+        }
+    }
+}

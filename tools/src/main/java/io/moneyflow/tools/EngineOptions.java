@@ -1,0 +1,175 @@
+package io.moneyflow.tools;
+
+import io.moneyflow.EngineContext;
+import io.moneyflow.classify.DirectionRule;
+import io.moneyflow.classify.FlowMode;
+import io.moneyflow.classify.OrderSizeBasis;
+import io.moneyflow.classify.SizeScheme;
+import io.moneyflow.codec.SymbolCodes;
+import io.moneyflow.feed.Layouts;
+import io.moneyflow.reference.ReferenceData;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The options every ingesting command shares: how to read the inputs and how to classify them.
+ */
+final class EngineOptions
+{
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--layout", paramLabel = "NAME|FILE",
+        description = "Layout of every input: a bundled name (ddb-l2, sse-raw, ddb-tutorial, tdx-level1) or a " +
+            ".layout file. Default: recognise each file from its header.")
+    String layout;
+
+    @Option(names = "--layout-dir", paramLabel = "DIR",
+        description = "Also recognise inputs against every .layout file in DIR.")
+    Path layoutDir;
+
+    @Option(names = "--scheme", paramLabel = "NAME|FILE", defaultValue = "eastmoney",
+        description = "Size classes: eastmoney (default), tushare, sina, seed, or a CSV file with header " +
+            "class,minShares,minAmount.")
+    String scheme;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "order",
+        description = "trade (逐笔), order (逐单, default: cumulative fills of each aggressive order for the day) or " +
+            "order-bar (cumulative per order within each bar).")
+    String mode;
+
+    @Option(names = "--order-size", paramLabel = "BASIS", defaultValue = "aggressive",
+        description = "In the order modes, which fills size an aggressive order: aggressive (default: the fills " +
+            "where it was the aggressor) or all.")
+    String orderSize;
+
+    @Option(names = "--direction", paramLabel = "RULE", defaultValue = "auto",
+        description = "Aggressor rule: auto (default: exchange flag, auction prints neutral, order numbers, then " +
+            "Lee-Ready), flag, order-no, tick, quote or lee-ready.")
+    String direction;
+
+    @Option(names = "--bar", paramLabel = "LENGTH", defaultValue = "1m",
+        description = "Bar length, e.g. 1m (default), 5m, 30m; must divide 120 minutes.")
+    String bar;
+
+    @Option(names = "--securities", paramLabel = "FILE",
+        description = "Reference data. Default: config/securities.csv of the installation.")
+    Path securities;
+
+    @Option(names = "--counters", paramLabel = "FILE",
+        description = "Keep the off-heap counters in FILE (readable by 'moneyflow counters FILE' from another " +
+            "process while this one runs). Default: a temporary file.")
+    Path counters;
+
+    @Option(names = "--max-symbols", paramLabel = "N",
+        description = "Most distinct symbols (and symbol-days) per run. Default: reference data plus 1024.")
+    int maxSymbols;
+
+    @Option(names = "--max-backwards-ms", paramLabel = "MS", defaultValue = "1000",
+        description = "Reject a record whose time is earlier than its stream's latest by more than MS (default 1000).")
+    int maxBackwardsMs;
+
+    @Option(names = "--wait", paramLabel = "STRATEGY", defaultValue = "blocking",
+        description = "Ring wait strategy: blocking (default), sleeping, yielding, busy-spin.")
+    String wait;
+
+    EngineContext context()
+    {
+        final EngineContext context = new EngineContext();
+        try
+        {
+            context.scheme(SizeScheme.resolve(scheme));
+            context.mode(FlowMode.parse(mode));
+            context.basis(OrderSizeBasis.parse(orderSize));
+            context.direction(DirectionRule.parse(direction));
+            context.barMinutes(barMinutes(bar));
+            Layouts layouts = Layouts.bundled();
+            if (layoutDir != null)
+            {
+                if (!Files.isDirectory(layoutDir))
+                {
+                    throw new IllegalArgumentException("--layout-dir " + layoutDir + " is not a directory");
+                }
+                layouts = layouts.with(Layouts.loadDirectory(layoutDir));
+            }
+            context.layouts(layouts);
+            if (layout != null)
+            {
+                context.forcedLayout(layouts.resolve(layout));
+            }
+            context.maxBackwardsMs(maxBackwardsMs);
+            context.waitStrategy(wait);
+            if (maxSymbols > 0)
+            {
+                context.maxSymbols(maxSymbols);
+            }
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ParameterException(spec.commandLine(), ex.getMessage(), ex);
+        }
+        context.reference(reference());
+        if (counters != null)
+        {
+            context.countersFile(counters);
+        }
+        return context;
+    }
+
+    ReferenceData reference()
+    {
+        final Path file = securities != null ? securities : Home.securities();
+        if (securities != null && !Files.isRegularFile(file))
+        {
+            throw new ParameterException(spec.commandLine(), "--securities " + file + " is not a readable file");
+        }
+        if (!Files.isRegularFile(file))
+        {
+            return ReferenceData.empty();
+        }
+        return ReferenceData.load(file);
+    }
+
+    static int barMinutes(final String text)
+    {
+        final String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        final String digits = t.endsWith("m") ? t.substring(0, t.length() - 1) : t.endsWith("h") ?
+            t.substring(0, t.length() - 1) : t;
+        final int value;
+        try
+        {
+            value = Integer.parseInt(digits);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new IllegalArgumentException("--bar '" + text + "' is not a length such as 1m or 5m");
+        }
+        return t.endsWith("h") ? value * 60 : value;
+    }
+
+    static Set<Long> symbols(final List<String> symbols, final CommandSpec spec)
+    {
+        final Set<Long> keys = new HashSet<>();
+        if (symbols != null)
+        {
+            for (final String s : symbols)
+            {
+                final long key = SymbolCodes.parse(s.trim());
+                if (key == SymbolCodes.INVALID)
+                {
+                    throw new ParameterException(spec.commandLine(), "'" + s + "' is not a symbol such as 000001.SZ");
+                }
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,84 @@
+package io.moneyflow.tools;
+
+import io.moneyflow.reference.ReferenceData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code moneyflow flow}: runs inputs through the engine and prints one row per stock and day.
+ */
+@Command(
+    name = "flow",
+    mixinStandardHelpOptions = true,
+    description = "Run Level-2 (or Level-1) files through the engine and print one row per stock and day: " +
+        "turnover, main-force net inflow and ratio, each size class's net inflow, outer and inner volume.")
+final class FlowCommand implements Callable<Integer>
+{
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Option(names = "--symbols", split = ",", paramLabel = "SYMBOL",
+        description = "Only these symbols, e.g. 000001.SZ,600519.SH.")
+    List<String> symbols;
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
+        description = "table (default), csv or json.")
+    Format format;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
+    boolean quiet;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT",
+        description = "Files (.csv, .gz), .zip archives or directories, read together and merged by time.")
+    List<Path> inputs;
+
+    @Override
+    public Integer call()
+    {
+        final Set<Long> filter = EngineOptions.symbols(symbols, spec);
+        return run(engine, inputs, filter, format, quiet, System.out, System.err);
+    }
+
+    static int run(
+        final EngineOptions options,
+        final List<Path> inputs,
+        final Set<Long> filter,
+        final Format format,
+        final boolean quiet,
+        final PrintStream out,
+        final PrintStream err)
+    {
+        final ReferenceData reference = options.reference();
+        try (Run run = new Run(options.context(), inputs, quiet, err))
+        {
+            final FlowReport report = FlowReport.read(run.engine.reader(), reference, filter);
+            switch (format)
+            {
+                case csv -> report.printCsv(out);
+                case json -> report.printJson(out, run.log.rejected(), run.log.unknownSymbols(), run.log.gaps(),
+                    run.log.missing());
+                default -> report.printTable(out);
+            }
+            out.flush();
+            if (report.rows().isEmpty())
+            {
+                err.println("moneyflow: no trades" + (filter.isEmpty() ? "" : " for the selected symbols") +
+                    " in the input");
+            }
+            return run.finish() ? 0 : 1;
+        }
+    }
+}

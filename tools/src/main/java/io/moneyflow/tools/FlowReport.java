@@ -1,0 +1,282 @@
+package io.moneyflow.tools;
+
+import io.moneyflow.codec.TimeFormat;
+import io.moneyflow.counters.FlowCounters;
+import io.moneyflow.counters.FlowCountersReader;
+import io.moneyflow.counters.SlotView;
+import io.moneyflow.feed.RejectReason;
+import io.moneyflow.reference.ReferenceData;
+
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The per-stock money-flow report that {@code flow}, {@code demo} and {@code counters} print, in East-Money style:
+ * turnover, main-force net inflow and its ratio, each class's net and ratio, outer and inner volume.
+ */
+final class FlowReport
+{
+    private final List<FlowRow> rows;
+    private final String[] classNames;
+    private final int mainClasses;
+    private final String scheme;
+    private final String mode;
+
+    private FlowReport(
+        final List<FlowRow> rows, final String[] classNames, final int mainClasses, final String scheme, final String mode)
+    {
+        this.rows = rows;
+        this.classNames = classNames;
+        this.mainClasses = mainClasses;
+        this.scheme = scheme;
+        this.mode = mode;
+    }
+
+    static FlowReport read(final FlowCountersReader reader, final ReferenceData reference, final Set<Long> symbols)
+    {
+        final FlowCounters counters = reader.counters();
+        final String[] classNames = new String[counters.classCount()];
+        for (int c = 0; c < classNames.length; c++)
+        {
+            classNames[c] = counters.className(c);
+        }
+        final int mainClasses = counters.mainClassCount();
+        final List<FlowRow> rows = new ArrayList<>();
+        final SlotView view = reader.newView();
+        for (int slot = 0; slot < reader.slotsUsed(); slot++)
+        {
+            reader.read(slot, view);
+            final FlowRow row = new FlowRow(view, reference, mainClasses);
+            if (symbols.isEmpty() || symbols.contains(row.symbolKey))
+            {
+                rows.add(row);
+            }
+        }
+        rows.sort(Comparator.comparing((FlowRow r) -> r.symbol).thenComparingInt(r -> r.date));
+        final String[] modes = {"trade", "order", "order-bar"};
+        final int modeIndex = counters.mode();
+        return new FlowReport(rows, classNames, mainClasses, counters.schemeName(),
+            modeIndex >= 0 && modeIndex < modes.length ? modes[modeIndex] : "?");
+    }
+
+    List<FlowRow> rows()
+    {
+        return rows;
+    }
+
+    String[] classNames()
+    {
+        return classNames;
+    }
+
+    void printTable(final PrintStream out)
+    {
+        final StringBuilder header = new StringBuilder();
+        header.append(String.format("%-10s %-8s %-10s %9s %20s %18s %8s", "symbol", "name", "date", "close",
+            "turnover", "mainNet", "main%"));
+        for (final String c : classNames)
+        {
+            header.append(String.format(" %18s %8s", c + ".net", c + "%"));
+        }
+        header.append(String.format(" %14s %14s", "outerVol", "innerVol"));
+        out.println(header);
+        for (final FlowRow r : rows)
+        {
+            final StringBuilder line = new StringBuilder();
+            line.append(String.format("%-10s %-8s %-10s %9s %20s %18s %8s", r.symbol, pad(r.name, 8),
+                TimeFormat.formatDate(r.date), r.close == 0 ? "-" : Money.price(r.close), Money.yuanTable(r.turnover),
+                Money.yuanTable(r.mainNet()), pct(Money.percent(r.mainNet(), r.turnover, 2))));
+            for (int c = 0; c < classNames.length; c++)
+            {
+                line.append(String.format(" %18s %8s", Money.yuanTable(r.activeNet(c)),
+                    pct(Money.percent(r.activeNet(c), r.turnover, 2))));
+            }
+            line.append(String.format(" %,14d %,14d", r.outerVolume, r.innerVolume));
+            out.println(line);
+        }
+        out.println();
+        out.println("scheme " + scheme + ", mode " + mode + "; main force = " +
+            String.join("+", java.util.Arrays.copyOf(classNames, mainClasses)) +
+            "; amounts in yuan, active view (net = buyer-initiated minus seller-initiated), ratios of turnover");
+    }
+
+    private static String pad(final String name, final int width)
+    {
+        // CJK characters take two columns in a terminal
+        int columns = 0;
+        final StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < name.length(); i++)
+        {
+            final char ch = name.charAt(i);
+            final int w = ch >= 0x1100 ? 2 : 1;
+            if (columns + w > width)
+            {
+                break;
+            }
+            sb.append(ch);
+            columns += w;
+        }
+        while (columns < width)
+        {
+            sb.append(' ');
+            columns++;
+        }
+        return sb.toString();
+    }
+
+    private static String pct(final BigDecimal value)
+    {
+        return value == null ? "-" : value.toPlainString();
+    }
+
+    void printCsv(final PrintStream out)
+    {
+        final List<String> header = new ArrayList<>(List.of("symbol", "name", "date", "open", "high", "low", "close",
+            "prevClose", "trades", "volume", "turnover", "outerVolume", "innerVolume", "neutralVolume",
+            "neutralTurnover", "cancels", "mainNet", "mainNetRatio"));
+        for (final String c : classNames)
+        {
+            header.addAll(List.of("active." + c + ".in", "active." + c + ".out", "active." + c + ".net",
+                "active." + c + ".netRatio"));
+        }
+        for (final String c : classNames)
+        {
+            header.addAll(List.of("orderSide." + c + ".in", "orderSide." + c + ".out", "orderSide." + c + ".net"));
+        }
+        out.println(String.join(",", header));
+        for (final FlowRow r : rows)
+        {
+            final List<String> cells = new ArrayList<>(List.of(r.symbol, csvText(r.name), TimeFormat.formatDate(r.date),
+                Money.price(r.open), Money.price(r.high), Money.price(r.low), Money.price(r.close),
+                r.prevClose == 0 ? "" : Money.price(r.prevClose), Long.toString(r.trades), Long.toString(r.volume),
+                Money.yuan(r.turnover), Long.toString(r.outerVolume), Long.toString(r.innerVolume),
+                Long.toString(r.neutralVolume), Money.yuan(r.neutralTurnover), Long.toString(r.cancels),
+                Money.yuan(r.mainNet()), ratio(r.mainNet(), r.turnover)));
+            for (int c = 0; c < classNames.length; c++)
+            {
+                cells.addAll(List.of(Money.yuan(r.activeIn[c]), Money.yuan(r.activeOut[c]), Money.yuan(r.activeNet(c)),
+                    ratio(r.activeNet(c), r.turnover)));
+            }
+            for (int c = 0; c < classNames.length; c++)
+            {
+                cells.addAll(List.of(Money.yuan(r.sideIn[c]), Money.yuan(r.sideOut[c]), Money.yuan(r.sideNet(c))));
+            }
+            out.println(String.join(",", cells));
+        }
+    }
+
+    private static String csvText(final String text)
+    {
+        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+
+    private static String ratio(final long numerator, final long denominator)
+    {
+        final BigDecimal value = Money.percent(numerator, denominator, 4);
+        return value == null ? "" : value.toPlainString();
+    }
+
+    void printJson(
+        final PrintStream out, final Map<RejectReason, Long> rejected, final List<String> unknownSymbols,
+        final long gaps, final long missing)
+    {
+        final Json json = new Json().beginObject();
+        json.string("scheme", scheme).string("mode", mode);
+        json.name("classes").beginArray();
+        for (final String c : classNames)
+        {
+            json.stringValue(c);
+        }
+        json.endArray();
+        json.name("mainClasses").beginArray();
+        for (int c = 0; c < mainClasses; c++)
+        {
+            json.stringValue(classNames[c]);
+        }
+        json.endArray();
+        json.name("symbols").beginArray();
+        for (final FlowRow r : rows)
+        {
+            json.beginObject()
+                .string("symbol", r.symbol)
+                .string("name", r.name)
+                .string("date", TimeFormat.formatDate(r.date))
+                .number("turnover", Money.yuan(r.turnover))
+                .number("volume", r.volume)
+                .number("trades", r.trades)
+                .number("outerVolume", r.outerVolume)
+                .number("innerVolume", r.innerVolume)
+                .number("neutralVolume", r.neutralVolume)
+                .number("neutralTurnover", Money.yuan(r.neutralTurnover))
+                .number("mainNet", Money.yuan(r.mainNet()))
+                .number("mainNetRatio", Money.percent(r.mainNet(), r.turnover, 4))
+                .number("open", r.open == 0 ? null : Money.price(r.open))
+                .number("high", r.high == 0 ? null : Money.price(r.high))
+                .number("low", r.low == 0 ? null : Money.price(r.low))
+                .number("close", r.close == 0 ? null : Money.price(r.close))
+                .number("prevClose", r.prevClose == 0 ? null : Money.price(r.prevClose))
+                .number("cancels", r.cancels);
+            json.name("active").beginObject();
+            for (int c = 0; c < classNames.length; c++)
+            {
+                json.name(classNames[c]).beginObject()
+                    .number("in", Money.yuan(r.activeIn[c]))
+                    .number("out", Money.yuan(r.activeOut[c]))
+                    .number("net", Money.yuan(r.activeNet(c)))
+                    .number("netRatio", Money.percent(r.activeNet(c), r.turnover, 4))
+                    .number("inVolume", r.activeInVolume[c])
+                    .number("outVolume", r.activeOutVolume[c])
+                    .number("inTrades", r.activeInCount[c])
+                    .number("outTrades", r.activeOutCount[c])
+                    .endObject();
+            }
+            json.endObject();
+            json.name("orderSide").beginObject();
+            for (int c = 0; c < classNames.length; c++)
+            {
+                json.name(classNames[c]).beginObject()
+                    .number("in", Money.yuan(r.sideIn[c]))
+                    .number("out", Money.yuan(r.sideOut[c]))
+                    .number("net", Money.yuan(r.sideNet(c)))
+                    .endObject();
+            }
+            json.endObject();
+            if (r.snapshots > 0)
+            {
+                json.name("exchangeSnapshot").beginObject()
+                    .number("trades", r.snapshotTrades)
+                    .number("volume", r.snapshotVolume)
+                    .number("turnover", Money.yuan(r.snapshotTurnover))
+                    .endObject();
+            }
+            json.endObject();
+        }
+        json.endArray();
+        json.name("rejected").beginObject();
+        for (final Map.Entry<RejectReason, Long> entry : rejected.entrySet())
+        {
+            json.number(entry.getKey().label(), entry.getValue());
+        }
+        json.endObject();
+        long cancels = 0;
+        for (final FlowRow r : rows)
+        {
+            cancels += r.cancels;
+        }
+        json.name("excluded").beginObject().number("cancel", cancels).endObject();
+        json.name("unknownSymbols").beginArray();
+        for (final String s : unknownSymbols)
+        {
+            json.stringValue(s);
+        }
+        json.endArray();
+        json.name("sequence").beginObject().number("gaps", gaps).number("missing", missing).endObject();
+        json.endObject();
+        out.println(json);
+    }
+}

@@ -1,0 +1,7 @@
+package io.moneyflow.tools;
+
+/** Output formats. */
+enum Format
+{
+    table, csv, json
+}

@@ -1,0 +1,50 @@
+package io.moneyflow.tools;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where moneyflow is installed: the folder holding {@code config/} and {@code data/sample/}. The launcher passes
+ * it as {@code -Dmoneyflow.home}; otherwise {@code MONEYFLOW_HOME}, otherwise the working directory or its parent.
+ */
+final class Home
+{
+    private Home()
+    {
+    }
+
+    static Path dir()
+    {
+        final String property = System.getProperty("moneyflow.home");
+        if (property != null && !property.isBlank())
+        {
+            return Path.of(property);
+        }
+        final String env = System.getenv("MONEYFLOW_HOME");
+        if (env != null && !env.isBlank())
+        {
+            return Path.of(env);
+        }
+        final Path cwd = Path.of("").toAbsolutePath();
+        if (Files.isDirectory(cwd.resolve("config")))
+        {
+            return cwd;
+        }
+        final Path parent = cwd.getParent();
+        if (parent != null && Files.isDirectory(parent.resolve("config")))
+        {
+            return parent;
+        }
+        return cwd;
+    }
+
+    static Path securities()
+    {
+        return dir().resolve("config").resolve("securities.csv");
+    }
+
+    static Path sample()
+    {
+        return dir().resolve("data").resolve("sample");
+    }
+}

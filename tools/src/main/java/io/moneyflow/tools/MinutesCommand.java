@@ -1,0 +1,224 @@
+package io.moneyflow.tools;
+
+import io.moneyflow.classify.TradingSession;
+import io.moneyflow.codec.SymbolCodes;
+import io.moneyflow.codec.TimeFormat;
+import io.moneyflow.counters.CountersDescriptor.BarClassField;
+import io.moneyflow.counters.CountersDescriptor.BarField;
+import io.moneyflow.counters.FlowCounters;
+import io.moneyflow.counters.FlowCountersReader;
+import io.moneyflow.counters.SlotView;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code moneyflow minutes}: the bars of one stock, one row per bar labelled by its start time.
+ */
+@Command(
+    name = "minutes",
+    mixinStandardHelpOptions = true,
+    description = "Print the bars (1 minute by default) of one stock: one row per bar labelled by its start " +
+        "(09:30), with OHLC, volume, turnover and each class's active inflow and outflow.")
+final class MinutesCommand implements Callable<Integer>
+{
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Option(names = "--symbol", required = true, paramLabel = "SYMBOL", description = "The stock, e.g. 600000.SH.")
+    String symbol;
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
+        description = "table (default), csv or json.")
+    Format format;
+
+    @Option(names = "--all-bars", description = "Also print bars without trades.")
+    boolean allBars;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
+    boolean quiet;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT",
+        description = "Files (.csv, .gz), .zip archives or directories, read together and merged by time.")
+    List<Path> inputs;
+
+    @Override
+    public Integer call()
+    {
+        final long key = SymbolCodes.parse(symbol.trim());
+        if (key == SymbolCodes.INVALID)
+        {
+            throw new ParameterException(spec.commandLine(), "'" + symbol + "' is not a symbol such as 600000.SH");
+        }
+        final String canonical = SymbolCodes.format(key);
+        final PrintStream out = System.out;
+        try (Run run = new Run(engine.context(), inputs, quiet, System.err))
+        {
+            final FlowCountersReader reader = run.engine.reader();
+            final FlowCounters counters = reader.counters();
+            final TradingSession session = run.engine.session();
+            final SlotView view = reader.newView();
+            final String[] classes = new String[counters.classCount()];
+            for (int c = 0; c < classes.length; c++)
+            {
+                classes[c] = counters.className(c);
+            }
+            final int main = counters.mainClassCount();
+            final List<String[]> rows = new ArrayList<>();
+            for (int slot = 0; slot < reader.slotsUsed(); slot++)
+            {
+                reader.read(slot, view);
+                if (!view.symbol().equals(canonical))
+                {
+                    continue;
+                }
+                for (int bar = 0; bar < view.barCount(); bar++)
+                {
+                    final long trades = view.bar(bar, BarField.TRADES);
+                    if (trades == 0 && !allBars)
+                    {
+                        continue;
+                    }
+                    final List<String> cells = new ArrayList<>(List.of(
+                        TimeFormat.formatDate(view.date()),
+                        session.barLabel(bar),
+                        trades == 0 ? "" : Money.price(view.bar(bar, BarField.OPEN)),
+                        trades == 0 ? "" : Money.price(view.bar(bar, BarField.HIGH)),
+                        trades == 0 ? "" : Money.price(view.bar(bar, BarField.LOW)),
+                        trades == 0 ? "" : Money.price(view.bar(bar, BarField.CLOSE)),
+                        Long.toString(view.bar(bar, BarField.VOLUME)),
+                        Money.yuan(view.bar(bar, BarField.TURNOVER)),
+                        Long.toString(trades),
+                        Long.toString(view.bar(bar, BarField.OUTER_VOLUME)),
+                        Long.toString(view.bar(bar, BarField.INNER_VOLUME))));
+                    long mainNet = 0;
+                    for (int c = 0; c < classes.length; c++)
+                    {
+                        final long in = view.barClass(bar, c, BarClassField.ACTIVE_IN);
+                        final long outflow = view.barClass(bar, c, BarClassField.ACTIVE_OUT);
+                        cells.add(Money.yuan(in));
+                        cells.add(Money.yuan(outflow));
+                        if (c < main)
+                        {
+                            mainNet += in - outflow;
+                        }
+                    }
+                    cells.add(Money.yuan(mainNet));
+                    rows.add(cells.toArray(new String[0]));
+                }
+            }
+            final List<String> header = new ArrayList<>(List.of("date", "time", "open", "high", "low", "close",
+                "volume", "turnover", "trades", "outerVolume", "innerVolume"));
+            for (final String c : classes)
+            {
+                header.add(c + ".in");
+                header.add(c + ".out");
+            }
+            header.add("mainNet");
+            switch (format)
+            {
+                case csv -> printCsv(out, header, rows);
+                case json -> printJson(out, canonical, header, rows, classes);
+                default -> printTable(out, header, rows);
+            }
+            out.flush();
+            if (rows.isEmpty())
+            {
+                System.err.println("moneyflow: no trades for " + canonical + " in the input");
+            }
+            return run.finish() ? 0 : 1;
+        }
+    }
+
+    private static void printCsv(final PrintStream out, final List<String> header, final List<String[]> rows)
+    {
+        out.println(String.join(",", header));
+        for (final String[] row : rows)
+        {
+            out.println(String.join(",", row));
+        }
+    }
+
+    private static void printTable(final PrintStream out, final List<String> header, final List<String[]> rows)
+    {
+        final int[] widths = new int[header.size()];
+        for (int i = 0; i < widths.length; i++)
+        {
+            widths[i] = header.get(i).length();
+        }
+        for (final String[] row : rows)
+        {
+            for (int i = 0; i < row.length; i++)
+            {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        final StringBuilder line = new StringBuilder();
+        for (int i = 0; i < widths.length; i++)
+        {
+            line.append(i == 0 ? "" : " ").append(String.format("%" + widths[i] + "s", header.get(i)));
+        }
+        out.println(line);
+        for (final String[] row : rows)
+        {
+            line.setLength(0);
+            for (int i = 0; i < row.length; i++)
+            {
+                line.append(i == 0 ? "" : " ").append(String.format("%" + widths[i] + "s", row[i]));
+            }
+            out.println(line);
+        }
+        out.println();
+        out.println("amounts in yuan; <class>.in / .out = active (buyer- / seller-initiated) amount of that size " +
+            "class in the bar; bars labelled by their start");
+    }
+
+    private static void printJson(
+        final PrintStream out, final String symbol, final List<String> header, final List<String[]> rows,
+        final String[] classes)
+    {
+        final Json json = new Json().beginObject().string("symbol", symbol);
+        json.name("bars").beginArray();
+        for (final String[] row : rows)
+        {
+            json.beginObject()
+                .string("date", row[0])
+                .string("time", row[1])
+                .number("open", row[2].isEmpty() ? null : row[2])
+                .number("high", row[3].isEmpty() ? null : row[3])
+                .number("low", row[4].isEmpty() ? null : row[4])
+                .number("close", row[5].isEmpty() ? null : row[5])
+                .number("volume", row[6])
+                .number("turnover", row[7])
+                .number("trades", row[8])
+                .number("outerVolume", row[9])
+                .number("innerVolume", row[10]);
+            json.name("active").beginObject();
+            for (int c = 0; c < classes.length; c++)
+            {
+                json.name(classes[c]).beginObject()
+                    .number("in", row[11 + 2 * c])
+                    .number("out", row[12 + 2 * c])
+                    .endObject();
+            }
+            json.endObject();
+            json.number("mainNet", row[11 + 2 * classes.length]);
+            json.endObject();
+        }
+        json.endArray().endObject();
+        out.println(json);
+    }
+}

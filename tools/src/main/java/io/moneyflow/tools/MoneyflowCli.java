@@ -1,0 +1,72 @@
+package io.moneyflow.tools;
+
+import io.moneyflow.feed.InputFiles;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.UncheckedIOException;
+
+/**
+ * The {@code moneyflow} command line. Exit codes: 0 success, 1 failure (unreadable input, internal error),
+ * 2 bad usage.
+ */
+@Command(
+    name = "moneyflow",
+    mixinStandardHelpOptions = true,
+    version = "moneyflow 0.1.0",
+    description = "Money flow (资金流向) from Level-2 stock market data: who was the aggressor, how big the order " +
+        "behind each trade, and the resulting inflow, outflow and net flow per stock.",
+    subcommands = {
+        FlowCommand.class,
+        MinutesCommand.class,
+        AccuracyCommand.class,
+        DemoCommand.class,
+        CountersCommand.class,
+        CommandLine.HelpCommand.class
+    })
+public final class MoneyflowCli implements Runnable
+{
+    @picocli.CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run()
+    {
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command, e.g. 'moneyflow demo'");
+    }
+
+    /**
+     * Builds the command line with its error handling: one clear line for input problems, exit 1.
+     *
+     * @return the configured command line.
+     */
+    public static CommandLine commandLine()
+    {
+        final CommandLine cli = new CommandLine(new MoneyflowCli());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
+        {
+            commandLine.getErr().println("moneyflow: " + message(ex));
+            return 1;
+        });
+        return cli;
+    }
+
+    private static String message(final Exception ex)
+    {
+        if (ex instanceof InputFiles.InputException || ex instanceof UncheckedIOException ||
+            ex instanceof IllegalArgumentException || ex instanceof IllegalStateException)
+        {
+            return ex.getMessage();
+        }
+        return ex.toString();
+    }
+
+    /**
+     * @param args command-line arguments.
+     */
+    public static void main(final String[] args)
+    {
+        System.exit(commandLine().execute(args));
+    }
+}
