@@ -1,0 +1,90 @@
+package io.moneyflow;
+
+import io.moneyflow.aggregate.AggregateHandler;
+import io.moneyflow.classify.ClassifyHandler;
+import io.moneyflow.classify.DirectionRule;
+import io.moneyflow.classify.FlowMode;
+import io.moneyflow.classify.OrderSizeBasis;
+import io.moneyflow.classify.SizeScheme;
+import io.moneyflow.classify.TradingSession;
+import io.moneyflow.counters.FlowCounters;
+import io.moneyflow.counters.FlowCountersReader;
+import io.moneyflow.counters.SlotView;
+import io.moneyflow.ring.TickEvent;
+
+import java.nio.file.Path;
+
+/**
+ * The classify and aggregate stages driven directly, in one thread, over a real counters file: for property tests
+ * that need thousands of runs without starting a ring each time.
+ */
+public final class StageHarness implements AutoCloseable
+{
+    public static final int DATE = 20230201;
+
+    private final FlowCounters counters;
+    private final ClassifyHandler classify;
+    private final AggregateHandler aggregate;
+    private final TickEvent event = new TickEvent();
+    private long sequence;
+
+    public StageHarness(final Path file, final SizeScheme scheme, final FlowMode mode, final OrderSizeBasis basis,
+        final int slots)
+    {
+        final TradingSession session = new TradingSession(1);
+        final String[] names = new String[scheme.classCount()];
+        for (int i = 0; i < names.length; i++)
+        {
+            names[i] = scheme.className(i);
+        }
+        counters = FlowCounters.create(file, slots, scheme.name(), names, scheme.mainClassCount(), 1,
+            session.barCount(), mode.ordinal());
+        for (int slot = 0; slot < slots; slot++)
+        {
+            counters.publishSlot(slot, String.format("%06d.SH", 600000 + slot), DATE, -1);
+        }
+        classify = new ClassifyHandler(scheme, mode, basis, DirectionRule.AUTO, null, session, slots, 1024);
+        aggregate = new AggregateHandler(counters);
+    }
+
+    /**
+     * Classifies and aggregates one fill.
+     */
+    public void trade(final int slot, final int timeMs, final long price, final long qty, final long buyNo,
+        final long sellNo, final byte flag)
+    {
+        event.clearInput();
+        event.type = TickEvent.TRADE;
+        event.slot = slot;
+        event.date = DATE;
+        event.timeMs = timeMs;
+        event.price = price;
+        event.qty = qty;
+        event.amount = price * qty;
+        event.buyNo = buyNo;
+        event.sellNo = sellNo;
+        event.flag = flag;
+        event.inputIndex = ++sequence;
+        classify.onEvent(event, sequence, true);
+        aggregate.apply(event);
+    }
+
+    public SlotView view(final int slot)
+    {
+        final FlowCountersReader reader = new FlowCountersReader(counters);
+        final SlotView view = reader.newView();
+        reader.read(slot, view);
+        return view;
+    }
+
+    public FlowCounters counters()
+    {
+        return counters;
+    }
+
+    @Override
+    public void close()
+    {
+        counters.close();
+    }
+}
