@@ -29,6 +29,7 @@ final class FeedSource
     private RecordDecoder decoder;
     private String label;
     private boolean recognisedAny;
+    private boolean truncationReported;
     private long linesRead;
 
     FeedSource(
@@ -61,7 +62,7 @@ final class FeedSource
             }
             if (!reader.next())
             {
-                if (reader.failed())
+                if (reader.failed() && !truncationReported)
                 {
                     listener.onReject(RejectReason.TRUNCATED, label, reader.lineNumber() + 1,
                         "input ends early (" + reader.failure() + ")");
@@ -72,6 +73,7 @@ final class FeedSource
             linesRead++;
             if (reader.truncated())
             {
+                truncationReported = true;
                 listener.onReject(RejectReason.TRUNCATED, label, reader.lineNumber(),
                     "line cut off: input ends early (" + reader.failure() + ")");
                 continue;
@@ -148,6 +150,7 @@ final class FeedSource
             }
             label = input.streamLabel();
             reader = new LineReader(input.stream(), BUFFER_SIZE);
+            truncationReported = false;
             try
             {
                 bind();
