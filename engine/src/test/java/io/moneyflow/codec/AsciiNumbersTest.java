@@ -1,0 +1,89 @@
+package io.moneyflow.codec;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AsciiNumbersTest
+{
+    private static long scaled(final String text, final int scale)
+    {
+        final byte[] b = text.getBytes(StandardCharsets.US_ASCII);
+        return AsciiNumbers.parseScaled(b, 0, b.length, scale);
+    }
+
+    private static long exact(final String text, final int scale)
+    {
+        final byte[] b = text.getBytes(StandardCharsets.US_ASCII);
+        return AsciiNumbers.parseScaledExact(b, 0, b.length, scale);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        // float noise in real vendor files rounds to the exchange tick
+        "7.400000000000001, 74000",
+        "1854.980000000000018, 18549800",
+        "1801.00999999999999, 18010100",
+        "1845.75999999999999, 18457600",
+        "3379.36999999999989, 33793700",
+        "12.48, 124800",
+        "0, 0",
+        "-14.70, -147000",
+        "+1, 10000",
+        "' 9.99 ', 99900",
+        "6.24467892461E9, 62446789246100",
+        "1.5e-3, 15",
+        "0.00005, 1",
+        "0.00004999, 0",
+        "1797000, 17970000000"
+    })
+    void shouldParseDecimalsToTenThousandthsRoundingHalfUp(final String text, final long expected)
+    {
+        assertThat(scaled(text, 4)).isEqualTo(expected);
+    }
+
+    @Test
+    void shouldDivideForNegativeScales()
+    {
+        // an integer field holding price x 1000 (SSE raw): 1797.000 yuan
+        assertThat(scaled("1797000", 1)).isEqualTo(17_970_000L);
+        // a field holding price x 10^6 read with scale -2
+        assertThat(scaled("12345678", -2)).isEqualTo(123_457L);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"''", "abc", "1.2.3", "12a", "-", "1e", "--1", "99999999999999999999999"})
+    void shouldRejectMalformedOrOverflowingText(final String text)
+    {
+        assertThat(scaled(text, 4)).isEqualTo(AsciiNumbers.INVALID);
+    }
+
+    @Test
+    void shouldRefuseRoundingWhenExactnessIsRequired()
+    {
+        assertThat(exact("100", 0)).isEqualTo(100);
+        assertThat(exact("100.0", 0)).isEqualTo(100);
+        assertThat(exact("100.5", 0)).isEqualTo(AsciiNumbers.INVALID);
+        assertThat(exact("1.04", 0)).isEqualTo(AsciiNumbers.INVALID);
+        // shares x 1000 in the SSE raw feed: 100000 means 100 shares, 100500 is not whole
+        assertThat(exact("100000", -3)).isEqualTo(100);
+        assertThat(exact("100500", -3)).isEqualTo(AsciiNumbers.INVALID);
+    }
+
+    @Test
+    void shouldParseIntegers()
+    {
+        final byte[] b = "  -42 ".getBytes(StandardCharsets.US_ASCII);
+        assertThat(AsciiNumbers.parseLong(b, 0, b.length)).isEqualTo(-42);
+        final byte[] max = "9223372036854775807".getBytes(StandardCharsets.US_ASCII);
+        assertThat(AsciiNumbers.parseLong(max, 0, max.length)).isEqualTo(Long.MAX_VALUE);
+        final byte[] over = "9223372036854775808".getBytes(StandardCharsets.US_ASCII);
+        assertThat(AsciiNumbers.parseLong(over, 0, over.length)).isEqualTo(AsciiNumbers.INVALID);
+        final byte[] bad = "4x".getBytes(StandardCharsets.US_ASCII);
+        assertThat(AsciiNumbers.parseLong(bad, 0, bad.length)).isEqualTo(AsciiNumbers.INVALID);
+    }
+}
