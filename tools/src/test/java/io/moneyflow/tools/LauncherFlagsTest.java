@@ -1,0 +1,47 @@
+package io.moneyflow.tools;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The JVM flags live in the parent POM (for Surefire and JMH forks) and in bin/moneyflow: they must not drift.
+ */
+class LauncherFlagsTest
+{
+    @Test
+    void shouldGiveTheLauncherTheSameJvmFlagsAsThePom() throws IOException
+    {
+        final String pomFlags = System.getProperty("moneyflow.jvm.flags");
+        assertThat(pomFlags).as("set by Surefire from the parent POM").isNotBlank();
+        final List<String> fromPom = Arrays.asList(pomFlags.trim().split("\\s+"));
+
+        final List<String> fromLauncher = new ArrayList<>();
+        boolean inside = false;
+        for (final String line : Files.readAllLines(Cli.root().resolve("bin").resolve("moneyflow")))
+        {
+            final String t = line.trim();
+            if (t.startsWith("JVM_FLAGS=("))
+            {
+                inside = true;
+            }
+            else if (inside && t.equals(")"))
+            {
+                inside = false;
+            }
+            else if (inside && !t.isEmpty())
+            {
+                fromLauncher.add(t);
+            }
+        }
+        assertThat(fromLauncher).containsExactlyElementsOf(fromPom);
+        assertThat(fromPom).contains("-Dchronicle.analytics.disable=true",
+            "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED");
+    }
+}

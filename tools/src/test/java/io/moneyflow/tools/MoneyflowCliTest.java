@@ -1,0 +1,205 @@
+package io.moneyflow.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MoneyflowCliTest
+{
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"flow", "minutes", "accuracy", "demo", "counters"})
+    void shouldPrintHelpForEveryCommand(final String command)
+    {
+        final Cli cli = Cli.run(command, "--help");
+        assertThat(cli.exit).isZero();
+        assertThat(cli.out).contains("Usage: moneyflow " + command);
+    }
+
+    @Test
+    void shouldExitTwoWithOneLineOnBadUsage()
+    {
+        final Cli unknownOption = Cli.run("flow", "--bogus", Cli.sample("ddb-l2-20230201"));
+        assertThat(unknownOption.exit).isEqualTo(2);
+        assertThat(unknownOption.err).startsWith("Unknown option: '--bogus'");
+
+        final Cli badMode = Cli.run("flow", "--mode", "weekly", Cli.sample("ddb-l2-20230201"));
+        assertThat(badMode.exit).isEqualTo(2);
+        assertThat(badMode.err.lines().findFirst().orElseThrow())
+            .isEqualTo("unknown mode 'weekly': expected trade, order or order-bar");
+
+        final Cli noCommand = Cli.run();
+        assertThat(noCommand.exit).isEqualTo(2);
+    }
+
+    @Test
+    void shouldExitOneWithOneClearLineForAnUnreadableInput()
+    {
+        final Cli cli = Cli.run("flow", dir.resolve("missing.csv").toString());
+        assertThat(cli.exit).isEqualTo(1);
+        assertThat(cli.err.strip()).isEqualTo("moneyflow: input not found: " + dir.resolve("missing.csv"));
+    }
+
+    @Test
+    void shouldRunTheDemoOnTheBundledSample()
+    {
+        final Cli cli = Cli.run("demo", "--quiet");
+        assertThat(cli.exit).isZero();
+        assertThat(cli.out).contains("000001.SZ", "600000.SH", "600519.SH", "2,426,471,972.52", "6,244,678,924.61");
+    }
+
+    @Test
+    void shouldPrintTheFlowAsOneJsonObject() throws IOException
+    {
+        final Cli cli = Cli.run("flow", "--quiet", "--format", "json", Cli.sample("ddb-l2-20230201"));
+        assertThat(cli.exit).isZero();
+        final JsonNode root = JSON.readTree(cli.out);
+        final JsonNode symbols = root.get("symbols");
+        assertThat(symbols).hasSize(3);
+        final JsonNode szse = symbols.get(0);
+        assertThat(szse.get("symbol").asText()).isEqualTo("000001.SZ");
+        assertThat(szse.get("date").asText()).isEqualTo("2023-02-01");
+        // Tushare daily for 000001.SZ on 2023-02-01
+        assertThat(szse.get("turnover").decimalValue()).isEqualByComparingTo("2426471972.52");
+        assertThat(szse.get("volume").asLong()).isEqualTo(165_342_148L);
+        assertThat(szse.get("trades").asLong()).isEqualTo(133_815);
+        assertThat(szse.get("cancels").asLong()).isEqualTo(32_996);
+        for (final String field : List.of("outerVolume", "innerVolume", "neutralTurnover", "mainNet", "mainNetRatio"))
+        {
+            assertThat(szse.has(field)).as(field).isTrue();
+        }
+        // Main net is XL + L of the active view, in yuan; the ratio is percent of turnover.
+        final JsonNode active = szse.get("active");
+        assertThat(active.fieldNames()).toIterable().containsExactly("XL", "L", "M", "S");
+        final BigDecimal main = active.get("XL").get("net").decimalValue().add(active.get("L").get("net").decimalValue());
+        assertThat(szse.get("mainNet").decimalValue()).isEqualByComparingTo(main);
+        final BigDecimal ratio = main.multiply(BigDecimal.valueOf(100))
+            .divide(szse.get("turnover").decimalValue(), 4, java.math.RoundingMode.HALF_EVEN);
+        assertThat(szse.get("mainNetRatio").decimalValue()).isEqualByComparingTo(ratio);
+        for (final String c : List.of("XL", "L", "M", "S"))
+        {
+            final JsonNode cls = active.get(c);
+            assertThat(cls.get("in").decimalValue().subtract(cls.get("out").decimalValue()))
+                .isEqualByComparingTo(cls.get("net").decimalValue());
+        }
+        // Order-side nets sum to zero.
+        BigDecimal sideNet = BigDecimal.ZERO;
+        for (final JsonNode cls : (Iterable<JsonNode>)() -> szse.get("orderSide").elements())
+        {
+            sideNet = sideNet.add(cls.get("net").decimalValue());
+        }
+        assertThat(sideNet).isEqualByComparingTo("0");
+        // Every reject reason is listed, all zero for this clean day.
+        assertThat(root.get("rejected").size()).isEqualTo(10);
+        root.get("rejected").elements().forEachRemaining(n -> assertThat(n.asLong()).isZero());
+        assertThat(root.get("excluded").get("cancel").asLong()).isEqualTo(32_996);
+        // 600519.SH: the exchange's own final snapshot equals the engine's totals.
+        final JsonNode moutai = symbols.get(2);
+        assertThat(moutai.get("exchangeSnapshot").get("turnover").decimalValue())
+            .isEqualByComparingTo(moutai.get("turnover").decimalValue());
+    }
+
+    @Test
+    void shouldPrintCsvWithOneRowPerStockAndFilterBySymbol()
+    {
+        final Cli cli = Cli.run("flow", "-q", "--format", "csv", "--symbols", "600519.SH", "--scheme", "tushare",
+            "--mode", "trade", Cli.sample("ddb-l2-20230201/20230201.zip"));
+        assertThat(cli.exit).isZero();
+        final List<String> lines = cli.out.lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("symbol,name,date,open,high,low,close,prevClose,trades,volume,turnover");
+        assertThat(lines.get(1)).startsWith("600519.SH,贵州茅台,2023-02-01,1854.98,1859.00,1811.40,1844.97,1845.76,27135," +
+            "3397389,6244678924.61,");
+    }
+
+    @Test
+    void shouldPrintMinuteBarsMatchingDolphinDbsPublishedFlow() throws IOException
+    {
+        final Path scheme = dir.resolve("dolphindb.csv");
+        Files.writeString(scheme, "class,minShares,minAmount\nBig,50001,\nSmall,,\n");
+        final Cli cli = Cli.run("minutes", "-q", "--symbol", "600000.SH", "--mode", "order-bar", "--scheme",
+            scheme.toString(), "--format", "csv", Cli.sample("ddb-sse-600000-20200102"));
+        assertThat(cli.exit).isZero();
+        final List<String> lines = cli.out.lines().toList();
+        assertThat(lines.get(0)).isEqualTo("date,time,open,high,low,close,volume,turnover,trades,outerVolume," +
+            "innerVolume,Big.in,Big.out,Small.in,Small.out,mainNet");
+        // DolphinDB's published 09:30 row: BuySmall 8,440,949.74, BuyBig 4,462,138, SellSmall 8,884,097.66,
+        // SellBig 6,429,656.
+        assertThat(lines.get(1)).startsWith("2020-01-02,09:30,").contains(",4462138,6429656,8440949.74,8884097.66,");
+        assertThat(cli.err).contains("skipped").contains("published_dolphindb_minute_flow_600000.csv");
+    }
+
+    @Test
+    void shouldMeasureTheOrderNumberRuleAtOneHundredPercentOnSse() throws IOException
+    {
+        final Cli cli = Cli.run("accuracy", "-q", "--rule", "order-no", "--format", "json",
+            Cli.sample("ddb-l2-20230201/20230201.zip"));
+        assertThat(cli.exit).isZero();
+        final JsonNode total = JSON.readTree(cli.out).get("total");
+        // 12,601 B + 13,971 S flagged trades (data/sample SOURCE), all agreeing with the order-number rule
+        assertThat(total.get("measured").asLong()).isEqualTo(26_572);
+        assertThat(total.get("agree").asLong()).isEqualTo(26_572);
+        assertThat(total.get("accuracy").decimalValue()).isEqualByComparingTo("100");
+    }
+
+    @Test
+    void shouldRefuseToMeasureTheFlagAgainstItself()
+    {
+        final Cli cli = Cli.run("accuracy", "--rule", "flag", Cli.sample("ddb-l2-20230201/20230201.zip"));
+        assertThat(cli.exit).isEqualTo(2);
+    }
+
+    @Test
+    void shouldReadACountersFileFromAnotherRun() throws IOException
+    {
+        final Path counters = dir.resolve("run.counters");
+        final Cli flow = Cli.run("flow", "-q", "--counters", counters.toString(), "--format", "csv",
+            Cli.sample("ddb-l2-20230201/tradeData.zip"));
+        assertThat(flow.exit).isZero();
+        final Cli read = Cli.run("counters", "--format", "csv", counters.toString());
+        assertThat(read.exit).isZero();
+        assertThat(read.out).isEqualTo(flow.out);
+
+        final Cli notCounters = Cli.run("counters", Cli.sample("ddb-l2-20230201/tradeData.zip"));
+        assertThat(notCounters.exit).isEqualTo(1);
+        assertThat(notCounters.err).contains("is not a moneyflow counters file");
+    }
+
+    @Test
+    void shouldReportRejectionsOnStderrAndCountThemInJson() throws IOException
+    {
+        final Path file = dir.resolve("bad.csv");
+        final List<String> lines = new ArrayList<>();
+        lines.add("SecurityID,Market,TradeTime,TradePrice,TradeQty,TradeAmount,BuyNum,SellNum");
+        lines.add("600000,XSHG,2020.01.02T10:00:00.000,12.50,100,1250,20,10");
+        lines.add("600000,XSHG,2020.01.02T10:00:01.000,-12.50,100,1250,21,11");
+        lines.add("600000,XSHG,2020.01.02T10:00:02.000,12.50,100");
+        lines.add("600000,XSHG,2020.01.02T10:00:03.000,12.51,200,2502,22,12");
+        Files.write(file, lines);
+        final Cli cli = Cli.run("flow", "-q", "--format", "json", file.toString());
+        assertThat(cli.exit).isZero();
+        assertThat(cli.err).contains("moneyflow: rejected " + file + ":3: non-positive-price: TradePrice = '-12.50'");
+        assertThat(cli.err).contains("moneyflow: rejected " + file + ":4: malformed");
+        final JsonNode root = JSON.readTree(cli.out);
+        assertThat(root.get("rejected").get("non-positive-price").asLong()).isEqualTo(1);
+        assertThat(root.get("rejected").get("malformed").asLong()).isEqualTo(1);
+        assertThat(root.get("symbols").get(0).get("trades").asLong()).isEqualTo(2);
+        assertThat(root.get("symbols").get(0).get("turnover").decimalValue()).isEqualByComparingTo("3752");
+    }
+}
