@@ -188,23 +188,24 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
 
     private void updateOrder(final long key, final TickEvent event, final boolean aggressive, final boolean perBar)
     {
-        final OrderTable t = orders;
-        final int row = t.findOrInsert(key);
-        if (perBar && t.bar[row] != event.bar)
+        final int row = orders.findOrInsert(key);
+        // read the array after the lookup: a lookup may have grown the table
+        final long[] r = orders.rows;
+        if (perBar && OrderTable.bar(r[row + OrderTable.PACKED]) != event.bar)
         {
-            t.reset(row);
+            orders.reset(row);
         }
-        t.bar[row] = event.bar;
+        final long packed = r[row + OrderTable.PACKED];
+        final int prevSide = OrderTable.sideClass(packed);
+        final int prevActive = OrderTable.activeClass(packed);
 
-        final long prevAllQty = t.allQty[row];
-        final long prevAllAmount = t.allAmount[row];
-        final int prevSide = t.sideClass[row];
+        final long prevAllQty = r[row + OrderTable.ALL_QTY];
+        final long prevAllAmount = r[row + OrderTable.ALL_AMOUNT];
         final long allQty = prevAllQty + event.qty;
         final long allAmount = prevAllAmount + event.amount;
-        t.allQty[row] = allQty;
-        t.allAmount[row] = allAmount;
+        r[row + OrderTable.ALL_QTY] = allQty;
+        r[row + OrderTable.ALL_AMOUNT] = allAmount;
         final int newSide = scheme.classify(allQty, allAmount);
-        t.sideClass[row] = newSide;
         resultSideClass = newSide;
         if (prevSide != OrderTable.NO_CLASS && prevSide != newSide)
         {
@@ -217,16 +218,15 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
             resultSideFrom = -1;
         }
 
-        final long prevAggrQty = t.aggrQty[row];
-        final long prevAggrAmount = t.aggrAmount[row];
-        final long prevAggrCount = t.aggrCount[row];
-        final int prevActive = t.activeClass[row];
+        final long prevAggrQty = r[row + OrderTable.AGGR_QTY];
+        final long prevAggrAmount = r[row + OrderTable.AGGR_AMOUNT];
+        final long prevAggrCount = r[row + OrderTable.AGGR_COUNT];
         final int newActive;
         if (aggressive)
         {
-            t.aggrQty[row] = prevAggrQty + event.qty;
-            t.aggrAmount[row] = prevAggrAmount + event.amount;
-            t.aggrCount[row] = prevAggrCount + 1;
+            r[row + OrderTable.AGGR_QTY] = prevAggrQty + event.qty;
+            r[row + OrderTable.AGGR_AMOUNT] = prevAggrAmount + event.amount;
+            r[row + OrderTable.AGGR_COUNT] = prevAggrCount + 1;
             newActive = basis == OrderSizeBasis.ALL ? newSide : scheme.classify(prevAggrQty + event.qty,
                 prevAggrAmount + event.amount);
         }
@@ -234,7 +234,7 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
         {
             newActive = basis == OrderSizeBasis.ALL ? newSide : prevActive;
         }
-        t.activeClass[row] = newActive;
+        r[row + OrderTable.PACKED] = OrderTable.pack(newSide, newActive, event.bar);
         resultActiveClass = newActive;
         if (prevAggrCount > 0 && prevActive != newActive)
         {

@@ -3,26 +3,32 @@ package io.moneyflow.classify;
 /**
  * Per-order running state for the order modes: an open-addressing table keyed by (slot, side, order number).
  * <p>
- * Columns are parallel primitive arrays, so a lookup and an update allocate nothing. The table is sized up front
- * ({@code initialCapacity}); if a day holds more orders than that, it doubles, which allocates once per doubling and
- * is counted in {@link #resizes()} — size it from the expected order count to keep the hot path allocation-free.
- * Used by the classify thread only.
+ * Each row is eight consecutive longs in one array (key, all-fill shares and amount, aggressive shares, amount and
+ * fill count, packed classes and bar), so that a lookup and its update touch one or two cache lines, and allocate
+ * nothing. The table is sized up front ({@code initialCapacity}); if a run holds more orders than that, it doubles,
+ * which allocates once per doubling and is counted in {@link #resizes()}: size it from the expected order count to
+ * keep the hot path allocation-free. Used by the classify thread only.
  */
 final class OrderTable
 {
-    static final int NO_CLASS = -1;
+    static final int NO_CLASS = 0xFF;
+
+    static final int KEY = 0;
+    static final int ALL_QTY = 1;
+    static final int ALL_AMOUNT = 2;
+    static final int AGGR_QTY = 3;
+    static final int AGGR_AMOUNT = 4;
+    static final int AGGR_COUNT = 5;
+    /** Side class in bits 0-7, active class in bits 8-15, bar in bits 32-63. */
+    static final int PACKED = 6;
+    private static final int STRIDE = 8;
+    private static final int STRIDE_SHIFT = 3;
+
     private static final long EMPTY = -1;
     private static final int MAX_LOAD_PERCENT = 65;
+    private static final long NO_BAR = Integer.MIN_VALUE;
 
-    private long[] keys;
-    long[] allQty;
-    long[] allAmount;
-    long[] aggrQty;
-    long[] aggrAmount;
-    long[] aggrCount;
-    int[] sideClass;
-    int[] activeClass;
-    int[] bar;
+    long[] rows;
     private int mask;
     private int size;
     private int resizeAt;
@@ -50,17 +56,18 @@ final class OrderTable
      * Finds the row of a key, inserting an empty row when absent.
      *
      * @param key from {@link #key(int, boolean, long)}.
-     * @return the row index.
+     * @return the offset of the row's first long in {@link #rows}.
      */
     int findOrInsert(final long key)
     {
         int index = hash(key) & mask;
         while (true)
         {
-            final long existing = keys[index];
+            final int base = index << STRIDE_SHIFT;
+            final long existing = rows[base];
             if (existing == key)
             {
-                return index;
+                return base;
             }
             if (existing == EMPTY)
             {
@@ -69,25 +76,43 @@ final class OrderTable
                     grow();
                     return findOrInsert(key);
                 }
-                keys[index] = key;
+                rows[base] = key;
                 size++;
-                reset(index);
-                return index;
+                reset(base);
+                return base;
             }
             index = (index + 1) & mask;
         }
     }
 
-    void reset(final int index)
+    void reset(final int base)
     {
-        allQty[index] = 0;
-        allAmount[index] = 0;
-        aggrQty[index] = 0;
-        aggrAmount[index] = 0;
-        aggrCount[index] = 0;
-        sideClass[index] = NO_CLASS;
-        activeClass[index] = NO_CLASS;
-        bar[index] = Integer.MIN_VALUE;
+        rows[base + ALL_QTY] = 0;
+        rows[base + ALL_AMOUNT] = 0;
+        rows[base + AGGR_QTY] = 0;
+        rows[base + AGGR_AMOUNT] = 0;
+        rows[base + AGGR_COUNT] = 0;
+        rows[base + PACKED] = pack(NO_CLASS, NO_CLASS, NO_BAR);
+    }
+
+    static long pack(final int sideClass, final int activeClass, final long bar)
+    {
+        return (bar << 32) | ((long)(activeClass & 0xFF) << 8) | (sideClass & 0xFF);
+    }
+
+    static int sideClass(final long packed)
+    {
+        return (int)(packed & 0xFF);
+    }
+
+    static int activeClass(final long packed)
+    {
+        return (int)((packed >>> 8) & 0xFF);
+    }
+
+    static int bar(final long packed)
+    {
+        return (int)(packed >> 32);
     }
 
     int size()
@@ -97,7 +122,7 @@ final class OrderTable
 
     int capacity()
     {
-        return keys.length;
+        return mask + 1;
     }
 
     int resizes()
@@ -114,16 +139,11 @@ final class OrderTable
 
     private void allocate(final int capacity)
     {
-        keys = new long[capacity];
-        java.util.Arrays.fill(keys, EMPTY);
-        allQty = new long[capacity];
-        allAmount = new long[capacity];
-        aggrQty = new long[capacity];
-        aggrAmount = new long[capacity];
-        aggrCount = new long[capacity];
-        sideClass = new int[capacity];
-        activeClass = new int[capacity];
-        bar = new int[capacity];
+        rows = new long[capacity << STRIDE_SHIFT];
+        for (int i = 0; i < rows.length; i += STRIDE)
+        {
+            rows[i] = EMPTY;
+        }
         mask = capacity - 1;
         resizeAt = (int)((long)capacity * MAX_LOAD_PERCENT / 100);
         size = 0;
@@ -131,36 +151,20 @@ final class OrderTable
 
     private void grow()
     {
-        final long[] oldKeys = keys;
-        final long[] oldAllQty = allQty;
-        final long[] oldAllAmount = allAmount;
-        final long[] oldAggrQty = aggrQty;
-        final long[] oldAggrAmount = aggrAmount;
-        final long[] oldAggrCount = aggrCount;
-        final int[] oldSideClass = sideClass;
-        final int[] oldActiveClass = activeClass;
-        final int[] oldBar = bar;
-        allocate(oldKeys.length << 1);
+        final long[] old = rows;
+        allocate((mask + 1) << 1);
         resizes++;
-        for (int i = 0; i < oldKeys.length; i++)
+        for (int from = 0; from < old.length; from += STRIDE)
         {
-            final long key = oldKeys[i];
+            final long key = old[from];
             if (key != EMPTY)
             {
                 int index = hash(key) & mask;
-                while (keys[index] != EMPTY)
+                while (rows[index << STRIDE_SHIFT] != EMPTY)
                 {
                     index = (index + 1) & mask;
                 }
-                keys[index] = key;
-                allQty[index] = oldAllQty[i];
-                allAmount[index] = oldAllAmount[i];
-                aggrQty[index] = oldAggrQty[i];
-                aggrAmount[index] = oldAggrAmount[i];
-                aggrCount[index] = oldAggrCount[i];
-                sideClass[index] = oldSideClass[i];
-                activeClass[index] = oldActiveClass[i];
-                bar[index] = oldBar[i];
+                System.arraycopy(old, from, rows, index << STRIDE_SHIFT, STRIDE);
                 size++;
             }
         }
