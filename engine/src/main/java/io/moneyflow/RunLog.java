@@ -47,6 +47,12 @@ public final class RunLog implements FeedListener
     }
 
     @Override
+    public boolean wantsDetail(final RejectReason reason)
+    {
+        return rejectCounts[reason.ordinal()] < PRINT_LIMIT;
+    }
+
+    @Override
     public void onReject(final RejectReason reason, final String source, final long line, final String detail)
     {
         final long count = ++rejectCounts[reason.ordinal()];

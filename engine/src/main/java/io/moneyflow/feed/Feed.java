@@ -144,8 +144,8 @@ public final class Feed
             if (securityId == SymbolTable.FULL)
             {
                 listener.onReject(RejectReason.CAPACITY, source.label(), source.lineNumber(),
-                    "more distinct symbols than the engine was sized for; " + SymbolCodes.format(record.symbolKey) +
-                    " dropped (raise --max-symbols)");
+                    listener.wantsDetail(RejectReason.CAPACITY) ? "more distinct symbols than the engine was sized " +
+                    "for; " + SymbolCodes.format(record.symbolKey) + " dropped (raise --max-symbols)" : null);
                 return;
             }
             listener.onUnknownSymbol(record.symbolKey, source.label(), source.lineNumber());
@@ -157,8 +157,8 @@ public final class Feed
             if (slot == SymbolTable.FULL)
             {
                 listener.onReject(RejectReason.CAPACITY, source.label(), source.lineNumber(),
-                    "more symbol-days than the engine was sized for; " + SymbolCodes.format(record.symbolKey) + " " +
-                    record.date + " dropped (raise --max-symbols)");
+                    listener.wantsDetail(RejectReason.CAPACITY) ? "more symbol-days than the engine was sized for; " +
+                    SymbolCodes.format(record.symbolKey) + " " + record.date + " dropped (raise --max-symbols)" : null);
                 return;
             }
             listener.onSlot(slot, record.symbolKey, record.date, symbols.isKnown(securityId) ? securityId : -1);
@@ -173,8 +173,8 @@ public final class Feed
         if (sequenced && lastSeq >= 0 && record.sequence <= lastSeq)
         {
             listener.onReject(RejectReason.DUPLICATE, source.label(), source.lineNumber(),
-                "channel " + record.channel + " sequence " + record.sequence + " already delivered (latest " +
-                lastSeq + ")");
+                listener.wantsDetail(RejectReason.DUPLICATE) ? "channel " + record.channel + " sequence " +
+                record.sequence + " already delivered (latest " + lastSeq + ")" : null);
             return;
         }
 
@@ -183,8 +183,9 @@ public final class Feed
         if (latest >= 0 && record.timeMs < latest - maxBackwardsMs)
         {
             listener.onReject(RejectReason.TIME_BACKWARDS, source.label(), source.lineNumber(),
-                TimeFormat.formatTime(record.timeMs) + " is before this stream's " + TimeFormat.formatTime(latest) +
-                " by more than " + maxBackwardsMs + " ms");
+                listener.wantsDetail(RejectReason.TIME_BACKWARDS) ? TimeFormat.formatTime(record.timeMs) +
+                " is before this stream's " + TimeFormat.formatTime(latest) + " by more than " + maxBackwardsMs +
+                " ms" : null);
             return;
         }
         if (record.timeMs > latest)

@@ -7,12 +7,21 @@ package io.moneyflow.feed;
 public interface FeedListener
 {
     /**
+     * Whether the next rejection for this reason will be shown to a person, so that the feed builds its detail text
+     * only then: a flood of bad input is counted without allocating.
+     *
+     * @param reason why a record is about to be rejected.
+     * @return true when {@link #onReject} will use the detail.
+     */
+    boolean wantsDetail(RejectReason reason);
+
+    /**
      * A record was rejected.
      *
      * @param reason why.
      * @param source the file or archive entry.
      * @param line   1-based line number in that source.
-     * @param detail what was wrong, for a person.
+     * @param detail what was wrong, for a person; null when {@link #wantsDetail} said it is not wanted.
      */
     void onReject(RejectReason reason, String source, long line, String detail);
 

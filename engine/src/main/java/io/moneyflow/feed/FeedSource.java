@@ -80,7 +80,8 @@ final class FeedSource
             }
             if (reader.tooLong())
             {
-                listener.onReject(RejectReason.MALFORMED, label, reader.lineNumber(), "line longer than 1 MiB");
+                listener.onReject(RejectReason.MALFORMED, label, reader.lineNumber(),
+                    listener.wantsDetail(RejectReason.MALFORMED) ? "line longer than 1 MiB" : null);
                 continue;
             }
             final byte[] buffer = reader.buffer();
@@ -103,6 +104,11 @@ final class FeedSource
 
     private void reject(final RejectReason reason)
     {
+        if (!listener.wantsDetail(reason))
+        {
+            listener.onReject(reason, label, reader.lineNumber(), null);
+            return;
+        }
         final int column = decoder.rejectColumn();
         final String detail;
         if (column >= 0 && column < csv.count())
