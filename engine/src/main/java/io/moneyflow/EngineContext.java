@@ -119,6 +119,9 @@ public final class EngineContext
         return this;
     }
 
+    /**
+     * @return the size classes.
+     */
     public SizeScheme scheme()
     {
         return scheme;
@@ -134,6 +137,9 @@ public final class EngineContext
         return this;
     }
 
+    /**
+     * @return what a size class is measured on.
+     */
     public FlowMode mode()
     {
         return mode;
@@ -149,6 +155,9 @@ public final class EngineContext
         return this;
     }
 
+    /**
+     * @return which fills size an aggressive order in the order modes.
+     */
     public OrderSizeBasis basis()
     {
         return basis;
@@ -164,6 +173,9 @@ public final class EngineContext
         return this;
     }
 
+    /**
+     * @return how the aggressor is decided.
+     */
     public DirectionRule direction()
     {
         return direction;
@@ -179,6 +191,9 @@ public final class EngineContext
         return this;
     }
 
+    /**
+     * @return the rule measured against the exchange flag, or null.
+     */
     public DirectionRule measuredRule()
     {
         return measuredRule;
@@ -194,6 +209,9 @@ public final class EngineContext
         return this;
     }
 
+    /**
+     * @return bar length in minutes.
+     */
     public int barMinutes()
     {
         return barMinutes;
@@ -209,6 +227,9 @@ public final class EngineContext
         return this;
     }
 
+    /**
+     * @return the securities known by name.
+     */
     public ReferenceData reference()
     {
         return reference;
@@ -224,6 +245,9 @@ public final class EngineContext
         return this;
     }
 
+    /**
+     * @return the layouts inputs are recognised against.
+     */
     public Layouts layouts()
     {
         return layouts;
@@ -239,6 +263,9 @@ public final class EngineContext
         return this;
     }
 
+    /**
+     * @return the layout every input must use, or null.
+     */
     public Layout forcedLayout()
     {
         return forcedLayout;
@@ -254,6 +281,9 @@ public final class EngineContext
         return this;
     }
 
+    /**
+     * @return most distinct symbols per run (after {@link #conclude()}).
+     */
     public int maxSymbols()
     {
         return maxSymbols;
@@ -269,6 +299,9 @@ public final class EngineContext
         return this;
     }
 
+    /**
+     * @return most symbol-days per run (after {@link #conclude()}).
+     */
     public int maxSlots()
     {
         return maxSlots;
@@ -284,6 +317,9 @@ public final class EngineContext
         return this;
     }
 
+    /**
+     * @return the order table's initial size.
+     */
     public int orderCapacity()
     {
         return orderCapacity;
@@ -299,6 +335,9 @@ public final class EngineContext
         return this;
     }
 
+    /**
+     * @return ring entries.
+     */
     public int ringSize()
     {
         return ringSize;
@@ -314,6 +353,9 @@ public final class EngineContext
         return this;
     }
 
+    /**
+     * @return the ring stages' wait strategy.
+     */
     public String waitStrategy()
     {
         return waitStrategy;
@@ -329,6 +371,9 @@ public final class EngineContext
         return this;
     }
 
+    /**
+     * @return how far a stream's time may step back before a record is rejected.
+     */
     public int maxBackwardsMs()
     {
         return maxBackwardsMs;
@@ -344,6 +389,9 @@ public final class EngineContext
         return this;
     }
 
+    /**
+     * @return where the counters live (after {@link #conclude()}).
+     */
     public Path countersFile()
     {
         return countersFile;
@@ -361,6 +409,9 @@ public final class EngineContext
         return this;
     }
 
+    /**
+     * @return whether the engine deletes the counters file when it closes.
+     */
     public boolean deleteCountersOnClose()
     {
         return deleteCountersOnClose;

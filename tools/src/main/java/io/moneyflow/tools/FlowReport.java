@@ -77,7 +77,7 @@ final class FlowReport
     void printTable(final PrintStream out)
     {
         final StringBuilder header = new StringBuilder();
-        header.append(String.format("%-10s %-8s %-10s %9s %20s %18s %8s", "symbol", "name", "date", "close",
+        header.append(String.format("%-10s %s %-10s %9s %20s %18s %8s", "symbol", pad("name", 8), "date", "close",
             "turnover", "mainNet", "main%"));
         for (final String c : classNames)
         {
@@ -88,7 +88,7 @@ final class FlowReport
         for (final FlowRow r : rows)
         {
             final StringBuilder line = new StringBuilder();
-            line.append(String.format("%-10s %-8s %-10s %9s %20s %18s %8s", r.symbol, pad(r.name, 8),
+            line.append(String.format("%-10s %s %-10s %9s %20s %18s %8s", r.symbol, pad(r.name, 8),
                 TimeFormat.formatDate(r.date), r.close == 0 ? "-" : Money.price(r.close), Money.yuanTable(r.turnover),
                 Money.yuanTable(r.mainNet()), pct(Money.percent(r.mainNet(), r.turnover, 2))));
             for (int c = 0; c < classNames.length; c++)
