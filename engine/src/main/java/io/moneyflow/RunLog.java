@@ -120,6 +120,12 @@ public final class RunLog implements FeedListener
     }
 
     @Override
+    public void onNote(final String source, final String note)
+    {
+        messages.accept("note: " + source + ": " + note);
+    }
+
+    @Override
     public void onSkipped(final String source, final String why)
     {
         skipped.add(source);

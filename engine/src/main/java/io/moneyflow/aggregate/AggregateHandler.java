@@ -72,8 +72,28 @@ public final class AggregateHandler implements EventHandler<TickEvent>
      */
     public void apply(final TickEvent event)
     {
+        if (event.type == TickEvent.TRADE && !event.classified)
+        {
+            // The classify stage failed on this fill (its error is counted): adding half-decided flows would
+            // corrupt the record, so the fill is left out.
+            return;
+        }
         final FlowCountersWriter w = writer;
         w.begin(event.slot);
+        try
+        {
+            applyEvent(w, event);
+        }
+        finally
+        {
+            // the record's version must end even, or readers would wait for ever
+            w.end();
+        }
+        appliedSinceFlush++;
+    }
+
+    private static void applyEvent(final FlowCountersWriter w, final TickEvent event)
+    {
         switch (event.type)
         {
             case TickEvent.TRADE:
@@ -93,8 +113,6 @@ public final class AggregateHandler implements EventHandler<TickEvent>
                 break;
         }
         w.addDay(DayField.EVENTS, 1);
-        w.end();
-        appliedSinceFlush++;
     }
 
     private static void applyTrade(final FlowCountersWriter w, final TickEvent e)

@@ -105,6 +105,7 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
      */
     public void classifyTrade(final TickEvent event)
     {
+        event.classified = false;
         final int slot = event.slot;
         final long price = event.price;
         final byte tickSide = tickSide(slot, price);
@@ -135,6 +136,7 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
             event.sellActiveFrom = -1;
             event.buySideFrom = -1;
             event.sellSideFrom = -1;
+            event.classified = true;
             return;
         }
 
@@ -174,6 +176,7 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
         event.sellSideFrom = resultSideFrom;
         event.sellSideMoveAmount = resultSideMoveAmount;
         event.sellSideMoveVolume = resultSideMoveVolume;
+        event.classified = true;
     }
 
     private void tradeOnly(final TickEvent event)

@@ -78,6 +78,7 @@ public final class AsciiNumbers
         boolean anyDigit = false;
         boolean inFraction = false;
         boolean droppedNonZero = false;
+        int firstDropped = -1;
         while (i < limit)
         {
             final byte c = buffer[i];
@@ -99,6 +100,10 @@ public final class AsciiNumbers
                 }
                 else
                 {
+                    if (firstDropped < 0)
+                    {
+                        firstDropped = digit;
+                    }
                     droppedNonZero |= digit != 0;
                     if (!inFraction)
                     {
@@ -145,9 +150,16 @@ public final class AsciiNumbers
             {
                 return INVALID;
             }
-            if (exact && droppedNonZero)
+            if (droppedNonZero)
             {
-                return INVALID;
+                // More than 18 significant digits reach the result's units: round on the first dropped digit when
+                // it is the next one down, else the value cannot be held exactly.
+                if (exact || shift > 0 || firstDropped < 0)
+                {
+                    return INVALID;
+                }
+                value = mantissa + (firstDropped >= 5 ? 1 : 0);
+                return negative ? -value : value;
             }
             final long multiplier = POWERS_OF_TEN[shift];
             if (mantissa > Long.MAX_VALUE / multiplier)

@@ -48,8 +48,18 @@ public final class CsvSplitter
             {
                 final int fieldStart = i + 1;
                 int close = fieldStart;
-                while (close < end && buffer[close] != '"')
+                while (close < end)
                 {
+                    if (buffer[close] == '"')
+                    {
+                        if (close + 1 < end && buffer[close + 1] == '"')
+                        {
+                            // "" inside a quoted field is a literal quote
+                            close += 2;
+                            continue;
+                        }
+                        break;
+                    }
                     close++;
                 }
                 if (close >= end)

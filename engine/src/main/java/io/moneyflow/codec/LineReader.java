@@ -13,7 +13,8 @@ import java.io.InputStream;
  */
 public final class LineReader implements AutoCloseable
 {
-    private static final int MAX_LINE_LENGTH = 1 << 20;
+    /** Longest line accepted, terminator excluded: 1 MiB. */
+    public static final int MAX_LINE_LENGTH = 1 << 20;
 
     private final InputStream in;
     private byte[] buffer;
@@ -60,6 +61,11 @@ public final class LineReader implements AutoCloseable
                     lineEnd = i > position && buffer[i - 1] == '\r' ? i - 1 : i;
                     position = i + 1;
                     lineNumber++;
+                    if (lineEnd - lineStart > MAX_LINE_LENGTH)
+                    {
+                        tooLong = true;
+                        lineEnd = lineStart;
+                    }
                     return true;
                 }
             }
@@ -100,7 +106,7 @@ public final class LineReader implements AutoCloseable
         }
         if (limit == buffer.length)
         {
-            if (buffer.length >= MAX_LINE_LENGTH)
+            if (buffer.length > MAX_LINE_LENGTH + 2)
             {
                 // Discard an absurdly long line and report it; the next line starts after its newline.
                 skipRestOfLongLine();
@@ -120,6 +126,12 @@ public final class LineReader implements AutoCloseable
             else
             {
                 limit += n;
+                if (bytesRead == 0 && limit >= 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB &&
+                    (buffer[2] & 0xFF) == 0xBF)
+                {
+                    // a UTF-8 byte order mark is not part of the first line
+                    position = 3;
+                }
                 bytesRead += n;
             }
         }

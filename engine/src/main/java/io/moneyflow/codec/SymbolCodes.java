@@ -98,7 +98,8 @@ public final class SymbolCodes
         int resolved = textExchange != UNKNOWN_EXCHANGE ? textExchange : exchange;
         if (resolved == UNKNOWN_EXCHANGE)
         {
-            resolved = inferExchange(buffer[s]);
+            // Judge the code as six digits: 651 is 000651 whose leading zeros a spreadsheet dropped.
+            resolved = inferExchange(e - s < 6 ? (byte)'0' : buffer[s]);
         }
         if (resolved == UNKNOWN_EXCHANGE)
         {

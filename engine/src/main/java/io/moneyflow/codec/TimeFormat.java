@@ -121,6 +121,7 @@ public final class TimeFormat
         int minute = 0;
         int second = 0;
         int fraction = 0;
+        int fractionRead = 0;
         int t = s - pad;
         int p = 0;
         for (; p < patternLength; p++, t++)
@@ -128,8 +129,13 @@ public final class TimeFormat
             final byte kind = kinds[p];
             if (t >= e)
             {
-                // A field ending just before the fraction separator reads as fraction zero.
+                // A field ending just before the fraction separator reads as fraction zero, and a shorter fraction
+                // (09:30:00.5) as the digits it has.
                 if (kind == LITERAL && p + 1 < patternLength && kinds[p + 1] == FRACTION && remainingAreFraction(p + 1))
+                {
+                    break;
+                }
+                if (kind == FRACTION && fractionRead > 0 && remainingAreFraction(p))
                 {
                     break;
                 }
@@ -156,7 +162,10 @@ public final class TimeFormat
                 case HOUR: hour = hour * 10 + digit; break;
                 case MINUTE: minute = minute * 10 + digit; break;
                 case SECOND: second = second * 10 + digit; break;
-                default: fraction = fraction * 10 + digit; break;
+                default:
+                    fraction = fraction * 10 + digit;
+                    fractionRead++;
+                    break;
             }
         }
         if (p == patternLength)
@@ -179,7 +188,7 @@ public final class TimeFormat
 
         if (hasDate)
         {
-            if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1900 || year > 2999)
+            if (month < 1 || month > 12 || day < 1 || year < 1900 || year > 2999 || day > daysIn(year, month))
             {
                 return false;
             }
@@ -190,23 +199,29 @@ public final class TimeFormat
             return false;
         }
         int ms = fraction;
-        if (fractionDigits == 1)
+        for (int i = fractionRead; i < 3; i++)
         {
-            ms = fraction * 100;
+            ms *= 10;
         }
-        else if (fractionDigits == 2)
+        for (int i = 3; i < fractionRead; i++)
         {
-            ms = fraction * 10;
-        }
-        else if (fractionDigits > 3)
-        {
-            for (int i = 3; i < fractionDigits; i++)
-            {
-                ms /= 10;
-            }
+            ms /= 10;
         }
         this.timeOfDayMs = hasTime ? ((hour * 60 + minute) * 60 + second) * 1000 + ms : 0;
         return true;
+    }
+
+    private static int daysIn(final int year, final int month)
+    {
+        switch (month)
+        {
+            case 2:
+                return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28;
+            case 4: case 6: case 9: case 11:
+                return 30;
+            default:
+                return 31;
+        }
     }
 
     private boolean remainingAreFraction(final int from)

@@ -200,6 +200,14 @@ public final class FlowCounters implements AutoCloseable
     }
 
     /**
+     * @return the process id of the engine that created the file.
+     */
+    public long writerPid()
+    {
+        return buffer.getLong(PID_OFFSET);
+    }
+
+    /**
      * @return the file's path.
      */
     public Path path()

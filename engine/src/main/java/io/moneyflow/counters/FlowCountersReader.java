@@ -43,11 +43,13 @@ public final class FlowCountersReader
     }
 
     /**
-     * Copies a slot record consistently.
+     * Copies a slot record consistently. Spins while the engine is in the middle of updating the record (a few
+     * hundred nanoseconds at most); if the record stays mid-update because its writer process died, throws.
      *
      * @param slot a slot below {@link #slotsUsed()}.
      * @param view where the copy goes.
      * @return the number of attempts it took, at least 1.
+     * @throws IllegalStateException when the writer died in the middle of updating this record.
      */
     public int read(final int slot, final SlotView view)
     {
@@ -61,6 +63,11 @@ public final class FlowCountersReader
         while (true)
         {
             attempts++;
+            if ((attempts & 0xFFFF) == 0)
+            {
+                checkWriterAlive(slot);
+                Thread.yield();
+            }
             final long before = buffer.getLongAcquire(base + RECORD_VERSION_OFFSET);
             if ((before & 1) == 0)
             {
@@ -75,6 +82,17 @@ public final class FlowCountersReader
                 }
             }
             Thread.onSpinWait();
+        }
+    }
+
+    private void checkWriterAlive(final int slot)
+    {
+        // A record whose version stays odd is being written; if its writer has died mid-update it never will be.
+        final long pid = counters.writerPid();
+        if (pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) == false)
+        {
+            throw new IllegalStateException("slot " + slot + " of " + counters.path() + " was being written when its " +
+                "writer (pid " + pid + ") died: the record may be torn");
         }
     }
 

@@ -33,7 +33,8 @@ public final class Feed
     private final FeedListener listener;
     private final int maxBackwardsMs;
     private final int[] lastTime;
-    private final Long2LongHashMap lastSequence = new Long2LongHashMap(1024, 0.5f, -1);
+    private final Long2LongHashMap lastSequence;
+    private final Long2LongHashMap channelSequence = new Long2LongHashMap(256, 0.5f, -1);
 
     private FeedSource[] heap;
     private FeedSource[] all;
@@ -66,6 +67,7 @@ public final class Feed
         this.listener = listener;
         this.maxBackwardsMs = maxBackwardsMs;
         this.lastTime = new int[slotCapacity * STREAMS];
+        this.lastSequence = new Long2LongHashMap(Math.max(1024, Integer.highestOneBit(slotCapacity * 4) * 2), 0.5f, -1);
         java.util.Arrays.fill(lastTime, -1);
     }
 
@@ -167,14 +169,18 @@ public final class Feed
         record.slot = slot;
 
         final int stream = record.type == TickEvent.ORDER ? 1 : record.type == TickEvent.SNAPSHOT ? 2 : 0;
+        // Sequence numbers rise within a channel, and so within each symbol on it: duplicates are judged per symbol-day
+        // and channel, so that inputs need be in order only per symbol. Gaps need the whole channel in order, and
+        // are judged per channel, on layouts that declare their sequence dense.
         final boolean sequenced = record.sequence > 0 && source.hasSequence();
-        final long sequenceKey = ((long)record.date << 34) | ((long)stream << 32) | (record.channel & 0xFFFF_FFFFL);
-        final long lastSeq = sequenced ? lastSequence.get(sequenceKey) : -1;
+        final long channel = record.channel & 0xFFFF_FFFFL;
+        final long duplicateKey = ((long)slot << 34) | ((long)stream << 32) | channel;
+        final long lastSeq = sequenced ? lastSequence.get(duplicateKey) : -1;
         if (sequenced && lastSeq >= 0 && record.sequence <= lastSeq)
         {
             listener.onReject(RejectReason.DUPLICATE, source.label(), source.lineNumber(),
-                listener.wantsDetail(RejectReason.DUPLICATE) ? "channel " + record.channel + " sequence " +
-                record.sequence + " already delivered (latest " + lastSeq + ")" : null);
+                listener.wantsDetail(RejectReason.DUPLICATE) ? SymbolCodes.format(record.symbolKey) + " channel " +
+                record.channel + " sequence " + record.sequence + " already delivered (latest " + lastSeq + ")" : null);
             return;
         }
 
@@ -194,11 +200,21 @@ public final class Feed
         }
         if (sequenced)
         {
-            if (lastSeq >= 0 && record.sequence > lastSeq + 1 && source.seqDense())
+            lastSequence.put(duplicateKey, record.sequence);
+            if (source.seqDense())
             {
-                listener.onGap(source.label(), source.lineNumber(), record.channel, lastSeq + 1, record.sequence);
+                final long gapKey = ((long)record.date << 34) | ((long)stream << 32) | channel;
+                final long channelLast = channelSequence.get(gapKey);
+                if (channelLast >= 0 && record.sequence > channelLast + 1)
+                {
+                    listener.onGap(source.label(), source.lineNumber(), record.channel, channelLast + 1,
+                        record.sequence);
+                }
+                if (record.sequence > channelLast)
+                {
+                    channelSequence.put(gapKey, record.sequence);
+                }
             }
-            lastSequence.put(sequenceKey, record.sequence);
         }
 
         record.inputIndex = ++published;
@@ -231,6 +247,11 @@ public final class Feed
         return published;
     }
 
+    /**
+     * A total order on the sources' next records: date, time, fills and orders before snapshots of the same instant
+     * (a snapshot stamped with a fill's time describes the book after it), then channel and sequence, then input
+     * order. Within a channel, time and sequence rise together, so each channel comes out in sequence order.
+     */
     private static boolean before(final FeedSource a, final FeedSource b)
     {
         final TickEvent x = a.head();
@@ -247,10 +268,13 @@ public final class Feed
         final int py = y.type == TickEvent.SNAPSHOT ? 1 : 0;
         if (px != py)
         {
-            // A snapshot stamped at the same instant as a fill describes the book after it.
             return px < py;
         }
-        if (x.channel == y.channel && x.sequence != y.sequence && x.sequence > 0 && y.sequence > 0)
+        if (x.channel != y.channel)
+        {
+            return x.channel < y.channel;
+        }
+        if (x.sequence != y.sequence)
         {
             return x.sequence < y.sequence;
         }

@@ -65,6 +65,14 @@ public interface FeedListener
     void onProgress(long linesRead, long published, String currentSource);
 
     /**
+     * Something about an input a person should know, e.g. a damaged archive being read from the front.
+     *
+     * @param source the file or entry.
+     * @param note   what happened.
+     */
+    void onNote(String source, String note);
+
+    /**
      * A file or archive entry was skipped because no layout recognises it.
      *
      * @param source the file or entry.

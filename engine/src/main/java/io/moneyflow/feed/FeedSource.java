@@ -30,6 +30,8 @@ final class FeedSource
     private String label;
     private boolean recognisedAny;
     private boolean truncationReported;
+    private boolean noted;
+    private boolean previousStreamFailed;
     private long linesRead;
 
     FeedSource(
@@ -141,14 +143,35 @@ final class FeedSource
     {
         while (true)
         {
+            if (!noted && input.note() != null)
+            {
+                listener.onNote(input.label(), input.note());
+            }
+            noted = true;
             final boolean more;
             try
             {
                 more = input.nextStream();
             }
+            catch (final InputFiles.TruncatedArchiveException ex)
+            {
+                // When the last entry already ended early, this is the same cut, already counted.
+                if (!previousStreamFailed)
+                {
+                    listener.onReject(RejectReason.TRUNCATED, input.label(), 0, ex.getMessage());
+                }
+                return false;
+            }
+            catch (final java.io.EOFException | java.util.zip.ZipException ex)
+            {
+                // A compressed file that ends (or breaks) before its first byte of data: nothing in it to count.
+                listener.onReject(RejectReason.TRUNCATED, input.label(), 1,
+                    "cannot decompress: " + InputFiles.describe(ex));
+                continue;
+            }
             catch (final IOException ex)
             {
-                throw new InputFiles.InputException("cannot open " + input.label() + ": " + ex.getMessage());
+                throw new InputFiles.InputException("cannot open " + input.label() + ": " + InputFiles.describe(ex));
             }
             if (!more)
             {
@@ -165,6 +188,13 @@ final class FeedSource
             }
             catch (final IllegalArgumentException ex)
             {
+                if (reader.failed() && !truncationReported)
+                {
+                    listener.onReject(RejectReason.TRUNCATED, label, reader.lineNumber() + 1,
+                        "input ends early (" + reader.failure() + ")");
+                    closeStream();
+                    continue;
+                }
                 closeStream();
                 if (input.discovered())
                 {
@@ -262,6 +292,7 @@ final class FeedSource
     private void closeStream()
     {
         // The input closes a finished stream itself when asked for the next one.
+        previousStreamFailed = reader != null && reader.failed();
         reader = null;
         decoder = null;
     }

@@ -44,6 +44,20 @@ public final class InputFiles
         }
     }
 
+    /** Thrown by {@link Input#nextStream()} when a damaged archive ends part way through its entries. */
+    public static final class TruncatedArchiveException extends IOException
+    {
+        private static final long serialVersionUID = 1L;
+
+        /**
+         * @param message what failed.
+         */
+        public TruncatedArchiveException(final String message)
+        {
+            super(message);
+        }
+    }
+
     /**
      * One readable stream, or a chain of them for a damaged zip read from the front.
      */
@@ -77,6 +91,14 @@ public final class InputFiles
          * @return the current stream.
          */
         InputStream stream();
+
+        /**
+         * @return a note for the user about how this input is read, or null.
+         */
+        default String note()
+        {
+            return null;
+        }
 
         /**
          * Closes the current stream and anything underneath.
@@ -144,7 +166,7 @@ public final class InputFiles
         final String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".zip"))
         {
-            addZip(file, inputs);
+            addZip(file, discovered, inputs);
         }
         else
         {
@@ -152,7 +174,7 @@ public final class InputFiles
         }
     }
 
-    private static void addZip(final Path file, final List<Input> inputs)
+    private static void addZip(final Path file, final boolean discovered, final List<Input> inputs)
     {
         final List<String> entryNames = new ArrayList<>();
         try (ZipFile zip = new ZipFile(file.toFile()))
@@ -169,19 +191,54 @@ public final class InputFiles
         }
         catch (final ZipException ex)
         {
-            // The central directory is unreadable (truncated or damaged): read entries from the front instead.
-            inputs.add(new StreamingZipInput(file));
+            // The central directory is unreadable (truncated or damaged): read entries from the front instead,
+            // if there is at least one.
+            if (!hasLocalEntry(file))
+            {
+                if (discovered)
+                {
+                    return;
+                }
+                throw new InputException("not a zip archive, or damaged beyond reading: " + file + " (" +
+                    ex.getMessage() + ")");
+            }
+            inputs.add(new StreamingZipInput(file, ex.getMessage()));
             return;
         }
         catch (final IOException ex)
         {
-            throw new InputException("cannot read archive " + file + ": " + ex.getMessage());
+            throw new InputException("cannot read archive " + file + ": " + describe(ex));
+        }
+        if (entryNames.isEmpty() && !discovered)
+        {
+            throw new InputException("no data files (.csv, .txt, .gz) in archive " + file);
         }
         Collections.sort(entryNames);
         for (final String entryName : entryNames)
         {
             inputs.add(new SingleInput(file + "!" + entryName, true, () -> openEntry(file, entryName)));
         }
+    }
+
+    private static boolean hasLocalEntry(final Path file)
+    {
+        try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file))))
+        {
+            return zip.getNextEntry() != null;
+        }
+        catch (final IOException ex)
+        {
+            return false;
+        }
+    }
+
+    /**
+     * @param ex an I/O failure.
+     * @return its message, or its type when it has none.
+     */
+    static String describe(final IOException ex)
+    {
+        return ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
     }
 
     private static boolean isDataEntry(final String name)
@@ -196,7 +253,15 @@ public final class InputFiles
         final InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz"))
         {
-            return new GZIPInputStream(raw, 1 << 16);
+            try
+            {
+                return new GZIPInputStream(raw, 1 << 16);
+            }
+            catch (final IOException ex)
+            {
+                raw.close();
+                throw ex;
+            }
         }
         return raw;
     }
@@ -204,9 +269,17 @@ public final class InputFiles
     private static InputStream openEntry(final Path file, final String entryName) throws IOException
     {
         final ZipFile zip = new ZipFile(file.toFile());
-        final ZipEntry entry = zip.getEntry(entryName);
-        final InputStream in = zip.getInputStream(entry);
-        final InputStream decoded = entryName.toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(in) : in;
+        final InputStream decoded;
+        try
+        {
+            final InputStream in = zip.getInputStream(zip.getEntry(entryName));
+            decoded = entryName.toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(in) : in;
+        }
+        catch (final IOException ex)
+        {
+            zip.close();
+            throw ex;
+        }
         return new java.io.FilterInputStream(decoded)
         {
             @Override
@@ -303,12 +376,15 @@ public final class InputFiles
     private static final class StreamingZipInput implements Input
     {
         private final Path file;
+        private final String why;
         private ZipInputStream zip;
         private String current;
+        private InputStream stream;
 
-        StreamingZipInput(final Path file)
+        StreamingZipInput(final Path file, final String why)
         {
             this.file = file;
+            this.why = why;
         }
 
         @Override
@@ -324,20 +400,37 @@ public final class InputFiles
         }
 
         @Override
+        public String note()
+        {
+            return "archive is damaged (" + why + "): reading its entries from the front";
+        }
+
+        @Override
         public boolean nextStream() throws IOException
         {
             if (zip == null)
             {
                 zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
             }
-            ZipEntry entry;
             try
             {
+                ZipEntry entry;
                 while ((entry = zip.getNextEntry()) != null)
                 {
                     if (!entry.isDirectory() && isDataEntry(entry.getName()))
                     {
                         current = file + "!" + entry.getName();
+                        // Closing an entry's reader must not close the archive: the next entry follows.
+                        final InputStream entryStream = new java.io.FilterInputStream(zip)
+                        {
+                            @Override
+                            public void close()
+                            {
+                                // the archive stays open for its next entry
+                            }
+                        };
+                        stream = entry.getName().toLowerCase(Locale.ROOT).endsWith(".gz") ?
+                            new GZIPInputStream(entryStream) : entryStream;
                         return true;
                     }
                 }
@@ -345,7 +438,8 @@ public final class InputFiles
             catch (final IOException ex)
             {
                 close();
-                return false;
+                throw new TruncatedArchiveException("archive ends part way through its entries (" + describe(ex) +
+                    ")");
             }
             close();
             return false;
@@ -360,15 +454,7 @@ public final class InputFiles
         @Override
         public InputStream stream()
         {
-            // Closing an entry's reader must not close the archive: the next entry follows.
-            return new java.io.FilterInputStream(zip)
-            {
-                @Override
-                public void close()
-                {
-                    // the archive stays open for its next entry
-                }
-            };
+            return stream;
         }
 
         @Override

@@ -98,6 +98,8 @@ public final class TickEvent
     public final long[] askQty = new long[LEVELS];
 
     // ---- classification, written by the classify handler
+    /** True once the classify stage has finished with this fill; the aggregate stage skips a fill without it. */
+    public boolean classified;
     /** Aggressor side decided by the engine. */
     public byte side;
     /**

@@ -111,17 +111,18 @@ final class EngineOptions
             {
                 context.maxSymbols(maxSymbols);
             }
+            context.reference(reference());
+            if (counters != null)
+            {
+                context.countersFile(counters);
+            }
+            // Validate everything now, so that a bad value is a usage error (exit 2) with its own message.
+            return context.conclude();
         }
         catch (final IllegalArgumentException ex)
         {
             throw new ParameterException(spec.commandLine(), ex.getMessage(), ex);
         }
-        context.reference(reference());
-        if (counters != null)
-        {
-            context.countersFile(counters);
-        }
-        return context;
     }
 
     ReferenceData reference()

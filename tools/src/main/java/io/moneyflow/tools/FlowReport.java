@@ -51,6 +51,11 @@ final class FlowReport
         for (int slot = 0; slot < reader.slotsUsed(); slot++)
         {
             reader.read(slot, view);
+            if (view.day(io.moneyflow.counters.CountersDescriptor.DayField.EVENTS) == 0)
+            {
+                // every record of this symbol-day was rejected: nothing to report
+                continue;
+            }
             final FlowRow row = new FlowRow(view, reference, mainClasses);
             if (symbols.isEmpty() || symbols.contains(row.symbolKey))
             {
