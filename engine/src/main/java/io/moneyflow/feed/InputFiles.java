@@ -442,7 +442,10 @@ public final class InputFiles
                     ")");
             }
             close();
-            return false;
+            // Read from the front, a damaged archive ends without its directory (ZipInputStream cannot tell a cut
+            // entry header from the end): entries after the last one read may be lost.
+            throw new TruncatedArchiveException("archive ends without its central directory; entries after the last " +
+                "one read may be missing");
         }
 
         @Override

@@ -47,6 +47,16 @@ class AsciiNumbersTest
     }
 
     @Test
+    void shouldRoundOnDigitsBeyondTheEighteenthSignificant()
+    {
+        // 19 significant digits: the 19th is the first below the result's unit and decides the rounding
+        assertThat(scaled("99999999999999.99995", 4)).isEqualTo(1_000_000_000_000_000_000L);
+        assertThat(scaled("99999999999999.99994", 4)).isEqualTo(999_999_999_999_999_999L);
+        // digits that would land inside the result cannot be held exactly
+        assertThat(scaled("922337203685477.5807", 4)).isEqualTo(AsciiNumbers.INVALID);
+    }
+
+    @Test
     void shouldDivideForNegativeScales()
     {
         // an integer field holding price x 1000 (SSE raw): 1797.000 yuan

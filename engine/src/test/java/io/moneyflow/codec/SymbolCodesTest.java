@@ -21,7 +21,9 @@ class SymbolCodesTest
         "300750, 300750.SZ",
         "688981, 688981.SH",
         "830799, 830799.BJ",
-        "1, 000001.SZ"
+        "1, 000001.SZ",
+        "651, 000651.SZ",
+        "600, 000600.SZ"
     })
     void shouldNormaliseSymbols(final String text, final String canonical)
     {

@@ -63,6 +63,20 @@ class TimeFormatTest
         assertThat(parse(format, "2023-02-01T09:00:00.000")).isFalse();
         assertThat(parse(format, "")).isFalse();
         assertThat(parse(format, "2023.02.01T09:00:0x.000")).isFalse();
+        assertThat(parse(format, "2023.02.30T09:00:00.000")).isFalse();
+        assertThat(parse(format, "2023.04.31T09:00:00.000")).isFalse();
+        assertThat(parse(format, "2024.02.29T09:00:00.000")).isTrue();
+        assertThat(parse(format, "2023.02.29T09:00:00.000")).isFalse();
+    }
+
+    @Test
+    void shouldReadShorterFractionsAsTheDigitsTheyHave()
+    {
+        final TimeFormat format = new TimeFormat("HH:mm:ss.SSS");
+        assertThat(parse(format, "09:30:00.5")).isTrue();
+        assertThat(format.timeOfDayMs()).isEqualTo(ms(9, 30, 0, 500));
+        assertThat(parse(format, "09:30:00.25")).isTrue();
+        assertThat(format.timeOfDayMs()).isEqualTo(ms(9, 30, 0, 250));
     }
 
     @Test

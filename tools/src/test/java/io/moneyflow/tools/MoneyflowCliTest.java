@@ -46,6 +46,48 @@ class MoneyflowCliTest
 
         final Cli noCommand = Cli.run();
         assertThat(noCommand.exit).isEqualTo(2);
+
+        // values only the engine's own validation knows are still usage errors
+        for (final String[] bad : List.of(new String[]{"--bar", "7m"}, new String[]{"--wait", "spin-forever"},
+            new String[]{"--max-backwards-ms", "-1"}))
+        {
+            final Cli cli = Cli.run("flow", bad[0], bad[1], Cli.sample("ddb-l2-20230201"));
+            assertThat(cli.exit).as(String.join(" ", bad)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void shouldPrintUtf8WhateverTheLocale() throws Exception
+    {
+        final String launcher = ProcessHandle.current().info().command().orElse("java");
+        final List<String> command = new ArrayList<>(List.of(launcher));
+        command.addAll(List.of(System.getProperty("moneyflow.jvm.flags").trim().split("\\s+")));
+        command.addAll(List.of("-Dfile.encoding=US-ASCII", "-Dsun.stdout.encoding=US-ASCII",
+            "-Dmoneyflow.home=" + Cli.root(), "-cp", System.getProperty("java.class.path"),
+            MoneyflowCli.class.getName(), "flow", "-q", "--format", "csv", "--symbols", "000001.SZ",
+            Cli.sample("ddb-l2-20230201/tradeData.zip")));
+        final ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("LANG", "C");
+        builder.environment().put("LC_ALL", "C");
+        final Process process = builder.redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        final String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).isZero();
+        assertThat(out).contains("000001.SZ,平安银行,2023-02-01");
+    }
+
+    @Test
+    void shouldLeaveOutASymbolWhoseEveryRecordWasRejected() throws IOException
+    {
+        final Path file = dir.resolve("one-bad-symbol.csv");
+        Files.write(file, List.of(
+            "SecurityID,Market,TradeTime,TradePrice,TradeQty,TradeAmount,BuyNum,SellNum",
+            "600000,XSHG,2020.01.02T10:00:05.000,12.50,100,1250,20,10",
+            "600004,XSHG,2020.01.02T10:00:05.000,-1,100,1250,20,10",
+            "600004,XSHG,2020.01.02T10:00:06.000,-1,100,1250,21,11"));
+        final Cli cli = Cli.run("flow", "-q", "--format", "csv", file.toString());
+        assertThat(cli.exit).isZero();
+        assertThat(cli.out.lines().toList()).hasSize(2);
+        assertThat(cli.out).doesNotContain("600004.SH");
     }
 
     @Test

@@ -1,0 +1,131 @@
+package io.moneyflow.codec;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LineReaderTest
+{
+    private static List<String> lines(final LineReader reader)
+    {
+        final List<String> out = new ArrayList<>();
+        while (reader.next())
+        {
+            out.add(reader.tooLong() ? "<too long>" : reader.truncated() ? "<cut:" + reader.lineText() + ">" :
+                reader.lineText());
+        }
+        return out;
+    }
+
+    /** Hands out the bytes a few at a time, so that lines and CRLFs straddle refills. */
+    private static InputStream trickle(final byte[] bytes, final int chunk, final boolean failAtEnd)
+    {
+        return new InputStream()
+        {
+            private int position;
+
+            @Override
+            public int read()
+            {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int read(final byte[] b, final int off, final int len) throws IOException
+            {
+                if (position == bytes.length)
+                {
+                    if (failAtEnd)
+                    {
+                        throw new java.io.EOFException("Unexpected end of ZLIB input stream");
+                    }
+                    return -1;
+                }
+                final int n = Math.min(Math.min(len, chunk), bytes.length - position);
+                System.arraycopy(bytes, position, b, off, n);
+                position += n;
+                return n;
+            }
+        };
+    }
+
+    @Test
+    void shouldSplitLinesAcrossRefillsWithEitherTerminator()
+    {
+        final byte[] text = "a,b\r\nccc\n\r\nlast".getBytes(StandardCharsets.US_ASCII);
+        for (int chunk = 1; chunk <= text.length; chunk++)
+        {
+            assertThat(lines(new LineReader(trickle(text, chunk, false), 1024))).as("chunk " + chunk)
+                .containsExactly("a,b", "ccc", "", "last");
+        }
+    }
+
+    @Test
+    void shouldReportTheCutLineOfAFailingStreamOnce()
+    {
+        final byte[] text = "one\ntwo\nthr".getBytes(StandardCharsets.US_ASCII);
+        final LineReader reader = new LineReader(trickle(text, 3, true), 1024);
+        assertThat(lines(reader)).containsExactly("one", "two", "<cut:thr>");
+        assertThat(reader.failed()).isTrue();
+    }
+
+    @Test
+    void shouldStripAByteOrderMark()
+    {
+        final byte[] text = "\uFEFFsymbol,price\n1,2\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(lines(new LineReader(new ByteArrayInputStream(text), 1024))).containsExactly("symbol,price", "1,2");
+    }
+
+    @Test
+    void shouldAcceptLinesUpToOneMebibyteAndRejectLongerOnes()
+    {
+        final byte[] max = new byte[LineReader.MAX_LINE_LENGTH];
+        Arrays.fill(max, (byte)'x');
+        final byte[] over = new byte[LineReader.MAX_LINE_LENGTH + 1];
+        Arrays.fill(over, (byte)'y');
+        final byte[] huge = new byte[3 * LineReader.MAX_LINE_LENGTH];
+        Arrays.fill(huge, (byte)'z');
+        final ByteArrayInputStreamBuilder text = new ByteArrayInputStreamBuilder()
+            .add(max).add("\r\n").add(over).add("\n").add(huge).add("\nend\n");
+        final LineReader reader = new LineReader(text.build(), 1024);
+        assertThat(reader.next()).isTrue();
+        assertThat(reader.tooLong()).isFalse();
+        assertThat(reader.lineEnd() - reader.lineStart()).isEqualTo(LineReader.MAX_LINE_LENGTH);
+        assertThat(reader.next()).isTrue();
+        assertThat(reader.tooLong()).isTrue();
+        assertThat(reader.next()).isTrue();
+        assertThat(reader.tooLong()).isTrue();
+        assertThat(reader.next()).isTrue();
+        assertThat(reader.lineText()).isEqualTo("end");
+        assertThat(reader.lineNumber()).isEqualTo(4);
+    }
+
+    private static final class ByteArrayInputStreamBuilder
+    {
+        private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+
+        ByteArrayInputStreamBuilder add(final byte[] bytes)
+        {
+            out.writeBytes(bytes);
+            return this;
+        }
+
+        ByteArrayInputStreamBuilder add(final String text)
+        {
+            return add(text.getBytes(StandardCharsets.US_ASCII));
+        }
+
+        InputStream build()
+        {
+            return new ByteArrayInputStream(out.toByteArray());
+        }
+    }
+}
