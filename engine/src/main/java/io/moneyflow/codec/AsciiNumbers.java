@@ -50,16 +50,8 @@ public final class AsciiNumbers
 
     private static long parse(final byte[] buffer, final int start, final int end, final int scale, final boolean exact)
     {
-        int i = start;
-        int limit = end;
-        while (i < limit && buffer[i] == ' ')
-        {
-            i++;
-        }
-        while (limit > i && (buffer[limit - 1] == ' ' || buffer[limit - 1] == '\r'))
-        {
-            limit--;
-        }
+        int i = AsciiText.trimStart(buffer, start, end);
+        final int limit = AsciiText.trimEnd(buffer, i, end);
         if (i >= limit)
         {
             return INVALID;
@@ -214,16 +206,8 @@ public final class AsciiNumbers
      */
     public static long parseLong(final byte[] buffer, final int start, final int end)
     {
-        int i = start;
-        int limit = end;
-        while (i < limit && buffer[i] == ' ')
-        {
-            i++;
-        }
-        while (limit > i && (buffer[limit - 1] == ' ' || buffer[limit - 1] == '\r'))
-        {
-            limit--;
-        }
+        int i = AsciiText.trimStart(buffer, start, end);
+        final int limit = AsciiText.trimEnd(buffer, i, end);
         if (i >= limit)
         {
             return INVALID;
@@ -266,13 +250,7 @@ public final class AsciiNumbers
      */
     public static boolean isBlank(final byte[] buffer, final int start, final int end)
     {
-        for (int i = start; i < end; i++)
-        {
-            if (buffer[i] != ' ' && buffer[i] != '\r')
-            {
-                return false;
-            }
-        }
-        return true;
+        final int s = AsciiText.trimStart(buffer, start, end);
+        return AsciiText.trimEnd(buffer, s, end) == s;
     }
 }

@@ -42,16 +42,8 @@ public final class SymbolCodes
      */
     public static long parse(final byte[] buffer, final int start, final int end, final int exchange)
     {
-        int s = start;
-        int e = end;
-        while (s < e && buffer[s] == ' ')
-        {
-            s++;
-        }
-        while (e > s && (buffer[e - 1] == ' ' || buffer[e - 1] == '\r'))
-        {
-            e--;
-        }
+        int s = AsciiText.trimStart(buffer, start, end);
+        int e = AsciiText.trimEnd(buffer, s, end);
         int textExchange = UNKNOWN_EXCHANGE;
         if (e - s > 2 && isLetter(buffer[s]) && isLetter(buffer[s + 1]))
         {

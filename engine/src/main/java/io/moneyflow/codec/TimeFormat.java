@@ -96,16 +96,8 @@ public final class TimeFormat
      */
     public boolean parse(final byte[] buffer, final int start, final int end)
     {
-        int s = start;
-        int e = end;
-        while (s < e && buffer[s] == ' ')
-        {
-            s++;
-        }
-        while (e > s && (buffer[e - 1] == ' ' || buffer[e - 1] == '\r'))
-        {
-            e--;
-        }
+        final int s = AsciiText.trimStart(buffer, start, end);
+        final int e = AsciiText.trimEnd(buffer, s, end);
         final int textLength = e - s;
         if (textLength == 0)
         {

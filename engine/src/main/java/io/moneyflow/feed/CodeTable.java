@@ -1,5 +1,7 @@
 package io.moneyflow.feed;
 
+import io.moneyflow.codec.AsciiText;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,16 +69,8 @@ final class CodeTable
      */
     byte lookup(final byte[] buffer, final int start, final int end)
     {
-        int s = start;
-        int e = end;
-        while (s < e && buffer[s] == ' ')
-        {
-            s++;
-        }
-        while (e > s && (buffer[e - 1] == ' ' || buffer[e - 1] == '\r'))
-        {
-            e--;
-        }
+        final int s = AsciiText.trimStart(buffer, start, end);
+        final int e = AsciiText.trimEnd(buffer, s, end);
         if (s == e)
         {
             return ABSENT;

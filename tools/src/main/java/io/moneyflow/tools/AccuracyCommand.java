@@ -42,12 +42,8 @@ final class AccuracyCommand implements Callable<Integer>
     @Option(names = "--symbols", split = ",", paramLabel = "SYMBOL", description = "Only these symbols.")
     List<String> symbols;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-        description = "table (default), csv or json.")
-    Format format;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
-    boolean quiet;
+    @Mixin
+    OutputOptions output;
 
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Inputs with a B/S flag (and snapshots for " +
         "quote and lee-ready).")
@@ -72,7 +68,7 @@ final class AccuracyCommand implements Callable<Integer>
         final Set<Long> filter = EngineOptions.symbols(symbols, spec);
         final EngineContext context = engine.context().measuredRule(measured);
         final PrintStream out = System.out;
-        try (Run run = new Run(context, inputs, quiet, System.err))
+        try (Run run = new Run(context, inputs, output.quiet, System.err))
         {
             final FlowReport report = FlowReport.read(run.engine.reader(), engine.reference(), filter);
             long agree = 0;
@@ -80,12 +76,12 @@ final class AccuracyCommand implements Callable<Integer>
             long unclassified = 0;
             final Json json = new Json().beginObject().string("rule", measured.label());
             json.name("symbols").beginArray();
-            if (format == Format.table)
+            if (output.format == Format.table)
             {
                 out.printf("%-10s %-10s %10s %10s %10s %12s %10s%n", "symbol", "date", "measured", "agree",
                     "disagree", "unclassified", "accuracy%");
             }
-            else if (format == Format.csv)
+            else if (output.format == Format.csv)
             {
                 out.println("symbol,date,measured,agree,disagree,unclassified,accuracy");
             }
@@ -103,7 +99,7 @@ final class AccuracyCommand implements Callable<Integer>
             }
             json.endArray();
             final long total = agree + disagree + unclassified;
-            if (format == Format.json)
+            if (output.format == Format.json)
             {
                 json.name("total").beginObject()
                     .number("measured", total)
@@ -132,7 +128,7 @@ final class AccuracyCommand implements Callable<Integer>
         final long agree, final long disagree, final long unclassified)
     {
         final BigDecimal accuracy = Money.percent(agree, measuredCount, 2);
-        switch (format)
+        switch (output.format)
         {
             case csv -> out.println(symbol + "," + date + "," + measuredCount + "," + agree + "," + disagree + "," +
                 unclassified + "," + (accuracy == null ? "" : accuracy.toPlainString()));

@@ -23,12 +23,8 @@ final class DemoCommand implements Callable<Integer>
     @Mixin
     EngineOptions engine;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-        description = "table (default), csv or json.")
-    Format format;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
-    boolean quiet;
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call()
@@ -40,11 +36,11 @@ final class DemoCommand implements Callable<Integer>
                 "; run from the moneyflow folder or set MONEYFLOW_HOME");
             return 1;
         }
-        if (format == Format.table)
+        if (output.format == Format.table)
         {
             System.out.println("moneyflow demo: " + sample + " (SZSE and SSE Level-2, 2023-02-01; see NOTICE)");
             System.out.println();
         }
-        return FlowCommand.run(engine, List.of(sample), Set.of(), format, quiet, System.out, System.err);
+        return FlowCommand.run(engine, List.of(sample), Set.of(), output.format, output.quiet, System.out, System.err);
     }
 }

@@ -34,12 +34,8 @@ final class FlowCommand implements Callable<Integer>
         description = "Only these symbols, e.g. 000001.SZ,600519.SH.")
     List<String> symbols;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-        description = "table (default), csv or json.")
-    Format format;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
-    boolean quiet;
+    @Mixin
+    OutputOptions output;
 
     @Parameters(arity = "1..*", paramLabel = "INPUT",
         description = "Files (.csv, .gz), .zip archives or directories, read together and merged by time.")
@@ -49,7 +45,7 @@ final class FlowCommand implements Callable<Integer>
     public Integer call()
     {
         final Set<Long> filter = EngineOptions.symbols(symbols, spec);
-        return run(engine, inputs, filter, format, quiet, System.out, System.err);
+        return run(engine, inputs, filter, output.format, output.quiet, System.out, System.err);
     }
 
     static int run(

@@ -41,15 +41,11 @@ final class MinutesCommand implements Callable<Integer>
     @Option(names = "--symbol", required = true, paramLabel = "SYMBOL", description = "The stock, e.g. 600000.SH.")
     String symbol;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-        description = "table (default), csv or json.")
-    Format format;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--all-bars", description = "Also print bars without trades.")
     boolean allBars;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
-    boolean quiet;
 
     @Parameters(arity = "1..*", paramLabel = "INPUT",
         description = "Files (.csv, .gz), .zip archives or directories, read together and merged by time.")
@@ -65,7 +61,7 @@ final class MinutesCommand implements Callable<Integer>
         }
         final String canonical = SymbolCodes.format(key);
         final PrintStream out = System.out;
-        try (Run run = new Run(engine.context(), inputs, quiet, System.err))
+        try (Run run = new Run(engine.context(), inputs, output.quiet, System.err))
         {
             final FlowCountersReader reader = run.engine.reader();
             final FlowCounters counters = reader.counters();
@@ -128,7 +124,7 @@ final class MinutesCommand implements Callable<Integer>
                 header.add(c + ".out");
             }
             header.add("mainNet");
-            switch (format)
+            switch (output.format)
             {
                 case csv -> printCsv(out, header, rows);
                 case json -> printJson(out, canonical, header, rows, classes);
