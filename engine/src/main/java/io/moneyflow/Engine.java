@@ -17,6 +17,10 @@ import io.moneyflow.counters.FlowCountersReader;
 import io.moneyflow.feed.Feed;
 import io.moneyflow.feed.InputFiles;
 import io.moneyflow.feed.SymbolTable;
+import io.moneyflow.journal.Journal;
+import io.moneyflow.journal.JournalException;
+import io.moneyflow.journal.JournalHandler;
+import io.moneyflow.journal.JournalHeader;
 import io.moneyflow.ring.CountingExceptionHandler;
 import io.moneyflow.ring.TickEvent;
 
@@ -52,6 +56,9 @@ public final class Engine implements AutoCloseable
     private final CountingExceptionHandler exceptions;
     private final SymbolTable symbols;
     private final TradingSession session;
+    private final Journal journal;
+    private final JournalHandler journalHandler;
+    private boolean ingested;
     private boolean closed;
 
     private Engine(final EngineContext context)
@@ -101,7 +108,20 @@ public final class Engine implements AutoCloseable
             ProducerType.SINGLE,
             waitStrategy(context.waitStrategy()));
         disruptor.setDefaultExceptionHandler(exceptions);
-        disruptor.handleEventsWith(classify).then(aggregate);
+        if (context.journalDir() != null)
+        {
+            journal = Journal.open(context.journalDir(), context.journalSyncMs() > 0);
+            journalHandler = new JournalHandler(journal, context.journalBatchRecords(), context.journalSyncMs(), 0);
+            // The journal stage runs beside classify; aggregate waits for both, so the counters never hold a record
+            // the journal does not.
+            disruptor.handleEventsWith(classify, journalHandler).then(aggregate);
+        }
+        else
+        {
+            journal = null;
+            journalHandler = null;
+            disruptor.handleEventsWith(classify).then(aggregate);
+        }
         disruptor.start();
     }
 
@@ -139,7 +159,26 @@ public final class Engine implements AutoCloseable
     public RunLog ingest(final List<Path> inputs, final Consumer<String> messages, final Consumer<String> progress)
     {
         final RunLog log = new RunLog(counters, messages, progress);
-        final Feed feed = new Feed(
+        final Feed feed = newFeed(log);
+        final List<InputFiles.Input> expanded = InputFiles.expand(inputs);
+        if (journal != null)
+        {
+            if (ingested)
+            {
+                throw new IllegalStateException("an engine with a journal ingests one run; launch another engine");
+            }
+            ingested = true;
+            resume(feed, JournalHeaders.of(context, inputs), messages);
+            feed.journaling(true);
+        }
+        feed.run(expanded);
+        awaitProcessed();
+        return log;
+    }
+
+    private Feed newFeed(final RunLog log)
+    {
+        return new Feed(
             disruptor.getRingBuffer(),
             context.layouts(),
             context.forcedLayout(),
@@ -147,9 +186,75 @@ public final class Engine implements AutoCloseable
             context.maxSlots(),
             context.maxBackwardsMs(),
             log);
-        feed.run(InputFiles.expand(inputs));
+    }
+
+    /**
+     * Continues the run a journal holds: a fresh journal gets this run's header; one holding a run of the same
+     * settings and inputs is checked end to end, replayed into the engine, and its records are skipped when the
+     * inputs are read again.
+     */
+    private void resume(final Feed feed, final JournalHeader header, final Consumer<String> messages)
+    {
+        final Journal.ReadResult check = journal.read(null);
+        if (check.damage() != null)
+        {
+            throw new JournalException("journal " + journal.dir() + " is damaged (" + check.damage() +
+                "); run 'moneyflow journal repair " + journal.dir() + "' to keep its sound records");
+        }
+        if (check.header() == null)
+        {
+            if (check.excerpts() > 0)
+            {
+                throw new JournalException("journal " + journal.dir() + " has records but no header; run " +
+                    "'moneyflow journal repair " + journal.dir() + "'");
+            }
+            journal.writeHeader(header);
+            return;
+        }
+        final String difference = check.header().difference(header);
+        if (difference != null)
+        {
+            throw new JournalException("journal " + journal.dir() + " holds another run (" + difference +
+                "); resume it with the same settings and inputs, or journal this run elsewhere");
+        }
+        final JournalReplay replay = new JournalReplay(feed, ReplayFilter.ALL, 0);
+        journal.read(replay);
+        journal.resumed(check);
+        journalHandler.resumeSources(check.sources());
+        feed.resumeAfter(check.lastPosition(), check.sources());
+        if (check.lastPosition() > 0)
+        {
+            messages.accept("resuming from journal " + journal.dir() + ": " + String.format("%,d", check.lastPosition()) +
+                " input records already journaled are replayed, then skipped in the input");
+        }
+    }
+
+    /**
+     * Rebuilds counters from a journal into this engine, which must have been launched with the journal's settings
+     * ({@link JournalHeaders#context}) and without a journal of its own.
+     *
+     * @param source   the journal to read.
+     * @param filter   which records to replay.
+     * @param speed    0 for as fast as possible, else the multiple of real time to pace records by.
+     * @param messages where rejections and notes go.
+     * @return what was replayed.
+     * @throws JournalException when the journal is damaged.
+     */
+    public JournalReplay replay(
+        final Journal source, final ReplayFilter filter, final double speed, final Consumer<String> messages)
+    {
+        final Journal.ReadResult check = source.read(null);
+        if (check.damage() != null)
+        {
+            throw new JournalException("journal " + source.dir() + " is damaged (" + check.damage() +
+                "); run 'moneyflow journal repair " + source.dir() + "' to keep its sound records");
+        }
+        final RunLog log = new RunLog(counters, messages, p -> { });
+        final JournalReplay replay = new JournalReplay(newFeed(log), filter, speed);
+        replay.log(log);
+        source.read(replay);
         awaitProcessed();
-        return log;
+        return replay;
     }
 
     /**
@@ -240,6 +345,10 @@ public final class Engine implements AutoCloseable
             disruptor.halt();
         }
         counters.close();
+        if (journal != null)
+        {
+            journal.close();
+        }
         if (context.deleteCountersOnClose())
         {
             try

@@ -27,6 +27,8 @@ public final class EngineContext
     public static final int SPARE_SYMBOLS_DEFAULT = 1_024;
     /** Default initial size of the per-order table. */
     public static final int ORDER_CAPACITY_DEFAULT = 1 << 18;
+    /** Default most records per journal excerpt. */
+    public static final int JOURNAL_BATCH_DEFAULT = 1_024;
     /** Wait strategies a ring stage may use. */
     public static final java.util.List<String> WAIT_STRATEGIES = java.util.List.of("blocking", "sleeping", "yielding",
         "busy-spin");
@@ -48,6 +50,9 @@ public final class EngineContext
     private int maxBackwardsMs = MAX_BACKWARDS_MS_DEFAULT;
     private Path countersFile;
     private boolean deleteCountersOnClose = true;
+    private Path journalDir;
+    private int journalBatchRecords = JOURNAL_BATCH_DEFAULT;
+    private long journalSyncMs;
     private boolean concluded;
 
     /**
@@ -104,6 +109,14 @@ public final class EngineContext
         if (maxSlots >= 1 << 22)
         {
             throw new IllegalArgumentException("at most " + ((1 << 22) - 1) + " symbol-days per run");
+        }
+        if (journalBatchRecords < 1)
+        {
+            throw new IllegalArgumentException("journal batch must be at least 1 record, got " + journalBatchRecords);
+        }
+        if (journalSyncMs < 0)
+        {
+            throw new IllegalArgumentException("journal sync interval must not be negative");
         }
         if (orderCapacity < 16)
         {
@@ -415,5 +428,61 @@ public final class EngineContext
     public boolean deleteCountersOnClose()
     {
         return deleteCountersOnClose;
+    }
+
+    /**
+     * @return the journal directory, or null when the input is not journaled.
+     */
+    public Path journalDir()
+    {
+        return journalDir;
+    }
+
+    /**
+     * @param journalDir journal the input into this directory (a Chronicle Queue); a journal already there is
+     *                   resumed: replayed into the engine, and its records skipped in the input.
+     * @return this.
+     */
+    public EngineContext journalDir(final Path journalDir)
+    {
+        this.journalDir = journalDir;
+        return this;
+    }
+
+    /**
+     * @return most records per journal excerpt.
+     */
+    public int journalBatchRecords()
+    {
+        return journalBatchRecords;
+    }
+
+    /**
+     * @param records most records per journal excerpt; 1 appends one excerpt per record. Default 1,024.
+     * @return this.
+     */
+    public EngineContext journalBatchRecords(final int records)
+    {
+        this.journalBatchRecords = records;
+        return this;
+    }
+
+    /**
+     * @return the longest time between journal msyncs, or 0 for none.
+     */
+    public long journalSyncMs()
+    {
+        return journalSyncMs;
+    }
+
+    /**
+     * @param syncMs msync the journal at most this often (durable against a machine crash up to then); 0, the
+     *               default, never syncs (durable against a crash of the process).
+     * @return this.
+     */
+    public EngineContext journalSyncMs(final long syncMs)
+    {
+        this.journalSyncMs = syncMs;
+        return this;
     }
 }

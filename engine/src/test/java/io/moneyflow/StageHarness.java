@@ -64,7 +64,7 @@ public final class StageHarness implements AutoCloseable
         event.buyNo = buyNo;
         event.sellNo = sellNo;
         event.flag = flag;
-        event.inputIndex = ++sequence;
+        event.position = ++sequence;
         classify.onEvent(event, sequence, true);
         aggregate.apply(event);
     }

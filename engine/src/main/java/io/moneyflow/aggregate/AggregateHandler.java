@@ -72,6 +72,11 @@ public final class AggregateHandler implements EventHandler<TickEvent>
      */
     public void apply(final TickEvent event)
     {
+        if (event.type == TickEvent.REJECT || event.type == TickEvent.SOURCE)
+        {
+            // journal-only events: nothing to count
+            return;
+        }
         if (event.type == TickEvent.TRADE && !event.classified)
         {
             // The classify stage failed on this fill (its error is counted): adding half-decided flows would

@@ -227,6 +227,45 @@ public final class SizeScheme
     }
 
     /**
+     * The scheme as a scheme file's text ({@code class,minShares,minAmount,main}), which {@link #fromTable} reads
+     * back to an equal scheme. The journal keeps it, so that a replay classifies as the live run did.
+     *
+     * @return the table.
+     */
+    public String toTable()
+    {
+        final StringBuilder sb = new StringBuilder("class,minShares,minAmount,main\n");
+        for (int i = 0; i < classNames.length; i++)
+        {
+            sb.append(classNames[i]).append(',')
+                .append(minShares[i] == NONE ? "" : Long.toString(minShares[i])).append(',')
+                .append(minAmount[i] == NONE ? "" :
+                    java.math.BigDecimal.valueOf(minAmount[i], 4).stripTrailingZeros().toPlainString()).append(',')
+                .append(i < mainClassCount ? "yes" : "no").append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Reads a scheme from a table's text.
+     *
+     * @param name  the scheme's name.
+     * @param table text as {@link #toTable()} writes it, or as a scheme file holds it.
+     * @return the scheme.
+     */
+    public static SizeScheme fromTable(final String name, final String table)
+    {
+        try
+        {
+            return parse(name, new BufferedReader(new java.io.StringReader(table)), "scheme " + name);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /**
      * The class of a size.
      *
      * @param shares      quantity in shares.

@@ -21,7 +21,7 @@ import java.util.List;
  * channel has already delivered is dropped as a duplicate, so that feeding the same file twice counts nothing
  * twice. For a good record the path allocates nothing.
  */
-public final class Feed
+public final class Feed implements InputEvents
 {
     private static final int STREAMS = 3;
     private static final long PROGRESS_INTERVAL_NS = 1_000_000_000L;
@@ -36,10 +36,16 @@ public final class Feed
     private final Long2LongHashMap lastSequence;
     private final Long2LongHashMap channelSequence = new Long2LongHashMap(256, 0.5f, -1);
 
+    private final TickEvent scratch = new TickEvent();
     private FeedSource[] heap;
     private FeedSource[] all;
     private int heapSize;
     private long published;
+    private long position;
+    private long skipThrough;
+    private boolean journaling;
+    private int sourcesOpened;
+    private int sourcesJournaled;
     private long lastProgressNs;
 
     /**
@@ -85,7 +91,7 @@ public final class Feed
         final List<FeedSource> sources = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++)
         {
-            sources.add(new FeedSource(i, inputs.get(i), layouts, forced, listener));
+            sources.add(new FeedSource(i, inputs.get(i), layouts, forced, listener, this));
         }
         heap = new FeedSource[sources.size()];
         all = sources.toArray(new FeedSource[0]);
@@ -138,19 +144,33 @@ public final class Feed
 
     private void accept(final FeedSource source)
     {
-        final TickEvent record = source.head();
+        accept(source.head(), source.label(), source.lineNumber());
+    }
+
+    /**
+     * Validates a decoded record against the feed's state (symbols, slots, duplicates, time order) and publishes it.
+     * Every record takes the next input position, accepted or not.
+     */
+    private void accept(final TickEvent record, final String label, final long line)
+    {
+        if (++position <= skipThrough)
+        {
+            // Already in the journal, whose replay restored everything this record did.
+            return;
+        }
+        record.position = position;
         int securityId = symbols.securityId(record.symbolKey);
         if (securityId < 0)
         {
             securityId = symbols.addUnknown(record.symbolKey);
             if (securityId == SymbolTable.FULL)
             {
-                listener.onReject(RejectReason.CAPACITY, source.label(), source.lineNumber(),
+                report(RejectReason.CAPACITY, record.sourceId, label, line,
                     listener.wantsDetail(RejectReason.CAPACITY) ? "more distinct symbols than the engine was sized " +
                     "for; " + SymbolCodes.format(record.symbolKey) + " dropped (raise --max-symbols)" : null);
                 return;
             }
-            listener.onUnknownSymbol(record.symbolKey, source.label(), source.lineNumber());
+            listener.onUnknownSymbol(record.symbolKey, label, line);
         }
         int slot = symbols.slot(securityId, record.date);
         if (slot < 0)
@@ -158,7 +178,7 @@ public final class Feed
             slot = symbols.addSlot(securityId, record.date);
             if (slot == SymbolTable.FULL)
             {
-                listener.onReject(RejectReason.CAPACITY, source.label(), source.lineNumber(),
+                report(RejectReason.CAPACITY, record.sourceId, label, line,
                     listener.wantsDetail(RejectReason.CAPACITY) ? "more symbol-days than the engine was sized for; " +
                     SymbolCodes.format(record.symbolKey) + " " + record.date + " dropped (raise --max-symbols)" : null);
                 return;
@@ -172,13 +192,13 @@ public final class Feed
         // Sequence numbers rise within a channel, and so within each symbol on it: duplicates are judged per symbol-day
         // and channel, so that inputs need be in order only per symbol. Gaps need the whole channel in order, and
         // are judged per channel, on layouts that declare their sequence dense.
-        final boolean sequenced = record.sequence > 0 && source.hasSequence();
+        final boolean sequenced = record.sequence > 0;
         final long channel = record.channel & 0xFFFF_FFFFL;
         final long duplicateKey = ((long)slot << 34) | ((long)stream << 32) | channel;
         final long lastSeq = sequenced ? lastSequence.get(duplicateKey) : -1;
         if (sequenced && lastSeq >= 0 && record.sequence <= lastSeq)
         {
-            listener.onReject(RejectReason.DUPLICATE, source.label(), source.lineNumber(),
+            report(RejectReason.DUPLICATE, record.sourceId, label, line,
                 listener.wantsDetail(RejectReason.DUPLICATE) ? SymbolCodes.format(record.symbolKey) + " channel " +
                 record.channel + " sequence " + record.sequence + " already delivered (latest " + lastSeq + ")" : null);
             return;
@@ -188,7 +208,7 @@ public final class Feed
         final int latest = lastTime[timeIndex];
         if (latest >= 0 && record.timeMs < latest - maxBackwardsMs)
         {
-            listener.onReject(RejectReason.TIME_BACKWARDS, source.label(), source.lineNumber(),
+            report(RejectReason.TIME_BACKWARDS, record.sourceId, label, line,
                 listener.wantsDetail(RejectReason.TIME_BACKWARDS) ? TimeFormat.formatTime(record.timeMs) +
                 " is before this stream's " + TimeFormat.formatTime(latest) + " by more than " + maxBackwardsMs +
                 " ms" : null);
@@ -201,13 +221,13 @@ public final class Feed
         if (sequenced)
         {
             lastSequence.put(duplicateKey, record.sequence);
-            if (source.seqDense())
+            if (record.denseSequence)
             {
                 final long gapKey = ((long)record.date << 34) | ((long)stream << 32) | channel;
                 final long channelLast = channelSequence.get(gapKey);
                 if (channelLast >= 0 && record.sequence > channelLast + 1)
                 {
-                    listener.onGap(source.label(), source.lineNumber(), record.channel, channelLast + 1,
+                    listener.onGap(label, line, record.channel, channelLast + 1,
                         record.sequence);
                 }
                 if (record.sequence > channelLast)
@@ -217,7 +237,7 @@ public final class Feed
             }
         }
 
-        record.inputIndex = ++published;
+        published++;
         ring.publishEvent(TickTranslator.INSTANCE, record);
     }
 
@@ -245,6 +265,132 @@ public final class Feed
     public long published()
     {
         return published;
+    }
+
+    /**
+     * @return the last input position taken, accepted or rejected.
+     */
+    public long position()
+    {
+        return position;
+    }
+
+    /**
+     * Publishes rejections and newly opened streams into the ring too, for the journal stage.
+     *
+     * @param journaling true when the engine journals its input.
+     */
+    public void journaling(final boolean journaling)
+    {
+        this.journaling = journaling;
+    }
+
+    /**
+     * Resumes an interrupted run: the first {@code position} input records are in the journal and have been
+     * replayed, so reading the same inputs again skips them.
+     *
+     * @param position the journal's last input position.
+     * @param sources  streams the journal already names.
+     */
+    public void resumeAfter(final long position, final int sources)
+    {
+        this.skipThrough = position;
+        this.sourcesJournaled = Math.max(sourcesJournaled, sources);
+    }
+
+    /**
+     * Replays an accepted record from the journal: it goes through the same checks, which accept it again and
+     * rebuild the feed's state, and is published without being journaled again.
+     *
+     * @param record   a decoded journal record, its position set.
+     * @param label    the name of its source, for messages.
+     */
+    public void replayAccepted(final TickEvent record, final String label)
+    {
+        position = record.position - 1;
+        record.fromJournal = true;
+        accept(record, label, record.line);
+    }
+
+    /**
+     * Replays a rejection from the journal: counted and reported as when it happened.
+     *
+     * @param recordPosition its input position.
+     * @param reason         why it was rejected.
+     * @param label          its source's name.
+     * @param line           its line there.
+     * @param detail         the rejected text, for messages.
+     */
+    public void replayRejected(
+        final long recordPosition, final RejectReason reason, final String label, final long line, final String detail)
+    {
+        position = recordPosition;
+        listener.onReject(reason, label, line, detail);
+    }
+
+    @Override
+    public boolean wantsDetail(final RejectReason reason)
+    {
+        return position + 1 > skipThrough && listener.wantsDetail(reason);
+    }
+
+    @Override
+    public void reject(
+        final RejectReason reason, final int sourceId, final String label, final long line, final String detail,
+        final byte[] raw, final int start, final int length)
+    {
+        if (++position <= skipThrough)
+        {
+            return;
+        }
+        rejectAt(reason, sourceId, label, line, detail, raw, start, length);
+    }
+
+    private void rejectAt(
+        final RejectReason reason, final int sourceId, final String label, final long line, final String detail,
+        final byte[] raw, final int start, final int length)
+    {
+        listener.onReject(reason, label, line, detail);
+        if (journaling)
+        {
+            final TickEvent e = scratch;
+            e.clearInput();
+            e.type = TickEvent.REJECT;
+            e.position = position;
+            e.sourceId = sourceId;
+            e.line = line;
+            e.rejectReason = (byte)reason.ordinal();
+            if (raw != null)
+            {
+                e.raw(raw, start, length);
+            }
+            ring.publishEvent(TickTranslator.INSTANCE, e);
+        }
+    }
+
+    private void report(
+        final RejectReason reason, final int sourceId, final String label, final long line, final String detail)
+    {
+        // accept() has already given this record its position
+        rejectAt(reason, sourceId, label, line, detail, null, 0, 0);
+    }
+
+    @Override
+    public int streamOpened(final String label)
+    {
+        final int id = sourcesOpened++;
+        if (journaling && id >= sourcesJournaled)
+        {
+            final byte[] name = label.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            final TickEvent e = scratch;
+            e.clearInput();
+            e.type = TickEvent.SOURCE;
+            e.sourceId = id;
+            e.raw(name, 0, name.length);
+            ring.publishEvent(TickTranslator.INSTANCE, e);
+            sourcesJournaled = id + 1;
+        }
+        return id;
     }
 
     /**

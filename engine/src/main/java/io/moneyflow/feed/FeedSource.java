@@ -22,7 +22,9 @@ final class FeedSource
     private final Layouts layouts;
     private final Layout forced;
     private final FeedListener listener;
+    private final InputEvents events;
     private final TickEvent head = new TickEvent();
+    private int sourceId = -1;
 
     private LineReader reader;
     private CsvSplitter csv;
@@ -36,13 +38,14 @@ final class FeedSource
 
     FeedSource(
         final int index, final InputFiles.Input input, final Layouts layouts, final Layout forced,
-        final FeedListener listener)
+        final FeedListener listener, final InputEvents events)
     {
         this.index = index;
         this.input = input;
         this.layouts = layouts;
         this.forced = forced;
         this.listener = listener;
+        this.events = events;
     }
 
     /**
@@ -66,8 +69,8 @@ final class FeedSource
             {
                 if (reader.failed() && !truncationReported)
                 {
-                    listener.onReject(RejectReason.TRUNCATED, label, reader.lineNumber() + 1,
-                        "input ends early (" + reader.failure() + ")");
+                    events.reject(RejectReason.TRUNCATED, sourceId, label, reader.lineNumber() + 1,
+                        "input ends early (" + reader.failure() + ")", null, 0, 0);
                 }
                 closeStream();
                 continue;
@@ -76,14 +79,15 @@ final class FeedSource
             if (reader.truncated())
             {
                 truncationReported = true;
-                listener.onReject(RejectReason.TRUNCATED, label, reader.lineNumber(),
-                    "line cut off: input ends early (" + reader.failure() + ")");
+                events.reject(RejectReason.TRUNCATED, sourceId, label, reader.lineNumber(),
+                    "line cut off: input ends early (" + reader.failure() + ")", reader.buffer(), reader.lineStart(),
+                    reader.lineEnd() - reader.lineStart());
                 continue;
             }
             if (reader.tooLong())
             {
-                listener.onReject(RejectReason.MALFORMED, label, reader.lineNumber(),
-                    listener.wantsDetail(RejectReason.MALFORMED) ? "line longer than 1 MiB" : null);
+                events.reject(RejectReason.MALFORMED, sourceId, label, reader.lineNumber(),
+                    events.wantsDetail(RejectReason.MALFORMED) ? "line longer than 1 MiB" : null, null, 0, 0);
                 continue;
             }
             final byte[] buffer = reader.buffer();
@@ -100,15 +104,20 @@ final class FeedSource
                 reject(reason);
                 continue;
             }
+            head.sourceId = sourceId;
+            head.line = reader.lineNumber();
             return true;
         }
     }
 
     private void reject(final RejectReason reason)
     {
-        if (!listener.wantsDetail(reason))
+        final byte[] line = reader.buffer();
+        final int lineStart = reader.lineStart();
+        final int lineLength = reader.lineEnd() - reader.lineStart();
+        if (!events.wantsDetail(reason))
         {
-            listener.onReject(reason, label, reader.lineNumber(), null);
+            events.reject(reason, sourceId, label, reader.lineNumber(), null, line, lineStart, lineLength);
             return;
         }
         final int column = decoder.rejectColumn();
@@ -131,7 +140,7 @@ final class FeedSource
         {
             detail = abbreviate(reader.lineText());
         }
-        listener.onReject(reason, label, reader.lineNumber(), detail);
+        events.reject(reason, sourceId, label, reader.lineNumber(), detail, line, lineStart, lineLength);
     }
 
     private static String abbreviate(final String text)
@@ -158,15 +167,15 @@ final class FeedSource
                 // When the last entry already ended early, this is the same cut, already counted.
                 if (!previousStreamFailed)
                 {
-                    listener.onReject(RejectReason.TRUNCATED, input.label(), 0, ex.getMessage());
+                    events.reject(RejectReason.TRUNCATED, -1, input.label(), 0, ex.getMessage(), null, 0, 0);
                 }
                 return false;
             }
             catch (final java.io.EOFException | java.util.zip.ZipException ex)
             {
                 // A compressed file that ends (or breaks) before its first byte of data: nothing in it to count.
-                listener.onReject(RejectReason.TRUNCATED, input.label(), 1,
-                    "cannot decompress: " + InputFiles.describe(ex));
+                events.reject(RejectReason.TRUNCATED, -1, input.label(), 1,
+                    "cannot decompress: " + InputFiles.describe(ex), null, 0, 0);
                 continue;
             }
             catch (final IOException ex)
@@ -184,14 +193,15 @@ final class FeedSource
             {
                 bind();
                 recognisedAny = true;
+                sourceId = events.streamOpened(label);
                 return true;
             }
             catch (final IllegalArgumentException ex)
             {
                 if (reader.failed() && !truncationReported)
                 {
-                    listener.onReject(RejectReason.TRUNCATED, label, reader.lineNumber() + 1,
-                        "input ends early (" + reader.failure() + ")");
+                    events.reject(RejectReason.TRUNCATED, -1, label, reader.lineNumber() + 1,
+                        "input ends early (" + reader.failure() + ")", null, 0, 0);
                     closeStream();
                     continue;
                 }
@@ -333,13 +343,4 @@ final class FeedSource
         return recognisedAny;
     }
 
-    boolean seqDense()
-    {
-        return decoder != null && decoder.layout().seqDense;
-    }
-
-    boolean hasSequence()
-    {
-        return decoder != null && decoder.layout().get("seq") != null;
-    }
 }

@@ -273,6 +273,7 @@ final class RecordDecoder
                 return RejectReason.MALFORMED;
             }
             out.sequence = seq;
+            out.denseSequence = layout.seqDense;
         }
 
         switch (kind)

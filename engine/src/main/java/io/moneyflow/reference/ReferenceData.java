@@ -158,6 +158,53 @@ public final class ReferenceData
     }
 
     /**
+     * The reference data as a securities file's text, which {@link #fromText} reads back to equal data. The journal
+     * keeps it, so that a replay assigns the same security ids as the live run.
+     *
+     * @return the text, header first.
+     */
+    public String toText()
+    {
+        final StringBuilder sb = new StringBuilder(HEADER).append('\n');
+        for (final Security s : securities)
+        {
+            sb.append(s.symbol()).append(',').append(s.name()).append(',')
+                .append(SymbolCodes.exchangeName(s.exchange())).append(',')
+                .append(String.join("|", s.sectors())).append(',')
+                .append(s.floatShares() == Security.ABSENT ? "" : Long.toString(s.floatShares())).append(',')
+                .append(s.totalShares() == Security.ABSENT ? "" : Long.toString(s.totalShares())).append(',')
+                .append(decimal(s.peX10000())).append(',')
+                .append(decimal(s.prevClose())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String decimal(final long x10000)
+    {
+        return x10000 == Security.ABSENT ? "" :
+            java.math.BigDecimal.valueOf(x10000, 4).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * Reads reference data from a securities file's text.
+     *
+     * @param text  the text.
+     * @param label where it came from, for errors.
+     * @return the reference data.
+     */
+    public static ReferenceData fromText(final String text, final String label)
+    {
+        try
+        {
+            return parse(new BufferedReader(new java.io.StringReader(text)), label);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /**
      * @return every security, in file order; ids are positions in this list.
      */
     public List<Security> securities()

@@ -39,7 +39,7 @@ public final class CountingExceptionHandler implements ExceptionHandler<TickEven
         onError.accept(1);
         if (first.size() < KEEP)
         {
-            final String where = event == null ? "" : " (input record " + event.inputIndex + ", slot " + event.slot + ")";
+            final String where = event == null ? "" : " (input position " + event.position + ", slot " + event.slot + ")";
             first.add("sequence " + sequence + where + ": " + ex);
         }
     }

@@ -18,6 +18,13 @@ public final class TickEvent
     public static final byte ORDER = 3;
     /** A quote snapshot (快照). */
     public static final byte SNAPSHOT = 4;
+    /** An input record the feed rejected: only journaled, so that the audit trail is complete. */
+    public static final byte REJECT = 5;
+    /** An input stream (file or archive entry) opened: only journaled, naming the source of later records. */
+    public static final byte SOURCE = 6;
+
+    /** Bytes of a rejected line (or a source name) kept for the journal; longer text is cut. */
+    public static final int RAW_CAPACITY = 256;
 
     /** No side known. */
     public static final byte NONE = 0;
@@ -72,10 +79,27 @@ public final class TickEvent
     public byte orderAction;
     /** Channel of the record's sequence, or 0. */
     public int channel;
-    /** Sequence number in its channel, or 0. */
+    /** Sequence number in its channel, or 0 when the input has none. */
     public long sequence;
-    /** Position of the record in the engine's input, counting from 1. */
-    public long inputIndex;
+    /** True when the input declares its channel sequence gapless, so that gaps are reported. */
+    public boolean denseSequence;
+    /**
+     * Position of the record in the engine's input, counting from 1: every accepted and every rejected record takes
+     * the next position, in the feed's merge order, so the same inputs always give the same positions.
+     */
+    public long position;
+    /** The input stream the record came from (see {@link #SOURCE} events); -1 when none. */
+    public int sourceId;
+    /** Its line number there; 0 when none. */
+    public long line;
+    /** For a {@link #REJECT}: the reason's ordinal. */
+    public byte rejectReason;
+    /** For a {@link #REJECT}: the start of the rejected line; for a {@link #SOURCE}: the stream's name (UTF-8). */
+    public final byte[] raw = new byte[RAW_CAPACITY];
+    /** Bytes used in {@link #raw}. */
+    public int rawLength;
+    /** True when the record is replayed from the journal, which must not append it again. */
+    public boolean fromJournal;
     /** Snapshot: last price. */
     public long last;
     /** Snapshot: previous close. */
@@ -168,7 +192,13 @@ public final class TickEvent
         orderAction = 0;
         channel = 0;
         sequence = 0;
-        inputIndex = 0;
+        denseSequence = false;
+        position = 0;
+        sourceId = -1;
+        line = 0;
+        rejectReason = 0;
+        rawLength = 0;
+        fromJournal = false;
         last = 0;
         prevClose = 0;
         cumTrades = 0;
@@ -182,6 +212,19 @@ public final class TickEvent
             askPrice[i] = 0;
             askQty[i] = 0;
         }
+    }
+
+    /**
+     * Keeps the first {@link #RAW_CAPACITY} bytes of a text for the journal.
+     *
+     * @param bytes  the text.
+     * @param start  first byte.
+     * @param length its length.
+     */
+    public void raw(final byte[] bytes, final int start, final int length)
+    {
+        rawLength = Math.min(length, RAW_CAPACITY);
+        System.arraycopy(bytes, start, raw, 0, rawLength);
     }
 
     /**
@@ -208,7 +251,17 @@ public final class TickEvent
         orderAction = src.orderAction;
         channel = src.channel;
         sequence = src.sequence;
-        inputIndex = src.inputIndex;
+        denseSequence = src.denseSequence;
+        position = src.position;
+        sourceId = src.sourceId;
+        line = src.line;
+        fromJournal = src.fromJournal;
+        rejectReason = src.rejectReason;
+        rawLength = src.rawLength;
+        if (src.rawLength > 0)
+        {
+            System.arraycopy(src.raw, 0, raw, 0, src.rawLength);
+        }
         if (src.type == SNAPSHOT)
         {
             last = src.last;
