@@ -108,11 +108,12 @@ final class AccuracyCommand implements Callable<Integer>
                     .number("unclassified", unclassified)
                     .number("accuracy", Money.percent(agree, total, 2))
                     .endObject();
-                out.println(json.endObject());
+                out.println(json.string("digest", run.digest()).endObject());
             }
             else
             {
                 emit(out, null, "total", "", total, agree, disagree, unclassified);
+                System.err.println("moneyflow: digest " + run.digest());
             }
             if (total == 0)
             {

@@ -69,6 +69,20 @@ final class EngineOptions
             "process while this one runs). Default: a temporary file.")
     Path counters;
 
+    @Option(names = "--journal", paramLabel = "DIR",
+        description = "Journal every input record (accepted or rejected) into DIR, a Chronicle Queue. A journal " +
+            "already there from an interrupted run of the same settings and inputs is replayed and continued.")
+    Path journal;
+
+    @Option(names = "--journal-batch", paramLabel = "N", defaultValue = "1024",
+        description = "Most records per journal excerpt (1 = one excerpt per record). Default 1024.")
+    int journalBatch;
+
+    @Option(names = "--journal-sync", paramLabel = "MS", defaultValue = "0",
+        description = "msync the journal at most every MS milliseconds, so that a machine crash loses at most that " +
+            "much. Default 0: no msync (a crash of the process loses nothing; of the machine, the unsynced tail).")
+    long journalSync;
+
     @Option(names = "--max-symbols", paramLabel = "N",
         description = "Most distinct symbols (and symbol-days) per run. Default: reference data plus 1024.")
     int maxSymbols;
@@ -115,6 +129,10 @@ final class EngineOptions
             if (counters != null)
             {
                 context.countersFile(counters);
+            }
+            if (journal != null)
+            {
+                context.journalDir(journal).journalBatchRecords(journalBatch).journalSyncMs(journalSync);
             }
             // Validate everything now, so that a bad value is a usage error (exit 2) with its own message.
             return context.conclude();

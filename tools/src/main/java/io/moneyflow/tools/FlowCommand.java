@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -48,6 +49,33 @@ final class FlowCommand implements Callable<Integer>
         return run(engine, inputs, filter, output.format, output.quiet, System.out, System.err);
     }
 
+    /**
+     * Prints a flow report with the run's digest: inside the JSON, or as a line on stderr.
+     */
+    static void print(
+        final FlowReport report, final Run run, final Format format, final PrintStream out, final PrintStream err,
+        final Map<String, Object> extra)
+    {
+        final String digest = run.digest();
+        switch (format)
+        {
+            case csv -> report.printCsv(out);
+            case json ->
+            {
+                final Map<String, Object> fields = new java.util.LinkedHashMap<>(extra);
+                fields.put("digest", digest);
+                report.printJson(out, run.log.rejected(), run.log.unknownSymbols(), run.log.gaps(), run.log.missing(),
+                    fields);
+            }
+            default -> report.printTable(out);
+        }
+        out.flush();
+        if (format != Format.json)
+        {
+            err.println("moneyflow: digest " + digest);
+        }
+    }
+
     static int run(
         final EngineOptions options,
         final List<Path> inputs,
@@ -61,14 +89,7 @@ final class FlowCommand implements Callable<Integer>
         try (Run run = new Run(options.context(), inputs, quiet, err))
         {
             final FlowReport report = FlowReport.read(run.engine.reader(), reference, filter);
-            switch (format)
-            {
-                case csv -> report.printCsv(out);
-                case json -> report.printJson(out, run.log.rejected(), run.log.unknownSymbols(), run.log.gaps(),
-                    run.log.missing());
-                default -> report.printTable(out);
-            }
-            out.flush();
+            print(report, run, format, out, err, Map.of());
             if (report.rows().isEmpty())
             {
                 err.println("moneyflow: no trades" + (filter.isEmpty() ? "" : " for the selected symbols") +

@@ -190,6 +190,17 @@ final class FlowReport
         final PrintStream out, final Map<RejectReason, Long> rejected, final List<String> unknownSymbols,
         final long gaps, final long missing)
     {
+        printJson(out, rejected, unknownSymbols, gaps, missing, Map.of());
+    }
+
+    /**
+     * @param extra further top-level fields: String values are written as strings, Numbers as numbers, Maps as
+     *              objects of the same kinds.
+     */
+    void printJson(
+        final PrintStream out, final Map<RejectReason, Long> rejected, final List<String> unknownSymbols,
+        final long gaps, final long missing, final Map<String, Object> extra)
+    {
         final Json json = new Json().beginObject();
         json.string("scheme", scheme).string("mode", mode);
         json.name("classes").beginArray();
@@ -281,7 +292,32 @@ final class FlowReport
         }
         json.endArray();
         json.name("sequence").beginObject().number("gaps", gaps).number("missing", missing).endObject();
+        writeExtra(json, extra);
         json.endObject();
         out.println(json);
+    }
+
+    static void writeExtra(final Json json, final Map<String, Object> extra)
+    {
+        for (final Map.Entry<String, Object> e : extra.entrySet())
+        {
+            final Object value = e.getValue();
+            if (value instanceof Map<?, ?> map)
+            {
+                json.name(e.getKey()).beginObject();
+                @SuppressWarnings("unchecked")
+                final Map<String, Object> nested = (Map<String, Object>)map;
+                writeExtra(json, nested);
+                json.endObject();
+            }
+            else if (value instanceof Number)
+            {
+                json.number(e.getKey(), value);
+            }
+            else
+            {
+                json.string(e.getKey(), value == null ? null : value.toString());
+            }
+        }
     }
 }

@@ -124,13 +124,18 @@ final class MinutesCommand implements Callable<Integer>
                 header.add(c + ".out");
             }
             header.add("mainNet");
+            final String digest = run.digest();
             switch (output.format)
             {
                 case csv -> printCsv(out, header, rows);
-                case json -> printJson(out, canonical, header, rows, classes);
+                case json -> printJson(out, canonical, header, rows, classes, digest);
                 default -> printTable(out, header, rows);
             }
             out.flush();
+            if (output.format != Format.json)
+            {
+                System.err.println("moneyflow: digest " + digest);
+            }
             if (rows.isEmpty())
             {
                 System.err.println("moneyflow: no trades for " + canonical + " in the input");
@@ -184,7 +189,7 @@ final class MinutesCommand implements Callable<Integer>
 
     private static void printJson(
         final PrintStream out, final String symbol, final List<String> header, final List<String[]> rows,
-        final String[] classes)
+        final String[] classes, final String digest)
     {
         final Json json = new Json().beginObject().string("symbol", symbol);
         json.name("bars").beginArray();
@@ -214,7 +219,7 @@ final class MinutesCommand implements Callable<Integer>
             json.number("mainNet", row[11 + 2 * classes.length]);
             json.endObject();
         }
-        json.endArray().endObject();
+        json.endArray().string("digest", digest).endObject();
         out.println(json);
     }
 }

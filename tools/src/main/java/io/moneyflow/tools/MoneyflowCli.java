@@ -28,6 +28,9 @@ import java.nio.charset.StandardCharsets;
         AccuracyCommand.class,
         DemoCommand.class,
         CountersCommand.class,
+        ReplayCommand.class,
+        AuditCommand.class,
+        JournalCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class MoneyflowCli implements Runnable
@@ -61,6 +64,7 @@ public final class MoneyflowCli implements Runnable
     private static String message(final Exception ex)
     {
         if (ex instanceof InputFiles.InputException || ex instanceof UncheckedIOException ||
+            ex instanceof io.moneyflow.journal.JournalException ||
             ex instanceof IllegalArgumentException || ex instanceof IllegalStateException)
         {
             return ex.getMessage();

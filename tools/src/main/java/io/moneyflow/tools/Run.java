@@ -3,6 +3,7 @@ package io.moneyflow.tools;
 import io.moneyflow.Engine;
 import io.moneyflow.EngineContext;
 import io.moneyflow.RunLog;
+import io.moneyflow.counters.CountersDigest;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -16,6 +17,21 @@ final class Run implements AutoCloseable
     final Engine engine;
     final RunLog log;
     private final PrintStream err;
+
+    Run(final Engine engine, final RunLog log, final PrintStream err)
+    {
+        this.engine = engine;
+        this.log = log;
+        this.err = err;
+    }
+
+    /**
+     * @return the digest of everything the engine computed.
+     */
+    String digest()
+    {
+        return CountersDigest.sha256(engine.counters());
+    }
 
     Run(final EngineContext context, final List<Path> inputs, final boolean quiet, final PrintStream err)
     {
