@@ -294,6 +294,8 @@ public final class Feed implements InputEvents
      */
     public void resumeAfter(final long position, final int sources)
     {
+        // The inputs are read again from their first record: positions restart, and the journaled ones are skipped.
+        this.position = 0;
         this.skipThrough = position;
         this.sourcesJournaled = Math.max(sourcesJournaled, sources);
     }
