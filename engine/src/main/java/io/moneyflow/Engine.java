@@ -58,6 +58,7 @@ public final class Engine implements AutoCloseable
     private final TradingSession session;
     private final Journal journal;
     private final JournalHandler journalHandler;
+    private final List<Thread> stageThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean ingested;
     private boolean closed;
 
@@ -94,7 +95,9 @@ public final class Engine implements AutoCloseable
             n -> counters.addStat(CountersDescriptor.Stat.HANDLER_ERRORS.ordinal(), n));
 
         final AtomicInteger threadNumber = new AtomicInteger();
-        final String[] stageNames = {"moneyflow-classify", "moneyflow-aggregate"};
+        final String[] stageNames = context.journalDir() != null ?
+            new String[]{"moneyflow-classify", "moneyflow-journal", "moneyflow-aggregate"} :
+            new String[]{"moneyflow-classify", "moneyflow-aggregate"};
         disruptor = new Disruptor<>(
             TickEvent::new,
             context.ringSize(),
@@ -103,6 +106,7 @@ public final class Engine implements AutoCloseable
                 final int n = threadNumber.getAndIncrement();
                 final Thread thread = new Thread(runnable, n < stageNames.length ? stageNames[n] : "moneyflow-" + n);
                 thread.setDaemon(true);
+                stageThreads.add(thread);
                 return thread;
             },
             ProducerType.SINGLE,
@@ -343,6 +347,20 @@ public final class Engine implements AutoCloseable
         catch (final TimeoutException ex)
         {
             disruptor.halt();
+        }
+        // The stage threads may still be starting or stopping (their onStart and onShutdown use the journal and
+        // the counters): they must be gone before either is closed.
+        for (final Thread thread : stageThreads)
+        {
+            try
+            {
+                thread.join(SHUTDOWN_TIMEOUT_MS);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         counters.close();
         if (journal != null)
