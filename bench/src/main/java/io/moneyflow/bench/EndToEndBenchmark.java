@@ -42,13 +42,18 @@ public class EndToEndBenchmark
     @Param({"data/sample/ddb-l2-20230201/tradeData.zip"})
     public String sample;
 
-    @Param({"blocking", "yielding"})
+    @Param({"yielding"})
     public String wait;
 
     @Param({"order"})
     public String mode;
 
+    /** off, or the most records per journal excerpt (1 = one excerpt per record). */
+    @Param({"off", "1024", "1"})
+    public String journal;
+
     private Path input;
+    private Path journalDir;
     private Engine engine;
 
     @Setup(Level.Trial)
@@ -62,19 +67,36 @@ public class EndToEndBenchmark
     }
 
     @Setup(Level.Invocation)
-    public void launch()
+    public void launch() throws java.io.IOException
     {
-        engine = Engine.launch(new EngineContext()
+        final EngineContext context = new EngineContext()
             .reference(ReferenceData.empty())
             .waitStrategy(wait)
             .mode(io.moneyflow.classify.FlowMode.parse(mode))
-            .orderCapacity(1 << 20));
+            .orderCapacity(1 << 20);
+        if (!journal.equals("off"))
+        {
+            journalDir = Files.createTempDirectory("moneyflow-e2e-journal");
+            context.journalDir(journalDir).journalBatchRecords(Integer.parseInt(journal));
+        }
+        engine = Engine.launch(context);
     }
 
     @TearDown(Level.Invocation)
-    public void close()
+    public void close() throws java.io.IOException
     {
         engine.close();
+        if (journalDir != null)
+        {
+            try (var walk = Files.walk(journalDir))
+            {
+                for (final Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList())
+                {
+                    Files.delete(p);
+                }
+            }
+            journalDir = null;
+        }
     }
 
     /**
