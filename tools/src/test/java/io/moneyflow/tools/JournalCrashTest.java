@@ -72,9 +72,9 @@ class JournalCrashTest
         {
             assertThat(attempt).as("attempts (seed " + seed + ")").isLessThan(20);
             final Process child = start(args);
-            // JVM start-up takes a second or so, the run a second or two more, and each restart first replays what
-            // earlier runs journaled: later kills wait longer, so that they land in different phases.
-            final long delayMs = 400 + random.nextInt(1_200) + killed * 500L;
+            // JVM start-up takes about a second and a whole run two to three, and each restart first replays what
+            // earlier runs journaled: kills in this window land in start-up, in replay and in the run.
+            final long delayMs = 400 + random.nextInt(1_700);
             if (child.waitFor(delayMs, TimeUnit.MILLISECONDS))
             {
                 // It finished before the kill: its output must already be the uninterrupted run's. Start afresh.
