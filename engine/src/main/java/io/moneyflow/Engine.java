@@ -222,7 +222,9 @@ public final class Engine implements AutoCloseable
                 "); resume it with the same settings and inputs, or journal this run elsewhere");
         }
         final JournalReplay replay = new JournalReplay(feed, ReplayFilter.ALL, 0);
+        feed.replaying(true);
         journal.read(replay);
+        feed.replaying(false);
         journal.resumed(check);
         journalHandler.resumeSources(check.sources());
         feed.resumeAfter(check.lastPosition(), check.sources());
@@ -256,6 +258,7 @@ public final class Engine implements AutoCloseable
         final RunLog log = new RunLog(counters, messages, p -> { });
         final JournalReplay replay = new JournalReplay(newFeed(log), filter, speed);
         replay.log(log);
+        replay.feed().replaying(true);
         source.read(replay);
         awaitProcessed();
         return replay;

@@ -46,6 +46,11 @@ public final class JournalReplay implements Journal.Visitor
         this.log = log;
     }
 
+    Feed feed()
+    {
+        return feed;
+    }
+
     @Override
     public void onHeader(final JournalHeader header)
     {
@@ -64,6 +69,14 @@ public final class JournalReplay implements Journal.Visitor
                     sources.add("");
                 }
                 sources.set(record.sourceId, new String(record.raw, 0, record.rawLength, StandardCharsets.UTF_8));
+            }
+            case TickEvent.GAP ->
+            {
+                feed.replayGap(record);
+            }
+            case TickEvent.CHANNEL ->
+            {
+                feed.replayChannel(record);
             }
             case TickEvent.REJECT ->
             {

@@ -87,16 +87,17 @@ public final class RunLog implements FeedListener
     }
 
     @Override
-    public void onGap(final String source, final long line, final int channel, final long expected, final long received)
+    public void onGap(final int channel, final long from, final long to, final List<String> symbols)
     {
         gaps++;
-        missing += received - expected;
+        missing += to - from + 1;
         counters.addStat(CountersDescriptor.Stat.SEQUENCE_GAPS.ordinal(), 1);
-        counters.addStat(CountersDescriptor.Stat.SEQUENCE_MISSING.ordinal(), received - expected);
+        counters.addStat(CountersDescriptor.Stat.SEQUENCE_MISSING.ordinal(), to - from + 1);
         if (gaps <= PRINT_LIMIT)
         {
-            messages.accept("gap " + source + ":" + line + ": channel " + channel + " expected sequence " + expected +
-                ", received " + received + " (" + (received - expected) + " missing)");
+            messages.accept("gap: channel " + channel + " sequence " + (from == to ? Long.toString(from) :
+                from + ".." + to) + " missing (" + (to - from + 1) + "); symbols on the channel: " +
+                (symbols.isEmpty() ? "none yet" : String.join(", ", symbols)));
         }
     }
 

@@ -72,7 +72,8 @@ public final class AggregateHandler implements EventHandler<TickEvent>
      */
     public void apply(final TickEvent event)
     {
-        if (event.type == TickEvent.REJECT || event.type == TickEvent.SOURCE)
+        if (event.type == TickEvent.REJECT || event.type == TickEvent.SOURCE || event.type == TickEvent.GAP ||
+            event.type == TickEvent.CHANNEL)
         {
             // journal-only events: nothing to count
             return;
@@ -114,6 +115,10 @@ public final class AggregateHandler implements EventHandler<TickEvent>
             case TickEvent.SNAPSHOT:
                 applySnapshot(w, event);
                 break;
+            case TickEvent.GAP_SLOT:
+                w.addDay(DayField.GAPS, 1);
+                w.addDay(DayField.GAP_MISSING, event.qty);
+                return;
             default:
                 break;
         }

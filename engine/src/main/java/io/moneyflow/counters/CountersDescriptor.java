@@ -222,7 +222,11 @@ public final class CountersDescriptor
         /** Flagged B/S fills the measured rule could not classify. */
         RULE_UNCLASSIFIED,
         /** Events applied to this record. */
-        EVENTS;
+        EVENTS,
+        /** Sequence gaps declared on this symbol's channel this day. */
+        GAPS,
+        /** Sequence numbers missing in those gaps (on the channel, not only this symbol's). */
+        GAP_MISSING;
 
         /**
          * @return byte offset within a slot record.

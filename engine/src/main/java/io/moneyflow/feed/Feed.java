@@ -21,7 +21,7 @@ import java.util.List;
  * channel has already delivered is dropped as a duplicate, so that feeding the same file twice counts nothing
  * twice. For a good record the path allocates nothing.
  */
-public final class Feed implements InputEvents
+public final class Feed implements InputEvents, ChannelSequence.Gaps
 {
     private static final int STREAMS = 3;
     private static final long PROGRESS_INTERVAL_NS = 1_000_000_000L;
@@ -34,7 +34,12 @@ public final class Feed implements InputEvents
     private final int maxBackwardsMs;
     private final int[] lastTime;
     private final Long2LongHashMap lastSequence;
-    private final Long2LongHashMap channelSequence = new Long2LongHashMap(256, 0.5f, -1);
+    private final org.agrona.collections.Long2ObjectHashMap<ChannelSequence> channels =
+        new org.agrona.collections.Long2ObjectHashMap<>();
+    private boolean replaying;
+    private boolean sharedChannelSequence;
+    private boolean startAtOne;
+    private int lastDate;
 
     private final TickEvent scratch = new TickEvent();
     private FeedSource[] heap;
@@ -133,6 +138,7 @@ public final class Feed implements InputEvents
                 source.close();
             }
         }
+        finishChannels();
         long lines = 0;
         for (final FeedSource source : sources)
         {
@@ -189,19 +195,36 @@ public final class Feed implements InputEvents
         record.slot = slot;
 
         final int stream = record.type == TickEvent.ORDER ? 1 : record.type == TickEvent.SNAPSHOT ? 2 : 0;
-        // Sequence numbers rise within a channel, and so within each symbol on it: duplicates are judged per symbol-day
-        // and channel, so that inputs need be in order only per symbol. Gaps need the whole channel in order, and
-        // are judged per channel, on layouts that declare their sequence dense.
         final boolean sequenced = record.sequence > 0;
         final long channel = record.channel & 0xFFFF_FFFFL;
         final long duplicateKey = ((long)slot << 34) | ((long)stream << 32) | channel;
-        final long lastSeq = sequenced ? lastSequence.get(duplicateKey) : -1;
-        if (sequenced && lastSeq >= 0 && record.sequence <= lastSeq)
+        long lastSeq = -1;
+        if (sequenced && record.denseSequence)
         {
-            report(RejectReason.DUPLICATE, record.sourceId, label, line,
-                listener.wantsDetail(RejectReason.DUPLICATE) ? SymbolCodes.format(record.symbolKey) + " channel " +
-                record.channel + " sequence " + record.sequence + " already delivered (latest " + lastSeq + ")" : null);
-            return;
+            // A dense channel sequence (every number used): gaps, reordering and duplicates are judged per channel.
+            final ChannelSequence sequence = channelSequence(record.date, record.channel, stream);
+            sequence.slots.add(slot);
+            if (sequence.offer(record.sequence, this) == ChannelSequence.DUPLICATE)
+            {
+                report(RejectReason.DUPLICATE, record.sourceId, label, line,
+                    listener.wantsDetail(RejectReason.DUPLICATE) ? SymbolCodes.format(record.symbolKey) + " channel " +
+                    record.channel + " sequence " + record.sequence + " already delivered" : null);
+                return;
+            }
+        }
+        else if (sequenced)
+        {
+            // Sequence numbers rise within a channel, and so within each symbol on it: duplicates are judged per
+            // symbol-day and channel, so that inputs need be in order only per symbol.
+            lastSeq = lastSequence.get(duplicateKey);
+            if (lastSeq >= 0 && record.sequence <= lastSeq)
+            {
+                report(RejectReason.DUPLICATE, record.sourceId, label, line,
+                    listener.wantsDetail(RejectReason.DUPLICATE) ? SymbolCodes.format(record.symbolKey) + " channel " +
+                    record.channel + " sequence " + record.sequence + " already delivered (latest " + lastSeq + ")" :
+                    null);
+                return;
+            }
         }
 
         final int timeIndex = slot * STREAMS + stream;
@@ -218,24 +241,11 @@ public final class Feed implements InputEvents
         {
             lastTime[timeIndex] = record.timeMs;
         }
-        if (sequenced)
+        if (sequenced && !record.denseSequence)
         {
             lastSequence.put(duplicateKey, record.sequence);
-            if (record.denseSequence)
-            {
-                final long gapKey = ((long)record.date << 34) | ((long)stream << 32) | channel;
-                final long channelLast = channelSequence.get(gapKey);
-                if (channelLast >= 0 && record.sequence > channelLast + 1)
-                {
-                    listener.onGap(label, line, record.channel, channelLast + 1,
-                        record.sequence);
-                }
-                if (record.sequence > channelLast)
-                {
-                    channelSequence.put(gapKey, record.sequence);
-                }
-            }
         }
+        lastDate = record.date;
 
         published++;
         ring.publishEvent(TickTranslator.INSTANCE, record);
@@ -265,6 +275,144 @@ public final class Feed implements InputEvents
     public long published()
     {
         return published;
+    }
+
+    private ChannelSequence channelSequence(final int date, final int channel, final int stream)
+    {
+        final long key = ((long)date << 34) | ((long)(sharedChannelSequence ? 0 : stream) << 32) |
+            (channel & 0xFFFF_FFFFL);
+        ChannelSequence sequence = channels.get(key);
+        if (sequence == null)
+        {
+            sequence = new ChannelSequence(channel, date, sharedChannelSequence ? 0 : stream, startAtOne);
+            channels.put(key, sequence);
+        }
+        return sequence;
+    }
+
+    /**
+     * How this feed's dense channel sequences behave: SZSE numbers trades and orders in one sequence per channel,
+     * starting at 1 each day.
+     *
+     * @param shared     trades, orders and snapshots of a channel share one sequence.
+     * @param startAtOne a channel's first number each day is 1.
+     */
+    public void denseSequences(final boolean shared, final boolean startAtOne)
+    {
+        this.sharedChannelSequence = shared;
+        this.startAtOne = startAtOne;
+    }
+
+    @Override
+    public void onGap(final ChannelSequence sequence, final long from, final long to)
+    {
+        if (replaying)
+        {
+            // the journal holds the gaps this run declared; they are replayed as they were
+            return;
+        }
+        declareGap(sequence, from, to, false);
+    }
+
+    private void declareGap(final ChannelSequence sequence, final long from, final long to, final boolean replayed)
+    {
+        final List<String> affected = new ArrayList<>();
+        sequence.slots.forEach(slot -> affected.add(SymbolCodes.format(symbols.symbolKeyOfSlot(slot))));
+        java.util.Collections.sort(affected);
+        listener.onGap(sequence.channel, from, to, affected);
+        final TickEvent e = scratch;
+        e.clearInput();
+        e.type = TickEvent.GAP;
+        e.date = sequence.date;
+        e.channel = sequence.channel;
+        e.buyNo = from;
+        e.sellNo = to;
+        e.flag = (byte)sequence.stream;
+        e.fromJournal = replayed;
+        ring.publishEvent(TickTranslator.INSTANCE, e);
+        // and each symbol on the channel counts it
+        sequence.slots.forEach(slot ->
+        {
+            final TickEvent share = scratch;
+            share.clearInput();
+            share.type = TickEvent.GAP_SLOT;
+            share.slot = slot;
+            share.qty = to - from + 1;
+            ring.publishEvent(TickTranslator.INSTANCE, share);
+        });
+    }
+
+    /**
+     * Declares every hole left in every dense channel a gap: at the end of the input.
+     */
+    public void finishChannels()
+    {
+        for (final ChannelSequence sequence : channels.values())
+        {
+            sequence.finish(0, this);
+        }
+    }
+
+    /**
+     * A channel heartbeat (SZSE 390095): the channel's last sequence number, and whether it has ended. Journaled,
+     * so that a replay moves the channel's state the same way.
+     *
+     * @param channel the channel.
+     * @param lastSeq its last sequence number.
+     * @param end     true when the channel has ended for the day.
+     */
+    public void channelHeartbeat(final int channel, final long lastSeq, final boolean end)
+    {
+        if (lastDate == 0)
+        {
+            return;
+        }
+        final ChannelSequence sequence = channelSequence(lastDate, channel, 0);
+        if (journaling && !replaying)
+        {
+            final TickEvent e = scratch;
+            e.clearInput();
+            e.type = TickEvent.CHANNEL;
+            e.date = lastDate;
+            e.channel = channel;
+            e.sequence = lastSeq;
+            e.flag = end ? (byte)1 : 0;
+            ring.publishEvent(TickTranslator.INSTANCE, e);
+        }
+        sequence.announce(lastSeq, end, this);
+    }
+
+    /**
+     * Replays a journaled channel heartbeat.
+     *
+     * @param record a CHANNEL record.
+     */
+    public void replayChannel(final TickEvent record)
+    {
+        final boolean was = replaying;
+        replaying = true;
+        lastDate = record.date;
+        channelHeartbeat(record.channel, record.sequence, record.flag != 0);
+        replaying = was;
+    }
+
+    /**
+     * Replays a journaled gap: reported and counted again, as when it was declared.
+     *
+     * @param record a GAP record.
+     */
+    public void replayGap(final TickEvent record)
+    {
+        declareGap(channelSequence(record.date, record.channel, record.flag), record.buyNo, record.sellNo, true);
+    }
+
+    /**
+     * @param replaying true while records come from a journal: channel sequences then follow silently, since the
+     *                  journal holds the gaps they declared.
+     */
+    public void replaying(final boolean replaying)
+    {
+        this.replaying = replaying;
     }
 
     /**

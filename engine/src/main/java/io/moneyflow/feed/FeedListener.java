@@ -1,5 +1,7 @@
 package io.moneyflow.feed;
 
+import java.util.List;
+
 /**
  * What the feed tells its owner besides the records it publishes. Called on the feed thread only, and only for
  * events that are rare by nature (a rejection, a new slot, a gap), so implementations may allocate.
@@ -45,15 +47,15 @@ public interface FeedListener
     void onUnknownSymbol(long symbolKey, String source, long line);
 
     /**
-     * A dense sequence skipped numbers.
+     * A dense channel sequence is missing numbers: they did not arrive within the reordering window, or before the
+     * channel (or the input) ended.
      *
-     * @param source   where.
-     * @param line     line number.
      * @param channel  the channel.
-     * @param expected the next number expected.
-     * @param received the number received.
+     * @param from     first missing number.
+     * @param to       last missing number.
+     * @param symbols  the symbols seen on the channel that day, whose flows may miss records.
      */
-    void onGap(String source, long line, int channel, long expected, long received);
+    void onGap(int channel, long from, long to, List<String> symbols);
 
     /**
      * Lines were read; called with the running total, at most a few times a second.

@@ -22,6 +22,7 @@ public final class SymbolTable
     private final Long2LongHashMap securityByKey;
     private final Long2LongHashMap slotByDay;
     private final long[] keyBySecurity;
+    private final int[] securityBySlot;
     private int securities;
     private int slots;
 
@@ -43,6 +44,7 @@ public final class SymbolTable
         this.securityByKey = new Long2LongHashMap(capacityFor(securityCapacity), 0.5f, -1);
         this.slotByDay = new Long2LongHashMap(capacityFor(slotCapacity), 0.5f, -1);
         this.keyBySecurity = new long[securityCapacity];
+        this.securityBySlot = new int[slotCapacity];
         for (final Security security : reference.securities())
         {
             keyBySecurity[securities] = security.symbolKey();
@@ -110,6 +112,7 @@ public final class SymbolTable
             return FULL;
         }
         slotByDay.put(((long)securityId << 32) | date, slots);
+        securityBySlot[slots] = securityId;
         return slots++;
     }
 
@@ -129,6 +132,15 @@ public final class SymbolTable
     public long symbolKey(final int securityId)
     {
         return keyBySecurity[securityId];
+    }
+
+    /**
+     * @param slot a slot handed out by this table.
+     * @return the packed symbol it holds.
+     */
+    public long symbolKeyOfSlot(final int slot)
+    {
+        return keyBySecurity[securityBySlot[slot]];
     }
 
     /**

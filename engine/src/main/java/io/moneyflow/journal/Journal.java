@@ -277,7 +277,7 @@ public final class Journal implements AutoCloseable
                         {
                             sources++;
                         }
-                        else
+                        else if (TickEvent.positioned(record.type))
                         {
                             lastPosition = record.position;
                         }
@@ -349,7 +349,7 @@ public final class Journal implements AutoCloseable
             {
                 return "malformed record at byte " + offset;
             }
-            if (scratch.type != TickEvent.SOURCE)
+            if (TickEvent.positioned(scratch.type))
             {
                 if (scratch.position != expected)
                 {

@@ -33,9 +33,12 @@ package io.moneyflow.journal;
  *   |      bid price, bid qty, ask price, ask qty                   |
  *   |    REJECT, SOURCE: text length (int) + pad, then the text:    |
  *   |      the rejected line's first bytes, or the source's name    |
+ *   |    GAP: first and last missing sequence numbers (2 longs)     |
+ *   |    CHANNEL: nothing more (its last number is the sequence)    |
  *   +---------------------------------------------------------------+
- *   type: 1 TRADE, 2 CANCEL, 3 ORDER, 4 SNAPSHOT, 5 REJECT, 6 SOURCE (as TickEvent)
- *   code: the exchange flag of a TRADE, the side of an ORDER, the reason of a REJECT
+ *   type: 1 TRADE, 2 CANCEL, 3 ORDER, 4 SNAPSHOT, 5 REJECT, 6 SOURCE, 7 GAP, 8 CHANNEL (as TickEvent)
+ *   code: the exchange flag of a TRADE, the side of an ORDER, the reason of a REJECT, the stream of a GAP,
+ *         1 when a CHANNEL has ended
  *   flags: bit 0 dense sequence, bit 1 order withdrawal
  * </pre>
  * Money and prices in 1/10000 yuan, quantities in shares, as everywhere in the engine.

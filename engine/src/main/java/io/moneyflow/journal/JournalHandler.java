@@ -77,7 +77,7 @@ public final class JournalHandler implements EventHandler<TickEvent>
     @Override
     public void onEvent(final TickEvent event, final long sequence, final boolean endOfBatch)
     {
-        if (!event.fromJournal)
+        if (!event.fromJournal && event.type != TickEvent.GAP_SLOT)
         {
             append(event);
         }
@@ -95,7 +95,7 @@ public final class JournalHandler implements EventHandler<TickEvent>
         {
             sources++;
         }
-        else
+        else if (TickEvent.positioned(event.type))
         {
             if (firstPosition == 0)
             {

@@ -163,6 +163,18 @@ public final class JournalRecordDecoder
                     at += 32;
                 }
             }
+            case TickEvent.GAP ->
+            {
+                e.flag = code;
+                e.buyNo = buffer.getLong(body);
+                e.sellNo = buffer.getLong(body + 8);
+                expected = BODY_OFFSET + 16;
+            }
+            case TickEvent.CHANNEL ->
+            {
+                e.flag = code;
+                expected = BODY_OFFSET;
+            }
             case TickEvent.REJECT, TickEvent.SOURCE ->
             {
                 e.rejectReason = type == TickEvent.REJECT ? code : 0;

@@ -92,6 +92,17 @@ public final class JournalRecordEncoder
                     body += 32;
                 }
             }
+            case TickEvent.GAP ->
+            {
+                code = e.flag;
+                buffer.putLong(body, e.buyNo);
+                buffer.putLong(body + 8, e.sellNo);
+                body += 16;
+            }
+            case TickEvent.CHANNEL ->
+            {
+                code = e.flag;
+            }
             default ->
             {
                 code = e.type == TickEvent.REJECT ? e.rejectReason : 0;

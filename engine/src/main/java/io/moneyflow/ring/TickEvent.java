@@ -23,6 +23,29 @@ public final class TickEvent
     /** An input stream (file or archive entry) opened: only journaled, naming the source of later records. */
     public static final byte SOURCE = 6;
 
+    /**
+     * A sequence gap declared on a dense channel: {@link #channel}, {@link #date}, the first and last missing numbers
+     * in {@link #buyNo} and {@link #sellNo}, the sequence stream in {@link #flag}. Counted for every symbol on the
+     * channel, and journaled.
+     */
+    public static final byte GAP = 7;
+    /**
+     * A channel heartbeat (SZSE 390095): {@link #channel}, the last number in {@link #sequence}, {@link #flag} 1 at the
+     * channel's end. Only journaled.
+     */
+    public static final byte CHANNEL = 8;
+    /** One symbol's share of a {@link #GAP}: {@link #slot} and the missing count; counted, never journaled. */
+    public static final byte GAP_SLOT = 9;
+
+    /**
+     * @param type a record type.
+     * @return true for the types that take an input position: trades, cancels, orders, snapshots, rejections.
+     */
+    public static boolean positioned(final byte type)
+    {
+        return type >= TRADE && type <= REJECT;
+    }
+
     /** Bytes of a rejected line (or a source name) kept for the journal; longer text is cut. */
     public static final int RAW_CAPACITY = 256;
 

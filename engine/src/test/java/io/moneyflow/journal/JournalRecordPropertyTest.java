@@ -66,6 +66,13 @@ class JournalRecordPropertyTest
                     e.askQty[i] = r.nextInt(1 << 30);
                 }
             }
+            case TickEvent.GAP ->
+            {
+                e.flag = (byte)r.nextInt(3);
+                e.buyNo = r.nextLong() >>> 2;
+                e.sellNo = e.buyNo + r.nextInt(1000);
+            }
+            case TickEvent.CHANNEL -> e.flag = (byte)r.nextInt(2);
             default ->
             {
                 e.rejectReason = type == TickEvent.REJECT ? (byte)r.nextInt(10) : 0;
@@ -78,7 +85,7 @@ class JournalRecordPropertyTest
     }
 
     @Property(tries = 500)
-    void shouldDecodeWhatWasEncoded(@ForAll @IntRange(min = 1, max = 6) final int type,
+    void shouldDecodeWhatWasEncoded(@ForAll @IntRange(min = 1, max = 8) final int type,
         @ForAll @LongRange final long seed)
     {
         final TickEvent in = random((byte)type, seed);
