@@ -17,6 +17,8 @@ import io.moneyflow.counters.FlowCountersReader;
 import io.moneyflow.feed.Feed;
 import io.moneyflow.feed.InputFiles;
 import io.moneyflow.feed.SymbolTable;
+import io.moneyflow.feed.SzseFeed;
+import io.moneyflow.feed.SzseSession;
 import io.moneyflow.journal.Journal;
 import io.moneyflow.journal.JournalException;
 import io.moneyflow.journal.JournalHandler;
@@ -53,11 +55,13 @@ public final class Engine implements AutoCloseable
     private final Disruptor<TickEvent> disruptor;
     private final ClassifyHandler classify;
     private final AggregateHandler aggregate;
+    private final org.HdrHistogram.Histogram latency;
     private final CountingExceptionHandler exceptions;
     private final SymbolTable symbols;
     private final TradingSession session;
     private final Journal journal;
     private final JournalHandler journalHandler;
+    private final io.moneyflow.feed.RecordSink sink;
     private final List<Thread> stageThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean ingested;
     private boolean closed;
@@ -90,7 +94,8 @@ public final class Engine implements AutoCloseable
             session,
             context.maxSlots(),
             context.mode() == FlowMode.TRADE ? 16 : context.orderCapacity());
-        this.aggregate = new AggregateHandler(counters);
+        this.latency = context.latency() ? new org.HdrHistogram.Histogram(60_000_000_000L, 3) : null;
+        this.aggregate = new AggregateHandler(counters, latency);
         this.exceptions = new CountingExceptionHandler(
             n -> counters.addStat(CountersDescriptor.Stat.HANDLER_ERRORS.ordinal(), n));
 
@@ -127,6 +132,7 @@ public final class Engine implements AutoCloseable
             disruptor.handleEventsWith(classify).then(aggregate);
         }
         disruptor.start();
+        sink = io.moneyflow.feed.RecordSink.of(disruptor.getRingBuffer());
     }
 
     /**
@@ -182,14 +188,75 @@ public final class Engine implements AutoCloseable
 
     private Feed newFeed(final RunLog log)
     {
-        return new Feed(
-            disruptor.getRingBuffer(),
+        final Feed feed = new Feed(
+            sink,
             context.layouts(),
             context.forcedLayout(),
             symbols,
             context.maxSlots(),
             context.maxBackwardsMs(),
             log);
+        if (context.szseSequences())
+        {
+            feed.denseSequences(true, true);
+        }
+        return feed;
+    }
+
+    /**
+     * Runs the engine on a live SZSE Binary feed until the session stops (see {@link SzseSession.Outcome}), then
+     * declares any sequence holes left and waits for every record to reach the counters. With a journal, the session
+     * is journaled like a file run; a journal of an earlier session of the same feed is replayed first, and what the
+     * gateway sends again is dropped as duplicates.
+     *
+     * @param config   the gateway and logon.
+     * @param messages where state changes, rejections and gaps are reported.
+     * @param session  receives the session before it runs, so that another thread can stop it.
+     * @return the run's log and why the session ended.
+     */
+    public LiveRun runLive(
+        final SzseSession.Config config, final Consumer<String> messages, final Consumer<SzseSession> session)
+    {
+        final RunLog log = new RunLog(counters, messages, p -> { });
+        final Feed feed = newFeed(log);
+        feed.denseSequences(true, true);
+        final String label = "szse://" + config.host() + ":" + config.port();
+        if (journal != null)
+        {
+            if (ingested)
+            {
+                throw new IllegalStateException("an engine with a journal ingests one run; launch another engine");
+            }
+            ingested = true;
+            resume(feed, JournalHeaders.ofLive(context, label), messages);
+            feed.journaling(true);
+        }
+        final SzseSession live = new SzseSession(config, new SzseFeed(feed, label), messages);
+        session.accept(live);
+        final SzseSession.Outcome outcome = live.run();
+        feed.finishChannels();
+        awaitProcessed();
+        return new LiveRun(log, outcome, live.reconnects());
+    }
+
+    /**
+     * What a live run did.
+     *
+     * @param log        rejections, gaps, unknown symbols.
+     * @param outcome    why the session ended.
+     * @param reconnects times the session reconnected.
+     */
+    public record LiveRun(RunLog log, SzseSession.Outcome outcome, long reconnects)
+    {
+    }
+
+    /**
+     * @return the latency histogram of live records (ns from arrival to counters), or null when not recorded. Read
+     * it after the run.
+     */
+    public org.HdrHistogram.Histogram latency()
+    {
+        return latency;
     }
 
     /**

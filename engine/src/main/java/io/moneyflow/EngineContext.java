@@ -53,6 +53,8 @@ public final class EngineContext
     private Path journalDir;
     private int journalBatchRecords = JOURNAL_BATCH_DEFAULT;
     private long journalSyncMs;
+    private boolean szseSequences;
+    private boolean latency;
     private boolean concluded;
 
     /**
@@ -483,6 +485,44 @@ public final class EngineContext
     public EngineContext journalSyncMs(final long syncMs)
     {
         this.journalSyncMs = syncMs;
+        return this;
+    }
+
+    /**
+     * @return true when channel sequences follow SZSE's rule: trades and orders of a channel share one dense
+     * sequence, numbered from 1 each day (a live SZSE feed, or the replay of its journal).
+     */
+    public boolean szseSequences()
+    {
+        return szseSequences;
+    }
+
+    /**
+     * @param szse true for a live SZSE feed or its journal.
+     * @return this.
+     */
+    public EngineContext szseSequences(final boolean szse)
+    {
+        this.szseSequences = szse;
+        return this;
+    }
+
+    /**
+     * @return true when the aggregate stage records each live record's latency, from its bytes' arrival to its
+     * counters being written.
+     */
+    public boolean latency()
+    {
+        return latency;
+    }
+
+    /**
+     * @param latency record the latency of live records in a histogram ({@link Engine#latency()}).
+     * @return this.
+     */
+    public EngineContext latency(final boolean latency)
+    {
+        this.latency = latency;
         return this;
     }
 }

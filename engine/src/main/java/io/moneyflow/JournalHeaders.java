@@ -49,6 +49,20 @@ public final class JournalHeaders
         values.put("scheme.table", context.scheme().toTable());
         values.put("securities", context.reference().toText());
         values.put("inputs", identity(inputs));
+        values.put("feed", context.szseSequences() ? "szse" : "files");
+        return new JournalHeader(values);
+    }
+
+    /**
+     * @param context the engine's settings, concluded.
+     * @param feed    the live feed's name, e.g. {@code szse://host:port}.
+     * @return the header a journal of a live SZSE session carries.
+     */
+    public static JournalHeader ofLive(final EngineContext context, final String feed)
+    {
+        final Map<String, String> values = new TreeMap<>(of(context, List.of()).values());
+        values.put("inputs", feed + "\n");
+        values.put("feed", "szse");
         return new JournalHeader(values);
     }
 
@@ -75,7 +89,8 @@ public final class JournalHeaders
             .maxSlots(Integer.parseInt(header.get("maxSlots")))
             .maxBackwardsMs(Integer.parseInt(header.get("maxBackwardsMs")))
             .scheme(SizeScheme.fromTable(header.get("scheme.name"), header.get("scheme.table")))
-            .reference(ReferenceData.fromText(header.get("securities"), "journal header"));
+            .reference(ReferenceData.fromText(header.get("securities"), "journal header"))
+            .szseSequences("szse".equals(header.get("feed")));
     }
 
     private static String identity(final List<Path> inputs)

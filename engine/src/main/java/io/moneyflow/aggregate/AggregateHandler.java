@@ -29,6 +29,7 @@ public final class AggregateHandler implements EventHandler<TickEvent>
 {
     private final FlowCounters counters;
     private final FlowCountersWriter writer;
+    private final org.HdrHistogram.Histogram latency;
     private long appliedSinceFlush;
 
     /**
@@ -36,8 +37,19 @@ public final class AggregateHandler implements EventHandler<TickEvent>
      */
     public AggregateHandler(final FlowCounters counters)
     {
+        this(counters, null);
+    }
+
+    /**
+     * @param counters the counters file this stage writes.
+     * @param latency  where to record, for each live record, nanoseconds from its bytes' arrival to its counters
+     *                 being visible; null for none. Written by this stage's thread only.
+     */
+    public AggregateHandler(final FlowCounters counters, final org.HdrHistogram.Histogram latency)
+    {
         this.counters = counters;
         this.writer = new FlowCountersWriter(counters);
+        this.latency = latency;
     }
 
     @Override
@@ -96,6 +108,10 @@ public final class AggregateHandler implements EventHandler<TickEvent>
             w.end();
         }
         appliedSinceFlush++;
+        if (latency != null && event.recvNanos != 0)
+        {
+            latency.recordValue(Math.max(0, System.nanoTime() - event.recvNanos));
+        }
     }
 
     private static void applyEvent(final FlowCountersWriter w, final TickEvent event)

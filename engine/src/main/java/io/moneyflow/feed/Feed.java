@@ -1,10 +1,8 @@
 package io.moneyflow.feed;
 
-import com.lmax.disruptor.RingBuffer;
 import io.moneyflow.codec.SymbolCodes;
 import io.moneyflow.codec.TimeFormat;
 import io.moneyflow.ring.TickEvent;
-import io.moneyflow.ring.TickTranslator;
 import org.agrona.collections.Long2LongHashMap;
 
 import java.util.ArrayList;
@@ -26,7 +24,7 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
     private static final int STREAMS = 3;
     private static final long PROGRESS_INTERVAL_NS = 1_000_000_000L;
 
-    private final RingBuffer<TickEvent> ring;
+    private final RecordSink ring;
     private final Layouts layouts;
     private final Layout forced;
     private final SymbolTable symbols;
@@ -54,7 +52,7 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
     private long lastProgressNs;
 
     /**
-     * @param ring           the ring to publish into.
+     * @param ring           where accepted records go: the engine's ring ({@link RecordSink#of}).
      * @param layouts        the known layouts.
      * @param forced         the layout every input must use, or null to recognise each from its header.
      * @param symbols        symbol and slot assignment, sized up front.
@@ -63,7 +61,7 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
      * @param listener       receives rejections, new slots, gaps and progress.
      */
     public Feed(
-        final RingBuffer<TickEvent> ring,
+        final RecordSink ring,
         final Layouts layouts,
         final Layout forced,
         final SymbolTable symbols,
@@ -248,7 +246,7 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
         lastDate = record.date;
 
         published++;
-        ring.publishEvent(TickTranslator.INSTANCE, record);
+        ring.publish(record);
     }
 
     private void progress(final FeedSource source)
@@ -329,7 +327,7 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
         e.sellNo = to;
         e.flag = (byte)sequence.stream;
         e.fromJournal = replayed;
-        ring.publishEvent(TickTranslator.INSTANCE, e);
+        ring.publish(e);
         // and each symbol on the channel counts it
         sequence.slots.forEach(slot ->
         {
@@ -338,7 +336,7 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
             share.type = TickEvent.GAP_SLOT;
             share.slot = slot;
             share.qty = to - from + 1;
-            ring.publishEvent(TickTranslator.INSTANCE, share);
+            ring.publish(share);
         });
     }
 
@@ -377,7 +375,7 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
             e.channel = channel;
             e.sequence = lastSeq;
             e.flag = end ? (byte)1 : 0;
-            ring.publishEvent(TickTranslator.INSTANCE, e);
+            ring.publish(e);
         }
         sequence.announce(lastSeq, end, this);
     }
@@ -449,6 +447,18 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
     }
 
     /**
+     * Accepts a record decoded from a live feed: checked like a file's record (symbol, slot, duplicates, gaps, time)
+     * and published. Its source id and line (the frame's number) must be set.
+     *
+     * @param record the decoded record.
+     * @param label  the feed's name, for messages.
+     */
+    public void acceptLive(final TickEvent record, final String label)
+    {
+        accept(record, label, record.line);
+    }
+
+    /**
      * Replays an accepted record from the journal: it goes through the same checks, which accept it again and
      * rebuild the feed's state, and is published without being journaled again.
      *
@@ -514,7 +524,7 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
             {
                 e.raw(raw, start, length);
             }
-            ring.publishEvent(TickTranslator.INSTANCE, e);
+            ring.publish(e);
         }
     }
 
@@ -537,7 +547,7 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
             e.type = TickEvent.SOURCE;
             e.sourceId = id;
             e.raw(name, 0, name.length);
-            ring.publishEvent(TickTranslator.INSTANCE, e);
+            ring.publish(e);
             sourcesJournaled = id + 1;
         }
         return id;

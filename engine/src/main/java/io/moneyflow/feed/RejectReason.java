@@ -25,7 +25,9 @@ public enum RejectReason
     /** The end of a truncated file or archive: a line cut off part way, or data that could not be read. */
     TRUNCATED("truncated"),
     /** More symbol-days than the engine was sized for. */
-    CAPACITY("capacity");
+    CAPACITY("capacity"),
+    /** A binary frame with a bad checksum or an impossible length: dropped, and the stream resynchronised. */
+    BAD_FRAME("bad-frame");
 
     private final String label;
 

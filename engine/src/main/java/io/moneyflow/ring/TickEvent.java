@@ -123,6 +123,8 @@ public final class TickEvent
     public int rawLength;
     /** True when the record is replayed from the journal, which must not append it again. */
     public boolean fromJournal;
+    /** {@link System#nanoTime()} when a live record's bytes arrived, or 0: for latency measurement. */
+    public long recvNanos;
     /** Snapshot: last price. */
     public long last;
     /** Snapshot: previous close. */
@@ -222,6 +224,7 @@ public final class TickEvent
         rejectReason = 0;
         rawLength = 0;
         fromJournal = false;
+        recvNanos = 0;
         last = 0;
         prevClose = 0;
         cumTrades = 0;
@@ -279,6 +282,7 @@ public final class TickEvent
         sourceId = src.sourceId;
         line = src.line;
         fromJournal = src.fromJournal;
+        recvNanos = src.recvNanos;
         rejectReason = src.rejectReason;
         rawLength = src.rawLength;
         if (src.rawLength > 0)

@@ -1,0 +1,369 @@
+package io.moneyflow.feed;
+
+import io.moneyflow.codec.SymbolCodes;
+import io.moneyflow.codec.szse.OrderDecoder;
+import io.moneyflow.codec.szse.SnapshotDecoder;
+import io.moneyflow.codec.szse.SzseDescriptor;
+import io.moneyflow.codec.szse.SzseFrameReader;
+import io.moneyflow.codec.szse.TradeDecoder;
+import io.moneyflow.ring.TickEvent;
+import org.agrona.DirectBuffer;
+
+/**
+ * Turns SZSE Binary market-data frames into the engine's records: 300191 trades and cancels, 300192 orders, 300111
+ * snapshots, and 390095 channel heartbeats, checked like a file's records and handed to the {@link Feed}. A frame
+ * whose fields make no sense (a price below zero, a quantity that is not whole shares, an impossible time, a symbol
+ * that is not one) is rejected with its reason and its frame number, like a bad line. Session messages (logon,
+ * logout, heartbeat) are for the session: {@link #onSession} passes them on. Feed thread only; no allocation.
+ */
+public final class SzseFeed implements SzseFrameReader.Handler
+{
+    /** Receives the session's own messages. */
+    public interface Session
+    {
+        /**
+         * @param msgType    LOGON, LOGOUT or HEARTBEAT.
+         * @param buffer     holding the body.
+         * @param bodyOffset its start.
+         * @param bodyLength its length.
+         */
+        void onSession(int msgType, DirectBuffer buffer, int bodyOffset, int bodyLength);
+
+        /**
+         * @param channel the channel.
+         * @param end     true when it has ended.
+         */
+        void onChannelHeartbeat(int channel, boolean end);
+    }
+
+    private final Feed feed;
+    private final String label;
+    private final TradeDecoder trade = new TradeDecoder();
+    private final OrderDecoder order = new OrderDecoder();
+    private final SnapshotDecoder snapshot = new SnapshotDecoder();
+    private final TickEvent record = new TickEvent();
+    private final byte[] text = new byte[16];
+    private Session session;
+    private int sourceId = -1;
+    private long frames;
+    private long recvNanos;
+    private long unknownFrames;
+    private long badFrames;
+    private DirectBuffer frameBuffer;
+    private int frameStart;
+    private int frameLength;
+
+    /**
+     * @param feed  the engine's feed.
+     * @param label the feed's name, e.g. {@code szse://host:port}.
+     */
+    public SzseFeed(final Feed feed, final String label)
+    {
+        this.feed = feed;
+        this.label = label;
+    }
+
+    /**
+     * @param session receives session messages and channel heartbeats.
+     */
+    public void session(final Session session)
+    {
+        this.session = session;
+    }
+
+    /**
+     * Stamps the frames of the next read with their arrival time, for latency measurement.
+     *
+     * @param nanos {@link System#nanoTime()} when the bytes arrived.
+     */
+    public void arrived(final long nanos)
+    {
+        recvNanos = nanos;
+        if (sourceId < 0)
+        {
+            sourceId = feed.streamOpened(label);
+        }
+    }
+
+    @Override
+    public void onFrame(final int msgType, final DirectBuffer buffer, final int bodyOffset, final int bodyLength)
+    {
+        frames++;
+        frameBuffer = buffer;
+        frameStart = bodyOffset - SzseDescriptor.HEADER_LENGTH;
+        frameLength = SzseDescriptor.HEADER_LENGTH + bodyLength + SzseDescriptor.TRAILER_LENGTH;
+        switch (msgType)
+        {
+            case SzseDescriptor.TRADE -> onTrade(buffer, bodyOffset);
+            case SzseDescriptor.ORDER -> onOrder(buffer, bodyOffset);
+            case SzseDescriptor.SNAPSHOT -> onSnapshot(buffer, bodyOffset, bodyLength);
+            case SzseDescriptor.CHANNEL_HEARTBEAT ->
+            {
+                final int channel = buffer.getShort(bodyOffset, io.moneyflow.codec.szse.SzseFrame.ORDER) & 0xFFFF;
+                final long last = buffer.getLong(bodyOffset + 2, io.moneyflow.codec.szse.SzseFrame.ORDER);
+                final boolean end = bodyLength == 11 ? buffer.getByte(bodyOffset + 10) != 0 :
+                    buffer.getShort(bodyOffset + 10, io.moneyflow.codec.szse.SzseFrame.ORDER) != 0;
+                feed.channelHeartbeat(channel, last, end);
+                if (session != null)
+                {
+                    session.onChannelHeartbeat(channel, end);
+                }
+            }
+            default ->
+            {
+                if (session != null)
+                {
+                    session.onSession(msgType, buffer, bodyOffset, bodyLength);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void onUnknownFrame(final long msgType)
+    {
+        frames++;
+        unknownFrames++;
+    }
+
+    @Override
+    public void onBadFrame(final String reason)
+    {
+        frames++;
+        badFrames++;
+        feed.reject(RejectReason.BAD_FRAME, sourceId, label, frames,
+            feed.wantsDetail(RejectReason.BAD_FRAME) ? reason + " (frame " + frames + ")" : null, null, 0, 0);
+    }
+
+    private boolean begin(final byte type, final int channel, final long seq)
+    {
+        final TickEvent e = record;
+        e.clearInput();
+        e.type = type;
+        e.channel = channel;
+        e.sequence = seq;
+        e.denseSequence = seq > 0;
+        e.sourceId = sourceId;
+        e.line = frames;
+        e.recvNanos = recvNanos;
+        return true;
+    }
+
+    private void onTrade(final DirectBuffer buffer, final int body)
+    {
+        final TradeDecoder d = trade.wrap(buffer, body);
+        final byte exec = d.execType();
+        if (exec != 'F' && exec != '4')
+        {
+            reject(RejectReason.UNKNOWN_CODE, "ExecType");
+            return;
+        }
+        begin(exec == '4' ? TickEvent.CANCEL : TickEvent.TRADE, d.channelNo(), d.applSeqNum());
+        final TickEvent e = record;
+        if (!symbol(buffer, d.securityIdOffset(), d.securityIdSourceOffset()) || !time(d.transactTime()))
+        {
+            return;
+        }
+        final long qty = d.lastQty();
+        if (qty <= 0)
+        {
+            reject(RejectReason.NON_POSITIVE_QTY, "LastQty");
+            return;
+        }
+        if (qty % 100 != 0)
+        {
+            reject(RejectReason.MALFORMED, "LastQty is not whole shares");
+            return;
+        }
+        e.qty = qty / 100;
+        e.buyNo = d.bidApplSeqNum();
+        e.sellNo = d.offerApplSeqNum();
+        if (e.buyNo < 0 || e.sellNo < 0 || e.buyNo > RecordDecoder.MAX_ORDER_NO || e.sellNo > RecordDecoder.MAX_ORDER_NO)
+        {
+            reject(RejectReason.MALFORMED, "order number out of range");
+            return;
+        }
+        if (e.type == TickEvent.TRADE)
+        {
+            final long price = d.lastPx();
+            if (price <= 0)
+            {
+                reject(RejectReason.NON_POSITIVE_PRICE, "LastPx");
+                return;
+            }
+            if (Math.multiplyHigh(price, e.qty) != 0 || price * e.qty < 0)
+            {
+                reject(RejectReason.MALFORMED, "amount overflows");
+                return;
+            }
+            e.price = price;
+            e.amount = price * e.qty;
+        }
+        feed.acceptLive(e, label);
+    }
+
+    private void onOrder(final DirectBuffer buffer, final int body)
+    {
+        final OrderDecoder d = order.wrap(buffer, body);
+        final byte side = d.side();
+        if (side != '1' && side != '2')
+        {
+            reject(RejectReason.UNKNOWN_CODE, "Side");
+            return;
+        }
+        begin(TickEvent.ORDER, d.channelNo(), d.applSeqNum());
+        final TickEvent e = record;
+        if (!symbol(buffer, d.securityIdOffset(), d.securityIdSourceOffset()) || !time(d.transactTime()))
+        {
+            return;
+        }
+        final long qty = d.orderQty();
+        if (qty <= 0 || qty % 100 != 0)
+        {
+            reject(qty <= 0 ? RejectReason.NON_POSITIVE_QTY : RejectReason.MALFORMED, "OrderQty");
+            return;
+        }
+        final long price = d.price();
+        if (price < 0)
+        {
+            reject(RejectReason.NON_POSITIVE_PRICE, "Price");
+            return;
+        }
+        e.orderSide = side == '1' ? TickEvent.BUY : TickEvent.SELL;
+        e.orderAction = TickEvent.ADD;
+        e.orderNo = d.applSeqNum();
+        e.price = price;
+        e.qty = qty / 100;
+        feed.acceptLive(e, label);
+    }
+
+    private void onSnapshot(final DirectBuffer buffer, final int body, final int length)
+    {
+        final SnapshotDecoder d = snapshot;
+        if (!d.wrap(buffer, body, length))
+        {
+            onBadFrame("snapshot entries do not fit the body");
+            return;
+        }
+        begin(TickEvent.SNAPSHOT, d.channelNo(), 0);
+        final TickEvent e = record;
+        if (!symbol(buffer, d.securityIdOffset(), d.securityIdSourceOffset()) || !time(d.origTime()))
+        {
+            return;
+        }
+        final long volume = d.totalVolumeTrade();
+        if (d.prevClosePx() < 0 || d.numTrades() < 0 || volume < 0 || volume % 100 != 0 || d.totalValueTrade() < 0)
+        {
+            reject(RejectReason.MALFORMED, "snapshot totals");
+            return;
+        }
+        e.prevClose = d.prevClosePx();
+        e.cumTrades = d.numTrades();
+        e.cumVolume = volume / 100;
+        e.cumTurnover = d.totalValueTrade();
+        e.levels = TickEvent.LEVELS;
+        while (d.nextEntry())
+        {
+            final byte type = d.entryType();
+            final long px = d.entryPx();
+            final long size = d.entrySize();
+            if (d.entryType2() != ' ' || px < 0 || size < 0)
+            {
+                continue;
+            }
+            // N18(6) to the engine's 1/10000 yuan, rounding half up; N15(2) to shares
+            final long price = (px + 50) / 100;
+            final int level = d.entryLevel();
+            if (type == '2')
+            {
+                e.last = price;
+            }
+            else if ((type == '0' || type == '1') && level >= 1 && level <= TickEvent.LEVELS)
+            {
+                if (type == '0')
+                {
+                    e.bidPrice[level - 1] = price;
+                    e.bidQty[level - 1] = size / 100;
+                }
+                else
+                {
+                    e.askPrice[level - 1] = price;
+                    e.askQty[level - 1] = size / 100;
+                }
+            }
+        }
+        feed.acceptLive(e, label);
+    }
+
+    private boolean symbol(final DirectBuffer buffer, final int idOffset, final int sourceOffset)
+    {
+        buffer.getBytes(sourceOffset, text, 0, 4);
+        final int exchange = text[0] == '1' && text[1] == '0' && text[2] == '2' ? SymbolCodes.SZ :
+            text[0] == '1' && text[1] == '0' && text[2] == '1' ? SymbolCodes.SH :
+            text[0] == '1' && text[1] == '0' && text[2] == '3' ? SymbolCodes.BJ : SymbolCodes.UNKNOWN_EXCHANGE;
+        buffer.getBytes(idOffset, text, 0, 8);
+        final long key = SymbolCodes.parse(text, 0, 8, exchange);
+        if (key == SymbolCodes.INVALID)
+        {
+            reject(RejectReason.BAD_SYMBOL, "SecurityID");
+            return false;
+        }
+        record.symbolKey = key;
+        return true;
+    }
+
+    private boolean time(final long timestamp)
+    {
+        // YYYYMMDDHHMMSSsss
+        final long date = timestamp / 1_000_000_000L;
+        final long clock = timestamp % 1_000_000_000L;
+        final int hour = (int)(clock / 10_000_000);
+        final int minute = (int)(clock / 100_000 % 100);
+        final int second = (int)(clock / 1000 % 100);
+        final int ms = (int)(clock % 1000);
+        final int month = (int)(date / 100 % 100);
+        final int day = (int)(date % 100);
+        if (timestamp <= 0 || date < 19900101 || date > 29991231 || month < 1 || month > 12 || day < 1 || day > 31 ||
+            hour > 23 || minute > 59 || second > 59)
+        {
+            reject(RejectReason.BAD_TIME, "TransactTime");
+            return false;
+        }
+        record.date = (int)date;
+        record.timeMs = ((hour * 60 + minute) * 60 + second) * 1000 + ms;
+        return true;
+    }
+
+    private void reject(final RejectReason reason, final String field)
+    {
+        final int length = Math.min(frameLength, TickEvent.RAW_CAPACITY);
+        final byte[] raw = record.raw;
+        frameBuffer.getBytes(frameStart, raw, 0, length);
+        feed.reject(reason, sourceId, label, frames,
+            feed.wantsDetail(reason) ? field + " (frame " + frames + ")" : null, raw, 0, length);
+    }
+
+    /**
+     * @return frames read, of every kind.
+     */
+    public long frames()
+    {
+        return frames;
+    }
+
+    /**
+     * @return frames of unknown types, skipped.
+     */
+    public long unknownFrames()
+    {
+        return unknownFrames;
+    }
+
+    /**
+     * @return broken frames dropped.
+     */
+    public long badFrames()
+    {
+        return badFrames;
+    }
+}

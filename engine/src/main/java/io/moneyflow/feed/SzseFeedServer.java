@@ -1,0 +1,527 @@
+package io.moneyflow.feed;
+
+import io.moneyflow.codec.szse.SzseDescriptor;
+import io.moneyflow.codec.szse.SzseEncoder;
+import io.moneyflow.codec.szse.SzseFrame;
+import io.moneyflow.codec.szse.SzseFrameReader;
+import io.moneyflow.reference.ReferenceData;
+import io.moneyflow.ring.TickEvent;
+import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
+import org.agrona.collections.Long2LongHashMap;
+import org.agrona.collections.IntArrayList;
+import org.agrona.collections.LongArrayList;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+/**
+ * Plays recorded files to one client over the SZSE Binary protocol, so that the whole live path (socket, framing,
+ * session, sequencing) can be exercised on loopback: records are read by the same feed as {@code flow} (so the same
+ * records are accepted), encoded as 300191 trades and cancels, 300192 orders and 300111 snapshots, and numbered
+ * per channel from 1 in a sequence trades and orders share, as SZSE does. Channel heartbeats (390095) go out every
+ * three seconds and, after the last record, with the end-of-channel flag.
+ * <p>
+ * Faults can be injected at a chosen rate with a seed, so that a test knows exactly what the client must report:
+ * frames dropped, duplicated, swapped with the next, corrupted (a body byte, or the length, flipped), or the
+ * connection closed (the client reconnects, and the stream continues after the last frame sent). What was injected
+ * is kept in a {@link Faults} report. Runs on the thread that calls {@link #serve()}.
+ */
+public final class SzseFeedServer implements AutoCloseable
+{
+    /** Kinds of fault. */
+    public enum Fault
+    {
+        DROP, DUP, REORDER, CORRUPT, DISCONNECT;
+
+        /**
+         * @param text e.g. {@code drop,dup}.
+         * @return the kinds named.
+         */
+        public static Set<Fault> parse(final String text)
+        {
+            final Set<Fault> faults = EnumSet.noneOf(Fault.class);
+            if (text == null || text.isBlank())
+            {
+                return faults;
+            }
+            for (final String part : text.split(","))
+            {
+                try
+                {
+                    faults.add(Fault.valueOf(part.trim().toUpperCase(Locale.ROOT)));
+                }
+                catch (final IllegalArgumentException ex)
+                {
+                    throw new IllegalArgumentException("unknown fault '" + part.trim() +
+                        "': expected drop, dup, reorder, corrupt or disconnect");
+                }
+            }
+            return faults;
+        }
+    }
+
+    /** What was injected; read after {@link #serve()} returns. */
+    public static final class Faults
+    {
+        /** Input positions of the records dropped on the wire (never sent). */
+        public final LongArrayList dropped = new LongArrayList();
+        /** Input positions of the records whose frame was corrupted (sent broken). */
+        public final LongArrayList corrupted = new LongArrayList();
+        /** Records sent twice. */
+        public long duplicated;
+        /** Pairs of frames swapped. */
+        public long reordered;
+        /** Connections closed by the server. */
+        public long disconnects;
+        /** Frames sent, of every kind. */
+        public long framesSent;
+
+        @Override
+        public String toString()
+        {
+            return "dropped " + dropped.size() + ", corrupted " + corrupted.size() + ", duplicated " + duplicated +
+                ", reordered " + reordered + ", disconnects " + disconnects;
+        }
+    }
+
+    private final ServerSocketChannel server;
+    private final ExpandableArrayBuffer frames = new ExpandableArrayBuffer(1 << 20);
+    private final IntArrayList frameStarts = new IntArrayList();
+    private final LongArrayList framePositions = new LongArrayList();
+    private final Long2LongHashMap lastSeq = new Long2LongHashMap(0);
+    private final Set<Integer> channelSet = new TreeSet<>();
+    private final long ratePerSecond;
+    private final Set<Fault> faults;
+    private final double faultRate;
+    private final Random random;
+    private final String password;
+    private final Consumer<String> log;
+    private final Faults report = new Faults();
+    private final UnsafeBuffer out = new UnsafeBuffer(ByteBuffer.allocateDirect(1 << 16));
+    private int framesLength;
+
+    /**
+     * Reads the inputs and opens the port.
+     *
+     * @param port          the port to listen on, 0 for any free one.
+     * @param inputs        recorded files, any layout {@code flow} reads.
+     * @param layouts       the layouts to recognise them with.
+     * @param forced        a layout every input must use, or null.
+     * @param ratePerSecond frames per second, 0 for as fast as the client reads.
+     * @param faults        kinds of fault to inject.
+     * @param faultRate     chance of a fault per frame, 0 to 1.
+     * @param seed          for the choice of faults.
+     * @param password      the password a client must send, or null for any.
+     * @param log           where the server reports what it does.
+     * @throws IOException when the port cannot be opened.
+     */
+    public SzseFeedServer(
+        final int port, final List<Path> inputs, final Layouts layouts, final Layout forced, final long ratePerSecond,
+        final Set<Fault> faults, final double faultRate, final long seed, final String password,
+        final Consumer<String> log) throws IOException
+    {
+        this.ratePerSecond = ratePerSecond;
+        this.faults = faults;
+        this.faultRate = faultRate;
+        this.random = new Random(seed);
+        this.password = password;
+        this.log = log;
+        encode(inputs, layouts, forced);
+        server = ServerSocketChannel.open();
+        server.bind(new InetSocketAddress("127.0.0.1", port));
+    }
+
+    private void encode(final List<Path> inputs, final Layouts layouts, final Layout forced)
+    {
+        final int capacity = 1 << 16;
+        final SymbolTable symbols = new SymbolTable(ReferenceData.empty(), capacity, capacity);
+        final Feed feed = new Feed(event ->
+        {
+            switch (event.type)
+            {
+                case TickEvent.TRADE, TickEvent.CANCEL, TickEvent.ORDER, TickEvent.SNAPSHOT -> add(event);
+                default ->
+                {
+                    // rejections, sources and gaps stay here
+                }
+            }
+        }, layouts, forced, symbols, capacity, Integer.MAX_VALUE, new QuietListener(log));
+        feed.run(InputFiles.expand(inputs));
+    }
+
+    private void add(final TickEvent e)
+    {
+        final int channel = e.channel > 0 && e.channel <= 0xFFFF ? e.channel : 1;
+        frameStarts.addInt(framesLength);
+        framePositions.addLong(e.position);
+        frames.checkLimit(framesLength + 2048);
+        final int length;
+        if (e.type == TickEvent.SNAPSHOT)
+        {
+            length = SzseEncoder.snapshot(frames, framesLength, e, channel);
+        }
+        else
+        {
+            final long seq = lastSeq.get(channel) + 1;
+            lastSeq.put(channel, seq);
+            channelSet.add(channel);
+            if (e.type == TickEvent.ORDER && e.orderAction == TickEvent.DELETE)
+            {
+                // SZSE has no withdrawal message: a withdrawal is a cancel in the trade stream
+                final TickEvent cancel = new TickEvent();
+                cancel.copyInput(e);
+                cancel.type = TickEvent.CANCEL;
+                cancel.buyNo = e.orderSide == TickEvent.BUY ? e.orderNo : 0;
+                cancel.sellNo = e.orderSide == TickEvent.SELL ? e.orderNo : 0;
+                length = SzseEncoder.trade(frames, framesLength, cancel, channel, seq);
+            }
+            else if (e.type == TickEvent.ORDER)
+            {
+                length = SzseEncoder.order(frames, framesLength, e, channel, seq);
+            }
+            else
+            {
+                length = SzseEncoder.trade(frames, framesLength, e, channel, seq);
+            }
+        }
+        framesLength += length;
+    }
+
+    /**
+     * @return the port the server listens on.
+     */
+    public int port()
+    {
+        return server.socket().getLocalPort();
+    }
+
+    /**
+     * @return how many record frames will be served.
+     */
+    public int records()
+    {
+        return frameStarts.size();
+    }
+
+    /**
+     * Serves every frame to one client (through reconnections), then the end of every channel, then waits for the
+     * client to log out or leave.
+     *
+     * @return what was injected.
+     * @throws IOException when the port fails.
+     */
+    public Faults serve() throws IOException
+    {
+        int next = 0;
+        final int total = frameStarts.size();
+        boolean finished = false;
+        while (!finished)
+        {
+            try (SocketChannel client = server.accept())
+            {
+                client.socket().setTcpNoDelay(true);
+                final int heartBtInt = logon(client);
+                if (heartBtInt < 0)
+                {
+                    continue;
+                }
+                log.accept("client logged on; serving from record " + (next + 1) + " of " + total);
+                final long startNs = System.nanoTime();
+                long lastChannelHeartbeatNs = startNs;
+                long lastSentNs = startNs;
+                final int startFrame = next;
+                boolean disconnected = false;
+                while (next < total)
+                {
+                    if (ratePerSecond > 0)
+                    {
+                        final long dueNs = startNs + (next - startFrame) * 1_000_000_000L / ratePerSecond;
+                        long wait;
+                        while ((wait = dueNs - System.nanoTime()) > 0)
+                        {
+                            LockSupport.parkNanos(Math.min(wait, 1_000_000));
+                        }
+                    }
+                    final long now = System.nanoTime();
+                    if (now - lastChannelHeartbeatNs >= 3_000_000_000L)
+                    {
+                        channelHeartbeats(client, false);
+                        lastChannelHeartbeatNs = now;
+                    }
+                    else if (now - lastSentNs >= heartBtInt * 1_000_000_000L)
+                    {
+                        sendOut(client, SzseEncoder.heartbeat(out, 0));
+                    }
+                    next = sendWithFaults(client, next, total);
+                    lastSentNs = System.nanoTime();
+                    if (next < 0)
+                    {
+                        next = -next;
+                        disconnected = true;
+                        break;
+                    }
+                }
+                if (disconnected)
+                {
+                    report.disconnects++;
+                    log.accept("closing the connection (fault) after record " + next);
+                    continue;
+                }
+                channelHeartbeats(client, true);
+                log.accept("all " + total + " records sent; every channel ended (" + report + ")");
+                awaitLogout(client);
+                finished = true;
+            }
+            catch (final IOException ex)
+            {
+                log.accept("client connection lost: " + ex.getMessage());
+            }
+        }
+        return report;
+    }
+
+    /** Sends frame {@code i} (and maybe its fault); returns the next frame, negative when the link was closed. */
+    private int sendWithFaults(final SocketChannel client, final int i, final int total) throws IOException
+    {
+        if (!faults.isEmpty() && random.nextDouble() < faultRate)
+        {
+            final Fault[] enabled = faults.toArray(new Fault[0]);
+            final Fault fault = enabled[random.nextInt(enabled.length)];
+            switch (fault)
+            {
+                case DROP ->
+                {
+                    report.dropped.addLong(framePositions.getLong(i));
+                    return i + 1;
+                }
+                case DUP ->
+                {
+                    sendFrame(client, i, -1);
+                    sendFrame(client, i, -1);
+                    report.duplicated++;
+                    return i + 1;
+                }
+                case REORDER ->
+                {
+                    if (i + 1 < total)
+                    {
+                        sendFrame(client, i + 1, -1);
+                        sendFrame(client, i, -1);
+                        report.reordered++;
+                        return i + 2;
+                    }
+                    sendFrame(client, i, -1);
+                    return i + 1;
+                }
+                case CORRUPT ->
+                {
+                    report.corrupted.addLong(framePositions.getLong(i));
+                    // alternately a flipped body byte (the frame's checksum fails) and a flipped length byte (the
+                    // client must find the next frame)
+                    sendFrame(client, i, report.corrupted.size() % 2 == 0 ? 5 : SzseDescriptor.HEADER_LENGTH + 3);
+                    return i + 1;
+                }
+                default ->
+                {
+                    sendFrame(client, i, -1);
+                    return -(i + 1);
+                }
+            }
+        }
+        sendFrame(client, i, -1);
+        return i + 1;
+    }
+
+    private void sendFrame(final SocketChannel client, final int i, final int flipAt) throws IOException
+    {
+        final int start = frameStarts.getInt(i);
+        final int end = i + 1 < frameStarts.size() ? frameStarts.getInt(i + 1) : framesLength;
+        final int length = end - start;
+        out.putBytes(0, frames, start, length);
+        if (flipAt >= 0)
+        {
+            out.putByte(flipAt, (byte)(out.getByte(flipAt) ^ 0x5A));
+        }
+        sendOut(client, length);
+        report.framesSent++;
+    }
+
+    private void sendOut(final SocketChannel client, final int length) throws IOException
+    {
+        final ByteBuffer bytes = out.byteBuffer().duplicate();
+        bytes.clear().limit(length);
+        while (bytes.hasRemaining())
+        {
+            client.write(bytes);
+        }
+    }
+
+    private void channelHeartbeats(final SocketChannel client, final boolean end) throws IOException
+    {
+        for (final int channel : channelSet)
+        {
+            sendOut(client, SzseEncoder.channelHeartbeat(out, 0, channel, lastSeqSent(channel, end), end));
+        }
+    }
+
+    private long lastSeqSent(final int channel, final boolean end)
+    {
+        // at the end, the channel's last number (a dropped tail must show as a gap); meanwhile the same
+        return lastSeq.get(channel);
+    }
+
+    /** Reads the client's Logon and answers; returns its heartbeat interval, or -1 when refused. */
+    private int logon(final SocketChannel client) throws IOException
+    {
+        final ByteBuffer in = ByteBuffer.allocate(1024);
+        final UnsafeBuffer buffer = new UnsafeBuffer(in);
+        final int[] heartBtInt = {-2};
+        final String[] supplied = {null};
+        final SzseFrameReader reader = new SzseFrameReader();
+        while (heartBtInt[0] == -2)
+        {
+            if (client.read(in) < 0)
+            {
+                throw new IOException("client left before logging on");
+            }
+            in.flip();
+            final int consumed = reader.read(buffer, in.position(), in.remaining(), new SzseFrameReader.Handler()
+            {
+                @Override
+                public void onFrame(final int msgType, final DirectBuffer b, final int body, final int length)
+                {
+                    if (msgType == SzseDescriptor.LOGON)
+                    {
+                        heartBtInt[0] = Math.max(1, b.getInt(body + 40, SzseFrame.ORDER));
+                        supplied[0] = SzseFrame.getText(b, body + 44, 16);
+                    }
+                }
+
+                @Override
+                public void onUnknownFrame(final long msgType)
+                {
+                }
+
+                @Override
+                public void onBadFrame(final String reason)
+                {
+                }
+            });
+            in.position(in.position() + consumed);
+            in.compact();
+        }
+        if (password != null && !password.equals(supplied[0]))
+        {
+            log.accept("logon refused: wrong password");
+            sendOut(client, SzseEncoder.logout(out, 0, SzseDescriptor.STATUS_BAD_CREDENTIALS, "invalid password"));
+            return -1;
+        }
+        sendOut(client, SzseEncoder.logon(out, 0, "moneyflow-feed", "client", heartBtInt[0], "", "1.00"));
+        return heartBtInt[0];
+    }
+
+    private void awaitLogout(final SocketChannel client) throws IOException
+    {
+        final ByteBuffer in = ByteBuffer.allocate(4096);
+        client.socket().setSoTimeout(30_000);
+        final long deadline = System.nanoTime() + 30_000_000_000L;
+        client.configureBlocking(false);
+        while (System.nanoTime() < deadline)
+        {
+            in.clear();
+            final int n = client.read(in);
+            if (n < 0)
+            {
+                return;
+            }
+            for (int i = 0; i + 4 <= n; i++)
+            {
+                if (in.getInt(i) == SzseDescriptor.LOGOUT)
+                {
+                    return;
+                }
+            }
+            LockSupport.parkNanos(10_000_000);
+        }
+    }
+
+    @Override
+    public void close() throws IOException
+    {
+        server.close();
+    }
+
+    /** Reports the server feed's own rejections once, quietly otherwise. */
+    private static final class QuietListener implements FeedListener
+    {
+        private final Consumer<String> log;
+        private long rejected;
+
+        QuietListener(final Consumer<String> log)
+        {
+            this.log = log;
+        }
+
+        @Override
+        public boolean wantsDetail(final RejectReason reason)
+        {
+            return rejected < 10;
+        }
+
+        @Override
+        public void onReject(final RejectReason reason, final String source, final long line, final String detail)
+        {
+            if (++rejected <= 10)
+            {
+                log.accept("not served: " + source + ":" + line + ": " + reason.label() + ": " + detail);
+            }
+        }
+
+        @Override
+        public void onSlot(final int slot, final long symbolKey, final int date, final int securityId)
+        {
+        }
+
+        @Override
+        public void onUnknownSymbol(final long symbolKey, final String source, final long line)
+        {
+        }
+
+        @Override
+        public void onGap(final int channel, final long from, final long to, final List<String> symbols)
+        {
+        }
+
+        @Override
+        public void onProgress(final long linesRead, final long published, final String currentSource)
+        {
+        }
+
+        @Override
+        public void onNote(final String source, final String note)
+        {
+            log.accept("note: " + source + ": " + note);
+        }
+
+        @Override
+        public void onSkipped(final String source, final String why)
+        {
+            log.accept("skipped " + source + ": " + why);
+        }
+    }
+}
