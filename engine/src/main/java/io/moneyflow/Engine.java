@@ -220,6 +220,7 @@ public final class Engine implements AutoCloseable
         final RunLog log = new RunLog(counters, messages, p -> { });
         final Feed feed = newFeed(log);
         feed.denseSequences(true, true);
+        feed.releaseInOrder(true);
         final String label = "szse://" + config.host() + ":" + config.port();
         if (journal != null)
         {

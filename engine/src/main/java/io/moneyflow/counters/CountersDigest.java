@@ -2,6 +2,7 @@ package io.moneyflow.counters;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 
 import static io.moneyflow.counters.CountersDescriptor.*;
 
@@ -22,6 +23,32 @@ public final class CountersDigest
      */
     public static String sha256(final FlowCounters counters)
     {
+        return digest(counters, true);
+    }
+
+    /**
+     * @param counters a counters file.
+     * @return a digest of the slot records alone: what was computed for the stocks, not what was rejected.
+     */
+    public static String slotsSha256(final FlowCounters counters)
+    {
+        return digest(counters, false);
+    }
+
+    /**
+     * @param counters a counters file.
+     * @param ignored  day fields read as zero: for comparing a run that saw sequence gaps with one that did not
+     *                 ({@link DayField#GAPS}, {@link DayField#GAP_MISSING}).
+     * @return a digest of the slot records alone with those fields zeroed.
+     */
+    public static String slotsSha256(final FlowCounters counters, final DayField... ignored)
+    {
+        return digest(counters, false, ignored);
+    }
+
+    private static String digest(final FlowCounters counters, final boolean withRejections,
+        final DayField... ignored)
+    {
         final MessageDigest digest;
         try
         {
@@ -38,7 +65,7 @@ public final class CountersDigest
         digest.update(header, SCHEME_NAME_OFFSET - CLASS_COUNT_OFFSET, header.length - (SCHEME_NAME_OFFSET -
             CLASS_COUNT_OFFSET));
         final byte[] longBytes = new byte[8];
-        for (int i = Stat.REJECTED.ordinal(); i < STATS_COUNT; i++)
+        for (int i = Stat.REJECTED.ordinal(); withRejections && i < STATS_COUNT; i++)
         {
             if (i > Stat.REJECTED.ordinal() && i < REJECT_BASE)
             {
@@ -57,6 +84,10 @@ public final class CountersDigest
         {
             reader.read(slot, view);
             view.copyBuffer().getBytes(0, record);
+            for (final DayField field : ignored)
+            {
+                Arrays.fill(record, field.offset(), field.offset() + Long.BYTES, (byte)0);
+            }
             digest.update(record, RECORD_SYMBOL_OFFSET, record.length - RECORD_SYMBOL_OFFSET);
         }
         final StringBuilder sb = new StringBuilder("sha256:");

@@ -1,5 +1,6 @@
 package io.moneyflow.feed;
 
+import io.moneyflow.ring.TickEvent;
 import org.agrona.collections.IntHashSet;
 
 /**
@@ -42,6 +43,9 @@ final class ChannelSequence
     private long floor = -1;
     private long highest;
     private long late;
+    private long next = -1;
+    private TickEvent[] held;
+    private long[] heldSeq;
 
     /**
      * @param channel    the channel.
@@ -60,6 +64,7 @@ final class ChannelSequence
         {
             floor = 1;
             highest = 0;
+            next = 1;
         }
     }
 
@@ -94,6 +99,7 @@ final class ChannelSequence
             // The first number seen opens the channel: nothing before it is expected of this input.
             floor = seq;
             highest = seq;
+            next = seq;
             mark(seq, true);
             return NEW;
         }
@@ -201,6 +207,79 @@ final class ChannelSequence
             highest = lastSeq;
             floor = lastSeq + 1;
         }
+    }
+
+    /**
+     * @param seq a number offered and not a duplicate.
+     * @return true when it is the next number to release: every number before it was released or declared missing.
+     */
+    boolean isNext(final long seq)
+    {
+        return seq == next;
+    }
+
+    /**
+     * @param seq a number just released (published).
+     */
+    void released(final long seq)
+    {
+        if (seq >= next)
+        {
+            next = seq + 1;
+        }
+    }
+
+    /**
+     * @param to the last number of a gap just declared: release carries on after it.
+     */
+    void skipTo(final long to)
+    {
+        if (to >= next)
+        {
+            next = to + 1;
+        }
+    }
+
+    /**
+     * Keeps a copy of a record that arrived ahead of a hole. The copies are made once per window position, on first
+     * use, and reused.
+     *
+     * @param record an offered record, not a duplicate, after the next number.
+     */
+    void hold(final TickEvent record)
+    {
+        if (held == null)
+        {
+            held = new TickEvent[WINDOW];
+            heldSeq = new long[WINDOW];
+        }
+        final int i = (int)(record.sequence & (WINDOW - 1));
+        TickEvent copy = held[i];
+        if (copy == null)
+        {
+            copy = new TickEvent();
+            held[i] = copy;
+        }
+        copy.copyInput(record);
+        heldSeq[i] = record.sequence;
+    }
+
+    /**
+     * @return the held record with the next number (its hold ends), or null when it is not held.
+     */
+    TickEvent takeNext()
+    {
+        if (held == null || next <= 0)
+        {
+            return null;
+        }
+        final int i = (int)(next & (WINDOW - 1));
+        if (heldSeq[i] != next)
+        {
+            return null;
+        }
+        heldSeq[i] = 0;
+        return held[i];
     }
 
     /**

@@ -37,6 +37,8 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
     private boolean replaying;
     private boolean sharedChannelSequence;
     private boolean startAtOne;
+    private boolean inOrder;
+    private String releaseLabel;
     private int lastDate;
 
     private final TickEvent scratch = new TickEvent();
@@ -157,6 +159,72 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
      */
     private void accept(final TickEvent record, final String label, final long line)
     {
+        if (inOrder && !replaying && record.denseSequence && record.sequence > 0)
+        {
+            arrive(record, label);
+            return;
+        }
+        take(record, label, line, false);
+    }
+
+    /**
+     * A record of a dense channel, in a feed that releases records in sequence order: a duplicate is rejected now;
+     * the channel's next number is taken now, with any held records that follow it; a number ahead of a hole is held
+     * until the hole fills or is declared a gap. Its position is given when it is released, so that positions follow
+     * on in the order records reach the ring (and the journal).
+     */
+    private void arrive(final TickEvent record, final String label)
+    {
+        final ChannelSequence sequence = channelSequence(record.date, record.channel, streamOf(record));
+        releaseLabel = label;
+        // offering may declare older holes gaps, which releases the records held behind them
+        if (sequence.offer(record.sequence, this) == ChannelSequence.DUPLICATE)
+        {
+            if (++position <= skipThrough)
+            {
+                return;
+            }
+            record.position = position;
+            report(RejectReason.DUPLICATE, record.sourceId, label, record.line,
+                listener.wantsDetail(RejectReason.DUPLICATE) ? SymbolCodes.format(record.symbolKey) + " channel " +
+                record.channel + " sequence " + record.sequence + " already delivered" : null);
+            return;
+        }
+        if (sequence.isNext(record.sequence))
+        {
+            take(record, label, record.line, true);
+            sequence.released(record.sequence);
+            release(sequence);
+        }
+        else
+        {
+            sequence.hold(record);
+        }
+    }
+
+    /** Takes the held records that now follow on, in sequence order. */
+    private void release(final ChannelSequence sequence)
+    {
+        TickEvent held;
+        while ((held = sequence.takeNext()) != null)
+        {
+            take(held, releaseLabel, held.line, true);
+            sequence.released(held.sequence);
+        }
+    }
+
+    private static int streamOf(final TickEvent record)
+    {
+        return record.type == TickEvent.ORDER ? 1 : record.type == TickEvent.SNAPSHOT ? 2 : 0;
+    }
+
+    /**
+     * Validates a record against the feed's state (symbols, slots, duplicates, time order) and publishes it.
+     *
+     * @param offered true when its dense channel sequence has already judged it (it was held, or arrived in order).
+     */
+    private void take(final TickEvent record, final String label, final long line, final boolean offered)
+    {
         if (++position <= skipThrough)
         {
             // Already in the journal, whose replay restored everything this record did.
@@ -192,7 +260,7 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
         record.securityId = securityId;
         record.slot = slot;
 
-        final int stream = record.type == TickEvent.ORDER ? 1 : record.type == TickEvent.SNAPSHOT ? 2 : 0;
+        final int stream = streamOf(record);
         final boolean sequenced = record.sequence > 0;
         final long channel = record.channel & 0xFFFF_FFFFL;
         final long duplicateKey = ((long)slot << 34) | ((long)stream << 32) | channel;
@@ -202,12 +270,16 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
             // A dense channel sequence (every number used): gaps, reordering and duplicates are judged per channel.
             final ChannelSequence sequence = channelSequence(record.date, record.channel, stream);
             sequence.slots.add(slot);
-            if (sequence.offer(record.sequence, this) == ChannelSequence.DUPLICATE)
+            if (!offered)
             {
-                report(RejectReason.DUPLICATE, record.sourceId, label, line,
-                    listener.wantsDetail(RejectReason.DUPLICATE) ? SymbolCodes.format(record.symbolKey) + " channel " +
-                    record.channel + " sequence " + record.sequence + " already delivered" : null);
-                return;
+                if (sequence.offer(record.sequence, this) == ChannelSequence.DUPLICATE)
+                {
+                    report(RejectReason.DUPLICATE, record.sourceId, label, line,
+                        listener.wantsDetail(RejectReason.DUPLICATE) ? SymbolCodes.format(record.symbolKey) +
+                        " channel " + record.channel + " sequence " + record.sequence + " already delivered" : null);
+                    return;
+                }
+                sequence.released(record.sequence);
             }
         }
         else if (sequenced)
@@ -301,6 +373,19 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
         this.startAtOne = startAtOne;
     }
 
+    /**
+     * Makes a live feed release the records of each dense channel in sequence order: a record that arrives ahead of
+     * a hole is held (up to {@link ChannelSequence#WINDOW} numbers) until the hole fills or is declared a gap, so that
+     * a reordering on the network changes nothing the engine computes. Records replayed from a journal come in the
+     * order they were released and are never held.
+     *
+     * @param inOrder true to hold and release in order.
+     */
+    public void releaseInOrder(final boolean inOrder)
+    {
+        this.inOrder = inOrder;
+    }
+
     @Override
     public void onGap(final ChannelSequence sequence, final long from, final long to)
     {
@@ -310,6 +395,12 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
             return;
         }
         declareGap(sequence, from, to, false);
+        if (inOrder)
+        {
+            // the records held behind the hole follow the gap
+            sequence.skipTo(to);
+            release(sequence);
+        }
     }
 
     private void declareGap(final ChannelSequence sequence, final long from, final long to, final boolean replayed)
@@ -401,7 +492,9 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
      */
     public void replayGap(final TickEvent record)
     {
-        declareGap(channelSequence(record.date, record.channel, record.flag), record.buyNo, record.sellNo, true);
+        final ChannelSequence sequence = channelSequence(record.date, record.channel, record.flag);
+        declareGap(sequence, record.buyNo, record.sellNo, true);
+        sequence.skipTo(record.sellNo);
     }
 
     /**

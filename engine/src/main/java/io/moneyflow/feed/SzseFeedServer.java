@@ -82,6 +82,11 @@ public final class SzseFeedServer implements AutoCloseable
         public final LongArrayList dropped = new LongArrayList();
         /** Input positions of the records whose frame was corrupted (sent broken). */
         public final LongArrayList corrupted = new LongArrayList();
+        /**
+         * Broken stretches of the stream a client can see: a frame with a broken length sends the client searching
+         * for the next good frame, so a broken frame right after it is lost in the same search and reported once.
+         */
+        public long badStretches;
         /** Records sent twice. */
         public long duplicated;
         /** Pairs of frames swapped. */
@@ -114,6 +119,7 @@ public final class SzseFeedServer implements AutoCloseable
     private final Faults report = new Faults();
     private final UnsafeBuffer out = new UnsafeBuffer(ByteBuffer.allocateDirect(1 << 16));
     private int framesLength;
+    private boolean lastSentLengthBroken;
 
     /**
      * Reads the inputs and opens the port.
@@ -331,9 +337,15 @@ public final class SzseFeedServer implements AutoCloseable
                 case CORRUPT ->
                 {
                     report.corrupted.addLong(framePositions.getLong(i));
-                    // alternately a flipped body byte (the frame's checksum fails) and a flipped length byte (the
-                    // client must find the next frame)
-                    sendFrame(client, i, report.corrupted.size() % 2 == 0 ? 5 : SzseDescriptor.HEADER_LENGTH + 3);
+                    if (!lastSentLengthBroken)
+                    {
+                        report.badStretches++;
+                    }
+                    // alternately a flipped length byte (the client must search for the next frame) and a flipped
+                    // body byte (the frame's checksum fails)
+                    final boolean breakLength = report.corrupted.size() % 2 == 0;
+                    sendFrame(client, i, breakLength ? 5 : SzseDescriptor.HEADER_LENGTH + 3);
+                    lastSentLengthBroken = breakLength;
                     return i + 1;
                 }
                 default ->
@@ -363,6 +375,7 @@ public final class SzseFeedServer implements AutoCloseable
 
     private void sendOut(final SocketChannel client, final int length) throws IOException
     {
+        lastSentLengthBroken = false;
         final ByteBuffer bytes = out.byteBuffer().duplicate();
         bytes.clear().limit(length);
         while (bytes.hasRemaining())
