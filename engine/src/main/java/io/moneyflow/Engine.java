@@ -232,22 +232,25 @@ public final class Engine implements AutoCloseable
             resume(feed, JournalHeaders.ofLive(context, label), messages);
             feed.journaling(true);
         }
-        final SzseSession live = new SzseSession(config, new SzseFeed(feed, label), messages);
+        final SzseFeed szse = new SzseFeed(feed, label);
+        final SzseSession live = new SzseSession(config, szse, messages);
         session.accept(live);
         final SzseSession.Outcome outcome = live.run();
         feed.finishChannels();
         awaitProcessed();
-        return new LiveRun(log, outcome, live.reconnects());
+        return new LiveRun(log, outcome, live.reconnects(), szse.frames(), szse.unknownFrames());
     }
 
     /**
      * What a live run did.
      *
-     * @param log        rejections, gaps, unknown symbols.
-     * @param outcome    why the session ended.
-     * @param reconnects times the session reconnected.
+     * @param log           rejections (bad frames among them), gaps, unknown symbols.
+     * @param outcome       why the session ended.
+     * @param reconnects    times the session reconnected.
+     * @param frames        frames read, of every type, good or bad.
+     * @param unknownFrames frames of a type the engine does not know, skipped by their length.
      */
-    public record LiveRun(RunLog log, SzseSession.Outcome outcome, long reconnects)
+    public record LiveRun(RunLog log, SzseSession.Outcome outcome, long reconnects, long frames, long unknownFrames)
     {
     }
 

@@ -265,6 +265,31 @@ final class ChannelSequence
     }
 
     /**
+     * Holds the place of a record that arrived ahead of a hole and was rejected (already reported).
+     *
+     * @param seq its number.
+     */
+    void holdRejected(final long seq)
+    {
+        if (held == null)
+        {
+            held = new TickEvent[WINDOW];
+            heldSeq = new long[WINDOW];
+        }
+        final int i = (int)(seq & (WINDOW - 1));
+        TickEvent copy = held[i];
+        if (copy == null)
+        {
+            copy = new TickEvent();
+            held[i] = copy;
+        }
+        copy.clearInput();
+        copy.type = TickEvent.REJECT;
+        copy.sequence = seq;
+        heldSeq[i] = seq;
+    }
+
+    /**
      * @return the held record with the next number (its hold ends), or null when it is not held.
      */
     TickEvent takeNext()

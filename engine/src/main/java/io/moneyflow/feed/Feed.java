@@ -208,7 +208,11 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
         TickEvent held;
         while ((held = sequence.takeNext()) != null)
         {
-            take(held, releaseLabel, held.line, true);
+            if (held.type != TickEvent.REJECT)
+            {
+                take(held, releaseLabel, held.line, true);
+            }
+            // a rejected record was reported when it arrived; its number only lets the ones behind it go
             sequence.released(held.sequence);
         }
     }
@@ -549,6 +553,49 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
     public void acceptLive(final TickEvent record, final String label)
     {
         accept(record, label, record.line);
+    }
+
+    /**
+     * Rejects a live record of a dense channel for its content. Its sequence number did arrive, so it is no gap:
+     * the channel's sequence takes it (a repeat of a number already taken is just the rejection), and in a feed that
+     * releases in order, the records held behind it follow on.
+     *
+     * @param record the record as far as it was decoded: channel and sequence set, date when known.
+     * @param reason why.
+     * @param label  the feed's name.
+     * @param detail what, or null.
+     * @param raw    its bytes, for the journal.
+     * @param start  their start.
+     * @param length their length.
+     */
+    public void rejectSequenced(
+        final TickEvent record, final RejectReason reason, final String label, final String detail, final byte[] raw,
+        final int start, final int length)
+    {
+        reject(reason, record.sourceId, label, record.line, detail, raw, start, length);
+        final int date = record.date != 0 ? record.date : lastDate;
+        if (replaying || !record.denseSequence || record.sequence <= 0 || date == 0)
+        {
+            return;
+        }
+        final ChannelSequence sequence = channelSequence(date, record.channel, streamOf(record));
+        releaseLabel = label;
+        if (sequence.offer(record.sequence, this) == ChannelSequence.DUPLICATE)
+        {
+            return;
+        }
+        if (!inOrder || sequence.isNext(record.sequence))
+        {
+            sequence.released(record.sequence);
+            if (inOrder)
+            {
+                release(sequence);
+            }
+        }
+        else
+        {
+            sequence.holdRejected(record.sequence);
+        }
     }
 
     /**

@@ -34,6 +34,11 @@ public final class SzseFeed implements SzseFrameReader.Handler
          * @param end     true when it has ended.
          */
         void onChannelHeartbeat(int channel, boolean end);
+
+        /**
+         * @param channel a channel a record arrived on: it must end before the session may stop at the end.
+         */
+        void onRecordChannel(int channel);
     }
 
     private final Feed feed;
@@ -45,6 +50,7 @@ public final class SzseFeed implements SzseFrameReader.Handler
     private final byte[] text = new byte[16];
     private Session session;
     private int sourceId = -1;
+    private int lastChannel = -1;
     private long frames;
     private long recvNanos;
     private long unknownFrames;
@@ -146,6 +152,11 @@ public final class SzseFeed implements SzseFrameReader.Handler
         e.sourceId = sourceId;
         e.line = frames;
         e.recvNanos = recvNanos;
+        if (session != null && channel != lastChannel)
+        {
+            lastChannel = channel;
+            session.onRecordChannel(channel);
+        }
         return true;
     }
 
@@ -153,12 +164,12 @@ public final class SzseFeed implements SzseFrameReader.Handler
     {
         final TradeDecoder d = trade.wrap(buffer, body);
         final byte exec = d.execType();
+        begin(exec == '4' ? TickEvent.CANCEL : TickEvent.TRADE, d.channelNo(), d.applSeqNum());
         if (exec != 'F' && exec != '4')
         {
             reject(RejectReason.UNKNOWN_CODE, "ExecType");
             return;
         }
-        begin(exec == '4' ? TickEvent.CANCEL : TickEvent.TRADE, d.channelNo(), d.applSeqNum());
         final TickEvent e = record;
         if (!symbol(buffer, d.securityIdOffset(), d.securityIdSourceOffset()) || !time(d.transactTime()))
         {
@@ -206,12 +217,12 @@ public final class SzseFeed implements SzseFrameReader.Handler
     {
         final OrderDecoder d = order.wrap(buffer, body);
         final byte side = d.side();
+        begin(TickEvent.ORDER, d.channelNo(), d.applSeqNum());
         if (side != '1' && side != '2')
         {
             reject(RejectReason.UNKNOWN_CODE, "Side");
             return;
         }
-        begin(TickEvent.ORDER, d.channelNo(), d.applSeqNum());
         final TickEvent e = record;
         if (!symbol(buffer, d.securityIdOffset(), d.securityIdSourceOffset()) || !time(d.transactTime()))
         {
@@ -339,8 +350,9 @@ public final class SzseFeed implements SzseFrameReader.Handler
         final int length = Math.min(frameLength, TickEvent.RAW_CAPACITY);
         final byte[] raw = record.raw;
         frameBuffer.getBytes(frameStart, raw, 0, length);
-        feed.reject(reason, sourceId, label, frames,
-            feed.wantsDetail(reason) ? field + " (frame " + frames + ")" : null, raw, 0, length);
+        // a record rejected for its content still arrived: its sequence number is not a gap
+        feed.rejectSequenced(record, reason, label, feed.wantsDetail(reason) ? field + " (frame " + frames + ")" : null,
+            raw, 0, length);
     }
 
     /**

@@ -108,7 +108,10 @@ public final class SzseFeedServer implements AutoCloseable
     private final ExpandableArrayBuffer frames = new ExpandableArrayBuffer(1 << 20);
     private final IntArrayList frameStarts = new IntArrayList();
     private final LongArrayList framePositions = new LongArrayList();
+    private final IntArrayList frameChannels = new IntArrayList();
+    private final LongArrayList frameSeqs = new LongArrayList();
     private final Long2LongHashMap lastSeq = new Long2LongHashMap(0);
+    private final Long2LongHashMap sentSeq = new Long2LongHashMap(0);
     private final Set<Integer> channelSet = new TreeSet<>();
     private final long ratePerSecond;
     private final Set<Fault> faults;
@@ -141,6 +144,34 @@ public final class SzseFeedServer implements AutoCloseable
         final Set<Fault> faults, final double faultRate, final long seed, final String password,
         final Consumer<String> log) throws IOException
     {
+        this("127.0.0.1", port, inputs, layouts, forced, ratePerSecond, faults, faultRate, seed, password, log);
+    }
+
+    /**
+     * Reads the inputs and opens the port on an address.
+     *
+     * @param bind          the address to listen on, e.g. 127.0.0.1 or 0.0.0.0.
+     * @param port          the port to listen on, 0 for any free one.
+     * @param inputs        recorded files, any layout {@code flow} reads.
+     * @param layouts       the layouts to recognise them with.
+     * @param forced        a layout every input must use, or null.
+     * @param ratePerSecond frames per second, 0 for as fast as the client reads.
+     * @param faults        kinds of fault to inject.
+     * @param faultRate     chance of a fault per frame, 0 to 1.
+     * @param seed          for the choice of faults.
+     * @param password      the password a client must send, or null for any.
+     * @param log           where the server reports what it does.
+     * @throws IOException when the port cannot be opened.
+     */
+    public SzseFeedServer(
+        final String bind, final int port, final List<Path> inputs, final Layouts layouts, final Layout forced,
+        final long ratePerSecond, final Set<Fault> faults, final double faultRate, final long seed,
+        final String password, final Consumer<String> log) throws IOException
+    {
+        if (faultRate < 0 || faultRate > 1)
+        {
+            throw new IllegalArgumentException("fault rate " + faultRate + " is not between 0 and 1");
+        }
         this.ratePerSecond = ratePerSecond;
         this.faults = faults;
         this.faultRate = faultRate;
@@ -149,7 +180,7 @@ public final class SzseFeedServer implements AutoCloseable
         this.log = log;
         encode(inputs, layouts, forced);
         server = ServerSocketChannel.open();
-        server.bind(new InetSocketAddress("127.0.0.1", port));
+        server.bind(new InetSocketAddress(bind, port));
     }
 
     private void encode(final List<Path> inputs, final Layouts layouts, final Layout forced)
@@ -177,14 +208,17 @@ public final class SzseFeedServer implements AutoCloseable
         framePositions.addLong(e.position);
         frames.checkLimit(framesLength + 2048);
         final int length;
+        frameChannels.addInt(channel);
         if (e.type == TickEvent.SNAPSHOT)
         {
+            frameSeqs.addLong(0);
             length = SzseEncoder.snapshot(frames, framesLength, e, channel);
         }
         else
         {
             final long seq = lastSeq.get(channel) + 1;
             lastSeq.put(channel, seq);
+            frameSeqs.addLong(seq);
             channelSet.add(channel);
             if (e.type == TickEvent.ORDER && e.orderAction == TickEvent.DELETE)
             {
@@ -247,6 +281,8 @@ public final class SzseFeedServer implements AutoCloseable
                     continue;
                 }
                 log.accept("client logged on; serving from record " + (next + 1) + " of " + total);
+                // a gateway announces its channels at once, as it does every few seconds
+                channelHeartbeats(client, false);
                 final long startNs = System.nanoTime();
                 long lastChannelHeartbeatNs = startNs;
                 long lastSentNs = startNs;
@@ -371,6 +407,12 @@ public final class SzseFeedServer implements AutoCloseable
         }
         sendOut(client, length);
         report.framesSent++;
+        final long seq = frameSeqs.getLong(i);
+        final int channel = frameChannels.getInt(i);
+        if (seq > sentSeq.get(channel))
+        {
+            sentSeq.put(channel, seq);
+        }
     }
 
     private void sendOut(final SocketChannel client, final int length) throws IOException
@@ -394,8 +436,8 @@ public final class SzseFeedServer implements AutoCloseable
 
     private long lastSeqSent(final int channel, final boolean end)
     {
-        // at the end, the channel's last number (a dropped tail must show as a gap); meanwhile the same
-        return lastSeq.get(channel);
+        // at the end, the channel's last number (a dropped tail must show as a gap); meanwhile the last one sent
+        return end ? lastSeq.get(channel) : sentSeq.get(channel);
     }
 
     /** Reads the client's Logon and answers; returns its heartbeat interval, or -1 when refused. */

@@ -270,6 +270,15 @@ public final class SzseSession implements SzseFeed.Session
     }
 
     @Override
+    public void onRecordChannel(final int channelNo)
+    {
+        if (channels.add(channelNo))
+        {
+            log.accept("channel " + channelNo + " open");
+        }
+    }
+
+    @Override
     public void onChannelHeartbeat(final int channelNo, final boolean end)
     {
         if (channels.add(channelNo))

@@ -31,6 +31,8 @@ import java.nio.charset.StandardCharsets;
         ReplayCommand.class,
         AuditCommand.class,
         JournalCommand.class,
+        FeedServeCommand.class,
+        RunCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class MoneyflowCli implements Runnable

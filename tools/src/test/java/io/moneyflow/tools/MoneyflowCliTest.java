@@ -24,7 +24,7 @@ class MoneyflowCliTest
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"flow", "minutes", "accuracy", "demo", "counters"})
+    @ValueSource(strings = {"flow", "minutes", "accuracy", "demo", "counters", "feed-serve", "run"})
     void shouldPrintHelpForEveryCommand(final String command)
     {
         final Cli cli = Cli.run(command, "--help");

@@ -1,0 +1,157 @@
+package io.moneyflow.feed;
+
+import io.moneyflow.Engine;
+import io.moneyflow.EngineContext;
+import io.moneyflow.Samples;
+import io.moneyflow.codec.szse.SzseEncoder;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The client session's care: a refused logon stops it with a clear line; a silent gateway is noticed and the session
+ * reconnects; an unreachable gateway is retried with backoff and reported once.
+ */
+class SzseSessionTest
+{
+    private static final Path DAY = Samples.path("ddb-l2-20230201/tradeData.zip");
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void shouldStopWithOneClearLineWhenTheLogonIsRefused() throws Exception
+    {
+        try (SzseFeedServer server = new SzseFeedServer(0, List.of(DAY), Layouts.bundled(), null, 0, Set.of(), 0, 1,
+            "secret", m -> { }))
+        {
+            CompletableFuture.runAsync(() ->
+            {
+                try
+                {
+                    server.serve();
+                }
+                catch (final IOException ex)
+                {
+                    // closed by the test
+                }
+            });
+            final List<String> messages = new CopyOnWriteArrayList<>();
+            try (Engine engine = Engine.launch(new EngineContext()))
+            {
+                final Engine.LiveRun run = engine.runLive(new SzseSession.Config("127.0.0.1", server.port(), "client",
+                    "gateway", "guess", 5, true), messages::add, s -> { });
+                assertThat(run.outcome()).isEqualTo(SzseSession.Outcome.LOGON_REFUSED);
+                assertThat(run.reconnects()).isZero();
+            }
+            assertThat(messages.stream().filter(m -> m.startsWith("logon refused by 127.0.0.1:" + server.port())))
+                .hasSize(1);
+            assertThat(messages).noneMatch(m -> m.startsWith("logged on"));
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void shouldNoticeASilentGatewayAndReconnect() throws Exception
+    {
+        final AtomicInteger connections = new AtomicInteger();
+        final List<Socket> open = new CopyOnWriteArrayList<>();
+        try (ServerSocket gateway = new ServerSocket(0))
+        {
+            final Thread acceptor = new Thread(() ->
+            {
+                try
+                {
+                    while (true)
+                    {
+                        final Socket client = gateway.accept();
+                        open.add(client);
+                        connections.incrementAndGet();
+                        // read the logon, answer it, then say nothing more (and keep the connection open)
+                        final InputStream in = client.getInputStream();
+                        in.readNBytes(8 + 92 + 4);
+                        final UnsafeBuffer out = new UnsafeBuffer(new byte[256]);
+                        final int length = SzseEncoder.logon(out, 0, "gateway", "client", 1, "", "1.00");
+                        client.getOutputStream().write(out.byteArray(), 0, length);
+                        client.getOutputStream().flush();
+                    }
+                }
+                catch (final IOException ex)
+                {
+                    // the test closed the gateway
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            final List<String> messages = new CopyOnWriteArrayList<>();
+            final AtomicReference<SzseSession> session = new AtomicReference<>();
+            try (Engine engine = Engine.launch(new EngineContext()))
+            {
+                final CompletableFuture<Engine.LiveRun> run = CompletableFuture.supplyAsync(() -> engine.runLive(
+                    new SzseSession.Config("127.0.0.1", gateway.getLocalPort(), "client", "gateway", "", 1, false),
+                    messages::add, session::set));
+                while (connections.get() < 2)
+                {
+                    Thread.sleep(50);
+                }
+                session.get().stop();
+                final Engine.LiveRun done = run.get(30, TimeUnit.SECONDS);
+                assertThat(done.outcome()).isEqualTo(SzseSession.Outcome.STOPPED);
+                assertThat(done.reconnects()).isGreaterThanOrEqualTo(1);
+            }
+            finally
+            {
+                for (final Socket s : open)
+                {
+                    s.close();
+                }
+            }
+            // heartBtInt 1 s: silent for more than 2 s is a timeout
+            assertThat(messages).anyMatch(m -> m.startsWith("heartbeat timeout: nothing from 127.0.0.1:"));
+            assertThat(messages.stream().filter(m -> m.startsWith("logged on")).count()).isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void shouldRetryAnUnreachableGatewayWithBackoffAndSayItOnce() throws Exception
+    {
+        final int port;
+        try (ServerSocket free = new ServerSocket(0))
+        {
+            port = free.getLocalPort();
+        }
+        final List<String> messages = new CopyOnWriteArrayList<>();
+        final AtomicReference<SzseSession> session = new AtomicReference<>();
+        try (Engine engine = Engine.launch(new EngineContext()))
+        {
+            final CompletableFuture<Engine.LiveRun> run = CompletableFuture.supplyAsync(() -> engine.runLive(
+                new SzseSession.Config("127.0.0.1", port, "client", "gateway", "", 5, false), messages::add,
+                session::set));
+            // backoff 100, 200, 400, 800 ms: four retries take 1.5 s
+            while (messages.stream().filter(m -> m.startsWith("reconnecting in")).count() < 4)
+            {
+                Thread.sleep(50);
+            }
+            session.get().stop();
+            assertThat(run.get(30, TimeUnit.SECONDS).outcome()).isEqualTo(SzseSession.Outcome.STOPPED);
+        }
+        assertThat(messages.stream().filter(m -> m.startsWith("cannot reach 127.0.0.1:" + port))).hasSize(1);
+        assertThat(messages.stream().filter(m -> m.startsWith("reconnecting in")).limit(4))
+            .containsExactly("reconnecting in 100 ms", "reconnecting in 200 ms", "reconnecting in 400 ms",
+                "reconnecting in 800 ms");
+    }
+}

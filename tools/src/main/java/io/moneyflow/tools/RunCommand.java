@@ -1,0 +1,213 @@
+package io.moneyflow.tools;
+
+import io.moneyflow.Engine;
+import io.moneyflow.EngineContext;
+import io.moneyflow.feed.SzseSession;
+import io.moneyflow.reference.ReferenceData;
+import org.HdrHistogram.Histogram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@code moneyflow run}: the engine on a live SZSE Binary feed.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Run the engine on a live SZSE Binary market-data feed (TCP): log on, read trades, orders and " +
+        "snapshots as they come, check each channel's sequence (gaps reported with the symbols on the channel, " +
+        "duplicates and broken frames dropped and counted), reconnect with backoff when the link drops. Runs until " +
+        "Ctrl-C (or, with --exit-at-end, until every channel has ended), then prints what 'flow' prints. The " +
+        "counters can be watched meanwhile with 'moneyflow counters FILE' when --counters FILE is given.")
+final class RunCommand implements Callable<Integer>
+{
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--feed", paramLabel = "szse://HOST:PORT", required = true,
+        description = "The gateway, e.g. szse://127.0.0.1:9129.")
+    String feed;
+
+    @Option(names = "--sender", paramLabel = "ID", defaultValue = "moneyflow",
+        description = "SenderCompID of the logon (default moneyflow).")
+    String sender;
+
+    @Option(names = "--target", paramLabel = "ID", defaultValue = "gateway",
+        description = "TargetCompID of the logon (default gateway).")
+    String target;
+
+    @Option(names = "--password", paramLabel = "PW", defaultValue = "",
+        description = "Password of the logon (default empty).")
+    String password;
+
+    @Option(names = "--heartbeat", paramLabel = "SECONDS", defaultValue = "5",
+        description = "Heartbeat interval asked for at logon (default 5 s); a gateway silent for twice that is " +
+            "declared lost and the session reconnects.")
+    int heartbeat;
+
+    @Option(names = "--exit-at-end",
+        description = "Stop once every channel seen has sent its end-of-channel heartbeat.")
+    boolean exitAtEnd;
+
+    @Option(names = "--latency",
+        description = "Record each record's latency from its frame's arrival at the socket to its counters being " +
+            "visible (HdrHistogram), and print p50, p99, p99.9 and max.")
+    boolean latency;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Option(names = "--symbols", split = ",", paramLabel = "SYMBOL",
+        description = "Only these symbols in the output, e.g. 000001.SZ,600519.SH.")
+    List<String> symbols;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() throws InterruptedException
+    {
+        final SzseSession.Config config = config();
+        final Set<Long> filter = EngineOptions.symbols(symbols, spec);
+        final EngineContext context = engine.context().latency(latency);
+        final ReferenceData reference = engine.reference();
+        final PrintStream out = System.out;
+        final PrintStream err = System.err;
+        final AtomicReference<SzseSession> session = new AtomicReference<>();
+        final CountDownLatch done = new CountDownLatch(1);
+        // Ctrl-C (or a TERM) stops the session; the run then finishes its records and prints before the JVM exits.
+        final Thread hook = new Thread(() ->
+        {
+            final SzseSession live = session.get();
+            if (live != null)
+            {
+                err.println("moneyflow: stopping: logging out and finishing the records received");
+                live.stop();
+            }
+            try
+            {
+                done.await(60, TimeUnit.SECONDS);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }, "moneyflow-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try
+        {
+            return live(config, context, reference, filter, out, err, session);
+        }
+        finally
+        {
+            done.countDown();
+            try
+            {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+            catch (final IllegalStateException ex)
+            {
+                // the JVM is already shutting down: the hook is running and is released by the count-down
+            }
+        }
+    }
+
+    private int live(
+        final SzseSession.Config config,
+        final EngineContext context,
+        final ReferenceData reference,
+        final Set<Long> filter,
+        final PrintStream out,
+        final PrintStream err,
+        final AtomicReference<SzseSession> session)
+    {
+        try (Engine e = Engine.launch(context))
+        {
+            final Engine.LiveRun live = e.runLive(config, line -> err.println("moneyflow: " + line), session::set);
+            final Run run = new Run(e, live.log(), err);
+            final FlowReport report = FlowReport.read(e.reader(), reference, filter);
+            final Map<String, Object> extra = new LinkedHashMap<>();
+            if (latency)
+            {
+                extra.put("latency", latency(e.latency(), err));
+            }
+            FlowCommand.print(report, run, output.format, out, err, extra);
+            err.println("moneyflow: " + feed + ": " + live.frames() + " frames, " + live.unknownFrames() +
+                " of unknown types skipped, " + live.reconnects() + " reconnection(s); session " +
+                describe(live.outcome()));
+            final boolean clean = run.finish();
+            return live.outcome() == SzseSession.Outcome.LOGON_REFUSED || !clean ? 1 : 0;
+        }
+    }
+
+    private static Map<String, Object> latency(final Histogram histogram, final PrintStream err)
+    {
+        final Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("unit", "ns");
+        fields.put("records", histogram.getTotalCount());
+        fields.put("p50", histogram.getValueAtPercentile(50));
+        fields.put("p99", histogram.getValueAtPercentile(99));
+        fields.put("p999", histogram.getValueAtPercentile(99.9));
+        fields.put("max", histogram.getMaxValue());
+        err.printf(java.util.Locale.ROOT, "moneyflow: latency from arrival at the socket to the counters, %d " +
+            "records: p50 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us%n", histogram.getTotalCount(),
+            histogram.getValueAtPercentile(50) / 1e3, histogram.getValueAtPercentile(99) / 1e3,
+            histogram.getValueAtPercentile(99.9) / 1e3, histogram.getMaxValue() / 1e3);
+        return fields;
+    }
+
+    private static String describe(final SzseSession.Outcome outcome)
+    {
+        return switch (outcome)
+        {
+            case STOPPED -> "stopped";
+            case CHANNELS_ENDED -> "ended: every channel has ended";
+            case LOGON_REFUSED -> "refused: the gateway refused the logon";
+        };
+    }
+
+    private SzseSession.Config config()
+    {
+        final String prefix = "szse://";
+        if (!feed.startsWith(prefix))
+        {
+            throw new ParameterException(spec.commandLine(), "--feed '" + feed +
+                "' is not a feed such as szse://127.0.0.1:9129");
+        }
+        final String address = feed.substring(prefix.length());
+        final int colon = address.lastIndexOf(':');
+        final int port;
+        try
+        {
+            port = colon > 0 ? Integer.parseInt(address.substring(colon + 1)) : -1;
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new ParameterException(spec.commandLine(), "--feed '" + feed + "' has no port number");
+        }
+        if (port <= 0 || port > 65_535)
+        {
+            throw new ParameterException(spec.commandLine(), "--feed '" + feed + "' needs a port, 1 to 65535");
+        }
+        if (heartbeat <= 0)
+        {
+            throw new ParameterException(spec.commandLine(), "--heartbeat must be at least 1 second");
+        }
+        return new SzseSession.Config(address.substring(0, colon), port, sender, target, password, heartbeat,
+            exitAtEnd);
+    }
+}

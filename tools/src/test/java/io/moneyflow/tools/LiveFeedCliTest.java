@@ -1,0 +1,183 @@
+package io.moneyflow.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code feed-serve} (its own process) into {@code run}: the live path gives what {@code flow} gives on the same file,
+ * and with faults injected, reports exactly what the server says it injected.
+ */
+class LiveFeedCliTest
+{
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern LISTENING = Pattern.compile("on 127\\.0\\.0\\.1:(\\d+)");
+
+    @TempDir
+    Path dir;
+
+    /** A moneyflow process; its stderr is collected, its port read from the first line. */
+    private static final class Proc
+    {
+        final Process process;
+        final CompletableFuture<Integer> port = new CompletableFuture<>();
+        final List<String> err = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final CompletableFuture<String> out;
+
+        Proc(final String... args) throws IOException
+        {
+            final String launcher = ProcessHandle.current().info().command().orElse("java");
+            final List<String> command = new ArrayList<>(List.of(launcher));
+            command.addAll(List.of(System.getProperty("moneyflow.jvm.flags").trim().split("\\s+")));
+            command.addAll(List.of("-Dmoneyflow.home=" + Cli.root(), "-cp", System.getProperty("java.class.path"),
+                MoneyflowCli.class.getName()));
+            command.addAll(List.of(args));
+            process = new ProcessBuilder(command).start();
+            final Thread reader = new Thread(() ->
+            {
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getErrorStream(),
+                    StandardCharsets.UTF_8)))
+                {
+                    String line;
+                    while ((line = lines.readLine()) != null)
+                    {
+                        err.add(line);
+                        final Matcher m = LISTENING.matcher(line);
+                        if (!port.isDone() && m.find())
+                        {
+                            port.complete(Integer.parseInt(m.group(1)));
+                        }
+                    }
+                }
+                catch (final IOException ex)
+                {
+                    port.completeExceptionally(ex);
+                }
+                port.completeExceptionally(new IllegalStateException("no port in " + err));
+            });
+            reader.setDaemon(true);
+            reader.start();
+            out = CompletableFuture.supplyAsync(() ->
+            {
+                try
+                {
+                    return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                }
+                catch (final IOException ex)
+                {
+                    throw new java.io.UncheckedIOException(ex);
+                }
+            });
+        }
+
+        int exit() throws InterruptedException
+        {
+            assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("exited; stderr " + err).isTrue();
+            return process.exitValue();
+        }
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void shouldGiveTheSameJsonAndDigestOnTheWireAsFromTheFile() throws Exception
+    {
+        final String day = Cli.sample("ddb-l2-20230201/tradeData.zip");
+        final Proc server = new Proc("feed-serve", "--port", "0", day);
+        final int port = server.port.get(60, TimeUnit.SECONDS);
+        final Cli live = Cli.run("run", "--feed", "szse://127.0.0.1:" + port, "--exit-at-end", "--format", "json");
+        assertThat(live.exit).as(live.err).isZero();
+        assertThat(server.exit()).isZero();
+        final Cli file = Cli.run("flow", "-q", "--format", "json", day);
+        final JsonNode fromWire = JSON.readTree(live.out);
+        final JsonNode fromFile = JSON.readTree(file.out);
+        assertThat(fromWire.get("symbols").size()).isEqualTo(2);
+        assertThat(fromWire.get("digest").asText()).startsWith("sha256:").isEqualTo(fromFile.get("digest").asText());
+        assertThat(fromWire).isEqualTo(fromFile);
+        assertThat(live.err).contains("every channel has ended (2)");
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void shouldReportExactlyTheFaultsTheServerInjected() throws Exception
+    {
+        final String day = Cli.sample("ddb-l2-20230201/tradeData.zip");
+        final Path report = dir.resolve("faults.json");
+        final Proc server = new Proc("feed-serve", "--port", "0", "--faults", "drop,dup,reorder,corrupt",
+            "--fault-rate", "0.002", "--seed", "20230201", "--report", report.toString(), day);
+        final int port = server.port.get(60, TimeUnit.SECONDS);
+        final Cli live = Cli.run("run", "--feed", "szse://127.0.0.1:" + port, "--exit-at-end", "--format", "json");
+        assertThat(live.exit).as(live.err).isZero();
+        assertThat(server.exit()).isZero();
+        final JsonNode injected = JSON.readTree(Files.readString(report));
+        final JsonNode seen = JSON.readTree(live.out);
+        final long lost = injected.get("dropped").size() + injected.get("corrupted").size();
+        assertThat(injected.get("dropped").size()).isPositive();
+        assertThat(injected.get("duplicated").asLong()).isPositive();
+        assertThat(injected.get("reordered").asLong()).isPositive();
+        assertThat(injected.get("corrupted").size()).isPositive();
+        assertThat(seen.get("sequence").get("missing").asLong()).isEqualTo(lost);
+        assertThat(seen.get("rejected").get("duplicate").asLong()).isEqualTo(injected.get("duplicated").asLong());
+        assertThat(seen.get("rejected").get("bad-frame").asLong()).isEqualTo(injected.get("badStretches").asLong());
+        // fills lost on the wire are exactly the fills missing from the totals
+        final JsonNode full = JSON.readTree(Cli.run("flow", "-q", "--format", "json", day).out);
+        long fullTrades = 0;
+        long liveTrades = 0;
+        for (int i = 0; i < 2; i++)
+        {
+            fullTrades += full.get("symbols").get(i).get("trades").asLong() +
+                full.get("symbols").get(i).get("cancels").asLong();
+            liveTrades += seen.get("symbols").get(i).get("trades").asLong() +
+                seen.get("symbols").get(i).get("cancels").asLong();
+        }
+        assertThat(fullTrades - liveTrades).isEqualTo(lost);
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void shouldStopCleanlyOnCtrlCAndPrintWhatItHas() throws Exception
+    {
+        final String day = Cli.sample("ddb-l2-20230201/tradeData.zip");
+        final Proc server = new Proc("feed-serve", "--port", "0", "--rate", "20k/s", day);
+        final int port = server.port.get(60, TimeUnit.SECONDS);
+        final Proc run = new Proc("run", "--feed", "szse://127.0.0.1:" + port, "--format", "json");
+        while (run.err.stream().noneMatch(l -> l.contains("logged on")))
+        {
+            Thread.sleep(50);
+        }
+        Thread.sleep(1_000);
+        // Ctrl-C: SIGINT to the process (Process.destroy would also close our ends of its pipes)
+        assertThat(new ProcessBuilder("kill", "-INT", Long.toString(run.process.pid())).start().waitFor())
+            .isZero();
+        run.exit();
+        final ObjectNode printed = (ObjectNode)JSON.readTree(run.out.get(60, TimeUnit.SECONDS));
+        long trades = 0;
+        for (final JsonNode symbol : printed.get("symbols"))
+        {
+            trades += symbol.get("trades").asLong();
+        }
+        assertThat(trades).as("a second or two of a 20k/s feed, not the day").isPositive().isLessThan(100_000);
+        assertThat(printed.get("digest").asText()).startsWith("sha256:");
+        assertThat(run.err).anyMatch(l -> l.contains("stopping: logging out"));
+        assertThat(run.err).anyMatch(l -> l.contains("session stopped"));
+        server.process.destroy();
+        server.exit();
+    }
+}
