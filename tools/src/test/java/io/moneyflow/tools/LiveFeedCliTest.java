@@ -152,6 +152,27 @@ class LiveFeedCliTest
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void shouldReplayALiveJournalToExactlyWhatTheLiveRunPrinted() throws Exception
+    {
+        final String day = Cli.sample("ddb-l2-20230201/tradeData.zip");
+        final Path journal = dir.resolve("journal");
+        final Proc server = new Proc("feed-serve", "--port", "0", "--faults", "drop,dup,reorder,corrupt,disconnect",
+            "--fault-rate", "0.0005", "--seed", "7", day);
+        final int port = server.port.get(60, TimeUnit.SECONDS);
+        final Cli live = Cli.run("run", "--feed", "szse://127.0.0.1:" + port, "--exit-at-end", "--journal",
+            journal.toString(), "--format", "json");
+        assertThat(live.exit).as(live.err).isZero();
+        assertThat(server.exit()).isZero();
+        final JsonNode printed = JSON.readTree(live.out);
+        assertThat(printed.get("sequence").get("gaps").asLong()).as("faults were injected").isPositive();
+        final Cli replay = Cli.run("replay", "-q", "--format", "json", "--journal", journal.toString());
+        assertThat(replay.exit).as(replay.err).isZero();
+        // the gaps, rejections (duplicates, broken frames) and every number: the same, to the byte
+        assertThat(replay.out).isEqualTo(live.out);
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void shouldStopCleanlyOnCtrlCAndPrintWhatItHas() throws Exception
     {
         final String day = Cli.sample("ddb-l2-20230201/tradeData.zip");
