@@ -43,6 +43,7 @@ import java.util.function.Consumer;
  */
 public final class SzseFeedServer implements AutoCloseable
 {
+    private static final int FLUSH_BYTES = 64 * 1024;
     /** Kinds of fault. */
     public enum Fault
     {
@@ -121,6 +122,9 @@ public final class SzseFeedServer implements AutoCloseable
     private final Consumer<String> log;
     private final Faults report = new Faults();
     private final UnsafeBuffer out = new UnsafeBuffer(ByteBuffer.allocateDirect(1 << 16));
+    /** Frames written but not yet sent: one write for many frames, as a gateway's TCP stack would send them. */
+    private final UnsafeBuffer pending = new UnsafeBuffer(ByteBuffer.allocateDirect(1 << 20));
+    private int pendingLength;
     private int framesLength;
     private boolean lastSentLengthBroken;
 
@@ -274,6 +278,7 @@ public final class SzseFeedServer implements AutoCloseable
         {
             try (SocketChannel client = server.accept())
             {
+                pendingLength = 0;
                 client.socket().setTcpNoDelay(true);
                 final int heartBtInt = logon(client);
                 if (heartBtInt < 0)
@@ -294,6 +299,11 @@ public final class SzseFeedServer implements AutoCloseable
                     {
                         final long dueNs = startNs + (next - startFrame) * 1_000_000_000L / ratePerSecond;
                         long wait;
+                        if (dueNs - System.nanoTime() > 0)
+                        {
+                            // ahead of the rate: what is written goes now, then wait
+                            flush(client);
+                        }
                         while ((wait = dueNs - System.nanoTime()) > 0)
                         {
                             LockSupport.parkNanos(Math.min(wait, 1_000_000));
@@ -318,6 +328,7 @@ public final class SzseFeedServer implements AutoCloseable
                         break;
                     }
                 }
+                flush(client);
                 if (disconnected)
                 {
                     report.disconnects++;
@@ -400,12 +411,17 @@ public final class SzseFeedServer implements AutoCloseable
         final int start = frameStarts.getInt(i);
         final int end = i + 1 < frameStarts.size() ? frameStarts.getInt(i + 1) : framesLength;
         final int length = end - start;
-        out.putBytes(0, frames, start, length);
+        if (pendingLength + length > FLUSH_BYTES)
+        {
+            flush(client);
+        }
+        pending.putBytes(pendingLength, frames, start, length);
         if (flipAt >= 0)
         {
-            out.putByte(flipAt, (byte)(out.getByte(flipAt) ^ 0x5A));
+            pending.putByte(pendingLength + flipAt, (byte)(pending.getByte(pendingLength + flipAt) ^ 0x5A));
         }
-        sendOut(client, length);
+        pendingLength += length;
+        lastSentLengthBroken = false;
         report.framesSent++;
         final long seq = frameSeqs.getLong(i);
         final int channel = frameChannels.getInt(i);
@@ -415,11 +431,25 @@ public final class SzseFeedServer implements AutoCloseable
         }
     }
 
+    /** Sends a session message now, after the frames pending. */
     private void sendOut(final SocketChannel client, final int length) throws IOException
     {
         lastSentLengthBroken = false;
-        final ByteBuffer bytes = out.byteBuffer().duplicate();
-        bytes.clear().limit(length);
+        if (pendingLength + length > pending.capacity())
+        {
+            flush(client);
+        }
+        pending.putBytes(pendingLength, out, 0, length);
+        pendingLength += length;
+        flush(client);
+    }
+
+    /** Sends every pending byte. */
+    private void flush(final SocketChannel client) throws IOException
+    {
+        final ByteBuffer bytes = pending.byteBuffer().duplicate();
+        bytes.clear().limit(pendingLength);
+        pendingLength = 0;
         while (bytes.hasRemaining())
         {
             client.write(bytes);
