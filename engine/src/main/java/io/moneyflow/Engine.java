@@ -95,7 +95,7 @@ public final class Engine implements AutoCloseable
             context.maxSlots(),
             context.mode() == FlowMode.TRADE ? 16 : context.orderCapacity());
         this.latency = context.latency() ? new org.HdrHistogram.Histogram(60_000_000_000L, 3) : null;
-        this.aggregate = new AggregateHandler(counters, latency);
+        this.aggregate = new AggregateHandler(counters, latency, context.latencySkip());
         this.exceptions = new CountingExceptionHandler(
             n -> counters.addStat(CountersDescriptor.Stat.HANDLER_ERRORS.ordinal(), n));
 

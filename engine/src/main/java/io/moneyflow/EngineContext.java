@@ -55,6 +55,7 @@ public final class EngineContext
     private long journalSyncMs;
     private boolean szseSequences;
     private boolean latency;
+    private long latencySkip;
     private boolean concluded;
 
     /**
@@ -523,6 +524,28 @@ public final class EngineContext
     public EngineContext latency(final boolean latency)
     {
         this.latency = latency;
+        return this;
+    }
+
+    /**
+     * @return live records left out of the latency histogram at the start (the JIT's warm-up).
+     */
+    public long latencySkip()
+    {
+        return latencySkip;
+    }
+
+    /**
+     * @param records leave the first this many live records out of the latency histogram.
+     * @return this.
+     */
+    public EngineContext latencySkip(final long records)
+    {
+        if (records < 0)
+        {
+            throw new IllegalArgumentException("latency skip " + records + " is negative");
+        }
+        this.latencySkip = records;
         return this;
     }
 }

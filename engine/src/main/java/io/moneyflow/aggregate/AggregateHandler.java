@@ -30,6 +30,7 @@ public final class AggregateHandler implements EventHandler<TickEvent>
     private final FlowCounters counters;
     private final FlowCountersWriter writer;
     private final org.HdrHistogram.Histogram latency;
+    private long latencySkip;
     private long appliedSinceFlush;
 
     /**
@@ -47,6 +48,17 @@ public final class AggregateHandler implements EventHandler<TickEvent>
      */
     public AggregateHandler(final FlowCounters counters, final org.HdrHistogram.Histogram latency)
     {
+        this(counters, latency, 0);
+    }
+
+    /**
+     * @param counters the counters file to write.
+     * @param latency  as above, or null.
+     * @param skip     live records to leave out of the histogram first (the JIT's warm-up).
+     */
+    public AggregateHandler(final FlowCounters counters, final org.HdrHistogram.Histogram latency, final long skip)
+    {
+        this.latencySkip = skip;
         this.counters = counters;
         this.writer = new FlowCountersWriter(counters);
         this.latency = latency;
@@ -110,7 +122,15 @@ public final class AggregateHandler implements EventHandler<TickEvent>
         appliedSinceFlush++;
         if (latency != null && event.recvNanos != 0)
         {
-            latency.recordValue(Math.max(0, System.nanoTime() - event.recvNanos));
+            final long nanos = System.nanoTime() - event.recvNanos;
+            if (latencySkip > 0)
+            {
+                latencySkip--;
+            }
+            else
+            {
+                latency.recordValue(Math.max(0, nanos));
+            }
         }
     }
 

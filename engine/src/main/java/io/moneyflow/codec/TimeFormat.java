@@ -325,6 +325,18 @@ public final class TimeFormat
     }
 
     /**
+     * @param date yyyyMMdd.
+     * @param days days to add, may be negative.
+     * @return the date that many calendar days on, yyyyMMdd. Not for the hot path.
+     */
+    public static int plusDays(final int date, final int days)
+    {
+        final java.time.LocalDate moved = java.time.LocalDate.of(date / 10_000, date / 100 % 100, date % 100)
+            .plusDays(days);
+        return moved.getYear() * 10_000 + moved.getMonthValue() * 100 + moved.getDayOfMonth();
+    }
+
+    /**
      * Formats yyyymmdd as {@code yyyy-MM-dd}.
      *
      * @param date yyyymmdd.

@@ -1,5 +1,6 @@
 package io.moneyflow.feed;
 
+import io.moneyflow.codec.TimeFormat;
 import io.moneyflow.codec.szse.SzseDescriptor;
 import io.moneyflow.codec.szse.SzseEncoder;
 import io.moneyflow.codec.szse.SzseFrame;
@@ -125,6 +126,8 @@ public final class SzseFeedServer implements AutoCloseable
     /** Frames written but not yet sent: one write for many frames, as a gateway's TCP stack would send them. */
     private final UnsafeBuffer pending = new UnsafeBuffer(ByteBuffer.allocateDirect(1 << 20));
     private int pendingLength;
+    private int passes = 1;
+    private long positionsPerPass;
     private int framesLength;
     private boolean lastSentLengthBroken;
 
@@ -210,6 +213,7 @@ public final class SzseFeedServer implements AutoCloseable
         final int channel = e.channel > 0 && e.channel <= 0xFFFF ? e.channel : 1;
         frameStarts.addInt(framesLength);
         framePositions.addLong(e.position);
+        positionsPerPass = Math.max(positionsPerPass, e.position);
         frames.checkLimit(framesLength + 2048);
         final int length;
         frameChannels.addInt(channel);
@@ -247,6 +251,25 @@ public final class SzseFeedServer implements AutoCloseable
     }
 
     /**
+     * Serves the inputs {@code passes} times: pass k is the recorded day moved k calendar days on (each channel
+     * numbered from 1 again, as every SZSE day is), so that a short sample makes a long feed (for latency runs). The
+     * channels end once, after the last pass.
+     *
+     * @param passes 1 or more.
+     * @return this.
+     */
+    public SzseFeedServer passes(final int passes)
+    {
+        if (passes < 1 || (long)passes * frameStarts.size() > Integer.MAX_VALUE)
+        {
+            throw new IllegalArgumentException("passes " + passes + " is not between 1 and " +
+                Integer.MAX_VALUE / Math.max(1, frameStarts.size()));
+        }
+        this.passes = passes;
+        return this;
+    }
+
+    /**
      * @return the port the server listens on.
      */
     public int port()
@@ -259,7 +282,7 @@ public final class SzseFeedServer implements AutoCloseable
      */
     public int records()
     {
-        return frameStarts.size();
+        return frameStarts.size() * passes;
     }
 
     /**
@@ -272,7 +295,7 @@ public final class SzseFeedServer implements AutoCloseable
     public Faults serve() throws IOException
     {
         int next = 0;
-        final int total = frameStarts.size();
+        final int total = records();
         boolean finished = false;
         while (!finished)
         {
@@ -359,7 +382,7 @@ public final class SzseFeedServer implements AutoCloseable
             {
                 case DROP ->
                 {
-                    report.dropped.addLong(framePositions.getLong(i));
+                    report.dropped.addLong(position(i));
                     return i + 1;
                 }
                 case DUP ->
@@ -383,7 +406,7 @@ public final class SzseFeedServer implements AutoCloseable
                 }
                 case CORRUPT ->
                 {
-                    report.corrupted.addLong(framePositions.getLong(i));
+                    report.corrupted.addLong(position(i));
                     if (!lastSentLengthBroken)
                     {
                         report.badStretches++;
@@ -408,14 +431,23 @@ public final class SzseFeedServer implements AutoCloseable
 
     private void sendFrame(final SocketChannel client, final int i, final int flipAt) throws IOException
     {
-        final int start = frameStarts.getInt(i);
-        final int end = i + 1 < frameStarts.size() ? frameStarts.getInt(i + 1) : framesLength;
+        final int records = frameStarts.size();
+        final int base = i % records;
+        final int pass = i / records;
+        final int start = frameStarts.getInt(base);
+        final int end = base + 1 < records ? frameStarts.getInt(base + 1) : framesLength;
         final int length = end - start;
         if (pendingLength + length > FLUSH_BYTES)
         {
             flush(client);
         }
         pending.putBytes(pendingLength, frames, start, length);
+        final int channel = frameChannels.getInt(base);
+        final long seq = frameSeqs.getLong(base);
+        if (pass > 0)
+        {
+            movePass(pendingLength, pass);
+        }
         if (flipAt >= 0)
         {
             pending.putByte(pendingLength + flipAt, (byte)(pending.getByte(pendingLength + flipAt) ^ 0x5A));
@@ -423,12 +455,39 @@ public final class SzseFeedServer implements AutoCloseable
         pendingLength += length;
         lastSentLengthBroken = false;
         report.framesSent++;
-        final long seq = frameSeqs.getLong(i);
-        final int channel = frameChannels.getInt(i);
         if (seq > sentSeq.get(channel))
         {
             sentSeq.put(channel, seq);
         }
+    }
+
+    /** The input position of frame {@code i}: a later pass's positions follow on from the pass before. */
+    private long position(final int i)
+    {
+        final int records = frameStarts.size();
+        return framePositions.getLong(i % records) + (long)(i / records) * positionsPerPass;
+    }
+
+    /**
+     * Moves a copied frame to pass {@code pass}: its day, and so its checksum. Its sequence number stays: SZSE numbers
+     * each channel from 1 every day.
+     */
+    private void movePass(final int at, final int pass)
+    {
+        final int type = (int)SzseFrame.msgType(pending, at);
+        final int bodyLength = (int)SzseFrame.bodyLength(pending, at);
+        final int body = at + SzseDescriptor.HEADER_LENGTH;
+        final int timeAt = switch (type)
+        {
+            case SzseDescriptor.TRADE -> body + 58;
+            case SzseDescriptor.ORDER -> body + 42;
+            default -> body;
+        };
+        final long timestamp = pending.getLong(timeAt, SzseFrame.ORDER);
+        final int date = (int)(timestamp / 1_000_000_000L);
+        final int moved = TimeFormat.plusDays(date, pass);
+        pending.putLong(timeAt, moved * 1_000_000_000L + timestamp % 1_000_000_000L, SzseFrame.ORDER);
+        SzseFrame.putTrailer(pending, at, bodyLength);
     }
 
     /** Sends a session message now, after the frames pending. */

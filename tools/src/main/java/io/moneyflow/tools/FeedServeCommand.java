@@ -64,6 +64,11 @@ final class FeedServeCommand implements Callable<Integer>
         description = "Seed of the fault choices (default 1): the same seed, inputs and rate inject the same faults.")
     long seed;
 
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+        description = "Serve the inputs N times, each pass moved one calendar day on (sequence numbers from 1 " +
+            "again, as on every SZSE day), so that a short sample makes a long feed (for latency runs). Default 1.")
+    int repeat;
+
     @Option(names = "--password", paramLabel = "PW",
         description = "Refuse a logon whose password is not PW. Default: accept any.")
     String password;
@@ -120,10 +125,22 @@ final class FeedServeCommand implements Callable<Integer>
         {
             throw new ParameterException(spec.commandLine(), ex.getMessage(), ex);
         }
+        if (repeat < 1)
+        {
+            throw new ParameterException(spec.commandLine(), "--repeat must be at least 1");
+        }
         try (SzseFeedServer server = new SzseFeedServer(bind, port, inputs, layouts, forced, perSecond, kinds,
             kinds.isEmpty() ? 0 : faultRate, seed, password, quiet ? line -> { } :
             line -> err.println("moneyflow: feed-serve: " + line)))
         {
+            try
+            {
+                server.passes(repeat);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new ParameterException(spec.commandLine(), "--repeat: " + ex.getMessage(), ex);
+            }
             err.println("moneyflow: feed-serve: serving " + server.records() + " records on " + bind + ":" +
                 server.port() + (perSecond > 0 ? " at " + perSecond + " records/s" : " as fast as the client reads") +
                 (kinds.isEmpty() ? "" : ", faults " + kinds.toString().toLowerCase(Locale.ROOT) + " at rate " +

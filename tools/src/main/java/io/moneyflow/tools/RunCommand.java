@@ -68,6 +68,10 @@ final class RunCommand implements Callable<Integer>
             "visible (HdrHistogram), and print p50, p99, p99.9 and max.")
     boolean latency;
 
+    @Option(names = "--latency-skip", paramLabel = "N", defaultValue = "0",
+        description = "With --latency, leave the first N records out of the histogram (the JIT's warm-up).")
+    long latencySkip;
+
     @Mixin
     EngineOptions engine;
 
@@ -83,7 +87,11 @@ final class RunCommand implements Callable<Integer>
     {
         final SzseSession.Config config = config();
         final Set<Long> filter = EngineOptions.symbols(symbols, spec);
-        final EngineContext context = engine.context().latency(latency);
+        if (latencySkip < 0)
+        {
+            throw new ParameterException(spec.commandLine(), "--latency-skip must not be negative");
+        }
+        final EngineContext context = engine.context().latency(latency).latencySkip(latencySkip);
         final ReferenceData reference = engine.reference();
         final PrintStream out = System.out;
         final PrintStream err = System.err;

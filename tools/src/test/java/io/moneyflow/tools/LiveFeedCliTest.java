@@ -116,6 +116,38 @@ class LiveFeedCliTest
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void shouldServeTheDayAgainOnTheFollowingDaysWithRepeat() throws Exception
+    {
+        final String day = Cli.sample("ddb-l2-20230201/tradeData.zip");
+        final Proc server = new Proc("feed-serve", "-q", "--port", "0", "--repeat", "3", day);
+        final int port = server.port.get(60, TimeUnit.SECONDS);
+        final Cli live = Cli.run("run", "--feed", "szse://127.0.0.1:" + port, "--exit-at-end", "--format", "json");
+        assertThat(live.exit).as(live.err).isZero();
+        assertThat(server.exit()).isZero();
+        final JsonNode fromWire = JSON.readTree(live.out);
+        final JsonNode fromFile = JSON.readTree(Cli.run("flow", "-q", "--format", "json", day).out);
+        assertThat(fromWire.get("sequence").get("gaps").asLong()).isZero();
+        final List<String> days = new ArrayList<>();
+        for (final JsonNode row : fromWire.get("symbols"))
+        {
+            days.add(row.get("symbol").asText() + " " + row.get("date").asText());
+            JsonNode same = null;
+            for (final JsonNode original : fromFile.get("symbols"))
+            {
+                if (original.get("symbol").equals(row.get("symbol")))
+                {
+                    same = original.deepCopy();
+                }
+            }
+            ((ObjectNode)same).set("date", row.get("date"));
+            assertThat(row).as(row.get("symbol") + " " + row.get("date")).isEqualTo(same);
+        }
+        assertThat(days).containsExactly("000001.SZ 2023-02-01", "000001.SZ 2023-02-02", "000001.SZ 2023-02-03",
+            "600000.SH 2023-02-01", "600000.SH 2023-02-02", "600000.SH 2023-02-03");
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void shouldReportExactlyTheFaultsTheServerInjected() throws Exception
     {
         final String day = Cli.sample("ddb-l2-20230201/tradeData.zip");
