@@ -180,7 +180,7 @@ public final class TimeFormat
 
         if (hasDate)
         {
-            if (month < 1 || month > 12 || day < 1 || year < 1900 || year > 2999 || day > daysIn(year, month))
+            if (!validDate(year, month, day))
             {
                 return false;
             }
@@ -201,6 +201,17 @@ public final class TimeFormat
         }
         this.timeOfDayMs = hasTime ? ((hour * 60 + minute) * 60 + second) * 1000 + ms : 0;
         return true;
+    }
+
+    /**
+     * @param year  the year.
+     * @param month 1 to 12.
+     * @param day   1 to 31.
+     * @return true when it is a day of the calendar between 1900 and 2999: the dates the engine accepts.
+     */
+    public static boolean validDate(final int year, final int month, final int day)
+    {
+        return month >= 1 && month <= 12 && day >= 1 && year >= 1900 && year <= 2999 && day <= daysIn(year, month);
     }
 
     private static int daysIn(final int year, final int month)

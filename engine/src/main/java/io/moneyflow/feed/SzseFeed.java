@@ -1,6 +1,7 @@
 package io.moneyflow.feed;
 
 import io.moneyflow.codec.SymbolCodes;
+import io.moneyflow.codec.TimeFormat;
 import io.moneyflow.codec.szse.OrderDecoder;
 import io.moneyflow.codec.szse.SnapshotDecoder;
 import io.moneyflow.codec.szse.SzseDescriptor;
@@ -332,9 +333,8 @@ public final class SzseFeed implements SzseFrameReader.Handler
         final int minute = (int)(clock / 100_000 % 100);
         final int second = (int)(clock / 1000 % 100);
         final int ms = (int)(clock % 1000);
-        final int month = (int)(date / 100 % 100);
-        final int day = (int)(date % 100);
-        if (timestamp <= 0 || date < 19900101 || date > 29991231 || month < 1 || month > 12 || day < 1 || day > 31 ||
+        if (timestamp <= 0 || date < 19900101 || date > 29991231 ||
+            !TimeFormat.validDate((int)(date / 10000), (int)(date / 100 % 100), (int)(date % 100)) ||
             hour > 23 || minute > 59 || second > 59)
         {
             reject(RejectReason.BAD_TIME, "TransactTime");

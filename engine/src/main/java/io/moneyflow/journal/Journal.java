@@ -306,7 +306,7 @@ public final class Journal implements AutoCloseable
     /**
      * Checks one excerpt: its framing, checksum, and that its records decode and follow on from the last position.
      */
-    private static String check(
+    static String check(
         final UnsafeBuffer buffer, final int length, final CRC32C crc, final boolean expectHeader,
         final long lastPosition, final TickEvent scratch, final JournalRecordDecoder decoder)
     {
@@ -332,7 +332,19 @@ public final class Journal implements AutoCloseable
         }
         if (expectHeader)
         {
-            return kind == KIND_HEADER ? null : "the journal does not start with its header";
+            if (kind != KIND_HEADER)
+            {
+                return "the journal does not start with its header";
+            }
+            try
+            {
+                JournalHeader.decode(buffer.byteArray(), EXCERPT_HEADER_LENGTH, payload);
+                return null;
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                return "unreadable header: " + ex.getMessage();
+            }
         }
         if (kind != KIND_BATCH)
         {

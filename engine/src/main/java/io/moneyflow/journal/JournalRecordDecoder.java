@@ -113,6 +113,21 @@ public final class JournalRecordDecoder
         e.sequence = buffer.getLong(offset + SEQUENCE_OFFSET);
         e.denseSequence = (flags & FLAG_DENSE) != 0;
         final int body = offset + BODY_OFFSET;
+        // the fixed part of the body must lie inside the record before any of it is read
+        final int fixed = switch (type)
+        {
+            case TickEvent.TRADE, TickEvent.CANCEL -> 32;
+            case TickEvent.ORDER -> 24;
+            case TickEvent.SNAPSHOT -> 48;
+            case TickEvent.GAP -> 16;
+            case TickEvent.CHANNEL -> 0;
+            case TickEvent.REJECT, TickEvent.SOURCE -> 8;
+            default -> -1;
+        };
+        if (fixed < 0 || BODY_OFFSET + fixed > length)
+        {
+            return -1;
+        }
         int expected;
         switch (type)
         {
