@@ -284,7 +284,7 @@ public final class SzseFeed implements SzseFrameReader.Handler
                 continue;
             }
             // N18(6) to the engine's 1/10000 yuan, rounding half up; N15(2) to shares
-            final long price = (px + 50) / 100;
+            final long price = px / 100 + (px % 100 >= 50 ? 1 : 0);
             final int level = d.entryLevel();
             if (type == '2')
             {
