@@ -200,6 +200,91 @@ class FlowPropertyTest
         }
     }
 
+    /**
+     * Order records let the classify stage drop an order as soon as it can trade no more (filled to its quantity, or
+     * cancelled), and the order table starts tiny so that it grows and its probe runs are rearranged by removals.
+     * Neither may change a single number: the run with order records (each order's quantity = the sum of its fills,
+     * so it leaves the table at its last fill; or a larger quantity cancelled after its last fill, SZSE or SSE style)
+     * must equal the run without any.
+     */
+    @Property(tries = 150)
+    void droppingFinishedOrdersChangesNoNumber(@ForAll("fills") final List<Fill> fills) throws IOException
+    {
+        final List<Fill> sorted = fills.stream().sorted(java.util.Comparator.comparingInt(Fill::secondsAfterOpen))
+            .toList();
+        final java.util.Map<Long, Long> buyTotal = new java.util.HashMap<>();
+        final java.util.Map<Long, Long> sellTotal = new java.util.HashMap<>();
+        final java.util.Map<Long, Integer> buyLast = new java.util.HashMap<>();
+        final java.util.Map<Long, Integer> sellLast = new java.util.HashMap<>();
+        for (int i = 0; i < sorted.size(); i++)
+        {
+            final Fill f = sorted.get(i);
+            buyTotal.merge(f.buyNo(), f.lots() * 100, Long::sum);
+            sellTotal.merge(f.sellNo() + 1_000, f.lots() * 100, Long::sum);
+            buyLast.put(f.buyNo(), i);
+            sellLast.put(f.sellNo() + 1_000, i);
+        }
+        for (final FlowMode mode : List.of(FlowMode.ORDER, FlowMode.ORDER_BAR))
+        {
+            for (final OrderSizeBasis basis : OrderSizeBasis.values())
+            {
+                final SizeScheme scheme = SizeScheme.resolve("eastmoney");
+                final SlotView plain = run(fills, mode, scheme, basis);
+                final Path file = Files.createTempFile(dir, "evict", ".counters");
+                final SlotView evicting;
+                try (StageHarness harness = new StageHarness(file, scheme, mode, basis, 1, 16))
+                {
+                    final java.util.Set<Long> announced = new java.util.HashSet<>();
+                    for (int i = 0; i < sorted.size(); i++)
+                    {
+                        final Fill f = sorted.get(i);
+                        final int time = OPEN_MS + f.secondsAfterOpen() * 1_000;
+                        final long buyNo = f.buyNo();
+                        final long sellNo = f.sellNo() + 1_000;
+                        // odd numbers: exactly their fills; even: more, and cancelled after the last fill
+                        if (announced.add(buyNo))
+                        {
+                            harness.order(0, time, true, buyNo, buyTotal.get(buyNo) + (buyNo % 2 == 0 ? 100 : 0),
+                                false);
+                        }
+                        if (announced.add(-sellNo))
+                        {
+                            harness.order(0, time, false, sellNo, sellTotal.get(sellNo) + (sellNo % 2 == 0 ? 100 : 0),
+                                false);
+                        }
+                        harness.trade(0, time, f.priceTicks() * 100, f.lots() * 100, buyNo, sellNo, f.flag());
+                        if (buyLast.get(buyNo) == i && buyNo % 2 == 0)
+                        {
+                            harness.cancel(0, time, buyNo, 0, 100);
+                        }
+                        if (sellLast.get(sellNo) == i && sellNo % 2 == 0)
+                        {
+                            harness.order(0, time, false, sellNo, 100, true);
+                        }
+                    }
+                    assertThat(harness.ordersTracked()).as("every order finished, so none is left").isZero();
+                    evicting = harness.view(0);
+                }
+                for (final ClassField field : ClassField.values())
+                {
+                    for (int c = 0; c < plain.classCount(); c++)
+                    {
+                        assertThat(evicting.classValue(c, field)).as(mode.label() + " " + basis.label() + " " + field)
+                            .isEqualTo(plain.classValue(c, field));
+                    }
+                }
+                for (final DayField field : DayField.values())
+                {
+                    // the fills' fields; the order and cancel counts differ by design
+                    if (field.ordinal() <= DayField.OFF_SESSION_TRADES.ordinal())
+                    {
+                        assertThat(evicting.day(field)).as(field.name()).isEqualTo(plain.day(field));
+                    }
+                }
+            }
+        }
+    }
+
     private static long sum(final SlotView v, final ClassField field)
     {
         long total = 0;

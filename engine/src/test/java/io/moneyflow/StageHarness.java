@@ -31,6 +31,15 @@ public final class StageHarness implements AutoCloseable
     public StageHarness(final Path file, final SizeScheme scheme, final FlowMode mode, final OrderSizeBasis basis,
         final int slots)
     {
+        this(file, scheme, mode, basis, slots, 1024);
+    }
+
+    /**
+     * @param orderCapacity the order table's starting size: small to make it grow and collide.
+     */
+    public StageHarness(final Path file, final SizeScheme scheme, final FlowMode mode, final OrderSizeBasis basis,
+        final int slots, final int orderCapacity)
+    {
         final TradingSession session = new TradingSession(1);
         final String[] names = new String[scheme.classCount()];
         for (int i = 0; i < names.length; i++)
@@ -43,7 +52,7 @@ public final class StageHarness implements AutoCloseable
         {
             counters.publishSlot(slot, String.format("%06d.SH", 600000 + slot), DATE, -1);
         }
-        classify = new ClassifyHandler(scheme, mode, basis, DirectionRule.AUTO, null, session, slots, 1024);
+        classify = new ClassifyHandler(scheme, mode, basis, DirectionRule.AUTO, null, session, slots, orderCapacity);
         aggregate = new AggregateHandler(counters);
     }
 
@@ -67,6 +76,53 @@ public final class StageHarness implements AutoCloseable
         event.position = ++sequence;
         classify.onEvent(event, sequence, true);
         aggregate.apply(event);
+    }
+
+    /**
+     * An order record: an addition with the shares it has open, or a deletion (SSE).
+     */
+    public void order(final int slot, final int timeMs, final boolean buy, final long orderNo, final long qty,
+        final boolean delete)
+    {
+        event.clearInput();
+        event.type = TickEvent.ORDER;
+        event.slot = slot;
+        event.date = DATE;
+        event.timeMs = timeMs;
+        event.price = 100_000;
+        event.qty = qty;
+        event.orderNo = orderNo;
+        event.orderSide = buy ? TickEvent.BUY : TickEvent.SELL;
+        event.orderAction = delete ? TickEvent.DELETE : TickEvent.ADD;
+        event.position = ++sequence;
+        classify.onEvent(event, sequence, true);
+        aggregate.apply(event);
+    }
+
+    /**
+     * An SZSE cancel in the trade stream: the order is named by one of the two numbers, the other is 0.
+     */
+    public void cancel(final int slot, final int timeMs, final long buyNo, final long sellNo, final long qty)
+    {
+        event.clearInput();
+        event.type = TickEvent.CANCEL;
+        event.slot = slot;
+        event.date = DATE;
+        event.timeMs = timeMs;
+        event.qty = qty;
+        event.buyNo = buyNo;
+        event.sellNo = sellNo;
+        event.position = ++sequence;
+        classify.onEvent(event, sequence, true);
+        aggregate.apply(event);
+    }
+
+    /**
+     * @return orders the classify stage holds.
+     */
+    public int ordersTracked()
+    {
+        return classify.ordersTracked();
     }
 
     public SlotView view(final int slot)

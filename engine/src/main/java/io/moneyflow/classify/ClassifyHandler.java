@@ -31,6 +31,7 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
     private final byte[] lastTick;
     private final long[] bid1;
     private final long[] ask1;
+    private int currentDate;
 
     private int resultActiveClass;
     private int resultSideClass;
@@ -84,10 +85,33 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
     public void onEvent(final TickEvent event, final long sequence, final boolean endOfBatch)
     {
         event.bar = session.barIndex(event.timeMs);
+        if (event.date > currentDate)
+        {
+            // records come in date order: no order of an earlier day can trade again
+            if (currentDate != 0)
+            {
+                orders.clear();
+            }
+            currentDate = event.date;
+        }
         switch (event.type)
         {
             case TickEvent.TRADE:
                 classifyTrade(event);
+                break;
+            case TickEvent.ORDER:
+                if (mode != FlowMode.TRADE)
+                {
+                    onOrder(event);
+                }
+                break;
+            case TickEvent.CANCEL:
+                if (mode != FlowMode.TRADE)
+                {
+                    // an SZSE cancel names the cancelled order by one of its two numbers; the rest of it is gone
+                    removeOrder(event.buyNo > 0 ? OrderTable.key(event.slot, true, event.buyNo) :
+                        OrderTable.key(event.slot, false, event.sellNo));
+                }
                 break;
             case TickEvent.SNAPSHOT:
                 bid1[event.slot] = event.bidPrice[0];
@@ -95,6 +119,32 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
                 break;
             default:
                 break;
+        }
+    }
+
+    /**
+     * An order record: an addition gives the shares the order still has open (SZSE's OrderQty before any fill;
+     * SSE's Balance, after any fills on arrival), so that its row leaves the table when they are filled; a deletion
+     * (SSE) removes the row.
+     */
+    private void onOrder(final TickEvent event)
+    {
+        final long key = OrderTable.key(event.slot, event.orderSide == BUY, event.orderNo);
+        if (event.orderAction == TickEvent.DELETE)
+        {
+            removeOrder(key);
+            return;
+        }
+        final int row = orders.findOrInsert(key);
+        orders.rows[row + OrderTable.OPEN_QTY] = event.qty;
+    }
+
+    private void removeOrder(final long key)
+    {
+        final int row = orders.find(key);
+        if (row >= 0)
+        {
+            orders.remove(row);
         }
     }
 
@@ -249,6 +299,19 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
         else
         {
             resultActiveFrom = -1;
+        }
+        final long open = r[row + OrderTable.OPEN_QTY];
+        if (open != OrderTable.UNKNOWN)
+        {
+            if (open <= event.qty)
+            {
+                // filled: the order can trade no more
+                orders.remove(row);
+            }
+            else
+            {
+                r[row + OrderTable.OPEN_QTY] = open - event.qty;
+            }
         }
     }
 

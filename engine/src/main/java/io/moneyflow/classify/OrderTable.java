@@ -1,13 +1,17 @@
 package io.moneyflow.classify;
 
 /**
- * Per-order running state for the order modes: an open-addressing table keyed by (slot, side, order number).
+ * Per-order running state for the order modes: an open-addressing table (linear probing) keyed by (slot, side,
+ * order number).
  * <p>
  * Each row is eight consecutive longs in one array (key, all-fill shares and amount, aggressive shares, amount and
- * fill count, packed classes and bar), so that a lookup and its update touch one or two cache lines, and allocate
- * nothing. The table is sized up front ({@code initialCapacity}); if a run holds more orders than that, it doubles,
- * which allocates once per doubling and is counted in {@link #resizes()}: size it from the expected order count to
- * keep the hot path allocation-free. Used by the classify thread only.
+ * fill count, packed classes and bar, shares still open), so that a lookup and its update touch one cache line, and
+ * allocate nothing. A row leaves the table as soon as its order can trade no more: filled to the quantity its order
+ * record gave, or cancelled ({@link #remove}, backward-shift deletion, no tombstones); and the whole table is emptied
+ * when the trading day changes ({@link #clear}). What stays is the orders still open, and the orders whose quantity
+ * no record gave. The table is sized up front ({@code initialCapacity}); if more orders are open at once than that,
+ * it doubles, which allocates once per doubling and is counted in {@link #resizes()}: size it from the expected
+ * open orders to keep the hot path allocation-free. Used by the classify thread only.
  */
 final class OrderTable
 {
@@ -21,6 +25,9 @@ final class OrderTable
     static final int AGGR_COUNT = 5;
     /** Side class in bits 0-7, active class in bits 8-15, bar in bits 32-63. */
     static final int PACKED = 6;
+    /** Shares the order still has open, from its order record less the fills since; {@link #UNKNOWN} without one. */
+    static final int OPEN_QTY = 7;
+    static final long UNKNOWN = -1;
     private static final int STRIDE = 8;
     private static final int STRIDE_SHIFT = 3;
 
@@ -79,10 +86,86 @@ final class OrderTable
                 rows[base] = key;
                 size++;
                 reset(base);
+                rows[base + OPEN_QTY] = UNKNOWN;
                 return base;
             }
             index = (index + 1) & mask;
         }
+    }
+
+    /**
+     * Finds the row of a key.
+     *
+     * @param key from {@link #key(int, boolean, long)}.
+     * @return the offset of the row's first long in {@link #rows}, or -1 when absent.
+     */
+    int find(final long key)
+    {
+        int index = hash(key) & mask;
+        while (true)
+        {
+            final int base = index << STRIDE_SHIFT;
+            final long existing = rows[base];
+            if (existing == key)
+            {
+                return base;
+            }
+            if (existing == EMPTY)
+            {
+                return -1;
+            }
+            index = (index + 1) & mask;
+        }
+    }
+
+    /**
+     * Removes a row, moving back the rows of its probe run that would otherwise be cut off from their home slot
+     * (backward-shift deletion), so that lookups never meet a hole that hides a key and no tombstones accumulate.
+     *
+     * @param base the row's offset, from {@link #find} or {@link #findOrInsert}.
+     */
+    void remove(final int base)
+    {
+        final long[] r = rows;
+        int hole = base >>> STRIDE_SHIFT;
+        int next = hole;
+        while (true)
+        {
+            next = (next + 1) & mask;
+            final int nextBase = next << STRIDE_SHIFT;
+            final long key = r[nextBase];
+            if (key == EMPTY)
+            {
+                break;
+            }
+            final int home = hash(key) & mask;
+            // the row at next may fill the hole unless its home lies cyclically in (hole, next]
+            final boolean homeBetween = hole <= next ? home > hole && home <= next : home > hole || home <= next;
+            if (!homeBetween)
+            {
+                System.arraycopy(r, nextBase, r, hole << STRIDE_SHIFT, STRIDE);
+                hole = next;
+            }
+        }
+        r[hole << STRIDE_SHIFT] = EMPTY;
+        size--;
+    }
+
+    /**
+     * Empties the table without allocating: at a change of trading day, when no order of the day before can trade.
+     */
+    void clear()
+    {
+        if (size == 0)
+        {
+            return;
+        }
+        final long[] r = rows;
+        for (int i = 0; i < r.length; i += STRIDE)
+        {
+            r[i] = EMPTY;
+        }
+        size = 0;
     }
 
     void reset(final int base)

@@ -309,11 +309,17 @@ public final class SzseFeed implements SzseFrameReader.Handler
 
     private boolean symbol(final DirectBuffer buffer, final int idOffset, final int sourceOffset)
     {
-        buffer.getBytes(sourceOffset, text, 0, 4);
-        final int exchange = text[0] == '1' && text[1] == '0' && text[2] == '2' ? SymbolCodes.SZ :
-            text[0] == '1' && text[1] == '0' && text[2] == '1' ? SymbolCodes.SH :
-            text[0] == '1' && text[1] == '0' && text[2] == '3' ? SymbolCodes.BJ : SymbolCodes.UNKNOWN_EXCHANGE;
-        buffer.getBytes(idOffset, text, 0, 8);
+        // SecurityIDSource "102" SZSE, "101" SSE, "103" BSE: its first three bytes, big-endian
+        final int source = buffer.getInt(sourceOffset, java.nio.ByteOrder.BIG_ENDIAN) >>> 8;
+        final int exchange = source == ('1' << 16 | '0' << 8 | '2') ? SymbolCodes.SZ :
+            source == ('1' << 16 | '0' << 8 | '1') ? SymbolCodes.SH :
+            source == ('1' << 16 | '0' << 8 | '3') ? SymbolCodes.BJ : SymbolCodes.UNKNOWN_EXCHANGE;
+        // the eight bytes of SecurityID in one read rather than a bulk copy, whose checks cost more than the copy
+        final long id = buffer.getLong(idOffset, java.nio.ByteOrder.BIG_ENDIAN);
+        for (int i = 0; i < 8; i++)
+        {
+            text[i] = (byte)(id >>> (56 - 8 * i));
+        }
         final long key = SymbolCodes.parse(text, 0, 8, exchange);
         if (key == SymbolCodes.INVALID)
         {

@@ -49,6 +49,31 @@ class SzseCodecTest
     }
 
     @Test
+    void shouldChecksumEightBytesAtATimeAsOneByteAtATime()
+    {
+        // the word-at-a-time sum against the plain byte sum, for every length up to 300 at every alignment
+        final java.util.Random random = new java.util.Random(20261130);
+        final byte[] bytes = new byte[320];
+        random.nextBytes(bytes);
+        final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
+        for (int offset = 0; offset < 8; offset++)
+        {
+            for (int length = 0; length <= 300; length++)
+            {
+                int plain = 0;
+                for (int i = 0; i < length; i++)
+                {
+                    plain += bytes[offset + i] & 0xFF;
+                }
+                assertThat(SzseFrame.checksum(buffer, offset, length)).as("offset %d length %d", offset, length)
+                    .isEqualTo(plain & 0xFF);
+            }
+        }
+        java.util.Arrays.fill(bytes, (byte)0xFF);
+        assertThat(SzseFrame.checksum(buffer, 0, 320)).as("all 0xFF: no lane overflows").isEqualTo(320 * 255 & 0xFF);
+    }
+
+    @Test
     void shouldEncodeTheHeartbeatByteForByte()
     {
         final UnsafeBuffer out = new UnsafeBuffer(new byte[64]);
