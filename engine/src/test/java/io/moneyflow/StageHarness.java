@@ -84,6 +84,15 @@ public final class StageHarness implements AutoCloseable
     public void order(final int slot, final int timeMs, final boolean buy, final long orderNo, final long qty,
         final boolean delete)
     {
+        order(slot, timeMs, buy, orderNo, qty, delete, false);
+    }
+
+    /**
+     * An order record whose quantity is a whole order (SZSE) or a balance after fills on arrival (SSE).
+     */
+    public void order(final int slot, final int timeMs, final boolean buy, final long orderNo, final long qty,
+        final boolean delete, final boolean balance)
+    {
         event.clearInput();
         event.type = TickEvent.ORDER;
         event.slot = slot;
@@ -94,6 +103,7 @@ public final class StageHarness implements AutoCloseable
         event.orderNo = orderNo;
         event.orderSide = buy ? TickEvent.BUY : TickEvent.SELL;
         event.orderAction = delete ? TickEvent.DELETE : TickEvent.ADD;
+        event.qtyIsBalance = balance;
         event.position = ++sequence;
         classify.onEvent(event, sequence, true);
         aggregate.apply(event);

@@ -21,6 +21,8 @@ public final class TestRuns
         public final List<String> messages = new ArrayList<>();
         public RunLog log;
         public long handlerErrors;
+        /** Orders the classify stage still held at the end. */
+        public int ordersTracked;
         public int barMinutes;
 
         /**
@@ -87,6 +89,7 @@ public final class TestRuns
                 result.slots.put(view.symbol() + "@" + view.date(), view);
             }
             result.handlerErrors = engine.exceptions().errors();
+            result.ordersTracked = engine.ordersTracked();
             result.barMinutes = context.barMinutes();
         }
         return result;

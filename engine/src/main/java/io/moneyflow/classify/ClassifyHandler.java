@@ -123,9 +123,12 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
     }
 
     /**
-     * An order record: an addition gives the shares the order still has open (SZSE's OrderQty before any fill;
-     * SSE's Balance, after any fills on arrival), so that its row leaves the table when they are filled; a deletion
-     * (SSE) removes the row.
+     * An order record: an addition says how many shares the order has open, so that its row leaves the table when
+     * they are filled; a deletion (SSE) removes the row. A whole quantity (SZSE's OrderQty) is reduced by the fills
+     * already counted, whichever came first in the merged input; a balance (SSE's Balance, what is left after any
+     * fills on arrival) is taken as it is, and only passive fills reduce it, since the fills on arrival are not in
+     * it; so the record may come before or after those fills in the input and the row still leaves at the right
+     * fill.
      */
     private void onOrder(final TickEvent event)
     {
@@ -136,7 +139,15 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
             return;
         }
         final int row = orders.findOrInsert(key);
-        orders.rows[row + OrderTable.OPEN_QTY] = event.qty;
+        final long[] r = orders.rows;
+        final long open = event.qtyIsBalance ? event.qty : event.qty - r[row + OrderTable.ALL_QTY];
+        if (open <= 0)
+        {
+            orders.remove(row);
+            return;
+        }
+        r[row + OrderTable.OPEN_QTY] = open;
+        r[row + OrderTable.PACKED] = OrderTable.withBalance(r[row + OrderTable.PACKED], event.qtyIsBalance);
     }
 
     private void removeOrder(final long key)
@@ -287,7 +298,8 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
         {
             newActive = basis == OrderSizeBasis.ALL ? newSide : prevActive;
         }
-        r[row + OrderTable.PACKED] = OrderTable.pack(newSide, newActive, event.bar);
+        r[row + OrderTable.PACKED] = OrderTable.withBalance(OrderTable.pack(newSide, newActive, event.bar),
+            OrderTable.isBalance(packed));
         resultActiveClass = newActive;
         if (prevAggrCount > 0 && prevActive != newActive)
         {
@@ -301,7 +313,8 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
             resultActiveFrom = -1;
         }
         final long open = r[row + OrderTable.OPEN_QTY];
-        if (open != OrderTable.UNKNOWN)
+        // a balance excludes the fills on arrival, which are the order's aggressive fills
+        if (open != OrderTable.UNKNOWN && !(aggressive && OrderTable.isBalance(r[row + OrderTable.PACKED])))
         {
             if (open <= event.qty)
             {

@@ -23,7 +23,7 @@ final class OrderTable
     static final int AGGR_QTY = 3;
     static final int AGGR_AMOUNT = 4;
     static final int AGGR_COUNT = 5;
-    /** Side class in bits 0-7, active class in bits 8-15, bar in bits 32-63. */
+    /** Side class in bits 0-7, active class in bits 8-15, balance flag in bit 16, bar in bits 32-63. */
     static final int PACKED = 6;
     /** Shares the order still has open, from its order record less the fills since; {@link #UNKNOWN} without one. */
     static final int OPEN_QTY = 7;
@@ -34,6 +34,7 @@ final class OrderTable
     private static final long EMPTY = -1;
     private static final int MAX_LOAD_PERCENT = 65;
     private static final long NO_BAR = Integer.MIN_VALUE;
+    private static final long BALANCE_BIT = 1L << 16;
 
     long[] rows;
     private int mask;
@@ -85,6 +86,8 @@ final class OrderTable
                 }
                 rows[base] = key;
                 size++;
+                // a row left by a removal holds stale values: every field is set afresh
+                rows[base + PACKED] = pack(NO_CLASS, NO_CLASS, NO_BAR);
                 reset(base);
                 rows[base + OPEN_QTY] = UNKNOWN;
                 return base;
@@ -168,6 +171,10 @@ final class OrderTable
         size = 0;
     }
 
+    /**
+     * Restarts a row's cumulative fills and classes (a new bar in order-bar mode); what its order record said (open
+     * shares, whether they are a balance) stays.
+     */
     void reset(final int base)
     {
         rows[base + ALL_QTY] = 0;
@@ -175,12 +182,22 @@ final class OrderTable
         rows[base + AGGR_QTY] = 0;
         rows[base + AGGR_AMOUNT] = 0;
         rows[base + AGGR_COUNT] = 0;
-        rows[base + PACKED] = pack(NO_CLASS, NO_CLASS, NO_BAR);
+        rows[base + PACKED] = pack(NO_CLASS, NO_CLASS, NO_BAR) | (rows[base + PACKED] & BALANCE_BIT);
     }
 
     static long pack(final int sideClass, final int activeClass, final long bar)
     {
         return (bar << 32) | ((long)(activeClass & 0xFF) << 8) | (sideClass & 0xFF);
+    }
+
+    static long withBalance(final long packed, final boolean balance)
+    {
+        return balance ? packed | BALANCE_BIT : packed & ~BALANCE_BIT;
+    }
+
+    static boolean isBalance(final long packed)
+    {
+        return (packed & BALANCE_BIT) != 0;
     }
 
     static int sideClass(final long packed)

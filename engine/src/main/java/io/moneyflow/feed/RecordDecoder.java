@@ -375,6 +375,7 @@ final class RecordDecoder
         }
         out.orderSide = side;
         out.orderAction = TickEvent.ADD;
+        out.qtyIsBalance = layout.qtyIsBalance;
         if (orderTypeColumn >= 0)
         {
             final byte type = layout.orderTypeCodes.lookup(b, csv.start(orderTypeColumn), csv.end(orderTypeColumn));

@@ -35,7 +35,7 @@ public final class RecordLayout
         "flag", "flag.B", "flag.S", "flag.N", "execType", "execType.fill", "execType.cancel");
     private static final Set<String> ORDER_KEYS = Set.of(
         "price", "price.scale", "qty", "qty.scale", "qty.multiplier", "orderNo", "side", "side.B", "side.S",
-        "orderType", "orderType.add", "orderType.cancel");
+        "orderType", "orderType.add", "orderType.cancel", "qty.balance");
     private static final Set<String> SNAPSHOT_KEYS = Set.of(
         "last", "prevClose", "price.scale", "cumTrades", "cumVolume", "cumVolume.scale", "cumVolume.multiplier",
         "cumTurnover", "cumTurnover.scale", "bidPrice", "bidQty", "askPrice", "askQty", "qty.scale", "qty.multiplier",
@@ -60,6 +60,8 @@ public final class RecordLayout
     final int turnoverScaleDigits;
     final int levels;
     final boolean seqDense;
+    /** Order records: the quantity is the balance left after fills on arrival (SSE), not the whole order. */
+    final boolean qtyIsBalance;
     final boolean dateFromName;
 
     RecordLayout(final String layoutName, final String kind, final Map<String, String> raw, final String where)
@@ -146,6 +148,7 @@ public final class RecordLayout
         volumeMultiplier = multiplier(raw.get("cumVolume.multiplier"), where, "cumVolume.multiplier");
         turnoverScaleDigits = scaleDigits(raw.get("cumTurnover.scale"), where, "cumTurnover.scale");
         seqDense = "true".equals(raw.get("seq.dense"));
+        qtyIsBalance = "true".equals(raw.get("qty.balance"));
 
         switch (kind)
         {

@@ -153,7 +153,9 @@ public final class SzseFeed implements SzseFrameReader.Handler
         e.sourceId = sourceId;
         e.line = frames;
         e.recvNanos = recvNanos;
-        if (session != null && channel != lastChannel)
+        // only sequenced records (trades, orders) make a channel one whose end the session waits for; snapshots
+        // have no ApplSeqNum and their channels send no 390095
+        if (session != null && seq > 0 && channel != lastChannel)
         {
             lastChannel = channel;
             session.onRecordChannel(channel);
@@ -194,6 +196,19 @@ public final class SzseFeed implements SzseFrameReader.Handler
         {
             reject(RejectReason.MALFORMED, "order number out of range");
             return;
+        }
+        if (e.type == TickEvent.CANCEL && SymbolCodes.exchange(e.symbolKey) == SymbolCodes.SH)
+        {
+            // an SSE withdrawal carried over this protocol (feed-serve sends one as a cancel, the only withdrawal
+            // SZSE has) is an SSE withdrawal again: an order record that deletes the order
+            final boolean buy = e.buyNo > 0;
+            e.type = TickEvent.ORDER;
+            e.orderAction = TickEvent.DELETE;
+            e.orderSide = buy ? TickEvent.BUY : TickEvent.SELL;
+            e.orderNo = buy ? e.buyNo : e.sellNo;
+            e.qtyIsBalance = true;
+            e.buyNo = 0;
+            e.sellNo = 0;
         }
         if (e.type == TickEvent.TRADE)
         {
@@ -243,6 +258,9 @@ public final class SzseFeed implements SzseFrameReader.Handler
         }
         e.orderSide = side == '1' ? TickEvent.BUY : TickEvent.SELL;
         e.orderAction = TickEvent.ADD;
+        // SZSE's OrderQty is the whole order; an SSE order carried over this protocol (SecurityIDSource 101, as
+        // feed-serve sends SSE files) keeps SSE's meaning, the balance after its fills on arrival
+        e.qtyIsBalance = SymbolCodes.exchange(e.symbolKey) == SymbolCodes.SH;
         e.orderNo = d.applSeqNum();
         e.price = price;
         e.qty = qty / 100;

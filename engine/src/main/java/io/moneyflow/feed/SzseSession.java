@@ -155,6 +155,13 @@ public final class SzseSession implements SzseFeed.Session
             {
                 break;
             }
+            if (Thread.currentThread().isInterrupted())
+            {
+                // an interrupted thread can neither connect nor wait: stop as if asked to
+                log.accept("interrupted: stopping");
+                running = false;
+                break;
+            }
             log.accept("reconnecting in " + backoffMs + " ms");
             LockSupport.parkNanos(backoffMs * 1_000_000L);
             backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);

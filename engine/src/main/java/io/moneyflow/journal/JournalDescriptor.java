@@ -39,7 +39,7 @@ package io.moneyflow.journal;
  *   type: 1 TRADE, 2 CANCEL, 3 ORDER, 4 SNAPSHOT, 5 REJECT, 6 SOURCE, 7 GAP, 8 CHANNEL (as TickEvent)
  *   code: the exchange flag of a TRADE, the side of an ORDER, the reason of a REJECT, the stream of a GAP,
  *         1 when a CHANNEL has ended
- *   flags: bit 0 dense sequence, bit 1 order withdrawal
+ *   flags: bit 0 dense sequence, bit 1 order withdrawal, bit 2 order quantity is the balance after fills
  * </pre>
  * Money and prices in 1/10000 yuan, quantities in shares, as everywhere in the engine.
  */
@@ -77,6 +77,8 @@ public final class JournalDescriptor
 
     public static final int FLAG_DENSE = 1;
     public static final int FLAG_DELETE = 2;
+    /** An order record whose quantity is its balance after fills on arrival ({@code TickEvent.qtyIsBalance}). */
+    public static final int FLAG_BALANCE = 4;
 
     /** The longest record: a snapshot with ten levels. */
     public static final int MAX_RECORD_LENGTH = BODY_OFFSET + 48 + 10 * 32;

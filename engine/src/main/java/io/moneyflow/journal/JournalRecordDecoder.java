@@ -145,6 +145,7 @@ public final class JournalRecordDecoder
             {
                 e.orderSide = code;
                 e.orderAction = (flags & FLAG_DELETE) != 0 ? TickEvent.DELETE : TickEvent.ADD;
+                e.qtyIsBalance = (flags & FLAG_BALANCE) != 0;
                 e.price = buffer.getLong(body);
                 e.qty = buffer.getLong(body + 8);
                 e.orderNo = buffer.getLong(body + 16);

@@ -67,6 +67,10 @@ public final class JournalRecordEncoder
                 {
                     flags |= FLAG_DELETE;
                 }
+                if (e.qtyIsBalance)
+                {
+                    flags |= FLAG_BALANCE;
+                }
                 buffer.putLong(body, e.price);
                 buffer.putLong(body + 8, e.qty);
                 buffer.putLong(body + 16, e.orderNo);

@@ -100,6 +100,11 @@ public final class TickEvent
     public byte orderSide;
     /** {@link #ADD} or {@link #DELETE}. */
     public byte orderAction;
+    /**
+     * For an order record: true when its quantity is what is left open after any fills on arrival (SSE's Balance),
+     * false when it is the order's whole quantity (SZSE's OrderQty).
+     */
+    public boolean qtyIsBalance;
     /** Channel of the record's sequence, or 0. */
     public int channel;
     /** Sequence number in its channel, or 0 when the input has none. */
@@ -215,6 +220,7 @@ public final class TickEvent
         orderNo = 0;
         orderSide = NONE;
         orderAction = 0;
+        qtyIsBalance = false;
         channel = 0;
         sequence = 0;
         denseSequence = false;
@@ -275,6 +281,7 @@ public final class TickEvent
         orderNo = src.orderNo;
         orderSide = src.orderSide;
         orderAction = src.orderAction;
+        qtyIsBalance = src.qtyIsBalance;
         channel = src.channel;
         sequence = src.sequence;
         denseSequence = src.denseSequence;

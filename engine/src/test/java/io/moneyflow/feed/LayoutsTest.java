@@ -21,9 +21,10 @@ class LayoutsTest
     Path dir;
 
     @Test
-    void shouldShipTheFourLayoutsTestedOnRealData()
+    void shouldShipTheFourLayoutsTestedOnRealDataAndTheSyntheticDays()
     {
-        assertThat(Layouts.bundled().names()).containsExactlyInAnyOrder("ddb-l2", "ddb-tutorial", "sse-raw", "tdx-level1");
+        assertThat(Layouts.bundled().names())
+            .containsExactlyInAnyOrder("ddb-l2", "ddb-tutorial", "sse-raw", "tdx-level1", "mf-gen");
     }
 
     @Test

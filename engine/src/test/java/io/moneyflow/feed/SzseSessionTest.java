@@ -154,4 +154,34 @@ class SzseSessionTest
             .containsExactly("reconnecting in 100 ms", "reconnecting in 200 ms", "reconnecting in 400 ms",
                 "reconnecting in 800 ms");
     }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void shouldStopWhenItsThreadIsInterruptedInsteadOfRetryingForEver() throws Exception
+    {
+        final int port;
+        try (ServerSocket free = new ServerSocket(0))
+        {
+            port = free.getLocalPort();
+        }
+        final List<String> messages = new CopyOnWriteArrayList<>();
+        try (Engine engine = Engine.launch(new EngineContext()))
+        {
+            final AtomicReference<Engine.LiveRun> result = new AtomicReference<>();
+            final Thread thread = new Thread(() -> result.set(engine.runLive(
+                new SzseSession.Config("127.0.0.1", port, "client", "gateway", "", 5, false), messages::add, s -> { })));
+            thread.start();
+            while (messages.stream().noneMatch(m -> m.startsWith("reconnecting in")))
+            {
+                Thread.sleep(20);
+            }
+            // an interrupt (a test's time-out, an executor's shutdownNow) must not leave a thread spinning on
+            // connections that fail at once
+            thread.interrupt();
+            thread.join(10_000);
+            assertThat(thread.isAlive()).isFalse();
+            assertThat(result.get().outcome()).isEqualTo(SzseSession.Outcome.STOPPED);
+            assertThat(messages).contains("interrupted: stopping");
+        }
+    }
 }
