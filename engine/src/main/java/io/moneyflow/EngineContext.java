@@ -125,6 +125,11 @@ public final class EngineContext
         {
             orderCapacity = 16;
         }
+        if (orderCapacity > 1 << 26)
+        {
+            throw new IllegalArgumentException("order capacity " + orderCapacity + " is above the most the order " +
+                "table holds, " + (1 << 26));
+        }
         if (countersFile == null)
         {
             countersFile = Path.of(System.getProperty("java.io.tmpdir"),
@@ -342,7 +347,8 @@ public final class EngineContext
     }
 
     /**
-     * @param orderCapacity expected orders per run; the order table starts this large.
+     * @param orderCapacity orders the order modes expect to hold at once (open orders, and orders whose quantity no
+     *                      record gives); the order table starts large enough for them and grows only beyond.
      * @return this.
      */
     public EngineContext orderCapacity(final int orderCapacity)

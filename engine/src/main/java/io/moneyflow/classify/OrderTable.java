@@ -42,10 +42,17 @@ final class OrderTable
     private int resizeAt;
     private int resizes;
 
-    OrderTable(final int initialCapacity)
+    /** Most orders a table can be sized for: 2^26, in 2^27 rows of 64 bytes (8 GiB). */
+    static final int MAX_EXPECTED = 1 << 26;
+
+    /**
+     * @param expected orders the table should hold without growing: it starts with the smallest power-of-two number
+     *                 of rows that keeps them under its load limit.
+     */
+    OrderTable(final int expected)
     {
         int capacity = 16;
-        while (capacity < initialCapacity)
+        while ((long)capacity * MAX_LOAD_PERCENT / 100 < Math.min(expected, MAX_EXPECTED))
         {
             capacity <<= 1;
         }

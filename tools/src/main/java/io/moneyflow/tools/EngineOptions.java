@@ -87,6 +87,11 @@ final class EngineOptions
         description = "Most distinct symbols (and symbol-days) per run. Default: reference data plus 1024.")
     int maxSymbols;
 
+    @Option(names = "--order-capacity", paramLabel = "N",
+        description = "Orders the order modes expect to hold at once (open orders, and orders no record gives a " +
+            "quantity for); the order table starts this large so that it never grows mid-run. Default 262144.")
+    int orderCapacity;
+
     @Option(names = "--max-backwards-ms", paramLabel = "MS", defaultValue = "1000",
         description = "Reject a record whose time is earlier than its stream's latest by more than MS (default 1000).")
     int maxBackwardsMs;
@@ -124,6 +129,14 @@ final class EngineOptions
             if (maxSymbols > 0)
             {
                 context.maxSymbols(maxSymbols);
+            }
+            if (orderCapacity < 0)
+            {
+                throw new IllegalArgumentException("--order-capacity must not be negative");
+            }
+            if (orderCapacity > 0)
+            {
+                context.orderCapacity(orderCapacity);
             }
             context.reference(reference());
             if (counters != null)

@@ -33,6 +33,7 @@ import java.nio.charset.StandardCharsets;
         JournalCommand.class,
         FeedServeCommand.class,
         RunCommand.class,
+        GenCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class MoneyflowCli implements Runnable

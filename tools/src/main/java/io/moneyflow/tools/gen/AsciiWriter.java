@@ -1,0 +1,119 @@
+package io.moneyflow.tools.gen;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * Writes ASCII text into a large byte buffer and from there to a stream, formatting numbers without building
+ * Strings: the generator writes well over a hundred million lines. One thread.
+ */
+final class AsciiWriter implements AutoCloseable
+{
+    private final OutputStream out;
+    private final byte[] buffer = new byte[1 << 20];
+    private final byte[] digits = new byte[20];
+    private int position;
+    private long bytesWritten;
+
+    AsciiWriter(final OutputStream out)
+    {
+        this.out = out;
+    }
+
+    AsciiWriter text(final String text)
+    {
+        ensure(text.length());
+        for (int i = 0; i < text.length(); i++)
+        {
+            buffer[position++] = (byte)text.charAt(i);
+        }
+        return this;
+    }
+
+    AsciiWriter bytes(final byte[] text)
+    {
+        ensure(text.length);
+        System.arraycopy(text, 0, buffer, position, text.length);
+        position += text.length;
+        return this;
+    }
+
+    AsciiWriter ch(final char c)
+    {
+        ensure(1);
+        buffer[position++] = (byte)c;
+        return this;
+    }
+
+    /** A non-negative or negative whole number. */
+    AsciiWriter number(final long value)
+    {
+        ensure(20);
+        long v = value;
+        if (v < 0)
+        {
+            buffer[position++] = '-';
+            v = -v;
+        }
+        int n = 0;
+        do
+        {
+            digits[n++] = (byte)('0' + v % 10);
+            v /= 10;
+        }
+        while (v != 0);
+        while (n > 0)
+        {
+            buffer[position++] = digits[--n];
+        }
+        return this;
+    }
+
+    /** A non-negative number in exactly {@code width} digits, zero-padded. */
+    AsciiWriter padded(final long value, final int width)
+    {
+        ensure(width);
+        long v = value;
+        for (int i = width - 1; i >= 0; i--)
+        {
+            buffer[position + i] = (byte)('0' + v % 10);
+            v /= 10;
+        }
+        position += width;
+        return this;
+    }
+
+    private void ensure(final int room)
+    {
+        if (buffer.length - position < room)
+        {
+            flush();
+        }
+    }
+
+    void flush()
+    {
+        try
+        {
+            out.write(buffer, 0, position);
+        }
+        catch (final IOException ex)
+        {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        bytesWritten += position;
+        position = 0;
+    }
+
+    long bytesWritten()
+    {
+        return bytesWritten + position;
+    }
+
+    @Override
+    public void close() throws IOException
+    {
+        flush();
+        out.close();
+    }
+}
