@@ -336,6 +336,42 @@ public final class Engine implements AutoCloseable
     }
 
     /**
+     * Runs a journal's records through this engine as new input ({@link JournalInput}): checked by the feed, given
+     * new input positions, and journaled again when this engine has a journal of its own. The engine's settings
+     * should be the journal's ({@link JournalHeaders#context}) for the same numbers. Each excerpt's checksum is
+     * checked as it is read; damage stops the run with a {@link JournalException} after the records before it.
+     *
+     * @param source        the journal to read.
+     * @param ratePerSecond records per second to offer, or 0 for as fast as the engine takes them.
+     * @param messages      where rejections and notes go.
+     * @return the run's log.
+     */
+    public RunLog ingestJournal(final Journal source, final long ratePerSecond, final Consumer<String> messages)
+    {
+        final RunLog log = new RunLog(counters, messages, p -> { });
+        final Feed feed = newFeed(log);
+        if (journal != null)
+        {
+            if (ingested)
+            {
+                throw new IllegalStateException("an engine with a journal ingests one run; launch another engine");
+            }
+            ingested = true;
+            resume(feed, JournalHeaders.of(context, List.of(source.dir())), messages);
+            feed.journaling(true);
+        }
+        final JournalInput input = new JournalInput(feed, ratePerSecond);
+        final Journal.ReadResult result = source.read(input);
+        feed.finishChannels();
+        awaitProcessed();
+        if (result.damage() != null)
+        {
+            throw new JournalException("journal " + source.dir() + " is damaged (" + result.damage() + ")");
+        }
+        return log;
+    }
+
+    /**
      * Reads inputs quietly: messages and progress are dropped (they are still counted).
      *
      * @param inputs files, archives or directories.
@@ -404,6 +440,22 @@ public final class Engine implements AutoCloseable
     public int ordersTracked()
     {
         return classify.ordersTracked();
+    }
+
+    /**
+     * @return how many times the order table doubled during the run (0 when it was sized well).
+     */
+    public int orderTableResizes()
+    {
+        return classify.orderTableResizes();
+    }
+
+    /**
+     * @return rows of the order table now (its size in bytes is 64 times this).
+     */
+    public int orderTableCapacity()
+    {
+        return classify.orderTableCapacity();
     }
 
     @Override

@@ -200,55 +200,30 @@ class FlowPropertyTest
         }
     }
 
-    /** How a run states its orders' quantities, and where the records come. */
+    /** Where a run puts each order's record (SZSE: a whole quantity). */
     enum OrderRecords
     {
-        /** Whole quantities (SZSE), each record before the order's first fill. */
-        TOTAL_BEFORE,
-        /** Whole quantities, each record after the order's first fill (a merge by time may put it there). */
-        TOTAL_AFTER_FIRST,
-        /** Balances (SSE: what is left after the fills on arrival, its leading aggressive fills), before them. */
-        BALANCE_BEFORE,
-        /** Balances, after the fills on arrival, as SSE publishes them. */
-        BALANCE_AFTER_ARRIVAL
-    }
-
-    /**
-     * The side DOMAIN.md section 2 gives a generated fill: the flag, else neutral in the opening auction, else the
-     * later order number (the sell numbers here are all above the buy numbers).
-     */
-    private static byte side(final Fill f)
-    {
-        if (f.flag() != TickEvent.NONE)
-        {
-            return f.flag();
-        }
-        return f.secondsAfterOpen() < 0 ? TickEvent.NEUTRAL : TickEvent.SELL;
+        /** Before the order's first fill, as SZSE publishes it. */
+        BEFORE,
+        /** After the order's first fill, as a merge by time may put it. */
+        AFTER_FIRST
     }
 
     /** One order of a generated fill sequence: buy orders have keys above 0, sell orders below. */
     private static final class Order
     {
         long total;
-        long passive;
         int first = -1;
         int last;
-        /** Index of the last fill of the leading run of aggressive fills (its fills on arrival), or -1. */
-        int arrivalEnd = -1;
-        /** Whether an aggressive fill follows a passive one, which no exchange's order does. */
-        boolean aggressiveAfterPassive;
-        boolean passiveSeen;
     }
 
     /**
      * Order records let the classify stage drop an order as soon as it can trade no more (filled to its quantity, or
      * cancelled), and the order table starts tiny so that it grows and its probe runs are rearranged by removals.
-     * Neither may change a single number: a run with order records must equal the run without any, whether the
-     * records give whole quantities (wherever they come) or balances (before or after the fills on arrival). Odd
-     * order numbers are filled exactly to their quantity; even ones have 100 shares more, cancelled after their last
-     * fill (an SZSE cancel for buy orders, an SSE deletion for sell orders). At the end only the odd orders without a
-     * record may be left: a balance of 0 (filled wholly on arrival, which SSE does not publish), or fills no real
-     * order has (aggressive after passive), for which the balance run gives no record.
+     * Neither may change a single number: a run with order records (whole quantities, before or after the order's
+     * first fill) must equal the run without any. Odd order numbers are filled exactly to their quantity; even ones
+     * have 100 shares more, cancelled after their last fill (an SZSE cancel for buy orders, a withdrawal for sell
+     * orders). Every order is gone at the end.
      */
     @Property(tries = 100)
     void droppingFinishedOrdersChangesNoNumber(@ForAll("fills") final List<Fill> fills) throws IOException
@@ -259,33 +234,15 @@ class FlowPropertyTest
         for (int i = 0; i < sorted.size(); i++)
         {
             final Fill f = sorted.get(i);
-            final long qty = f.lots() * 100;
             for (final long key : new long[]{f.buyNo(), -(f.sellNo() + 1_000)})
             {
                 final Order o = orders.computeIfAbsent(key, k -> new Order());
-                final boolean aggressive = side(f) == (key > 0 ? TickEvent.BUY : TickEvent.SELL);
-                o.total += qty;
+                o.total += f.lots() * 100;
                 if (o.first < 0)
                 {
                     o.first = i;
                 }
                 o.last = i;
-                if (aggressive)
-                {
-                    if (o.passiveSeen)
-                    {
-                        o.aggressiveAfterPassive = true;
-                    }
-                    else
-                    {
-                        o.arrivalEnd = i;
-                    }
-                }
-                else
-                {
-                    o.passive += qty;
-                    o.passiveSeen = true;
-                }
             }
         }
         final SizeScheme scheme = SizeScheme.resolve("eastmoney");
@@ -296,11 +253,8 @@ class FlowPropertyTest
                 final SlotView plain = run(fills, mode, scheme, basis);
                 for (final OrderRecords records : OrderRecords.values())
                 {
-                    final boolean balance = records == OrderRecords.BALANCE_BEFORE ||
-                        records == OrderRecords.BALANCE_AFTER_ARRIVAL;
                     final Path file = Files.createTempFile(dir, "evict", ".counters");
                     final SlotView evicting;
-                    int left = 0;
                     try (StageHarness harness = new StageHarness(file, scheme, mode, basis, 1, 16))
                     {
                         for (int i = 0; i < sorted.size(); i++)
@@ -310,31 +264,18 @@ class FlowPropertyTest
                             final long[] keys = {f.buyNo(), -(f.sellNo() + 1_000)};
                             for (final long key : keys)
                             {
-                                final Order o = orders.get(key);
-                                final boolean before = switch (records)
+                                if (records == OrderRecords.BEFORE && orders.get(key).first == i)
                                 {
-                                    case TOTAL_BEFORE, BALANCE_BEFORE -> o.first == i;
-                                    case TOTAL_AFTER_FIRST -> false;
-                                    case BALANCE_AFTER_ARRIVAL -> o.arrivalEnd < 0 && o.first == i;
-                                };
-                                if (before && !announce(harness, time, key, o, balance))
-                                {
-                                    left += Math.abs(key) % 2;
+                                    announce(harness, time, key, orders.get(key));
                                 }
                             }
                             harness.trade(0, time, f.priceTicks() * 100, f.lots() * 100, keys[0], -keys[1], f.flag());
                             for (final long key : keys)
                             {
                                 final Order o = orders.get(key);
-                                final boolean after = switch (records)
+                                if (records == OrderRecords.AFTER_FIRST && o.first == i)
                                 {
-                                    case TOTAL_AFTER_FIRST -> o.first == i;
-                                    case BALANCE_AFTER_ARRIVAL -> o.arrivalEnd == i;
-                                    default -> false;
-                                };
-                                if (after && !announce(harness, time, key, o, balance))
-                                {
-                                    left += Math.abs(key) % 2;
+                                    announce(harness, time, key, o);
                                 }
                                 if (o.last == i && Math.abs(key) % 2 == 0)
                                 {
@@ -349,9 +290,7 @@ class FlowPropertyTest
                                 }
                             }
                         }
-                        assertThat(harness.ordersTracked())
-                            .as(records + ": every order with a record finished and left; those without stay")
-                            .isEqualTo(left);
+                        assertThat(harness.ordersTracked()).as(records + ": every order finished and left").isZero();
                         evicting = harness.view(0);
                     }
                     for (final ClassField field : ClassField.values())
@@ -376,23 +315,115 @@ class FlowPropertyTest
         }
     }
 
-    /**
-     * The order record of a buy (key > 0) or sell (key < 0) order, with the quantity its style gives.
-     *
-     * @return false when there is no record: a balance of 0 (an order filled wholly on arrival, which SSE does not
-     * publish), or a balance run's order whose fills no real order has.
-     */
-    private static boolean announce(final StageHarness harness, final int time, final long key, final Order o,
-        final boolean balance)
+    /** The record of a buy (key > 0) or sell (key < 0) order: its whole quantity, 100 more for even numbers. */
+    private static void announce(final StageHarness harness, final int time, final long key, final Order o)
     {
-        final long extra = Math.abs(key) % 2 == 0 ? 100 : 0;
-        final long qty = (balance ? o.passive : o.total) + extra;
-        if (qty == 0 || (balance && o.aggressiveAfterPassive))
+        harness.order(0, time, key > 0, Math.abs(key), o.total + (Math.abs(key) % 2 == 0 ? 100 : 0), false);
+    }
+
+    /** One step of an SSE order stream: an order arrives (and fills against the other side), or one is withdrawn. */
+    record SseStep(boolean withdraw, boolean buy, long lots, int secondsAfterOpen)
+    {
+    }
+
+    @Provide
+    Arbitrary<List<SseStep>> sseSteps()
+    {
+        final Arbitrary<SseStep> step = Combinators.combine(
+            Arbitraries.integers().between(0, 9).map(i -> i == 0),
+            Arbitraries.of(true, false),
+            // mostly small orders, now and then one that crosses a class threshold
+            Arbitraries.oneOf(Arbitraries.longs().between(1, 50), Arbitraries.longs().between(1, 12_000)),
+            Arbitraries.integers().between(0, 14_000))
+            .as(SseStep::new);
+        return step.list().ofMinSize(1).ofMaxSize(150);
+    }
+
+    /**
+     * An SSE stream played by the rules of SSE: orders arrive one at a time (numbers rising), fill against the oldest
+     * resting orders of the other side (the flag names the arriving order), and rest with a record of their balance,
+     * or have no record when they were filled on arrival; resting orders are withdrawn now and then. With the order
+     * records the classify stage drops every order as soon as it is done, the ones filled on arrival when the next
+     * order arrives; without them it drops nothing. Every number must be the same, and at the end only the orders
+     * still resting may be held.
+     */
+    @Property(tries = 200)
+    void sseOrdersDroppedWhenDoneChangeNoNumber(@ForAll("sseSteps") final List<SseStep> steps) throws IOException
+    {
+        final List<SseStep> sorted = steps.stream()
+            .sorted(java.util.Comparator.comparingInt(SseStep::secondsAfterOpen)).toList();
+        final SizeScheme scheme = SizeScheme.resolve("eastmoney");
+        for (final FlowMode mode : List.of(FlowMode.ORDER, FlowMode.ORDER_BAR))
         {
-            return false;
+            for (final OrderSizeBasis basis : OrderSizeBasis.values())
+            {
+                final SlotView plain;
+                final SlotView evicting;
+                final int resting;
+                try (StageHarness without = new StageHarness(Files.createTempFile(dir, "sse", ".counters"), scheme,
+                    mode, basis, 1, 16);
+                    StageHarness with = new StageHarness(Files.createTempFile(dir, "sse", ".counters"), scheme, mode,
+                        basis, 1, 16))
+                {
+                    // resting orders, oldest first: {number, shares left}
+                    final java.util.ArrayDeque<long[]> bids = new java.util.ArrayDeque<>();
+                    final java.util.ArrayDeque<long[]> asks = new java.util.ArrayDeque<>();
+                    long next = 1;
+                    for (final SseStep s : sorted)
+                    {
+                        final int time = OPEN_MS + s.secondsAfterOpen() * 1_000;
+                        final java.util.ArrayDeque<long[]> own = s.buy() ? bids : asks;
+                        final java.util.ArrayDeque<long[]> other = s.buy() ? asks : bids;
+                        if (s.withdraw())
+                        {
+                            final long[] oldest = own.pollFirst();
+                            if (oldest != null)
+                            {
+                                with.order(0, time, s.buy(), oldest[0], oldest[1], true, true);
+                            }
+                            continue;
+                        }
+                        final long no = next++;
+                        long left = s.lots() * 100;
+                        while (left > 0 && !other.isEmpty())
+                        {
+                            final long[] passive = other.peekFirst();
+                            final long fill = Math.min(left, passive[1]);
+                            final long buyNo = s.buy() ? no : passive[0];
+                            final long sellNo = s.buy() ? passive[0] : no;
+                            final byte flag = s.buy() ? TickEvent.BUY : TickEvent.SELL;
+                            without.trade(0, time, 100_000, fill, buyNo, sellNo, flag);
+                            with.trade(0, time, 100_000, fill, buyNo, sellNo, flag);
+                            left -= fill;
+                            passive[1] -= fill;
+                            if (passive[1] == 0)
+                            {
+                                other.pollFirst();
+                            }
+                        }
+                        if (left > 0)
+                        {
+                            // it rests: SSE publishes it now, with what is left
+                            with.order(0, time, s.buy(), no, left, false, true);
+                            own.addLast(new long[]{no, left});
+                        }
+                    }
+                    resting = bids.size() + asks.size();
+                    assertThat(with.ordersTracked()).as("only the resting orders are held (and the last arrival " +
+                        "when it was filled on arrival)").isBetween(resting, resting + 1);
+                    plain = without.view(0);
+                    evicting = with.view(0);
+                }
+                for (final ClassField field : ClassField.values())
+                {
+                    for (int c = 0; c < plain.classCount(); c++)
+                    {
+                        assertThat(evicting.classValue(c, field)).as(mode.label() + " " + basis.label() + " " + field)
+                            .isEqualTo(plain.classValue(c, field));
+                    }
+                }
+            }
         }
-        harness.order(0, time, key > 0, Math.abs(key), qty, false, balance);
-        return true;
     }
 
     private static long sum(final SlotView v, final ClassField field)

@@ -32,6 +32,11 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
     private final long[] bid1;
     private final long[] ask1;
     private int currentDate;
+    /** Per slot: an order record there gave a balance (SSE), so an order without one was filled on arrival. */
+    private final boolean[] balanceOrders;
+    /** Per slot: the aggressive order whose fills on arrival came last, or {@link #NO_ORDER}. */
+    private final long[] arriving;
+    private static final long NO_ORDER = -1;
 
     private int resultActiveClass;
     private int resultSideClass;
@@ -79,6 +84,9 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
         this.lastTick = new byte[slotCapacity];
         this.bid1 = new long[slotCapacity];
         this.ask1 = new long[slotCapacity];
+        this.balanceOrders = new boolean[slotCapacity];
+        this.arriving = new long[slotCapacity];
+        java.util.Arrays.fill(arriving, NO_ORDER);
     }
 
     @Override
@@ -138,6 +146,10 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
             removeOrder(key);
             return;
         }
+        if (event.qtyIsBalance)
+        {
+            balanceOrders[event.slot] = true;
+        }
         final int row = orders.findOrInsert(key);
         final long[] r = orders.rows;
         final long open = event.qtyIsBalance ? event.qty : event.qty - r[row + OrderTable.ALL_QTY];
@@ -148,6 +160,28 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
         }
         r[row + OrderTable.OPEN_QTY] = open;
         r[row + OrderTable.PACKED] = OrderTable.withBalance(r[row + OrderTable.PACKED], event.qtyIsBalance);
+    }
+
+    /**
+     * SSE publishes an order after the fills it makes on arrival, with the balance it rests with, or not at all when
+     * it was filled on arrival; and it matches one incoming order at a time, so a stock's fills on arrival come
+     * together. When a fill names another aggressor, the order before has finished arriving: if it has no record,
+     * it was filled and can trade no more, so its row goes. Applied only where the exchange's flag names the
+     * aggressor and the stock has balance records (an SSE order stream); without an order stream, no record means
+     * nothing and every row stays.
+     */
+    private void finishArrivals(final int slot, final long aggressor)
+    {
+        final long before = arriving[slot];
+        if (before != NO_ORDER && before != aggressor)
+        {
+            final int row = orders.find(before);
+            if (row >= 0 && orders.rows[row + OrderTable.OPEN_QTY] == OrderTable.UNKNOWN)
+            {
+                orders.remove(row);
+            }
+        }
+        arriving[slot] = aggressor;
     }
 
     private void removeOrder(final long key)
@@ -202,6 +236,12 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
         }
 
         final boolean perBar = mode == FlowMode.ORDER_BAR;
+        if (balanceOrders[slot] && event.flag == event.side && (event.side == BUY || event.side == SELL) &&
+            event.buyNo > 0 && event.sellNo > 0)
+        {
+            finishArrivals(slot, event.side == BUY ? OrderTable.key(slot, true, event.buyNo) :
+                OrderTable.key(slot, false, event.sellNo));
+        }
         if (event.buyNo > 0)
         {
             updateOrder(OrderTable.key(slot, true, event.buyNo), event, event.side == BUY, perBar);
@@ -447,6 +487,14 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
     public int ordersTracked()
     {
         return orders.size();
+    }
+
+    /**
+     * @return rows of the order table.
+     */
+    public int orderTableCapacity()
+    {
+        return orders.capacity();
     }
 
     /**

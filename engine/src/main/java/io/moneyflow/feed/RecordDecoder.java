@@ -375,7 +375,7 @@ final class RecordDecoder
         }
         out.orderSide = side;
         out.orderAction = TickEvent.ADD;
-        out.qtyIsBalance = layout.qtyIsBalance;
+        out.qtyIsBalance = (layout.qtyBalanceExchanges & (1 << SymbolCodes.exchange(out.symbolKey))) != 0;
         if (orderTypeColumn >= 0)
         {
             final byte type = layout.orderTypeCodes.lookup(b, csv.start(orderTypeColumn), csv.end(orderTypeColumn));

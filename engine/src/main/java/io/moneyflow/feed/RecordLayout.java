@@ -60,8 +60,11 @@ public final class RecordLayout
     final int turnoverScaleDigits;
     final int levels;
     final boolean seqDense;
-    /** Order records: the quantity is the balance left after fills on arrival (SSE), not the whole order. */
-    final boolean qtyIsBalance;
+    /**
+     * Order records: for which exchanges (bit per {@code SymbolCodes} exchange) the quantity is the balance left after
+     * fills on arrival (SSE), not the whole order.
+     */
+    final int qtyBalanceExchanges;
     final boolean dateFromName;
 
     RecordLayout(final String layoutName, final String kind, final Map<String, String> raw, final String where)
@@ -148,7 +151,7 @@ public final class RecordLayout
         volumeMultiplier = multiplier(raw.get("cumVolume.multiplier"), where, "cumVolume.multiplier");
         turnoverScaleDigits = scaleDigits(raw.get("cumTurnover.scale"), where, "cumTurnover.scale");
         seqDense = "true".equals(raw.get("seq.dense"));
-        qtyIsBalance = "true".equals(raw.get("qty.balance"));
+        qtyBalanceExchanges = balanceExchanges(raw.get("qty.balance"), where);
 
         switch (kind)
         {
@@ -371,5 +374,33 @@ public final class RecordLayout
     public String toString()
     {
         return layoutName + "[" + kind + "]";
+    }
+
+    /**
+     * {@code qty.balance}: {@code true} (every row's quantity is a balance), {@code false} (none), or the exchanges
+     * whose rows carry one, e.g. {@code SH}.
+     */
+    private static int balanceExchanges(final String value, final String where)
+    {
+        if (value == null || value.isBlank() || value.trim().equals("false"))
+        {
+            return 0;
+        }
+        if (value.trim().equals("true"))
+        {
+            return 0b111;
+        }
+        int bits = 0;
+        for (final String part : value.split(","))
+        {
+            final int exchange = io.moneyflow.codec.SymbolCodes.exchangeNamed(part.trim());
+            if (exchange < 0)
+            {
+                throw new IllegalArgumentException(where + ": qty.balance '" + value + "' is not true, false or a " +
+                    "list of exchanges (SH, SZ, BJ)");
+            }
+            bits |= 1 << exchange;
+        }
+        return bits;
     }
 }

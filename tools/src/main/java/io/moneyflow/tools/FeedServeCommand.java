@@ -101,7 +101,7 @@ final class FeedServeCommand implements Callable<Integer>
 
     int serve(final PrintStream err) throws IOException
     {
-        final long perSecond = parseRate(rate);
+        final long perSecond = rate(rate, spec);
         final Set<SzseFeedServer.Fault> kinds;
         Layouts layouts = Layouts.bundled();
         Layout forced = null;
@@ -187,7 +187,12 @@ final class FeedServeCommand implements Callable<Integer>
         }
     }
 
-    private long parseRate(final String text)
+    /**
+     * @param text e.g. 100000, 100k/s, 1M/s or max.
+     * @param spec the command, for the usage error.
+     * @return records per second, 0 for max.
+     */
+    static long rate(final String text, final CommandSpec spec)
     {
         String t = text.trim().toLowerCase(Locale.ROOT);
         if (t.equals("max"))

@@ -34,6 +34,7 @@ import java.nio.charset.StandardCharsets;
         FeedServeCommand.class,
         RunCommand.class,
         GenCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class MoneyflowCli implements Runnable

@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code moneyflow gen}: exact counts, the same bytes for the same seed, a day the engine takes without a single
  * rejection, and a day that is consistent in itself the way an exchange's is (checked here line by line, not by the
- * engine): times in order, SZSE's ApplSeqNum dense per channel across both files, SSE flags that agree with the
- * order numbers, and no order filled or cancelled beyond its quantity.
+ * engine): times in order, each channel's sequence (SZSE ApplSeqNum, SSE BizIndex) dense across both files, SSE flags
+ * that agree with the order numbers, and no order filled or cancelled beyond what its record says is open.
  */
 class GenCommandTest
 {
@@ -50,6 +50,13 @@ class GenCommandTest
         assertThat(Files.readAllLines(dir.resolve("securities.csv")).stream().filter(l -> l.matches("\\d{6}\\..*")))
             .hasSize(20);
         checkConsistent(trades, orders);
+
+        // the order stream only lets the engine drop finished orders (SZSE: filled or cancelled; SSE: filled to the
+        // balance, withdrawn, or filled on arrival): the trades alone must give every flow the same
+        final Cli tradesOnly = Cli.run("flow", "--format", "csv", "-q", "--securities",
+            dir.resolve("securities.csv").toString(), dir.resolve("trades.csv").toString());
+        assertThat(tradesOnly.exit).as(tradesOnly.err).isZero();
+        assertThat(tradesOnly.out.lines().toList()).isEqualTo(Files.readAllLines(dir.resolve("moneyflow.csv")));
     }
 
     @Test
@@ -88,9 +95,12 @@ class GenCommandTest
     /** The checks of the class comment, on the files' own text. */
     private static void checkConsistent(final List<String> trades, final List<String> orders)
     {
-        final Map<Integer, TreeSet<Long>> szSeqs = new TreeMap<>();
-        final Map<String, Long> open = new HashMap<>();
-        final Map<String, Long> used = new HashMap<>();
+        // both exchanges number a channel's trades and orders in one sequence (SZSE ApplSeqNum, SSE BizIndex)
+        final Map<String, TreeSet<Long>> seqs = new TreeMap<>();
+        // per order: the sequence number of its record and the quantity that record says is open after it
+        final Map<String, long[]> records = new HashMap<>();
+        final Map<String, Long> usedAfterRecord = new HashMap<>();
+        final List<String[]> uses = new java.util.ArrayList<>();
         long lastTime = -1;
         for (final String line : orders.subList(1, orders.size()))
         {
@@ -99,20 +109,22 @@ class GenCommandTest
             final long time = Long.parseLong(f[2]);
             assertThat(time).as(line).isGreaterThanOrEqualTo(lastTime);
             lastTime = time;
+            final String exchangeChannel = f[0].substring(7) + f[3];
+            assertThat(seqs.computeIfAbsent(exchangeChannel, k -> new TreeSet<>()).add(Long.parseLong(f[4])))
+                .as("a new sequence number: " + line).isTrue();
             final String key = f[0] + "/" + f[6] + "/" + f[5];
             if (f[0].endsWith(".SZ"))
             {
-                assertThat(szSeqs.computeIfAbsent(Integer.parseInt(f[3]), k -> new TreeSet<>())
-                    .add(Long.parseLong(f[4]))).as("a new ApplSeqNum: " + line).isTrue();
                 assertThat(f[4]).as("an SZSE order is numbered by its ApplSeqNum").isEqualTo(f[5]);
             }
             if (f[7].equals("A"))
             {
-                assertThat(open.put(key, Long.parseLong(f[9]))).as("one record per order: " + line).isNull();
+                assertThat(records.put(key, new long[]{Long.parseLong(f[4]), Long.parseLong(f[9])}))
+                    .as("one record per order: " + line).isNull();
             }
             else
             {
-                used.merge(key, Long.parseLong(f[9]), Long::sum);
+                uses.add(new String[]{key, f[4], f[9]});
             }
         }
         lastTime = -1;
@@ -123,13 +135,12 @@ class GenCommandTest
             final long time = Long.parseLong(f[2]);
             assertThat(time).as(line).isGreaterThanOrEqualTo(lastTime);
             lastTime = time;
-            final long qty = Long.parseLong(f[6]);
             final long buyNo = Long.parseLong(f[7]);
             final long sellNo = Long.parseLong(f[8]);
+            assertThat(seqs.computeIfAbsent(f[0].substring(7) + f[3], k -> new TreeSet<>()).add(Long.parseLong(f[4])))
+                .as("a new sequence number: " + line).isTrue();
             if (f[0].endsWith(".SZ"))
             {
-                assertThat(szSeqs.computeIfAbsent(Integer.parseInt(f[3]), k -> new TreeSet<>())
-                    .add(Long.parseLong(f[4]))).as("a new ApplSeqNum: " + line).isTrue();
                 assertThat(f[9]).as("SZSE has no flag").isEmpty();
             }
             else if (time > 93_000_000 && time < 145_700_000)
@@ -138,23 +149,32 @@ class GenCommandTest
             }
             if (buyNo > 0)
             {
-                used.merge(f[0] + "/B/" + buyNo, qty, Long::sum);
+                uses.add(new String[]{f[0] + "/B/" + buyNo, f[4], f[6]});
             }
             if (sellNo > 0)
             {
-                used.merge(f[0] + "/S/" + sellNo, qty, Long::sum);
+                uses.add(new String[]{f[0] + "/S/" + sellNo, f[4], f[6]});
             }
         }
-        for (final Map.Entry<Integer, TreeSet<Long>> channel : szSeqs.entrySet())
+        for (final Map.Entry<String, TreeSet<Long>> channel : seqs.entrySet())
         {
-            final TreeSet<Long> seqs = channel.getValue();
-            assertThat(seqs.first()).isEqualTo(1);
-            assertThat(seqs.last()).as("channel %d dense", channel.getKey()).isEqualTo(seqs.size());
+            final TreeSet<Long> numbers = channel.getValue();
+            assertThat(numbers.first()).isEqualTo(1);
+            assertThat(numbers.last()).as("channel %s dense", channel.getKey()).isEqualTo(numbers.size());
         }
-        for (final Map.Entry<String, Long> order : open.entrySet())
+        for (final String[] use : uses)
         {
-            assertThat(used.getOrDefault(order.getKey(), 0L)).as("filled and cancelled of " + order.getKey())
-                .isLessThanOrEqualTo(order.getValue());
+            final long[] record = records.get(use[0]);
+            if (record != null && Long.parseLong(use[1]) > record[0])
+            {
+                usedAfterRecord.merge(use[0], Long.parseLong(use[2]), Long::sum);
+            }
+        }
+        for (final Map.Entry<String, long[]> order : records.entrySet())
+        {
+            assertThat(usedAfterRecord.getOrDefault(order.getKey(), 0L))
+                .as("filled, cancelled or withdrawn after the record of " + order.getKey())
+                .isLessThanOrEqualTo(order.getValue()[1]);
         }
     }
 }

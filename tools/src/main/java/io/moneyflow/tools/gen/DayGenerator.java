@@ -27,9 +27,10 @@ import java.util.SplittableRandom;
  *     the real data), and the rest of it rests; passive orders are filled over several aggressive ones; old orders
  *     are cancelled;</li>
  *     <li>SZSE conventions: one ApplSeqNum sequence per channel for orders and trades, an order's number is its
- *     ApplSeqNum, cancels in the trade stream (ExecType 4, price 0), no flag; SSE conventions: trades and orders
- *     numbered per channel apart, the exchange's flag B/S (N at the auctions), withdrawals in the order stream, and
- *     no order record for an order filled wholly on arrival; an order record's Qty is always the whole order.</li>
+ *     ApplSeqNum, cancels in the trade stream (ExecType 4, price 0), no flag, an order's Qty its whole quantity;
+ *     SSE conventions: trades and orders numbered in one BizIndex sequence per channel, the exchange's flag B/S (N
+ *     at the auctions), withdrawals in the order stream, an order published after its fills on arrival with its
+ *     balance (what rests), and no order record at all for an order filled wholly on arrival.</li>
  * </ul>
  * The counts are exact: the last fills are made by the closing auction, and the last orders are its orders.
  */
@@ -91,10 +92,9 @@ public final class DayGenerator
     private final double[] weight;
     private final Alias alias;
 
-    /** SZSE ApplSeqNum per channel 2011-2014 (index 0-3); SSE trade index, order index, order number per 1-6. */
+    /** SZSE ApplSeqNum per channel 2011-2014 (index 0-3); SSE BizIndex and order number per channel 1-6. */
     private final long[] szSeq = new long[4];
-    private final long[] shTradeSeq = new long[6];
-    private final long[] shOrderSeq = new long[6];
+    private final long[] shSeq = new long[6];
     private final long[] shOrderNo = new long[6];
 
     private final Book book = new Book();
@@ -378,8 +378,8 @@ public final class DayGenerator
             book.push(s, side, orderNo, left, limit);
             if (!sz[s])
             {
-                // SSE publishes an order that rests after its fills on arrival; Qty is the whole order here
-                orderRecord(s, orderNo, side, false, limit, qty);
+                // SSE publishes an order that rests after its fills on arrival, with its balance
+                orderRecord(s, orderNo, side, false, limit, left);
                 additions++;
             }
         }
@@ -444,7 +444,7 @@ public final class DayGenerator
         final char flag, final boolean cancel)
     {
         final int c = channelIndex[s];
-        final long seq = sz[s] ? ++szSeq[c] : ++shTradeSeq[c - 4];
+        final long seq = sz[s] ? ++szSeq[c] : ++shSeq[c - 4];
         final AsciiWriter w = trades;
         w.bytes(symbolText[s]).ch(',').bytes(dateText).ch(',').padded(time(nowMs), 9).ch(',')
             .number(channel(s)).ch(',').number(seq).ch(',').number(price).ch(',').number(qty).ch(',')
@@ -461,8 +461,8 @@ public final class DayGenerator
         final long price, final long qty)
     {
         final int c = channelIndex[s];
-        // an SZSE order's record is numbered by its own ApplSeqNum; a withdrawal or an SSE order takes the next one
-        final long seq = sz[s] ? (withdrawal ? ++szSeq[c] : orderNo) : ++shOrderSeq[c - 4];
+        // an SZSE order's record is numbered by its own ApplSeqNum; an SSE record takes the channel's next BizIndex
+        final long seq = sz[s] ? orderNo : ++shSeq[c - 4];
         orders.bytes(symbolText[s]).ch(',').bytes(dateText).ch(',').padded(time(nowMs), 9).ch(',')
             .number(channel(s)).ch(',').number(seq).ch(',').number(orderNo).ch(',').ch(side == 0 ? 'B' : 'S')
             .ch(',').ch(withdrawal ? 'D' : 'A').ch(',').number(price).ch(',').number(qty).ch('\n');

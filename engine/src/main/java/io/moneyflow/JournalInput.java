@@ -1,0 +1,151 @@
+package io.moneyflow;
+
+import io.moneyflow.feed.Feed;
+import io.moneyflow.feed.RejectReason;
+import io.moneyflow.journal.Journal;
+import io.moneyflow.journal.JournalHeader;
+import io.moneyflow.ring.TickEvent;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Feeds a journal's records into an engine as new input, the way its files were first read: each accepted record is
+ * checked by the {@link Feed} again and takes a new input position; rejections are counted again; source names open
+ * streams. Unlike a replay ({@link JournalReplay}), the records are this run's input, so an engine with a journal of
+ * its own journals them: this is how {@code moneyflow bench} runs the same bytes through the whole engine, journal on
+ * or off. Optionally paced at a rate of records per second.
+ * <p>
+ * Each record is stamped for latency when it is handed to the feed; when paced, with the time it was due, so that a
+ * record the engine could not take on time counts the wait (no coordinated omission). Runs on the thread that reads
+ * the journal.
+ */
+public final class JournalInput implements Journal.Visitor
+{
+    private final Feed feed;
+    private final long intervalNs;
+    private int[] streams = new int[16];
+    private String[] labels = new String[16];
+    private JournalHeader header;
+    private long records;
+    private long startNs;
+
+    /**
+     * @param feed          the engine's feed.
+     * @param ratePerSecond records per second to offer, or 0 for as fast as the engine takes them.
+     */
+    JournalInput(final Feed feed, final long ratePerSecond)
+    {
+        this.feed = feed;
+        this.intervalNs = ratePerSecond > 0 ? Math.max(1, 1_000_000_000L / ratePerSecond) : 0;
+        java.util.Arrays.fill(streams, -1);
+    }
+
+    @Override
+    public void onHeader(final JournalHeader header)
+    {
+        this.header = header;
+    }
+
+    @Override
+    public boolean onRecord(final TickEvent record, final long excerptIndex)
+    {
+        switch (record.type)
+        {
+            case TickEvent.SOURCE ->
+            {
+                final String name = new String(record.raw, 0, record.rawLength, StandardCharsets.UTF_8);
+                ensure(record.sourceId);
+                labels[record.sourceId] = name;
+                streams[record.sourceId] = feed.streamOpened(name);
+            }
+            case TickEvent.TRADE, TickEvent.CANCEL, TickEvent.ORDER, TickEvent.SNAPSHOT ->
+            {
+                final int source = record.sourceId;
+                final String label = label(source);
+                record.sourceId = source >= 0 && source < streams.length ? streams[source] : -1;
+                record.fromJournal = false;
+                record.recvNanos = due();
+                feed.acceptLive(record, label);
+                records++;
+            }
+            case TickEvent.REJECT ->
+            {
+                final RejectReason[] reasons = RejectReason.values();
+                final RejectReason reason = reasons[Math.min(record.rejectReason & 0xFF, reasons.length - 1)];
+                final int source = record.sourceId;
+                feed.reject(reason, source >= 0 && source < streams.length ? streams[source] : -1, label(source),
+                    record.line, feed.wantsDetail(reason) ?
+                        "'" + new String(record.raw, 0, record.rawLength, StandardCharsets.UTF_8) + "'" : null,
+                    record.raw, 0, record.rawLength);
+                records++;
+            }
+            case TickEvent.CHANNEL -> feed.channelHeartbeat(record.channel, record.sequence, record.flag != 0);
+            default ->
+            {
+                // gaps are found again by the feed's own sequence checks
+            }
+        }
+        return true;
+    }
+
+    private long due()
+    {
+        final long now = System.nanoTime();
+        if (intervalNs == 0)
+        {
+            return now;
+        }
+        if (startNs == 0)
+        {
+            startNs = now;
+        }
+        final long dueNs = startNs + records * intervalNs;
+        long wait;
+        while ((wait = dueNs - System.nanoTime()) > 0)
+        {
+            if (wait > 50_000)
+            {
+                LockSupport.parkNanos(wait - 50_000);
+            }
+            else
+            {
+                Thread.onSpinWait();
+            }
+        }
+        return dueNs;
+    }
+
+    private void ensure(final int id)
+    {
+        if (id >= streams.length)
+        {
+            final int size = Math.max(id + 1, streams.length * 2);
+            final int old = streams.length;
+            streams = java.util.Arrays.copyOf(streams, size);
+            labels = java.util.Arrays.copyOf(labels, size);
+            java.util.Arrays.fill(streams, old, size, -1);
+        }
+    }
+
+    private String label(final int source)
+    {
+        return source >= 0 && source < labels.length && labels[source] != null ? labels[source] : "journal";
+    }
+
+    /**
+     * @return the source journal's header.
+     */
+    public JournalHeader header()
+    {
+        return header;
+    }
+
+    /**
+     * @return records fed (accepted and rejected ones).
+     */
+    public long records()
+    {
+        return records;
+    }
+}

@@ -1,0 +1,533 @@
+package io.moneyflow.tools;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import io.moneyflow.Engine;
+import io.moneyflow.EngineContext;
+import io.moneyflow.JournalHeaders;
+import io.moneyflow.RunLog;
+import io.moneyflow.counters.CountersDigest;
+import io.moneyflow.journal.Journal;
+import io.moneyflow.journal.JournalHeader;
+import io.moneyflow.ring.TickEvent;
+import org.HdrHistogram.Histogram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code moneyflow bench}: runs a journaled day (from {@code moneyflow gen}, or any journal) through the whole engine,
+ * with its journal off and on, and reports throughput, the per-record latency distribution, peak memory and GC.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Run a journaled day through the whole engine (feed checks, ring, classify, aggregate, and the " +
+        "journal stage when on) and report records/s, the latency of every record from its hand-over to the feed " +
+        "to its counters (p50, p99, p99.9, max), peak heap and off-heap memory, and GC pauses. The day comes from " +
+        "--journal DIR (e.g. OUT/journal of 'moneyflow gen') or is generated first with --generate.")
+final class BenchCommand implements Callable<Integer>
+{
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--journal", paramLabel = "DIR", description = "The journal to run, e.g. OUT/journal of 'moneyflow gen'.")
+    Path journal;
+
+    @Option(names = "--generate", description = "Generate the day first (moneyflow gen with --symbols, --trades, " +
+        "--orders, --seed into --out) and run its journal.")
+    boolean generate;
+
+    @Option(names = "--symbols", paramLabel = "N", defaultValue = "5000", description = "With --generate (default 5000).")
+    int symbols;
+
+    @Option(names = "--trades", paramLabel = "N", defaultValue = "60000000", description = "With --generate.")
+    long trades;
+
+    @Option(names = "--orders", paramLabel = "N", defaultValue = "80000000", description = "With --generate.")
+    long orders;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "With --generate.")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "With --generate: where the day goes (default: a " +
+        "temporary directory, deleted afterwards).")
+    Path out;
+
+    @Option(names = "--runs", paramLabel = "RUN", split = ",", defaultValue = "off,on",
+        description = "Which runs: off (no journal), on (journal every record, batches of --journal-batch), or " +
+            "both (default off,on).")
+    List<String> runs;
+
+    @Option(names = "--rate", paramLabel = "N/s|max", defaultValue = "max",
+        description = "Records per second to offer (e.g. 1M/s), or max (default).")
+    String rate;
+
+    @Option(names = "--wait", paramLabel = "STRATEGY", defaultValue = "yielding",
+        description = "Ring wait strategy: yielding (default here), blocking, sleeping, busy-spin.")
+    String wait;
+
+    @Option(names = "--order-capacity", paramLabel = "N", defaultValue = "20000000",
+        description = "Orders the order table holds without growing (default 20,000,000).")
+    int orderCapacity;
+
+    @Option(names = "--ring", paramLabel = "N", defaultValue = "0",
+        description = "Ring entries, a power of two (default: the engine's).")
+    int ring;
+
+    @Option(names = "--journal-batch", paramLabel = "N", defaultValue = "1024",
+        description = "Most records per journal excerpt in the 'on' run (default 1024).")
+    int journalBatch;
+
+    @Option(names = "--latency-skip", paramLabel = "N", defaultValue = "0",
+        description = "Leave the first N records out of the latency histogram (JIT warm-up).")
+    long latencySkip;
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table (default) or json.")
+    Format format;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException
+    {
+        final PrintStream err = System.err;
+        if ((journal == null) == !generate)
+        {
+            throw new ParameterException(spec.commandLine(), "give either --journal DIR or --generate");
+        }
+        final long perSecond = FeedServeCommand.rate(rate, spec);
+        for (final String run : runs)
+        {
+            if (!run.equals("off") && !run.equals("on"))
+            {
+                throw new ParameterException(spec.commandLine(), "--runs takes off and on, not '" + run + "'");
+            }
+        }
+        Path day = journal;
+        Path generated = null;
+        final Map<String, Object> report = new LinkedHashMap<>();
+        if (generate)
+        {
+            generated = out != null ? out : Files.createTempDirectory("moneyflow-bench-day");
+            final String[] args = {"gen", "--symbols", Integer.toString(symbols), "--trades", Long.toString(trades),
+                "--orders", Long.toString(orders), "--seed", Long.toString(seed), "--out", generated.toString(),
+                "--order-capacity", Integer.toString(orderCapacity)};
+            final int status = MoneyflowCli.commandLine().execute(quiet ? append(args, "-q") : args);
+            if (status != 0)
+            {
+                return status;
+            }
+            day = generated.resolve("journal");
+            report.put("generated", generated.toString());
+        }
+        if (!Journal.exists(day))
+        {
+            throw new ParameterException(spec.commandLine(), "--journal " + day + " holds no moneyflow journal");
+        }
+        final JournalHeader header = readHeader(day);
+        report.put("journal", day.toString());
+        report.put("journalBytes", size(day));
+        report.put("rate", perSecond == 0 ? "max" : perSecond + "/s");
+        report.put("wait", wait);
+        report.put("machine", Runtime.getRuntime().availableProcessors() + " processors, max heap " +
+            Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB, " + System.getProperty("java.vm.name") + " " +
+            System.getProperty("java.version"));
+        final List<Map<String, Object>> results = new ArrayList<>();
+        String firstDigest = null;
+        int status = 0;
+        for (final String run : runs)
+        {
+            final Map<String, Object> result = runOnce(day, header, run.equals("on"), perSecond, err);
+            results.add(result);
+            final String digest = (String)result.get("digest");
+            if (firstDigest == null)
+            {
+                firstDigest = digest;
+            }
+            else if (!firstDigest.equals(digest))
+            {
+                err.println("moneyflow: bench: the runs computed different counters (" + firstDigest + " and " +
+                    digest + ")");
+                status = 1;
+            }
+        }
+        report.put("runs", results);
+        print(report, results);
+        if (generated != null && out == null)
+        {
+            deleteTree(generated);
+        }
+        return status;
+    }
+
+    private Map<String, Object> runOnce(final Path day, final JournalHeader header, final boolean journalOn,
+        final long perSecond, final PrintStream err) throws IOException
+    {
+        final Path work = Files.createTempDirectory("moneyflow-bench");
+        final EngineContext context = JournalHeaders.context(header)
+            .waitStrategy(wait)
+            .latency(true)
+            .latencySkip(latencySkip)
+            .orderCapacity(orderCapacity)
+            .countersFile(work.resolve("bench.counters"));
+        if (journalOn)
+        {
+            context.journalDir(work.resolve("journal")).journalBatchRecords(journalBatch);
+        }
+        if (ring > 0)
+        {
+            context.ringSize(ring);
+        }
+        final Sampler sampler = new Sampler();
+        System.gc();
+        sampler.start();
+        final Map<String, Object> result = new LinkedHashMap<>();
+        result.put("run", journalOn ? "journal on" : "journal off");
+        try (Journal source = Journal.open(day, false))
+        {
+            final long launchStart = System.nanoTime();
+            try (Engine engine = Engine.launch(context))
+            {
+                final long start = System.nanoTime();
+                final RunLog log = engine.ingestJournal(source, perSecond, line -> { });
+                final long end = System.nanoTime();
+                final double seconds = (end - start) / 1e9;
+                final long records = engine.counters().stat(
+                    io.moneyflow.counters.CountersDescriptor.Stat.EVENTS_APPLIED.ordinal());
+                result.put("launchMs", Math.round((start - launchStart) / 1e6));
+                result.put("records", records);
+                result.put("rejected", log.rejectedTotal());
+                result.put("seconds", Math.round(seconds * 1000) / 1000.0);
+                result.put("recordsPerSecond", Math.round(records / seconds));
+                final Histogram latency = engine.latency();
+                final Map<String, Object> lat = new LinkedHashMap<>();
+                lat.put("count", latency.getTotalCount());
+                lat.put("p50Ns", latency.getValueAtPercentile(50));
+                lat.put("p99Ns", latency.getValueAtPercentile(99));
+                lat.put("p999Ns", latency.getValueAtPercentile(99.9));
+                lat.put("maxNs", latency.getMaxValue());
+                result.put("latency", lat);
+                result.put("ordersHeldAtEnd", engine.ordersTracked());
+                result.put("orderTableRows", engine.orderTableCapacity());
+                result.put("orderTableResizes", engine.orderTableResizes());
+                result.put("countersFileBytes", Files.size(work.resolve("bench.counters")));
+                result.put("digest", CountersDigest.sha256(engine.counters()));
+                if (!quiet)
+                {
+                    err.printf(Locale.ROOT, "moneyflow: bench %s: %,d records in %.2f s = %,.0f records/s%n",
+                        result.get("run"), records, seconds, records / seconds);
+                }
+            }
+        }
+        finally
+        {
+            sampler.stop();
+            deleteTree(work);
+        }
+        result.putAll(sampler.report());
+        return result;
+    }
+
+    private static JournalHeader readHeader(final Path dir)
+    {
+        final JournalHeader[] header = new JournalHeader[1];
+        try (Journal j = Journal.open(dir, false))
+        {
+            j.read(new Journal.Visitor()
+            {
+                @Override
+                public void onHeader(final JournalHeader h)
+                {
+                    header[0] = h;
+                }
+
+                @Override
+                public boolean onRecord(final TickEvent record, final long excerptIndex)
+                {
+                    return false;
+                }
+            });
+        }
+        if (header[0] == null)
+        {
+            throw new IllegalArgumentException("journal " + dir + " has no header");
+        }
+        return header[0];
+    }
+
+    private void print(final Map<String, Object> report, final List<Map<String, Object>> results)
+    {
+        final PrintStream out = System.out;
+        if (format == Format.json)
+        {
+            out.println(toJson(report));
+            return;
+        }
+        out.printf(Locale.ROOT, "journal %s (%,d MiB), rate %s, wait %s; %s%n", report.get("journal"),
+            (long)report.get("journalBytes") >> 20, report.get("rate"), report.get("wait"), report.get("machine"));
+        out.printf(Locale.ROOT, "%-12s %12s %9s %12s %10s %10s %10s %10s %9s %9s %9s %6s %9s%n", "run", "records",
+            "seconds", "records/s", "p50 us", "p99 us", "p99.9 us", "max us", "heap MiB", "off MiB", "RSS MiB", "GCs",
+            "GC max ms");
+        for (final Map<String, Object> r : results)
+        {
+            @SuppressWarnings("unchecked")
+            final Map<String, Object> lat = (Map<String, Object>)r.get("latency");
+            out.printf(Locale.ROOT, "%-12s %,12d %9.2f %,12d %10.1f %10.1f %10.1f %10.1f %9d %9d %9d %6d %9.1f%n",
+                r.get("run"), (long)r.get("records"), (double)r.get("seconds"), (long)r.get("recordsPerSecond"),
+                (long)lat.get("p50Ns") / 1e3, (long)lat.get("p99Ns") / 1e3, (long)lat.get("p999Ns") / 1e3,
+                (long)lat.get("maxNs") / 1e3, (long)r.get("peakHeapBytes") >> 20,
+                (long)r.get("peakOffHeapBytes") >> 20, (long)r.get("peakRssBytes") >> 20, (long)r.get("gcCount"),
+                (double)r.get("gcMaxPauseMs"));
+        }
+        out.println("digest " + results.get(0).get("digest") + (results.size() > 1 ? " (every run)" : ""));
+    }
+
+    private static String toJson(final Object value)
+    {
+        if (value instanceof Map<?, ?> map)
+        {
+            final StringBuilder sb = new StringBuilder("{");
+            boolean first = true;
+            for (final Map.Entry<?, ?> e : map.entrySet())
+            {
+                sb.append(first ? "" : ",").append('"').append(e.getKey()).append("\":").append(toJson(e.getValue()));
+                first = false;
+            }
+            return sb.append('}').toString();
+        }
+        if (value instanceof List<?> list)
+        {
+            final StringBuilder sb = new StringBuilder("[");
+            for (int i = 0; i < list.size(); i++)
+            {
+                sb.append(i == 0 ? "" : ",").append(toJson(list.get(i)));
+            }
+            return sb.append(']').toString();
+        }
+        if (value instanceof Number)
+        {
+            return value.toString();
+        }
+        return "\"" + String.valueOf(value).replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String[] append(final String[] args, final String extra)
+    {
+        final String[] more = java.util.Arrays.copyOf(args, args.length + 1);
+        more[args.length] = extra;
+        return more;
+    }
+
+    private static long size(final Path dir) throws IOException
+    {
+        try (var files = Files.walk(dir))
+        {
+            return files.filter(Files::isRegularFile).mapToLong(p ->
+            {
+                try
+                {
+                    return Files.size(p);
+                }
+                catch (final IOException ex)
+                {
+                    return 0;
+                }
+            }).sum();
+        }
+    }
+
+    private static void deleteTree(final Path dir) throws IOException
+    {
+        if (!Files.exists(dir))
+        {
+            return;
+        }
+        try (var files = Files.walk(dir))
+        {
+            for (final Path p : files.sorted(java.util.Comparator.reverseOrder()).toList())
+            {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /**
+     * Samples memory every 20 ms on its own thread (peak heap in use, peak direct and mapped buffers, peak resident
+     * set of the process) and listens to the collector for pauses.
+     */
+    private static final class Sampler implements Runnable
+    {
+        private final AtomicLong peakHeap = new AtomicLong();
+        private final AtomicLong peakOffHeap = new AtomicLong();
+        private final AtomicLong peakRss = new AtomicLong();
+        private final AtomicLong gcCount = new AtomicLong();
+        private final AtomicLong gcTotalMs = new AtomicLong();
+        private final AtomicLong gcMaxMs = new AtomicLong();
+        private final List<NotificationEmitter> emitters = new ArrayList<>();
+        private final NotificationListener listener = (notification, handback) ->
+        {
+            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType()))
+            {
+                final GarbageCollectionNotificationInfo info =
+                    GarbageCollectionNotificationInfo.from((CompositeData)notification.getUserData());
+                // concurrent cycles do not stop the application; pauses do
+                if (!info.getGcCause().contains("No GC") && !info.getGcName().contains("Concurrent"))
+                {
+                    final long ms = info.getGcInfo().getDuration();
+                    gcCount.incrementAndGet();
+                    gcTotalMs.addAndGet(ms);
+                    gcMaxMs.accumulateAndGet(ms, Math::max);
+                }
+            }
+        };
+        private volatile boolean running;
+        private Thread thread;
+
+        void start()
+        {
+            for (final MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans())
+            {
+                pool.resetPeakUsage();
+            }
+            for (final GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans())
+            {
+                if (gc instanceof NotificationEmitter emitter)
+                {
+                    emitter.addNotificationListener(listener, null, null);
+                    emitters.add(emitter);
+                }
+            }
+            running = true;
+            thread = new Thread(this, "moneyflow-bench-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop()
+        {
+            running = false;
+            try
+            {
+                thread.join(1_000);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+            sample();
+            for (final NotificationEmitter emitter : emitters)
+            {
+                try
+                {
+                    emitter.removeNotificationListener(listener);
+                }
+                catch (final javax.management.ListenerNotFoundException ignored)
+                {
+                    // already gone
+                }
+            }
+        }
+
+        @Override
+        public void run()
+        {
+            while (running)
+            {
+                sample();
+                try
+                {
+                    Thread.sleep(20);
+                }
+                catch (final InterruptedException ex)
+                {
+                    return;
+                }
+            }
+        }
+
+        private void sample()
+        {
+            long heap = 0;
+            for (final MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans())
+            {
+                if (pool.getType() == MemoryType.HEAP)
+                {
+                    heap += pool.getUsage().getUsed();
+                }
+            }
+            peakHeap.accumulateAndGet(heap, Math::max);
+            long offHeap = 0;
+            for (final BufferPoolMXBean pool : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class))
+            {
+                offHeap += pool.getTotalCapacity();
+            }
+            peakOffHeap.accumulateAndGet(offHeap, Math::max);
+            peakRss.accumulateAndGet(rss(), Math::max);
+        }
+
+        private static long rss()
+        {
+            try
+            {
+                for (final String line : Files.readAllLines(Path.of("/proc/self/status")))
+                {
+                    if (line.startsWith("VmRSS:"))
+                    {
+                        return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                    }
+                }
+            }
+            catch (final IOException | RuntimeException ex)
+            {
+                // not Linux: no resident set figure
+            }
+            return 0;
+        }
+
+        Map<String, Object> report()
+        {
+            final Map<String, Object> r = new LinkedHashMap<>();
+            // the in-use heap is sampled, so a short-lived peak between samples can be missed; the pools' own
+            // peaks (since the reset) catch it
+            long poolPeaks = 0;
+            for (final MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans())
+            {
+                if (pool.getType() == MemoryType.HEAP)
+                {
+                    poolPeaks += pool.getPeakUsage().getUsed();
+                }
+            }
+            r.put("peakHeapBytes", peakHeap.get());
+            r.put("heapPoolPeaksBytes", poolPeaks);
+            r.put("peakOffHeapBytes", peakOffHeap.get());
+            r.put("peakRssBytes", peakRss.get());
+            r.put("gcCount", gcCount.get());
+            r.put("gcTotalMs", (double)gcTotalMs.get());
+            r.put("gcMaxPauseMs", (double)gcMaxMs.get());
+            return r;
+        }
+    }
+}
