@@ -22,6 +22,7 @@ import argparse
 import os
 import random
 
+MAX_BOOK = 40      # resting orders per symbol and side before the oldest is cancelled
 TRADE_HEADER = "Symbol,Date,Time,Channel,Seq,Price,Qty,BuyNo,SellNo,Flag,ExecType\n"
 ORDER_HEADER = "Symbol,Date,Time,Channel,Seq,OrderNo,Side,Type,Price,Qty\n"
 
@@ -253,9 +254,10 @@ def generate_day(rng, date, n, symbols, channels, trades, orders):
         passives = []
         sweep = 1 if rng.random() < 0.7 else rng.randrange(2, 6)
         for _ in range(sweep):
-            resting = [o for o in books[passive_side] if o not in passives]
-            if resting and rng.random() < 0.75:
-                passives.append(rng.choice(resting))
+            resting = books[passive_side]
+            pick = rng.choice(resting) if resting and rng.random() < 0.75 else None
+            if pick is not None and pick not in passives:
+                passives.append(pick)
             else:
                 o = new_order(sym, passive_side, t)
                 books[passive_side].append(o)
@@ -270,6 +272,12 @@ def generate_day(rng, date, n, symbols, channels, trades, orders):
                 break
             buy, sell = (active, p) if aggressor == "B" else (p, active)
             fill(sym, t, buy, sell, aggressor, auction)
+        # a deep book: its oldest order that did not trade at this instant is cancelled
+        for side in "BS":
+            if len(books[side]) > MAX_BOOK:
+                oldest = next((o for o in books[side] if o.last_fill < t), None)
+                if oldest is not None:
+                    cancel(sym, t, oldest)
     return by_code
 
 
