@@ -52,7 +52,12 @@ if [ ! -f "$NAIVE_CLASSES/NaiveFlow.class" ] || [ "$HERE/naive/NaiveFlow.java" -
   javac -d "$NAIVE_CLASSES" "$HERE/naive/NaiveFlow.java"
 fi
 case " $PEERS " in
-  *" flink "*) (cd "$HERE/flink" && mvn -B -q -Dstyle.color=never package) >&2 ;;
+  *" flink "*)
+    if ! (cd "$HERE/flink" && mvn -B -q -Dstyle.color=never package) >"$OUT/flink-build.log" 2>&1; then
+      cat "$OUT/flink-build.log" >&2
+      echo "run.sh: the Flink peer did not build (log above)" >&2
+      exit 1
+    fi ;;
 esac
 
 # --- commands ---------------------------------------------------------------------------------------------------

@@ -19,7 +19,9 @@ trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$WORK/classes"
 javac -d "$WORK/classes" "$HERE/naive/NaiveFlow.java" || exit 1
 case " $PEERS " in
-  *" flink "*) (cd "$HERE/flink" && mvn -B -q -Dstyle.color=never package) >&2 || exit 1 ;;
+  *" flink "*)
+    (cd "$HERE/flink" && mvn -B -q -Dstyle.color=never package) >"$WORK/flink-build.log" 2>&1 \
+      || { cat "$WORK/flink-build.log"; echo "test.sh: the Flink peer did not build"; exit 1; } ;;
 esac
 
 # the brief's tiny example

@@ -10,7 +10,13 @@ JAR="$HERE/target/flink-flow-peer-1.0-SNAPSHOT.jar"
 
 if [ ! -f "$JAR" ] || [ -n "$(find "$HERE/pom.xml" "$HERE/src" -newer "$JAR" -print -quit)" ]; then
   echo "flink peer: building (mvn package)..." >&2
-  (cd "$HERE" && mvn -B -q -Dstyle.color=never package) >&2
+  BUILD_LOG="$(mktemp "${TMPDIR:-/tmp}/flink-peer-build.XXXXXX")"
+  if ! (cd "$HERE" && mvn -B -q -Dstyle.color=never package) >"$BUILD_LOG" 2>&1; then
+    cat "$BUILD_LOG" >&2
+    echo "flink peer: build failed (log above, also in $BUILD_LOG)" >&2
+    exit 1
+  fi
+  rm -f "$BUILD_LOG"
 fi
 
 # The flags Flink's own launcher passes on Java 17 (env.java.opts.all in flink-dist's config.yaml): Flink 2.x
