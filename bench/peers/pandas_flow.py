@@ -149,8 +149,8 @@ def main():
         amount = chunk["Price"].to_numpy() * qty
         buy_no = chunk["BuyNo"].to_numpy()
         sell_no = chunk["SellNo"].to_numpy()
-        if buy_no.max() >= MAX_ORDER_NO or sell_no.max() >= MAX_ORDER_NO:
-            sys.exit("pandas_flow: an order number of %d or more" % MAX_ORDER_NO)
+        if buy_no.max() >= MAX_ORDER_NO or sell_no.max() >= MAX_ORDER_NO or min(buy_no.min(), sell_no.min()) < 0:
+            sys.exit("pandas_flow: an order number below 0 or of %d or more" % MAX_ORDER_NO)
         no_order_no += int(((buy_no <= 0) | (sell_no <= 0)).sum())
 
         # direction: flag, else auction N, else the order numbers

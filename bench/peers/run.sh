@@ -144,6 +144,7 @@ for tool, status, wall, rss, start in rows:
             "wall_s": round(w, 3),
             "records_per_s": round(records / w) if w > 0 else None,
             "startup_s": float(start) if start not in ("", "failed") else None,
+            "processing_s": round(w - float(start), 3) if start not in ("", "failed") else None,
             "peak_rss_mb": round(int(rss) / 1024),
             "ratio_vs_moneyflow": round(w / mf_wall, 2) if mf_wall else None,
         })
@@ -151,14 +152,16 @@ for tool, status, wall, rss, start in rows:
 with open(data_dir + "/peers.json", "w") as f:
     json.dump({"input": data_dir, "records": records, "tools": table}, f, indent=2)
     f.write("\n")
-fmt = "%-10s %-9s %10s %14s %11s %13s %9s"
-print(fmt % ("tool", "result", "wall s", "records/s", "start-up s", "peak RSS MB", "x mflow"))
+fmt = "%-10s %-9s %9s %14s %11s %13s %13s %9s"
+print(fmt % ("tool", "result", "wall s", "records/s", "start-up s", "processing s", "peak RSS MB", "x mflow"))
 for e in table:
     if "wall_s" in e:
         print(fmt % (e["tool"], e["status"], "%.2f" % e["wall_s"], "{:,}".format(e["records_per_s"] or 0),
-                     "%.2f" % e["startup_s"] if e["startup_s"] is not None else "-", e["peak_rss_mb"],
+                     "%.2f" % e["startup_s"] if e["startup_s"] is not None else "-",
+                     "%.2f" % e["processing_s"] if e["processing_s"] is not None else "-", e["peak_rss_mb"],
                      "%.2f" % e["ratio_vs_moneyflow"] if e["ratio_vs_moneyflow"] else "-"))
     else:
-        print(fmt % (e["tool"], e["status"], "-", "-", "-", "-", "-"))
-print("(%d trade rows; start-up = wall time on a one-record input; JSON in %s/peers.json)" % (records, data_dir))
+        print(fmt % (e["tool"], e["status"], "-", "-", "-", "-", "-", "-"))
+print("(%d trade rows; start-up = wall time on a one-record input, processing = wall - start-up; "
+      "x mflow = wall / moneyflow's wall; JSON in %s/peers.json)" % (records, data_dir))
 EOF
