@@ -24,6 +24,7 @@ import io.moneyflow.journal.JournalException;
 import io.moneyflow.journal.JournalHandler;
 import io.moneyflow.journal.JournalHeader;
 import io.moneyflow.ring.CountingExceptionHandler;
+import io.moneyflow.ring.FusedHandler;
 import io.moneyflow.ring.TickEvent;
 
 import java.io.IOException;
@@ -55,6 +56,8 @@ public final class Engine implements AutoCloseable
     private final Disruptor<TickEvent> disruptor;
     private final ClassifyHandler classify;
     private final AggregateHandler aggregate;
+    /** The stage whose progress says a record has reached the counters: aggregate, or the fused stages. */
+    private final com.lmax.disruptor.EventHandler<TickEvent> lastStage;
     private final org.HdrHistogram.Histogram latency;
     private final CountingExceptionHandler exceptions;
     private final SymbolTable symbols;
@@ -100,7 +103,10 @@ public final class Engine implements AutoCloseable
             n -> counters.addStat(CountersDescriptor.Stat.HANDLER_ERRORS.ordinal(), n));
 
         final AtomicInteger threadNumber = new AtomicInteger();
-        final String[] stageNames = context.journalDir() != null ?
+        final String[] stageNames = context.fused() ?
+            (context.journalDir() != null ? new String[]{"moneyflow-journal", "moneyflow-stages"} :
+                new String[]{"moneyflow-stages"}) :
+            context.journalDir() != null ?
             new String[]{"moneyflow-classify", "moneyflow-journal", "moneyflow-aggregate"} :
             new String[]{"moneyflow-classify", "moneyflow-aggregate"};
         disruptor = new Disruptor<>(
@@ -121,15 +127,35 @@ public final class Engine implements AutoCloseable
         {
             journal = Journal.open(context.journalDir(), context.journalSyncMs() > 0);
             journalHandler = new JournalHandler(journal, context.journalBatchRecords(), context.journalSyncMs(), 0);
-            // The journal stage runs beside classify; aggregate waits for both, so the counters never hold a record
-            // the journal does not.
-            disruptor.handleEventsWith(classify, journalHandler).then(aggregate);
+            if (context.fused())
+            {
+                // fused, classify and aggregate come after the journal: the counters still never hold a record the
+                // journal does not
+                lastStage = new FusedHandler(classify, aggregate);
+                disruptor.handleEventsWith(journalHandler).then(lastStage);
+            }
+            else
+            {
+                // The journal stage runs beside classify; aggregate waits for both, so the counters never hold a
+                // record the journal does not.
+                lastStage = aggregate;
+                disruptor.handleEventsWith(classify, journalHandler).then(aggregate);
+            }
         }
         else
         {
             journal = null;
             journalHandler = null;
-            disruptor.handleEventsWith(classify).then(aggregate);
+            if (context.fused())
+            {
+                lastStage = new FusedHandler(classify, aggregate);
+                disruptor.handleEventsWith(lastStage);
+            }
+            else
+            {
+                lastStage = aggregate;
+                disruptor.handleEventsWith(classify).then(aggregate);
+            }
         }
         disruptor.start();
         sink = io.moneyflow.feed.RecordSink.of(disruptor.getRingBuffer());
@@ -388,7 +414,7 @@ public final class Engine implements AutoCloseable
     public void awaitProcessed()
     {
         final long target = disruptor.getRingBuffer().getCursor();
-        while (disruptor.getSequenceValueFor(aggregate) < target)
+        while (disruptor.getSequenceValueFor(lastStage) < target)
         {
             LockSupport.parkNanos(50_000);
         }

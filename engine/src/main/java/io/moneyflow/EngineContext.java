@@ -47,6 +47,8 @@ public final class EngineContext
     private int orderCapacity = ORDER_CAPACITY_DEFAULT;
     private int ringSize = RING_SIZE_DEFAULT;
     private String waitStrategy = "blocking";
+    private String pipeline = "auto";
+    private boolean fused;
     private int maxBackwardsMs = MAX_BACKWARDS_MS_DEFAULT;
     private Path countersFile;
     private boolean deleteCountersOnClose = true;
@@ -120,6 +122,13 @@ public final class EngineContext
         if (journalSyncMs < 0)
         {
             throw new IllegalArgumentException("journal sync interval must not be negative");
+        }
+        switch (pipeline)
+        {
+            case "split" -> fused = false;
+            case "fused" -> fused = true;
+            case "auto" -> fused = Runtime.getRuntime().availableProcessors() < 4;
+            default -> throw new IllegalArgumentException("pipeline must be auto, split or fused, got " + pipeline);
         }
         if (orderCapacity < 16)
         {
@@ -390,6 +399,35 @@ public final class EngineContext
     public EngineContext waitStrategy(final String waitStrategy)
     {
         this.waitStrategy = waitStrategy.toLowerCase(Locale.ROOT);
+        return this;
+    }
+
+    /**
+     * @return true when classify and aggregate run one after the other on one ring thread (decided by
+     * {@link #conclude()} from {@link #pipeline()}).
+     */
+    public boolean fused()
+    {
+        return fused;
+    }
+
+    /**
+     * @return auto, split or fused.
+     */
+    public String pipeline()
+    {
+        return pipeline;
+    }
+
+    /**
+     * @param pipeline {@code split}: classify and aggregate each on its own ring thread; {@code fused}: both on one
+     *                 thread ({@code FusedHandler}), for machines with fewer cores than the split pipeline has busy
+     *                 threads; {@code auto} (default): fused below 4 processors. The numbers are the same.
+     * @return this.
+     */
+    public EngineContext pipeline(final String pipeline)
+    {
+        this.pipeline = pipeline.toLowerCase(Locale.ROOT);
         return this;
     }
 

@@ -92,6 +92,10 @@ final class BenchCommand implements Callable<Integer>
         description = "Orders the order table holds without growing (default 20,000,000).")
     int orderCapacity;
 
+    @Option(names = "--pipeline", paramLabel = "KIND", defaultValue = "auto",
+        description = "split, fused or auto (default: fused below 4 processors), as for flow.")
+    String pipeline;
+
     @Option(names = "--ring", paramLabel = "N", defaultValue = "0",
         description = "Ring entries, a power of two (default: the engine's).")
     int ring;
@@ -201,6 +205,7 @@ final class BenchCommand implements Callable<Integer>
         {
             context.ringSize(ring);
         }
+        context.pipeline(pipeline);
         final Sampler sampler = new Sampler();
         System.gc();
         sampler.start();

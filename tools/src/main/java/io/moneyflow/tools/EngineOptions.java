@@ -96,6 +96,11 @@ final class EngineOptions
         description = "Reject a record whose time is earlier than its stream's latest by more than MS (default 1000).")
     int maxBackwardsMs;
 
+    @Option(names = "--pipeline", paramLabel = "KIND", defaultValue = "auto",
+        description = "split: classify and aggregate each on its own thread; fused: both on one thread; auto " +
+            "(default): fused below 4 processors.")
+    String pipeline;
+
     @Option(names = "--wait", paramLabel = "STRATEGY", defaultValue = "blocking",
         description = "Ring wait strategy: blocking (default), sleeping, yielding, busy-spin.")
     String wait;
@@ -126,6 +131,7 @@ final class EngineOptions
             }
             context.maxBackwardsMs(maxBackwardsMs);
             context.waitStrategy(wait);
+            context.pipeline(pipeline);
             if (maxSymbols > 0)
             {
                 context.maxSymbols(maxSymbols);
