@@ -21,7 +21,11 @@ DIR="$(cd "$1" && pwd)"
 OUT="$DIR/peers-out"
 mkdir -p "$OUT"
 PEERS="${PEERS:-naive pandas flink}"
-MF_FLOW_OPTS="${MF_FLOW_OPTS:---max-symbols 16384}"
+MF_FLOW_OPTS="${MF_FLOW_OPTS:---max-symbols 16384 --order-capacity 20000000}"
+# the synthetic day's own reference data, when moneyflow gen wrote it
+if [ -f "$DIR/securities.csv" ]; then
+  MF_FLOW_OPTS="$MF_FLOW_OPTS --securities $DIR/securities.csv"
+fi
 
 # --- tools ------------------------------------------------------------------------------------------------------
 if [ ! -x /usr/bin/time ]; then
@@ -129,11 +133,31 @@ for tool in moneyflow $PEERS; do
   printf '%s\t%s\t%s\t%s\t%s\n' "$tool" "$status" "$wall" "$rss" "$start_wall" >>"$RESULTS"
 done
 
+# moneyflow again, from the journal moneyflow gen wrote (the same day as binary records, no CSV to parse): the
+# engine's own replay, as 'moneyflow bench' runs it (journal off); its digest must be the CSV run's
+if [ -d "$DIR/journal" ] && [ -z "${SKIP_JOURNAL:-}" ]; then
+  echo "run.sh: moneyflow bench: the day's journal through the engine..." >&2
+  "$ROOT/bin/moneyflow" bench --journal "$DIR/journal" --runs off --wait sleeping --ring 4096 --format json -q \
+    >"$OUT/moneyflow-journal.json" 2>"$OUT/moneyflow-journal.log" || true
+  "$PY" - "$OUT/moneyflow-journal.json" "$RESULTS" <<'PYEOF'
+import json, sys
+try:
+    run = json.load(open(sys.argv[1]))["runs"][0]
+except Exception as ex:
+    print("run.sh: moneyflow bench failed: %s" % ex, file=sys.stderr)
+    sys.exit(0)
+wall = run["seconds"] + run["launchMs"] / 1000.0
+with open(sys.argv[2], "a") as f:
+    f.write("moneyflow-journal\tok\t%.3f\t%d\t%.3f\n" % (wall, run["peakRssBytes"] // 1024, run["launchMs"] / 1000.0))
+PYEOF
+fi
+
 "$PY" - "$RESULTS" "$RECORDS" "$DIR" <<'EOF'
 import json, sys
 results, records, data_dir = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 rows = [line.rstrip("\n").split("\t") for line in open(results) if line.strip()]
 mf_wall = next((float(r[2]) for r in rows if r[0] == "moneyflow" and r[1] == "ok"), None)
+best_peer = min((float(r[2]) for r in rows if r[1] == "EQUAL"), default=None)
 table = []
 for tool, status, wall, rss, start in rows:
     counted = status in ("ok", "EQUAL")
@@ -147,6 +171,7 @@ for tool, status, wall, rss, start in rows:
             "processing_s": round(w - float(start), 3) if start not in ("", "failed") else None,
             "peak_rss_mb": round(int(rss) / 1024),
             "ratio_vs_moneyflow": round(w / mf_wall, 2) if mf_wall else None,
+            "best_peer_over_this": round(best_peer / w, 2) if best_peer and tool.startswith("moneyflow") else None,
         })
     table.append(entry)
 with open(data_dir + "/peers.json", "w") as f:
@@ -162,6 +187,10 @@ for e in table:
                      "%.2f" % e["ratio_vs_moneyflow"] if e["ratio_vs_moneyflow"] else "-"))
     else:
         print(fmt % (e["tool"], e["status"], "-", "-", "-", "-", "-", "-"))
+for e in table:
+    if e.get("best_peer_over_this"):
+        print("%s is %.2f x as fast as the fastest peer" % (e["tool"], e["best_peer_over_this"]))
 print("(%d trade rows; start-up = wall time on a one-record input, processing = wall - start-up; "
-      "x mflow = wall / moneyflow's wall; JSON in %s/peers.json)" % (records, data_dir))
+      "x mflow = wall / moneyflow's wall; moneyflow-journal = moneyflow bench on the day's journal, start-up its "
+      "engine launch; JSON in %s/peers.json)" % (records, data_dir))
 EOF

@@ -32,6 +32,10 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
     private final int maxBackwardsMs;
     private final int[] lastTime;
     private final Long2LongHashMap lastSequence;
+    /** Per exchange and channel: the last sequence number merged, and from which input, to check the merge. */
+    private final Long2LongHashMap channelLastSeq = new Long2LongHashMap(64, 0.5f, -1);
+    private final Long2LongHashMap channelLastSource = new Long2LongHashMap(64, 0.5f, -1);
+    private long mergedOutOfSequence;
     private final org.agrona.collections.Long2ObjectHashMap<ChannelSequence> channels =
         new org.agrona.collections.Long2ObjectHashMap<>();
     private boolean replaying;
@@ -263,6 +267,10 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
         }
         record.securityId = securityId;
         record.slot = slot;
+        if (!offered && record.sequence > 0 && record.type != TickEvent.SNAPSHOT)
+        {
+            checkMergedSequence(record, label, line);
+        }
 
         final int stream = streamOf(record);
         final boolean sequenced = record.sequence > 0;
@@ -323,6 +331,45 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
 
         published++;
         ring.publish(record);
+    }
+
+    /**
+     * Inputs that share a channel (a trade file and an order file of one exchange) are merged by time, then channel
+     * and sequence; when an input is not itself in that order within a millisecond, a record can overtake another of
+     * its channel from the other input. Within one input the order is the file's own, and sequence numbers of
+     * different inputs are only compared on the same channel. Counted, and noted once.
+     */
+    private void checkMergedSequence(final TickEvent record, final String label, final long line)
+    {
+        final long key = ((long)SymbolCodes.exchange(record.symbolKey) << 32) | (record.channel & 0xFFFF_FFFFL);
+        final long last = channelLastSeq.get(key);
+        final long lastSource = channelLastSource.get(key);
+        if (last >= 0 && record.sequence < last && lastSource != record.sourceId && lastSource >= 0 &&
+            record.date == lastDate)
+        {
+            if (mergedOutOfSequence++ == 0)
+            {
+                listener.onNote(label, "line " + line + ": channel " + record.channel + " sequence " +
+                    record.sequence + " came after " + last + " from another input of the same millisecond: the " +
+                    "inputs are not each in time, channel and sequence order, so the merge cannot give the channel " +
+                    "in its sequence (an order's record and its fills of one millisecond may be read in another " +
+                    "order than the exchange's); sort each input by time, channel and sequence");
+            }
+        }
+        if (record.sequence > last || lastSource != record.sourceId)
+        {
+            channelLastSeq.put(key, Math.max(last, record.sequence));
+            channelLastSource.put(key, record.sourceId);
+        }
+    }
+
+    /**
+     * @return records the merge of several inputs gave out of their channel's sequence order (see
+     * {@link #checkMergedSequence}).
+     */
+    public long mergedOutOfSequence()
+    {
+        return mergedOutOfSequence;
     }
 
     private void progress(final FeedSource source)

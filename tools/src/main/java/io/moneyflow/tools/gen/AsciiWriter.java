@@ -10,7 +10,7 @@ import java.io.OutputStream;
 final class AsciiWriter implements AutoCloseable
 {
     private final OutputStream out;
-    private final byte[] buffer = new byte[1 << 20];
+    private byte[] buffer = new byte[1 << 20];
     private final byte[] digits = new byte[20];
     private int position;
     private long bytesWritten;
@@ -27,6 +27,20 @@ final class AsciiWriter implements AutoCloseable
         {
             buffer[position++] = (byte)text.charAt(i);
         }
+        return this;
+    }
+
+    /**
+     * @param text bytes.
+     * @param offset first.
+     * @param length how many.
+     * @return this.
+     */
+    AsciiWriter bytes(final byte[] text, final int offset, final int length)
+    {
+        ensure(length);
+        System.arraycopy(text, offset, buffer, position, length);
+        position += length;
         return this;
     }
 
@@ -87,12 +101,42 @@ final class AsciiWriter implements AutoCloseable
     {
         if (buffer.length - position < room)
         {
-            flush();
+            if (out == null)
+            {
+                // in memory: grow
+                buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, position + room));
+            }
+            else
+            {
+                flush();
+            }
         }
+    }
+
+    /** The bytes written so far, when writing in memory ({@code out} null). */
+    byte[] buffer()
+    {
+        return buffer;
+    }
+
+    /** How many bytes are in {@link #buffer()}. */
+    int length()
+    {
+        return position;
+    }
+
+    /** Starts again at the beginning of the in-memory buffer. */
+    void reset()
+    {
+        position = 0;
     }
 
     void flush()
     {
+        if (out == null)
+        {
+            return;
+        }
         try
         {
             out.write(buffer, 0, position);

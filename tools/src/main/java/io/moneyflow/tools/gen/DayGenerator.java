@@ -32,7 +32,9 @@ import java.util.SplittableRandom;
  *     at the auctions), withdrawals in the order stream, an order published after its fills on arrival with its
  *     balance (what rests), and no order record at all for an order filled wholly on arrival.</li>
  * </ul>
- * The counts are exact: the last fills are made by the closing auction, and the last orders are its orders.
+ * The counts are exact: the last fills are made by the closing auction, and the last orders are its orders. Each
+ * file is in (time, channel, sequence) order, the order in which the engine merges inputs, so that the merge of the
+ * two files gives each channel's orders and trades in the exchange's sequence.
  */
 public final class DayGenerator
 {
@@ -99,9 +101,11 @@ public final class DayGenerator
 
     private final Book book = new Book();
     private final byte[] dateText;
-    private AsciiWriter trades;
-    private AsciiWriter orders;
+    private final AsciiWriter line = new AsciiWriter(null);
+    private SortedLines trades;
+    private SortedLines orders;
     private int nowMs;
+    private int heldMs = -1;
     private long tradeRecords;
     private long orderRecords;
     private long fills;
@@ -159,8 +163,8 @@ public final class DayGenerator
         try (AsciiWriter t = new AsciiWriter(open(dir.resolve("trades.csv")));
             AsciiWriter o = new AsciiWriter(open(dir.resolve("orders.csv"))))
         {
-            trades = t;
-            orders = o;
+            trades = new SortedLines(t);
+            orders = new SortedLines(o);
             t.text("Symbol,Date,Time,Channel,Seq,Price,Qty,BuyNo,SellNo,Flag,ExecType\n");
             o.text("Symbol,Date,Time,Channel,Seq,OrderNo,Side,Type,Price,Qty\n");
             final long T = settings.trades();
@@ -261,6 +265,8 @@ public final class DayGenerator
                     settings.orders() + " orders: the books ran out " + closingFills + " fills short at the close; " +
                     "give more orders per trade");
             }
+            trades.flush();
+            orders.flush();
             return new Summary(tradeRecords, fills, cancels, orderRecords, additions, withdrawals, aggressive,
                 unpublished, passiveFilled, depthCancels, openingFills, fills - beforeClose, t.bytesWritten(),
                 o.bytesWritten());
@@ -445,7 +451,9 @@ public final class DayGenerator
     {
         final int c = channelIndex[s];
         final long seq = sz[s] ? ++szSeq[c] : ++shSeq[c - 4];
-        final AsciiWriter w = trades;
+        hold();
+        final AsciiWriter w = line;
+        w.reset();
         w.bytes(symbolText[s]).ch(',').bytes(dateText).ch(',').padded(time(nowMs), 9).ch(',')
             .number(channel(s)).ch(',').number(seq).ch(',').number(price).ch(',').number(qty).ch(',')
             .number(buyNo).ch(',').number(sellNo).ch(',');
@@ -454,6 +462,7 @@ public final class DayGenerator
             w.ch(flag);
         }
         w.ch(',').ch(cancel ? '4' : 'F').ch('\n');
+        trades.add(channel(s), seq, w.buffer(), w.length());
         tradeRecords++;
     }
 
@@ -463,10 +472,25 @@ public final class DayGenerator
         final int c = channelIndex[s];
         // an SZSE order's record is numbered by its own ApplSeqNum; an SSE record takes the channel's next BizIndex
         final long seq = sz[s] ? orderNo : ++shSeq[c - 4];
-        orders.bytes(symbolText[s]).ch(',').bytes(dateText).ch(',').padded(time(nowMs), 9).ch(',')
+        hold();
+        final AsciiWriter w = line;
+        w.reset();
+        w.bytes(symbolText[s]).ch(',').bytes(dateText).ch(',').padded(time(nowMs), 9).ch(',')
             .number(channel(s)).ch(',').number(seq).ch(',').number(orderNo).ch(',').ch(side == 0 ? 'B' : 'S')
             .ch(',').ch(withdrawal ? 'D' : 'A').ch(',').number(price).ch(',').number(qty).ch('\n');
+        orders.add(channel(s), seq, w.buffer(), w.length());
         orderRecords++;
+    }
+
+    /** When the time moves on, the lines of the millisecond before are written, in channel and sequence order. */
+    private void hold()
+    {
+        if (nowMs != heldMs)
+        {
+            trades.flush();
+            orders.flush();
+            heldMs = nowMs;
+        }
     }
 
     private int channel(final int s)
