@@ -149,4 +149,16 @@ class WorkedExampleTest
         return BigDecimal.valueOf(net).multiply(BigDecimal.valueOf(100))
             .divide(BigDecimal.valueOf(turnover), 2, RoundingMode.HALF_EVEN);
     }
+
+    @Test
+    void shouldCountThePriceChangeMethodAtTickGranularity() throws IOException
+    {
+        final SlotView v = run(FlowMode.ORDER);
+        // #1 opens the day (not compared); #2 10.01 > 10.00, up, buyer-initiated: 800,800; #3 10.00 < 10.01, down,
+        // seller-initiated: 50,000; #4 9.99 < 10.00, down, seller-initiated: 19,980.
+        assertThat(v.day(DayField.TICK_UP_TURNOVER)).isEqualTo(800_800 * YUAN);
+        assertThat(v.day(DayField.TICK_UP_BUY_TURNOVER)).isEqualTo(800_800 * YUAN);
+        assertThat(v.day(DayField.TICK_DOWN_TURNOVER)).isEqualTo(69_980 * YUAN);
+        assertThat(v.day(DayField.TICK_DOWN_SELL_TURNOVER)).isEqualTo(69_980 * YUAN);
+    }
 }

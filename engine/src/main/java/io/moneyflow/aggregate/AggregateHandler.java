@@ -187,6 +187,24 @@ public final class AggregateHandler implements EventHandler<TickEvent>
             {
                 w.setDay(DayField.LOW, price);
             }
+            // the price-change method at tick granularity: this fill against the one before it
+            final long before = w.day(DayField.CLOSE);
+            if (price > before)
+            {
+                w.addDay(DayField.TICK_UP_TURNOVER, amount);
+                if (e.side == BUY)
+                {
+                    w.addDay(DayField.TICK_UP_BUY_TURNOVER, amount);
+                }
+            }
+            else if (price < before)
+            {
+                w.addDay(DayField.TICK_DOWN_TURNOVER, amount);
+                if (e.side == SELL)
+                {
+                    w.addDay(DayField.TICK_DOWN_SELL_TURNOVER, amount);
+                }
+            }
         }
         w.setDay(DayField.CLOSE, price);
         w.setDay(DayField.LAST_TIME, e.timeMs);
@@ -362,7 +380,19 @@ public final class AggregateHandler implements EventHandler<TickEvent>
         {
             bidQty += e.bidQty[i];
             askQty += e.askQty[i];
+            if (i == 4)
+            {
+                w.setDay(DayField.SNAPSHOT_BID_QTY5, bidQty);
+                w.setDay(DayField.SNAPSHOT_ASK_QTY5, askQty);
+            }
         }
+        if (e.levels < 5)
+        {
+            w.setDay(DayField.SNAPSHOT_BID_QTY5, bidQty);
+            w.setDay(DayField.SNAPSHOT_ASK_QTY5, askQty);
+        }
+        w.setDay(DayField.SNAPSHOT_BID_QTY10, bidQty);
+        w.setDay(DayField.SNAPSHOT_ASK_QTY10, askQty);
         w.setDay(DayField.SNAPSHOT_BID_QTY, bidQty);
         w.setDay(DayField.SNAPSHOT_ASK_QTY, askQty);
     }

@@ -56,7 +56,7 @@ public final class CountersDescriptor
     /** "MFLOWCNT" as a little-endian long. */
     public static final long MAGIC = 0x544E43574F4C464DL;
     /** Bumped on any incompatible change to this layout. */
-    public static final int LAYOUT_VERSION = 1;
+    public static final int LAYOUT_VERSION = 2;
 
     public static final int MAGIC_OFFSET = 0;
     public static final int VERSION_OFFSET = 8;
@@ -88,7 +88,7 @@ public final class CountersDescriptor
     public static final int RECORD_DAY_OFFSET = 32;
 
     /** Longs reserved for day fields; {@link DayField} uses the first ones, the rest are spare. */
-    public static final int DAY_FIELDS = 48;
+    public static final int DAY_FIELDS = 56;
     /** Longs per class in the day class block. */
     public static final int CLASS_FIELDS = 10;
     /** Fixed longs per bar. */
@@ -226,7 +226,26 @@ public final class CountersDescriptor
         /** Sequence gaps declared on this symbol's channel this day. */
         GAPS,
         /** Sequence numbers missing in those gaps (on the channel, not only this symbol's). */
-        GAP_MISSING;
+        GAP_MISSING,
+        /**
+         * Price-change method (涨跌法) at tick granularity: amount of fills priced above the fill before them (the
+         * day's first fill is not compared).
+         */
+        TICK_UP_TURNOVER,
+        /** Amount of fills priced below the fill before them. */
+        TICK_DOWN_TURNOVER,
+        /** The up-buy variant: amount of buyer-initiated fills priced above the fill before them. */
+        TICK_UP_BUY_TURNOVER,
+        /** The down-sell variant: amount of seller-initiated fills priced below the fill before them. */
+        TICK_DOWN_SELL_TURNOVER,
+        /** Latest snapshot's bid quantity over its best 5 levels (委比 on Level-1 depth). */
+        SNAPSHOT_BID_QTY5,
+        /** Latest snapshot's ask quantity over its best 5 levels. */
+        SNAPSHOT_ASK_QTY5,
+        /** Latest snapshot's bid quantity over its best 10 levels. */
+        SNAPSHOT_BID_QTY10,
+        /** Latest snapshot's ask quantity over its best 10 levels. */
+        SNAPSHOT_ASK_QTY10;
 
         /**
          * @return byte offset within a slot record.

@@ -42,8 +42,15 @@ final class CountersCommand implements Callable<Integer>
     Format format;
 
     @Option(names = "--securities", paramLabel = "FILE",
-        description = "Reference data for names. Default: config/securities.csv of the installation.")
+        description = "Reference data for names and sectors. Default: config/securities.csv of the installation.")
     Path securities;
+
+    @Option(names = "--sectors", description = "Also print a row per sector in the table and CSV (sums of the " +
+        "stocks' consistent records; the JSON always has them).")
+    boolean sectors;
+
+    @Option(names = "--markets", description = "Also print a row per market (SSE, SZSE, BSE, ALL).")
+    boolean markets;
 
     @Override
     public Integer call()
@@ -54,7 +61,7 @@ final class CountersCommand implements Callable<Integer>
         try (FlowCounters counters = FlowCounters.openReadOnly(file))
         {
             final FlowReport report = FlowReport.read(new FlowCountersReader(counters), reference,
-                EngineOptions.symbols(symbols, spec));
+                EngineOptions.symbols(symbols, spec)).groups(sectors, markets);
             switch (format)
             {
                 case csv -> report.printCsv(System.out);

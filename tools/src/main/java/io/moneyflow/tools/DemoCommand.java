@@ -41,6 +41,6 @@ final class DemoCommand implements Callable<Integer>
             System.out.println("moneyflow demo: " + sample + " (SZSE and SSE Level-2, 2023-02-01; see NOTICE)");
             System.out.println();
         }
-        return FlowCommand.run(engine, List.of(sample), Set.of(), output.format, output.quiet, System.out, System.err);
+        return FlowCommand.run(engine, List.of(sample), Set.of(), output, System.out, System.err);
     }
 }

@@ -46,7 +46,7 @@ final class FlowCommand implements Callable<Integer>
     public Integer call()
     {
         final Set<Long> filter = EngineOptions.symbols(symbols, spec);
-        return run(engine, inputs, filter, output.format, output.quiet, System.out, System.err);
+        return run(engine, inputs, filter, output, System.out, System.err);
     }
 
     /**
@@ -85,10 +85,26 @@ final class FlowCommand implements Callable<Integer>
         final PrintStream out,
         final PrintStream err)
     {
+        final OutputOptions output = new OutputOptions();
+        output.format = format;
+        output.quiet = quiet;
+        return run(options, inputs, filter, output, out, err);
+    }
+
+    static int run(
+        final EngineOptions options,
+        final List<Path> inputs,
+        final Set<Long> filter,
+        final OutputOptions output,
+        final PrintStream out,
+        final PrintStream err)
+    {
+        final Format format = output.format;
         final ReferenceData reference = options.reference();
-        try (Run run = new Run(options.context(), inputs, quiet, err))
+        try (Run run = new Run(options.context(), inputs, output.quiet, err))
         {
-            final FlowReport report = FlowReport.read(run.engine.reader(), reference, filter);
+            final FlowReport report = FlowReport.read(run.engine.reader(), reference, filter)
+                .groups(output.sectors, output.markets);
             print(report, run, format, out, err, Map.of());
             if (report.rows().isEmpty())
             {

@@ -22,15 +22,20 @@ import java.util.Set;
 final class FlowReport
 {
     private final List<FlowRow> rows;
+    private final List<FlowRow> sectors;
+    private final List<FlowRow> markets;
     private final String[] classNames;
     private final int mainClasses;
     private final String scheme;
     private final String mode;
 
     private FlowReport(
-        final List<FlowRow> rows, final String[] classNames, final int mainClasses, final String scheme, final String mode)
+        final List<FlowRow> rows, final List<FlowRow> sectors, final List<FlowRow> markets, final String[] classNames,
+        final int mainClasses, final String scheme, final String mode)
     {
         this.rows = rows;
+        this.sectors = sectors;
+        this.markets = markets;
         this.classNames = classNames;
         this.mainClasses = mainClasses;
         this.scheme = scheme;
@@ -47,6 +52,7 @@ final class FlowReport
         }
         final int mainClasses = counters.mainClassCount();
         final List<FlowRow> rows = new ArrayList<>();
+        final List<FlowRow> all = new ArrayList<>();
         final SlotView view = reader.newView();
         for (int slot = 0; slot < reader.slotsUsed(); slot++)
         {
@@ -57,6 +63,7 @@ final class FlowReport
                 continue;
             }
             final FlowRow row = new FlowRow(view, reference, mainClasses);
+            all.add(row);
             if (symbols.isEmpty() || symbols.contains(row.symbolKey))
             {
                 rows.add(row);
@@ -65,8 +72,45 @@ final class FlowReport
         rows.sort(Comparator.comparing((FlowRow r) -> r.symbol).thenComparingInt(r -> r.date));
         final String[] modes = {"trade", "order", "order-bar"};
         final int modeIndex = counters.mode();
-        return new FlowReport(rows, classNames, mainClasses, counters.schemeName(),
-            modeIndex >= 0 && modeIndex < modes.length ? modes[modeIndex] : "?");
+        return new FlowReport(rows, groups(all, FlowRow.Kind.SECTOR), groups(all, FlowRow.Kind.MARKET), classNames,
+            mainClasses, counters.schemeName(), modeIndex >= 0 && modeIndex < modes.length ? modes[modeIndex] : "?");
+    }
+
+    /**
+     * Sums the stocks of every sector (from the reference data; a stock in several sectors counts in each) or market
+     * (SSE, SZSE, BSE, and ALL), per day. Every stock of the run counts, whatever --symbols shows.
+     */
+    private static List<FlowRow> groups(final List<FlowRow> stocks, final FlowRow.Kind kind)
+    {
+        final Map<String, Map<Integer, List<FlowRow>>> members = new java.util.TreeMap<>();
+        for (final FlowRow r : stocks)
+        {
+            final List<String> names = kind == FlowRow.Kind.SECTOR ? r.sectors : List.of(r.market(), "ALL");
+            for (final String name : names)
+            {
+                members.computeIfAbsent(name, k -> new java.util.TreeMap<>())
+                    .computeIfAbsent(r.date, k -> new ArrayList<>()).add(r);
+            }
+        }
+        final List<FlowRow> groups = new ArrayList<>();
+        for (final Map.Entry<String, Map<Integer, List<FlowRow>>> group : members.entrySet())
+        {
+            for (final Map.Entry<Integer, List<FlowRow>> day : group.getValue().entrySet())
+            {
+                groups.add(new FlowRow(kind, group.getKey(), day.getKey(), day.getValue()));
+            }
+        }
+        return groups;
+    }
+
+    List<FlowRow> sectors()
+    {
+        return sectors;
+    }
+
+    List<FlowRow> markets()
+    {
+        return markets;
     }
 
     List<FlowRow> rows()
@@ -79,10 +123,58 @@ final class FlowReport
         return classNames;
     }
 
+    /** Which group rows the table and CSV print after the stocks (JSON always has them). */
+    private boolean showSectors;
+    private boolean showMarkets;
+
+    /**
+     * @param sectors print the sectors' rows in the table and CSV too.
+     * @param markets print the markets' rows (SSE, SZSE, BSE, ALL) too.
+     * @return this.
+     */
+    FlowReport groups(final boolean sectors, final boolean markets)
+    {
+        this.showSectors = sectors;
+        this.showMarkets = markets;
+        return this;
+    }
+
+    private List<FlowRow> printed()
+    {
+        final List<FlowRow> printed = new ArrayList<>(rows);
+        if (showSectors)
+        {
+            printed.addAll(sectors);
+        }
+        if (showMarkets)
+        {
+            printed.addAll(markets);
+        }
+        return printed;
+    }
+
+    /** How a row is named in the table and CSV: the symbol, or sector:NAME / market:NAME. */
+    private static String label(final FlowRow r)
+    {
+        return switch (r.kind)
+        {
+            case STOCK -> r.symbol;
+            case SECTOR -> "sector:" + r.symbol;
+            case MARKET -> "market:" + r.symbol;
+        };
+    }
+
     void printTable(final PrintStream out)
     {
         final StringBuilder header = new StringBuilder();
-        header.append(String.format("%-10s %s %-10s %9s %20s %18s %8s", "symbol", pad("name", 8), "date", "close",
+        final List<FlowRow> printed = printed();
+        int width = 10;
+        for (final FlowRow r : printed)
+        {
+            width = Math.max(width, columns(label(r)));
+        }
+        header.append(String.format("%s %s %-10s %9s %20s %18s %8s", pad("symbol", width), pad("name", 8), "date",
+            "close",
             "turnover", "mainNet", "main%"));
         for (final String c : classNames)
         {
@@ -90,10 +182,11 @@ final class FlowReport
         }
         header.append(String.format(" %14s %14s", "outerVol", "innerVol"));
         out.println(header);
-        for (final FlowRow r : rows)
+        for (final FlowRow r : printed)
         {
             final StringBuilder line = new StringBuilder();
-            line.append(String.format("%-10s %s %-10s %9s %20s %18s %8s", r.symbol, pad(r.name, 8),
+            line.append(String.format("%s %s %-10s %9s %20s %18s %8s", pad(label(r), width), pad(r.kind == FlowRow.Kind.STOCK ?
+                r.name : r.members + " stocks", 8),
                 TimeFormat.formatDate(r.date), r.close == 0 ? "-" : Money.price(r.close), Money.yuanTable(r.turnover),
                 Money.yuanTable(r.mainNet()), pct(Money.percent(r.mainNet(), r.turnover, 2))));
             for (int c = 0; c < classNames.length; c++)
@@ -108,6 +201,17 @@ final class FlowReport
         out.println("scheme " + scheme + ", mode " + mode + "; main force = " +
             String.join("+", java.util.Arrays.copyOf(classNames, mainClasses)) +
             "; amounts in yuan, active view (net = buyer-initiated minus seller-initiated), ratios of turnover");
+    }
+
+    /** Terminal columns a text takes: CJK characters take two. */
+    private static int columns(final String text)
+    {
+        int columns = 0;
+        for (int i = 0; i < text.length(); i++)
+        {
+            columns += text.charAt(i) >= 0x1100 ? 2 : 1;
+        }
+        return columns;
     }
 
     private static String pad(final String name, final int width)
@@ -154,10 +258,11 @@ final class FlowReport
             header.addAll(List.of("orderSide." + c + ".in", "orderSide." + c + ".out", "orderSide." + c + ".net"));
         }
         out.println(String.join(",", header));
-        for (final FlowRow r : rows)
+        for (final FlowRow r : printed())
         {
-            final List<String> cells = new ArrayList<>(List.of(r.symbol, csvText(r.name), TimeFormat.formatDate(r.date),
-                Money.price(r.open), Money.price(r.high), Money.price(r.low), Money.price(r.close),
+            final List<String> cells = new ArrayList<>(List.of(label(r), csvText(r.name), TimeFormat.formatDate(r.date),
+                r.open == 0 ? "" : Money.price(r.open), r.high == 0 ? "" : Money.price(r.high),
+                r.low == 0 ? "" : Money.price(r.low), r.close == 0 ? "" : Money.price(r.close),
                 r.prevClose == 0 ? "" : Money.price(r.prevClose), Long.toString(r.trades), Long.toString(r.volume),
                 Money.yuan(r.turnover), Long.toString(r.outerVolume), Long.toString(r.innerVolume),
                 Long.toString(r.neutralVolume), Money.yuan(r.neutralTurnover), Long.toString(r.cancels),
@@ -218,59 +323,19 @@ final class FlowReport
         json.name("symbols").beginArray();
         for (final FlowRow r : rows)
         {
-            json.beginObject()
-                .string("symbol", r.symbol)
-                .string("name", r.name)
-                .string("date", TimeFormat.formatDate(r.date))
-                .number("turnover", Money.yuan(r.turnover))
-                .number("volume", r.volume)
-                .number("trades", r.trades)
-                .number("outerVolume", r.outerVolume)
-                .number("innerVolume", r.innerVolume)
-                .number("neutralVolume", r.neutralVolume)
-                .number("neutralTurnover", Money.yuan(r.neutralTurnover))
-                .number("mainNet", Money.yuan(r.mainNet()))
-                .number("mainNetRatio", Money.percent(r.mainNet(), r.turnover, 4))
-                .number("open", r.open == 0 ? null : Money.price(r.open))
-                .number("high", r.high == 0 ? null : Money.price(r.high))
-                .number("low", r.low == 0 ? null : Money.price(r.low))
-                .number("close", r.close == 0 ? null : Money.price(r.close))
-                .number("prevClose", r.prevClose == 0 ? null : Money.price(r.prevClose))
-                .number("cancels", r.cancels);
-            json.name("active").beginObject();
-            for (int c = 0; c < classNames.length; c++)
-            {
-                json.name(classNames[c]).beginObject()
-                    .number("in", Money.yuan(r.activeIn[c]))
-                    .number("out", Money.yuan(r.activeOut[c]))
-                    .number("net", Money.yuan(r.activeNet(c)))
-                    .number("netRatio", Money.percent(r.activeNet(c), r.turnover, 4))
-                    .number("inVolume", r.activeInVolume[c])
-                    .number("outVolume", r.activeOutVolume[c])
-                    .number("inTrades", r.activeInCount[c])
-                    .number("outTrades", r.activeOutCount[c])
-                    .endObject();
-            }
-            json.endObject();
-            json.name("orderSide").beginObject();
-            for (int c = 0; c < classNames.length; c++)
-            {
-                json.name(classNames[c]).beginObject()
-                    .number("in", Money.yuan(r.sideIn[c]))
-                    .number("out", Money.yuan(r.sideOut[c]))
-                    .number("net", Money.yuan(r.sideNet(c)))
-                    .endObject();
-            }
-            json.endObject();
-            if (r.snapshots > 0)
-            {
-                json.name("exchangeSnapshot").beginObject()
-                    .number("trades", r.snapshotTrades)
-                    .number("volume", r.snapshotVolume)
-                    .number("turnover", Money.yuan(r.snapshotTurnover))
-                    .endObject();
-            }
-            json.endObject();
+            writeRow(json, r);
+        }
+        json.endArray();
+        json.name("sectors").beginArray();
+        for (final FlowRow r : sectors)
+        {
+            writeRow(json, r);
+        }
+        json.endArray();
+        json.name("markets").beginArray();
+        for (final FlowRow r : markets)
+        {
+            writeRow(json, r);
         }
         json.endArray();
         json.name("rejected").beginObject();
@@ -295,6 +360,68 @@ final class FlowReport
         writeExtra(json, extra);
         json.endObject();
         out.println(json);
+    }
+
+    private void writeRow(final Json json, final FlowRow r)
+    {
+        json.beginObject();
+        switch (r.kind)
+        {
+            case STOCK -> json.string("symbol", r.symbol).string("name", r.name);
+            case SECTOR -> json.string("sector", r.symbol).number("stocks", r.members);
+            case MARKET -> json.string("market", r.symbol).number("stocks", r.members);
+        }
+        json
+            .string("date", TimeFormat.formatDate(r.date))
+            .number("turnover", Money.yuan(r.turnover))
+            .number("volume", r.volume)
+            .number("trades", r.trades)
+            .number("outerVolume", r.outerVolume)
+            .number("innerVolume", r.innerVolume)
+            .number("neutralVolume", r.neutralVolume)
+            .number("neutralTurnover", Money.yuan(r.neutralTurnover))
+            .number("mainNet", Money.yuan(r.mainNet()))
+            .number("mainNetRatio", Money.percent(r.mainNet(), r.turnover, 4))
+            .number("open", r.open == 0 ? null : Money.price(r.open))
+            .number("high", r.high == 0 ? null : Money.price(r.high))
+            .number("low", r.low == 0 ? null : Money.price(r.low))
+            .number("close", r.close == 0 ? null : Money.price(r.close))
+            .number("prevClose", r.prevClose == 0 ? null : Money.price(r.prevClose))
+            .number("cancels", r.cancels);
+        json.name("active").beginObject();
+        for (int c = 0; c < classNames.length; c++)
+        {
+            json.name(classNames[c]).beginObject()
+                .number("in", Money.yuan(r.activeIn[c]))
+                .number("out", Money.yuan(r.activeOut[c]))
+                .number("net", Money.yuan(r.activeNet(c)))
+                .number("netRatio", Money.percent(r.activeNet(c), r.turnover, 4))
+                .number("inVolume", r.activeInVolume[c])
+                .number("outVolume", r.activeOutVolume[c])
+                .number("inTrades", r.activeInCount[c])
+                .number("outTrades", r.activeOutCount[c])
+                .endObject();
+        }
+        json.endObject();
+        json.name("orderSide").beginObject();
+        for (int c = 0; c < classNames.length; c++)
+        {
+            json.name(classNames[c]).beginObject()
+                .number("in", Money.yuan(r.sideIn[c]))
+                .number("out", Money.yuan(r.sideOut[c]))
+                .number("net", Money.yuan(r.sideNet(c)))
+                .endObject();
+        }
+        json.endObject();
+        if (r.snapshots > 0)
+        {
+            json.name("exchangeSnapshot").beginObject()
+                .number("trades", r.snapshotTrades)
+                .number("volume", r.snapshotVolume)
+                .number("turnover", Money.yuan(r.snapshotTurnover))
+                .endObject();
+        }
+        json.endObject();
     }
 
     static void writeExtra(final Json json, final Map<String, Object> extra)

@@ -7,12 +7,23 @@ import io.moneyflow.counters.SlotView;
 import io.moneyflow.reference.ReferenceData;
 import io.moneyflow.reference.Security;
 
+import java.util.List;
+
 /**
  * One stock on one day, as the command line reports it: read from a consistent {@link SlotView}.
  * Money in 1/10000 yuan, volume in shares.
  */
 final class FlowRow
 {
+    /** What a row is: one stock, or the sum of a sector's or a market's stocks. */
+    enum Kind
+    {
+        STOCK, SECTOR, MARKET
+    }
+
+    final Kind kind;
+    /** Stocks summed in a sector or market row; 1 for a stock. */
+    final int members;
     final String symbol;
     final long symbolKey;
     final String name;
@@ -46,9 +57,23 @@ final class FlowRow
     final long[] sideIn;
     final long[] sideOut;
     final int mainClasses;
+    final long tickUp;
+    final long tickDown;
+    final long tickUpBuy;
+    final long tickDownSell;
+    final long bidQty5;
+    final long askQty5;
+    final long bidQty10;
+    final long askQty10;
+    /** From the reference data: float shares, PE x 10,000, or {@link Security#ABSENT}; sums for a group. */
+    final long floatShares;
+    final long peX10000;
+    final List<String> sectors;
 
     FlowRow(final SlotView view, final ReferenceData reference, final int mainClasses)
     {
+        kind = Kind.STOCK;
+        members = 1;
         symbol = view.symbol();
         symbolKey = SymbolCodes.parse(symbol);
         final Security security = reference.find(symbolKey);
@@ -97,6 +122,162 @@ final class FlowRow
             sideOut[c] = view.classValue(c, ClassField.SIDE_OUT_AMOUNT);
         }
         this.mainClasses = mainClasses;
+        tickUp = view.day(DayField.TICK_UP_TURNOVER);
+        tickDown = view.day(DayField.TICK_DOWN_TURNOVER);
+        tickUpBuy = view.day(DayField.TICK_UP_BUY_TURNOVER);
+        tickDownSell = view.day(DayField.TICK_DOWN_SELL_TURNOVER);
+        bidQty5 = view.day(DayField.SNAPSHOT_BID_QTY5);
+        askQty5 = view.day(DayField.SNAPSHOT_ASK_QTY5);
+        bidQty10 = view.day(DayField.SNAPSHOT_BID_QTY10);
+        askQty10 = view.day(DayField.SNAPSHOT_ASK_QTY10);
+        floatShares = security == null ? Security.ABSENT : security.floatShares();
+        peX10000 = security == null ? Security.ABSENT : security.peX10000();
+        sectors = security == null ? List.of() : security.sectors();
+    }
+
+    /**
+     * A sector's or market's row: the sum of its stocks' rows of one day. Prices (open, high, low, close) have no
+     * meaning for a group and are 0; float shares are summed only when every member has them.
+     *
+     * @param kind    SECTOR or MARKET.
+     * @param name    the sector's name, or SSE, SZSE, BSE, ALL.
+     * @param date    the day.
+     * @param members the stocks' rows, at least one.
+     */
+    FlowRow(final Kind kind, final String name, final int date, final List<FlowRow> members)
+    {
+        this.kind = kind;
+        this.members = members.size();
+        symbol = name;
+        symbolKey = -1;
+        this.name = name;
+        this.date = date;
+        final FlowRow first = members.get(0);
+        final int n = first.activeIn.length;
+        mainClasses = first.mainClasses;
+        activeIn = new long[n];
+        activeOut = new long[n];
+        activeInVolume = new long[n];
+        activeOutVolume = new long[n];
+        activeInCount = new long[n];
+        activeOutCount = new long[n];
+        sideIn = new long[n];
+        sideOut = new long[n];
+        long tr = 0, vol = 0, to = 0, ov = 0, iv = 0, nv = 0, nt = 0, ca = 0, sn = 0, st = 0, sv = 0, sto = 0;
+        long tu = 0, td = 0, tub = 0, tds = 0, b5 = 0, a5 = 0, b10 = 0, a10 = 0, fl = 0;
+        boolean floatKnown = true;
+        for (final FlowRow m : members)
+        {
+            tr += m.trades;
+            vol += m.volume;
+            to += m.turnover;
+            ov += m.outerVolume;
+            iv += m.innerVolume;
+            nv += m.neutralVolume;
+            nt += m.neutralTurnover;
+            ca += m.cancels;
+            sn += m.snapshots;
+            st += m.snapshotTrades;
+            sv += m.snapshotVolume;
+            sto += m.snapshotTurnover;
+            tu += m.tickUp;
+            td += m.tickDown;
+            tub += m.tickUpBuy;
+            tds += m.tickDownSell;
+            b5 += m.bidQty5;
+            a5 += m.askQty5;
+            b10 += m.bidQty10;
+            a10 += m.askQty10;
+            if (m.floatShares == Security.ABSENT)
+            {
+                floatKnown = false;
+            }
+            else
+            {
+                fl += m.floatShares;
+            }
+            for (int c = 0; c < n; c++)
+            {
+                activeIn[c] += m.activeIn[c];
+                activeOut[c] += m.activeOut[c];
+                activeInVolume[c] += m.activeInVolume[c];
+                activeOutVolume[c] += m.activeOutVolume[c];
+                activeInCount[c] += m.activeInCount[c];
+                activeOutCount[c] += m.activeOutCount[c];
+                sideIn[c] += m.sideIn[c];
+                sideOut[c] += m.sideOut[c];
+            }
+        }
+        trades = tr;
+        volume = vol;
+        turnover = to;
+        outerVolume = ov;
+        innerVolume = iv;
+        neutralVolume = nv;
+        neutralTurnover = nt;
+        cancels = ca;
+        snapshots = sn;
+        snapshotTrades = st;
+        snapshotVolume = sv;
+        snapshotTurnover = sto;
+        tickUp = tu;
+        tickDown = td;
+        tickUpBuy = tub;
+        tickDownSell = tds;
+        bidQty5 = b5;
+        askQty5 = a5;
+        bidQty10 = b10;
+        askQty10 = a10;
+        floatShares = floatKnown ? fl : Security.ABSENT;
+        peX10000 = Security.ABSENT;
+        sectors = List.of();
+        open = 0;
+        high = 0;
+        low = 0;
+        close = 0;
+        prevClose = 0;
+        ruleAgree = 0;
+        ruleDisagree = 0;
+        ruleUnclassified = 0;
+    }
+
+    /**
+     * @return the market of a stock: SSE, SZSE or BSE.
+     */
+    String market()
+    {
+        return switch (SymbolCodes.exchange(symbolKey))
+        {
+            case SymbolCodes.SH -> "SSE";
+            case SymbolCodes.SZ -> "SZSE";
+            default -> "BSE";
+        };
+    }
+
+    /**
+     * @return the main force's inflow (active view): the leading classes' buyer-initiated amount.
+     */
+    long mainIn()
+    {
+        long sum = 0;
+        for (int c = 0; c < mainClasses; c++)
+        {
+            sum += activeIn[c];
+        }
+        return sum;
+    }
+
+    /**
+     * @return the main force's outflow (active view).
+     */
+    long mainOut()
+    {
+        long sum = 0;
+        for (int c = 0; c < mainClasses; c++)
+        {
+            sum += activeOut[c];
+        }
+        return sum;
     }
 
     long activeNet(final int c)

@@ -62,7 +62,8 @@ final class ReplayCommand implements Callable<Integer>
                 System.err);
             try (Run run = replayed.run())
             {
-                final FlowReport report = FlowReport.read(run.engine.reader(), replayed.context().reference(), filter);
+                final FlowReport report = FlowReport.read(run.engine.reader(), replayed.context().reference(), filter)
+                    .groups(output.sectors, output.markets);
                 FlowCommand.print(report, run, output.format, System.out, System.err, Map.of());
                 if (!output.quiet)
                 {

@@ -147,7 +147,8 @@ final class RunCommand implements Callable<Integer>
         {
             final Engine.LiveRun live = e.runLive(config, line -> err.println("moneyflow: " + line), session::set);
             final Run run = new Run(e, live.log(), err);
-            final FlowReport report = FlowReport.read(e.reader(), reference, filter);
+            final FlowReport report = FlowReport.read(e.reader(), reference, filter)
+                .groups(output.sectors, output.markets);
             final Map<String, Object> extra = new LinkedHashMap<>();
             if (latency)
             {

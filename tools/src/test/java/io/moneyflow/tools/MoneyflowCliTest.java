@@ -248,4 +248,60 @@ class MoneyflowCliTest
         assertThat(root.get("symbols").get(0).get("trades").asLong()).isEqualTo(2);
         assertThat(root.get("symbols").get(0).get("turnover").decimalValue()).isEqualByComparingTo("3752");
     }
+
+    @Test
+    void shouldSumEachSectorAndMarketFromItsStocks() throws Exception
+    {
+        final Cli cli = Cli.run("flow", "--format", "json", Cli.sample("ddb-l2-20230201"));
+        assertThat(cli.exit).as(cli.err).isZero();
+        final JsonNode root = JSON.readTree(cli.out);
+        final java.util.Map<String, JsonNode> stocks = new java.util.HashMap<>();
+        root.get("symbols").forEach(r -> stocks.put(r.get("symbol").asText(), r));
+        final java.util.Map<String, JsonNode> sectors = new java.util.HashMap<>();
+        root.get("sectors").forEach(r -> sectors.put(r.get("sector").asText(), r));
+        final java.util.Map<String, JsonNode> markets = new java.util.HashMap<>();
+        root.get("markets").forEach(r -> markets.put(r.get("market").asText(), r));
+        // config/securities.csv: 000001.SZ and 600000.SH are 银行, 600519.SH is 白酒
+        assertThat(sectors.keySet()).containsExactlyInAnyOrder("银行", "白酒");
+        assertThat(markets.keySet()).containsExactlyInAnyOrder("SSE", "SZSE", "ALL");
+        // by hand from the stock rows: 2,426,471,972.52 + 137,294,549.42 = 2,563,766,521.94;
+        // -198,540,416.23 - 12,796,644.46 = -211,337,060.69
+        assertThat(sectors.get("银行").get("turnover").decimalValue()).isEqualByComparingTo("2563766521.94");
+        assertThat(sectors.get("银行").get("mainNet").decimalValue()).isEqualByComparingTo("-211337060.69");
+        assertThat(sectors.get("银行").get("stocks").asInt()).isEqualTo(2);
+        // and every group, every class: the sum of its members' values
+        check(markets.get("ALL"), List.of(stocks.get("000001.SZ"), stocks.get("600000.SH"), stocks.get("600519.SH")));
+        check(markets.get("SSE"), List.of(stocks.get("600000.SH"), stocks.get("600519.SH")));
+        check(markets.get("SZSE"), List.of(stocks.get("000001.SZ")));
+        check(sectors.get("白酒"), List.of(stocks.get("600519.SH")));
+        check(sectors.get("银行"), List.of(stocks.get("000001.SZ"), stocks.get("600000.SH")));
+
+        final Cli table = Cli.run("flow", "--sectors", "--markets", Cli.sample("ddb-l2-20230201"));
+        assertThat(table.out).contains("sector:银行").contains("market:SSE").contains("market:ALL");
+    }
+
+    private static void check(final JsonNode group, final List<JsonNode> members)
+    {
+        for (final String field : List.of("turnover", "volume", "trades", "outerVolume", "innerVolume", "mainNet"))
+        {
+            java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+            for (final JsonNode m : members)
+            {
+                sum = sum.add(m.get(field).decimalValue());
+            }
+            assertThat(group.get(field).decimalValue()).as(field).isEqualByComparingTo(sum);
+        }
+        for (final String view : List.of("active", "orderSide"))
+        {
+            group.get(view).fieldNames().forEachRemaining(c ->
+            {
+                java.math.BigDecimal in = java.math.BigDecimal.ZERO;
+                for (final JsonNode m : members)
+                {
+                    in = in.add(m.get(view).get(c).get("in").decimalValue());
+                }
+                assertThat(group.get(view).get(c).get("in").decimalValue()).as(view + " " + c).isEqualByComparingTo(in);
+            });
+        }
+    }
 }
