@@ -24,16 +24,18 @@ final class FlowReport
     private final List<FlowRow> rows;
     private final List<FlowRow> sectors;
     private final List<FlowRow> markets;
+    private final List<FlowRow> allStocks;
     private final String[] classNames;
     private final int mainClasses;
     private final String scheme;
     private final String mode;
 
     private FlowReport(
-        final List<FlowRow> rows, final List<FlowRow> sectors, final List<FlowRow> markets, final String[] classNames,
-        final int mainClasses, final String scheme, final String mode)
+        final List<FlowRow> rows, final List<FlowRow> all, final List<FlowRow> sectors, final List<FlowRow> markets,
+        final String[] classNames, final int mainClasses, final String scheme, final String mode)
     {
         this.rows = rows;
+        this.allStocks = all;
         this.sectors = sectors;
         this.markets = markets;
         this.classNames = classNames;
@@ -72,7 +74,7 @@ final class FlowReport
         rows.sort(Comparator.comparing((FlowRow r) -> r.symbol).thenComparingInt(r -> r.date));
         final String[] modes = {"trade", "order", "order-bar"};
         final int modeIndex = counters.mode();
-        return new FlowReport(rows, groups(all, FlowRow.Kind.SECTOR), groups(all, FlowRow.Kind.MARKET), classNames,
+        return new FlowReport(rows, all, groups(all, FlowRow.Kind.SECTOR), groups(all, FlowRow.Kind.MARKET), classNames,
             mainClasses, counters.schemeName(), modeIndex >= 0 && modeIndex < modes.length ? modes[modeIndex] : "?");
     }
 
@@ -101,6 +103,24 @@ final class FlowReport
             }
         }
         return groups;
+    }
+
+    /**
+     * @return every stock of the run, whatever --symbols shows.
+     */
+    List<FlowRow> allStocks()
+    {
+        return allStocks;
+    }
+
+    String scheme()
+    {
+        return scheme;
+    }
+
+    String mode()
+    {
+        return mode;
     }
 
     List<FlowRow> sectors()

@@ -268,6 +268,32 @@ final class FlowRow
     }
 
     /**
+     * @return the shares behind {@link #mainIn()}.
+     */
+    long mainInVolume()
+    {
+        long sum = 0;
+        for (int c = 0; c < mainClasses; c++)
+        {
+            sum += activeInVolume[c];
+        }
+        return sum;
+    }
+
+    /**
+     * @return the shares behind {@link #mainOut()}.
+     */
+    long mainOutVolume()
+    {
+        long sum = 0;
+        for (int c = 0; c < mainClasses; c++)
+        {
+            sum += activeOutVolume[c];
+        }
+        return sum;
+    }
+
+    /**
      * @return the main force's outflow (active view).
      */
     long mainOut()

@@ -35,6 +35,10 @@ import java.nio.charset.StandardCharsets;
         RunCommand.class,
         GenCommand.class,
         BenchCommand.class,
+        CloseDayCommand.class,
+        HistoryCommand.class,
+        RankCommand.class,
+        ExportCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class MoneyflowCli implements Runnable

@@ -21,4 +21,32 @@ final class OutputOptions
     @Option(names = "--markets", description = "Also print a row per market (SSE, SZSE, BSE, ALL) in the table and " +
         "CSV; the JSON always has them.")
     boolean markets;
+
+    @Option(names = "--history", description = "At the end, store every stock's, sector's and market's day " +
+        "results in the history store (DATA_DIR/history.duckdb), replacing the days stored before.")
+    boolean history;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the history store and the alerts live. " +
+        "Default: $MONEYFLOW_DATA, else var/ in the installation.")
+    java.nio.file.Path dataDir;
+
+    /**
+     * Stores the report's days when --history is given, and says so on stderr.
+     */
+    void store(final FlowReport report, final java.io.PrintStream err)
+    {
+        if (!history)
+        {
+            return;
+        }
+        try (HistoryStore store = HistoryStore.open(DataDir.history(dataDir)))
+        {
+            final java.util.Set<Integer> dates = store.store(report);
+            if (!quiet)
+            {
+                err.println("moneyflow: stored " + report.allStocks().size() + " stock-days of " + dates.size() +
+                    " day(s) in " + store.file());
+            }
+        }
+    }
 }

@@ -1,0 +1,101 @@
+package io.moneyflow.tools;
+
+import io.moneyflow.counters.FlowCounters;
+import io.moneyflow.counters.FlowCountersReader;
+import io.moneyflow.reference.ReferenceData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code moneyflow close-day}: stores a day's results in the history store, from inputs (run through the engine as
+ * {@code flow} runs them) or from the counters file of a run that has ended (a live session's, say).
+ */
+@Command(
+    name = "close-day",
+    mixinStandardHelpOptions = true,
+    description = "Store the day results of every stock, sector and market in the history store " +
+        "(DATA_DIR/history.duckdb): from INPUT files run through the engine, or from --counters FILE of a finished " +
+        "run. A day stored again replaces the stocks it holds, never adds to them.")
+final class CloseDayCommand implements Callable<Integer>
+{
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Option(names = "--from-counters", paramLabel = "FILE",
+        description = "Store the results in this counters file (of a run that has ended) instead of running inputs.")
+    Path countersFile;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+        description = "Where the history store lives. Default: $MONEYFLOW_DATA, else var/ in the installation.")
+    Path dataDir;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
+    boolean quiet;
+
+    @Parameters(arity = "0..*", paramLabel = "INPUT", description = "Files, archives or directories, as for flow.")
+    List<Path> inputs;
+
+    @Override
+    public Integer call()
+    {
+        if ((countersFile == null) == (inputs == null || inputs.isEmpty()))
+        {
+            throw new ParameterException(spec.commandLine(), "give INPUT files or --from-counters FILE");
+        }
+        final FlowReport report;
+        if (countersFile != null)
+        {
+            if (!Files.isRegularFile(countersFile))
+            {
+                throw new ParameterException(spec.commandLine(), "--from-counters " + countersFile + " is not a file");
+            }
+            final ReferenceData reference = engine.reference();
+            try (FlowCounters counters = FlowCounters.openReadOnly(countersFile))
+            {
+                report = FlowReport.read(new FlowCountersReader(counters), reference, Set.of());
+            }
+            return store(report);
+        }
+        try (Run run = new Run(engine.context(), inputs, quiet, System.err))
+        {
+            report = FlowReport.read(run.engine.reader(), engine.reference(), Set.of());
+            final int status = store(report);
+            return run.finish() ? status : 1;
+        }
+    }
+
+    private int store(final FlowReport report)
+    {
+        if (report.allStocks().isEmpty())
+        {
+            System.err.println("moneyflow: close-day: no trades to store");
+            return 1;
+        }
+        try (HistoryStore store = HistoryStore.open(DataDir.history(dataDir)))
+        {
+            final Set<Integer> dates = store.store(report);
+            for (final int date : dates)
+            {
+                final long stocks = report.allStocks().stream().filter(r -> r.date == date).count();
+                final long sectors = report.sectors().stream().filter(r -> r.date == date).count();
+                System.out.println("stored " + HistoryStore.formatDate(date) + ": " + stocks + " stocks, " + sectors +
+                    " sectors, markets SSE/SZSE/BSE/ALL, in " + store.file());
+            }
+        }
+        return 0;
+    }
+}

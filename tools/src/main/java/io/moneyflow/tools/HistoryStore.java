@@ -1,0 +1,534 @@
+package io.moneyflow.tools;
+
+import io.moneyflow.codec.TimeFormat;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The day results of every stock, sector and market, kept across days in one DuckDB file (no server): the store
+ * behind {@code close-day}, {@code history}, {@code rank}, {@code export} and the multi-day alerts, and a database a
+ * user can query directly ({@code duckdb DATA_DIR/history.duckdb}, or any JDBC client).
+ * <p>
+ * Tables (amounts in yuan as DECIMAL(22,4), exactly the engine's 1/10000 yuan; volumes in shares):
+ * <ul>
+ *     <li>{@code stock_day}: one row per stock and day; primary key (date, symbol): storing a day again replaces
+ *     its rows, never adds to them;</li>
+ *     <li>{@code stock_day_class}: one row per stock, day and size class: both views' flows;</li>
+ *     <li>{@code sector_day}, {@code market_day}: per sector (a stock in several sectors counts in each) and market
+ *     (SSE, SZSE, BSE, ALL), recomputed from {@code stock_day} whenever a day is stored, so that a day stored in
+ *     parts (one exchange's files, then the other's) still sums every stock once.</li>
+ * </ul>
+ * N-day windows count the trading days the store holds for the stock, not calendar days. One process at a time.
+ */
+final class HistoryStore implements AutoCloseable
+{
+    /** The windows of the N-day figures. */
+    static final int[] WINDOWS = {3, 5, 10, 20};
+
+    /** The additive day columns, shared by the stock, sector and market tables. */
+    private static final String[][] SUMS = {
+        {"trades", "bigint"}, {"volume", "bigint"}, {"turnover", "decimal(22,4)"}, {"outer_volume", "bigint"},
+        {"inner_volume", "bigint"}, {"neutral_volume", "bigint"}, {"neutral_turnover", "decimal(22,4)"},
+        {"cancels", "bigint"}, {"main_in", "decimal(22,4)"}, {"main_out", "decimal(22,4)"},
+        {"main_net", "decimal(22,4)"}, {"main_in_volume", "bigint"}, {"main_out_volume", "bigint"},
+        {"tick_up", "decimal(22,4)"}, {"tick_down", "decimal(22,4)"}, {"tick_up_buy", "decimal(22,4)"},
+        {"tick_down_sell", "decimal(22,4)"}, {"bid_qty5", "bigint"}, {"ask_qty5", "bigint"}, {"bid_qty10", "bigint"},
+        {"ask_qty10", "bigint"}, {"float_shares", "bigint"},
+    };
+
+    private final Connection connection;
+    private final Path file;
+
+    private HistoryStore(final Path file, final Connection connection)
+    {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /**
+     * Opens the store, creating the file and its tables when absent.
+     *
+     * @param file e.g. DATA_DIR/history.duckdb.
+     * @return the store.
+     * @throws IllegalStateException when the file cannot be opened (another process holds it, or it is not a
+     *                               DuckDB file).
+     */
+    static HistoryStore open(final Path file)
+    {
+        try
+        {
+            final Path parent = file.toAbsolutePath().getParent();
+            if (parent != null)
+            {
+                Files.createDirectories(parent);
+            }
+            Class.forName("org.duckdb.DuckDBDriver");
+            final Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+            final HistoryStore store = new HistoryStore(file, connection);
+            store.createTables();
+            return store;
+        }
+        catch (final Exception ex)
+        {
+            throw new IllegalStateException("cannot open the history store " + file + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    Path file()
+    {
+        return file;
+    }
+
+    private void createTables() throws SQLException
+    {
+        final StringBuilder sums = new StringBuilder();
+        for (final String[] c : SUMS)
+        {
+            sums.append(", ").append(c[0]).append(' ').append(c[1]);
+        }
+        try (Statement s = connection.createStatement())
+        {
+            s.execute("create table if not exists stock_day (date date not null, symbol varchar not null, " +
+                "name varchar, exchange varchar, sectors varchar, scheme varchar, mode varchar, " +
+                "open decimal(18,4), high decimal(18,4), low decimal(18,4), close decimal(18,4), " +
+                "prev_close decimal(18,4), pe decimal(18,4)" + sums + ", stored_at timestamp, " +
+                "primary key (date, symbol))");
+            s.execute("create table if not exists stock_day_class (date date not null, symbol varchar not null, " +
+                "class varchar not null, class_index integer, active_in decimal(22,4), active_out decimal(22,4), " +
+                "active_in_volume bigint, active_out_volume bigint, side_in decimal(22,4), side_out decimal(22,4), " +
+                "primary key (date, symbol, class))");
+            s.execute("create table if not exists sector_day (date date not null, sector varchar not null, " +
+                "stocks integer" + sums + ", primary key (date, sector))");
+            s.execute("create table if not exists market_day (date date not null, market varchar not null, " +
+                "stocks integer" + sums + ", primary key (date, market))");
+        }
+    }
+
+    /**
+     * Stores every stock row of a report (whatever it shows) and recomputes the sectors and markets of their days.
+     * A stock's day stored before is replaced.
+     *
+     * @param report the day's (or days') report.
+     * @return the days stored.
+     */
+    Set<Integer> store(final FlowReport report)
+    {
+        final Set<Integer> dates = new TreeSet<>();
+        try
+        {
+            connection.setAutoCommit(false);
+            final String[] classes = report.classNames();
+            final StringBuilder columns = new StringBuilder("date, symbol, name, exchange, sectors, scheme, mode, " +
+                "open, high, low, close, prev_close, pe");
+            final StringBuilder marks = new StringBuilder("?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?");
+            for (final String[] c : SUMS)
+            {
+                columns.append(", ").append(c[0]);
+                marks.append(", ?");
+            }
+            columns.append(", stored_at");
+            marks.append(", current_timestamp");
+            try (PreparedStatement day = connection.prepareStatement(
+                "insert or replace into stock_day (" + columns + ") values (" + marks + ")");
+                PreparedStatement cls = connection.prepareStatement("insert or replace into stock_day_class " +
+                    "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement clearClasses = connection.prepareStatement(
+                    "delete from stock_day_class where date = ? and symbol = ?"))
+            {
+                for (final FlowRow r : report.allStocks())
+                {
+                    dates.add(r.date);
+                    final Date date = sqlDate(r.date);
+                    int i = 1;
+                    day.setDate(i++, date);
+                    day.setString(i++, r.symbol);
+                    day.setString(i++, r.name);
+                    day.setString(i++, r.market());
+                    day.setString(i++, String.join("|", r.sectors));
+                    day.setString(i++, report.scheme());
+                    day.setString(i++, report.mode());
+                    day.setBigDecimal(i++, price(r.open));
+                    day.setBigDecimal(i++, price(r.high));
+                    day.setBigDecimal(i++, price(r.low));
+                    day.setBigDecimal(i++, price(r.close));
+                    day.setBigDecimal(i++, price(r.prevClose));
+                    day.setBigDecimal(i++, r.peX10000 == io.moneyflow.reference.Security.ABSENT ? null :
+                        yuan(r.peX10000));
+                    i = setSums(day, i, r);
+                    day.addBatch();
+                    clearClasses.setDate(1, date);
+                    clearClasses.setString(2, r.symbol);
+                    clearClasses.addBatch();
+                    for (int c = 0; c < classes.length; c++)
+                    {
+                        cls.setDate(1, date);
+                        cls.setString(2, r.symbol);
+                        cls.setString(3, classes[c]);
+                        cls.setInt(4, c);
+                        cls.setBigDecimal(5, yuan(r.activeIn[c]));
+                        cls.setBigDecimal(6, yuan(r.activeOut[c]));
+                        cls.setLong(7, r.activeInVolume[c]);
+                        cls.setLong(8, r.activeOutVolume[c]);
+                        cls.setBigDecimal(9, yuan(r.sideIn[c]));
+                        cls.setBigDecimal(10, yuan(r.sideOut[c]));
+                        cls.addBatch();
+                    }
+                }
+                day.executeBatch();
+                clearClasses.executeBatch();
+                cls.executeBatch();
+            }
+            for (final int d : dates)
+            {
+                regroup(sqlDate(d));
+            }
+            connection.commit();
+            connection.setAutoCommit(true);
+            return dates;
+        }
+        catch (final SQLException ex)
+        {
+            try
+            {
+                connection.rollback();
+            }
+            catch (final SQLException ignored)
+            {
+                // the store is left as it was
+            }
+            throw new IllegalStateException("cannot store in " + file + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static int setSums(final PreparedStatement s, final int first, final FlowRow r) throws SQLException
+    {
+        int i = first;
+        s.setLong(i++, r.trades);
+        s.setLong(i++, r.volume);
+        s.setBigDecimal(i++, yuan(r.turnover));
+        s.setLong(i++, r.outerVolume);
+        s.setLong(i++, r.innerVolume);
+        s.setLong(i++, r.neutralVolume);
+        s.setBigDecimal(i++, yuan(r.neutralTurnover));
+        s.setLong(i++, r.cancels);
+        s.setBigDecimal(i++, yuan(r.mainIn()));
+        s.setBigDecimal(i++, yuan(r.mainOut()));
+        s.setBigDecimal(i++, yuan(r.mainNet()));
+        s.setLong(i++, r.mainInVolume());
+        s.setLong(i++, r.mainOutVolume());
+        s.setBigDecimal(i++, yuan(r.tickUp));
+        s.setBigDecimal(i++, yuan(r.tickDown));
+        s.setBigDecimal(i++, yuan(r.tickUpBuy));
+        s.setBigDecimal(i++, yuan(r.tickDownSell));
+        s.setLong(i++, r.bidQty5);
+        s.setLong(i++, r.askQty5);
+        s.setLong(i++, r.bidQty10);
+        s.setLong(i++, r.askQty10);
+        if (r.floatShares == io.moneyflow.reference.Security.ABSENT)
+        {
+            s.setNull(i++, java.sql.Types.BIGINT);
+        }
+        else
+        {
+            s.setLong(i++, r.floatShares);
+        }
+        return i;
+    }
+
+    /** Recomputes a day's sector and market rows from its stocks. */
+    private void regroup(final Date date) throws SQLException
+    {
+        final StringBuilder sums = new StringBuilder();
+        for (final String[] c : SUMS)
+        {
+            // float shares: known for a group only when every member has them
+            sums.append(", ").append(c[0].equals("float_shares") ?
+                "case when count(float_shares) = count(*) then sum(float_shares) end" : "sum(" + c[0] + ")");
+        }
+        try (PreparedStatement deleteSectors = connection.prepareStatement("delete from sector_day where date = ?");
+            PreparedStatement deleteMarkets = connection.prepareStatement("delete from market_day where date = ?");
+            PreparedStatement sectors = connection.prepareStatement("insert into sector_day select date, sector, " +
+                "count(*)" + sums + " from (select *, unnest(string_split(sectors, '|')) as sector from stock_day " +
+                "where date = ? and sectors <> '') group by date, sector");
+            PreparedStatement markets = connection.prepareStatement("insert into market_day select date, market, " +
+                "count(*)" + sums + " from (select *, exchange as market from stock_day where date = ? union all " +
+                "select *, 'ALL' as market from stock_day where date = ?) group by date, market"))
+        {
+            deleteSectors.setDate(1, date);
+            deleteSectors.execute();
+            deleteMarkets.setDate(1, date);
+            deleteMarkets.execute();
+            sectors.setDate(1, date);
+            sectors.execute();
+            markets.setDate(1, date);
+            markets.setDate(2, date);
+            markets.execute();
+        }
+    }
+
+    /**
+     * The stored days of one stock, sector or market, latest last, with the N-day windows (3, 5, 10, 20 trading
+     * days): main net, the seed's main ratio {@code Σ(main in − main out) / Σ(main in + main out) × 100} and the
+     * vendors' {@code Σ main net / Σ turnover × 100}; a window longer than the days stored so far is empty.
+     *
+     * @param kind stock_day, sector_day or market_day.
+     * @param name the symbol, sector or market.
+     * @param days how many of the latest days to return.
+     * @return one map per day: column names to values (BigDecimal yuan, Long, String, LocalDate).
+     */
+    List<Map<String, Object>> history(final String kind, final String name, final int days)
+    {
+        final String key = kind.equals("stock_day") ? "symbol" : kind.equals("sector_day") ? "sector" : "market";
+        final StringBuilder windows = new StringBuilder();
+        for (final int n : WINDOWS)
+        {
+            final String frame = " over (order by date rows between " + (n - 1) + " preceding and current row)";
+            windows.append(", count(*)").append(frame).append(" as days_").append(n)
+                .append(", sum(main_net)").append(frame).append(" as main_net_").append(n).append('d')
+                .append(", sum(main_in + main_out)").append(frame).append(" as main_gross_").append(n).append('d')
+                .append(", sum(turnover)").append(frame).append(" as turnover_").append(n).append('d')
+                .append(", sum(volume)").append(frame).append(" as volume_").append(n).append('d');
+        }
+        final String sql = "select * from (select *" + windows + " from " + kind + " where " + key + " = ? " +
+            "order by date) order by date desc limit ?";
+        final List<Map<String, Object>> rows = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(sql))
+        {
+            s.setString(1, name);
+            s.setInt(2, days);
+            try (ResultSet r = s.executeQuery())
+            {
+                final int n = r.getMetaData().getColumnCount();
+                while (r.next())
+                {
+                    final Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= n; i++)
+                    {
+                        Object value = r.getObject(i);
+                        if (value instanceof Date d)
+                        {
+                            value = d.toLocalDate();
+                        }
+                        row.put(r.getMetaData().getColumnLabel(i), value);
+                    }
+                    for (final int w : WINDOWS)
+                    {
+                        final boolean full = ((Number)row.get("days_" + w)).intValue() == w;
+                        final BigDecimal net = (BigDecimal)row.get("main_net_" + w + "d");
+                        final BigDecimal gross = (BigDecimal)row.get("main_gross_" + w + "d");
+                        final BigDecimal turnover = (BigDecimal)row.get("turnover_" + w + "d");
+                        if (!full)
+                        {
+                            row.put("main_net_" + w + "d", null);
+                        }
+                        row.put("main_ratio_seed_" + w + "d", full ? percent(net, gross) : null);
+                        row.put("main_ratio_vendor_" + w + "d", full ? percent(net, turnover) : null);
+                        row.remove("main_gross_" + w + "d");
+                    }
+                    rows.add(0, row);
+                }
+            }
+        }
+        catch (final SQLException ex)
+        {
+            throw new IllegalStateException("cannot read " + file + ": " + ex.getMessage(), ex);
+        }
+        return rows;
+    }
+
+    /**
+     * @return the latest day stored, or 0 when the store is empty.
+     */
+    int latestDate()
+    {
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("select max(date) from stock_day"))
+        {
+            r.next();
+            final Date d = r.getDate(1);
+            return d == null ? 0 : Integer.parseInt(d.toLocalDate().toString().replace("-", ""));
+        }
+        catch (final SQLException ex)
+        {
+            throw new IllegalStateException("cannot read " + file + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * The stored days before a date (the latest first), for figures that need earlier days (volume ratio, N-day
+     * signals).
+     *
+     * @param symbol the stock.
+     * @param date   the day (exclusive).
+     * @param days   at most this many.
+     * @return rows as {@link #history}'s, without the windows, latest first.
+     */
+    List<Map<String, Object>> daysBefore(final String symbol, final int date, final int days)
+    {
+        final List<Map<String, Object>> rows = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement("select * from stock_day where symbol = ? and " +
+            "date < ? order by date desc limit ?"))
+        {
+            s.setString(1, symbol);
+            s.setDate(2, sqlDate(date));
+            s.setInt(3, days);
+            try (ResultSet r = s.executeQuery())
+            {
+                final int n = r.getMetaData().getColumnCount();
+                while (r.next())
+                {
+                    final Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= n; i++)
+                    {
+                        Object value = r.getObject(i);
+                        if (value instanceof Date d)
+                        {
+                            value = d.toLocalDate();
+                        }
+                        row.put(r.getMetaData().getColumnLabel(i), value);
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        catch (final SQLException ex)
+        {
+            throw new IllegalStateException("cannot read " + file + ": " + ex.getMessage(), ex);
+        }
+        return rows;
+    }
+
+    /**
+     * Runs a query and returns its rows, for rank and the tests.
+     */
+    List<Map<String, Object>> query(final String sql, final Object... parameters)
+    {
+        final List<Map<String, Object>> rows = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(sql))
+        {
+            for (int i = 0; i < parameters.length; i++)
+            {
+                s.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet r = s.executeQuery())
+            {
+                final int n = r.getMetaData().getColumnCount();
+                while (r.next())
+                {
+                    final Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= n; i++)
+                    {
+                        Object value = r.getObject(i);
+                        if (value instanceof Date d)
+                        {
+                            value = d.toLocalDate();
+                        }
+                        row.put(r.getMetaData().getColumnLabel(i), value);
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        catch (final SQLException ex)
+        {
+            throw new IllegalStateException("cannot read " + file + ": " + ex.getMessage(), ex);
+        }
+        return rows;
+    }
+
+    /**
+     * Writes a table to a CSV file (header row) or a Parquet file, by the file's extension.
+     *
+     * @param table stock_day, stock_day_class, sector_day or market_day.
+     * @param out   FILE.csv or FILE.parquet.
+     * @return rows written.
+     */
+    long export(final String table, final Path out)
+    {
+        if (!Set.of("stock_day", "stock_day_class", "sector_day", "market_day").contains(table))
+        {
+            throw new IllegalArgumentException("no table '" + table + "': stock_day, stock_day_class, sector_day or " +
+                "market_day");
+        }
+        final String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        final String format = name.endsWith(".parquet") ? "(format parquet)" : name.endsWith(".csv") ?
+            "(format csv, header)" : null;
+        if (format == null)
+        {
+            throw new IllegalArgumentException("the export file must end in .csv or .parquet: " + out);
+        }
+        try (Statement s = connection.createStatement())
+        {
+            final String path = out.toAbsolutePath().toString().replace("'", "''");
+            s.execute("copy (select * from " + table + " order by all) to '" + path + "' " + format);
+            try (ResultSet r = s.executeQuery("select count(*) from " + table))
+            {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+        catch (final SQLException ex)
+        {
+            throw new IllegalStateException("cannot export " + table + " to " + out + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    static BigDecimal percent(final BigDecimal numerator, final BigDecimal denominator)
+    {
+        if (numerator == null || denominator == null || denominator.signum() == 0)
+        {
+            return null;
+        }
+        return numerator.multiply(BigDecimal.valueOf(100)).divide(denominator, 4, RoundingMode.HALF_EVEN);
+    }
+
+    private static Date sqlDate(final int yyyymmdd)
+    {
+        return Date.valueOf(LocalDate.of(yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100));
+    }
+
+    private static BigDecimal yuan(final long tenThousandths)
+    {
+        return BigDecimal.valueOf(tenThousandths, 4);
+    }
+
+    private static BigDecimal price(final long tenThousandths)
+    {
+        return tenThousandths == 0 ? null : BigDecimal.valueOf(tenThousandths, 4);
+    }
+
+    static String formatDate(final int date)
+    {
+        return TimeFormat.formatDate(date);
+    }
+
+    @Override
+    public void close()
+    {
+        try
+        {
+            connection.close();
+        }
+        catch (final SQLException ex)
+        {
+            // nothing more to write
+        }
+    }
+}

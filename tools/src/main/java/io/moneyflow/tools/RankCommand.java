@@ -1,0 +1,208 @@
+package io.moneyflow.tools;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code moneyflow rank}: stocks or sectors ranked by a flow figure over today or the latest N trading days.
+ */
+@Command(
+    name = "rank",
+    mixinStandardHelpOptions = true,
+    description = "Rank the stocks (or --sectors) of the history store by a flow figure over the latest stored day " +
+        "(or --date) or the N trading days up to it.")
+final class RankCommand implements Callable<Integer>
+{
+    /** The figures to rank by, each from the window's sums. */
+    enum By
+    {
+        mainNet, mainNetRatio, mainRatioSeed, bigOrderShare, netInflowRate, turnoverRate, turnover
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--by", defaultValue = "mainNet", paramLabel = "FIGURE",
+        description = "mainNet (default), mainNetRatio (sum main net / sum turnover, the vendors' form), " +
+            "mainRatioSeed (sum main net / sum(main in + main out)), bigOrderShare (sum(main in + main out) / sum " +
+            "turnover), netInflowRate ((main buy volume - main sell volume) / float shares), turnoverRate (volume / " +
+            "float shares), turnover.")
+    By by;
+
+    @Option(names = "--window", defaultValue = "today", paramLabel = "WINDOW",
+        description = "today (default), 3d, 5d, 10d or 20d: the latest day, or the N trading days up to it.")
+    String window;
+
+    @Option(names = "--sectors", description = "Rank sectors instead of stocks.")
+    boolean sectors;
+
+    @Option(names = "--top", defaultValue = "20", paramLabel = "N", description = "The first N (default 20).")
+    int top;
+
+    @Option(names = "--ascending", description = "Lowest first (the biggest outflows, for mainNet).")
+    boolean ascending;
+
+    @Option(names = "--date", paramLabel = "yyyy-MM-dd", description = "The day to rank (default: the latest stored).")
+    String date;
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table, csv or json.")
+    Format format;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+        description = "Where the history store lives. Default: $MONEYFLOW_DATA, else var/ in the installation.")
+    Path dataDir;
+
+    @Override
+    public Integer call()
+    {
+        final int days = switch (window)
+        {
+            case "today", "1d" -> 1;
+            case "3d" -> 3;
+            case "5d" -> 5;
+            case "10d" -> 10;
+            case "20d" -> 20;
+            default -> throw new ParameterException(spec.commandLine(), "--window is today, 3d, 5d, 10d or 20d, not '" +
+                window + "'");
+        };
+        if (top < 1)
+        {
+            throw new ParameterException(spec.commandLine(), "--top must be at least 1");
+        }
+        final Path file = DataDir.history(dataDir);
+        if (!Files.isRegularFile(file))
+        {
+            System.err.println("moneyflow: no history store at " + file);
+            return 1;
+        }
+        final List<Map<String, Object>> ranked;
+        final String day;
+        try (HistoryStore store = HistoryStore.open(file))
+        {
+            final int latest = store.latestDate();
+            if (latest == 0)
+            {
+                System.err.println("moneyflow: the history store " + file + " is empty");
+                return 1;
+            }
+            day = date != null ? date : HistoryStore.formatDate(latest);
+            final String table = sectors ? "sector_day" : "stock_day";
+            final String key = sectors ? "sector" : "symbol";
+            // every name's latest N stored days up to the date, and its float shares on the date
+            final List<Map<String, Object>> sums = store.query("select " + key + " as name, count(*) as days, " +
+                "sum(main_net) as main_net, sum(main_in + main_out) as main_gross, sum(turnover) as turnover, " +
+                "sum(volume) as volume, sum(main_in_volume - main_out_volume) as main_net_volume, " +
+                "arg_max(float_shares, date) as float_shares, max(date) as last from (select *, row_number() over " +
+                "(partition by " + key + " order by date desc) as back from " + table + " where date <= cast(? as " +
+                "date)) where back <= ? group by " + key, day, days);
+            ranked = new ArrayList<>();
+            for (final Map<String, Object> s : sums)
+            {
+                if (((Number)s.get("days")).intValue() != days || !day.equals(s.get("last").toString()))
+                {
+                    // not enough days stored, or no row on the day itself
+                    continue;
+                }
+                final BigDecimal value = figure(s);
+                if (value != null)
+                {
+                    final Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("name", s.get("name"));
+                    row.put(by.name(), value);
+                    row.put("mainNet", s.get("main_net"));
+                    row.put("turnover", s.get("turnover"));
+                    ranked.add(row);
+                }
+            }
+        }
+        final Comparator<Map<String, Object>> order = Comparator.comparing(r -> (BigDecimal)r.get(by.name()));
+        ranked.sort(ascending ? order.thenComparing(r -> r.get("name").toString()) :
+            order.reversed().thenComparing(r -> r.get("name").toString()));
+        print(ranked.subList(0, Math.min(top, ranked.size())), day);
+        return 0;
+    }
+
+    private BigDecimal figure(final Map<String, Object> s)
+    {
+        final BigDecimal net = (BigDecimal)s.get("main_net");
+        final BigDecimal gross = (BigDecimal)s.get("main_gross");
+        final BigDecimal turnover = (BigDecimal)s.get("turnover");
+        final Object floatShares = s.get("float_shares");
+        return switch (by)
+        {
+            case mainNet -> net;
+            case turnover -> turnover;
+            case mainNetRatio -> HistoryStore.percent(net, turnover);
+            case mainRatioSeed -> HistoryStore.percent(net, gross);
+            case bigOrderShare -> HistoryStore.percent(gross, turnover);
+            case netInflowRate -> floatShares == null ? null :
+                HistoryStore.percent(new BigDecimal(s.get("main_net_volume").toString()),
+                    new BigDecimal(floatShares.toString()));
+            case turnoverRate -> floatShares == null ? null : HistoryStore.percent(
+                new BigDecimal(s.get("volume").toString()), new BigDecimal(floatShares.toString()));
+        };
+    }
+
+    private void print(final List<Map<String, Object>> rows, final String day)
+    {
+        switch (format)
+        {
+            case json ->
+            {
+                final Json json = new Json().beginObject().string("date", day).string("window", window)
+                    .string("by", by.name());
+                json.name("rows").beginArray();
+                for (final Map<String, Object> r : rows)
+                {
+                    json.beginObject().string("name", r.get("name").toString()).number(by.name(), r.get(by.name()))
+                        .number("mainNet", r.get("mainNet")).number("turnover", r.get("turnover")).endObject();
+                }
+                System.out.println(json.endArray().endObject());
+            }
+            case csv ->
+            {
+                System.out.println("rank,name," + by.name() + ",mainNet,turnover");
+                for (int i = 0; i < rows.size(); i++)
+                {
+                    final Map<String, Object> r = rows.get(i);
+                    System.out.println((i + 1) + "," + r.get("name") + "," + plain(r.get(by.name())) + "," +
+                        plain(r.get("mainNet")) + "," + plain(r.get("turnover")));
+                }
+            }
+            default ->
+            {
+                System.out.printf(Locale.ROOT, "%4s  %-14s %20s %20s %20s%n", "rank", sectors ? "sector" : "symbol",
+                    by.name(), "mainNet", "turnover");
+                for (int i = 0; i < rows.size(); i++)
+                {
+                    final Map<String, Object> r = rows.get(i);
+                    System.out.printf(Locale.ROOT, "%4d  %-14s %20s %,20.2f %,20.2f%n", i + 1, r.get("name"),
+                        plain(r.get(by.name())), (BigDecimal)r.get("mainNet"), (BigDecimal)r.get("turnover"));
+                }
+                System.out.println();
+                System.out.println(day + ", window " + window + "; amounts in yuan, ratios in percent");
+            }
+        }
+    }
+
+    private static String plain(final Object value)
+    {
+        return value instanceof BigDecimal d ? d.setScale(d.scale() > 4 ? 4 : d.scale(), RoundingMode.HALF_EVEN)
+            .stripTrailingZeros().toPlainString() : String.valueOf(value);
+    }
+}
