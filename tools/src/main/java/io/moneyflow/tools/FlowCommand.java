@@ -106,7 +106,7 @@ final class FlowCommand implements Callable<Integer>
             final FlowReport report = FlowReport.read(run.engine.reader(), reference, filter)
                 .groups(output.sectors, output.markets);
             print(report, run, format, out, err, Map.of());
-            output.store(report, err);
+            output.store(report, run.engine.reader(), reference, err);
             if (report.rows().isEmpty())
             {
                 err.println("moneyflow: no trades" + (filter.isEmpty() ? "" : " for the selected symbols") +

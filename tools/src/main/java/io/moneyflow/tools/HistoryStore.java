@@ -416,6 +416,42 @@ final class HistoryStore implements AutoCloseable
     }
 
     /**
+     * Runs a statement that returns nothing (table creation).
+     */
+    void execute(final String sql)
+    {
+        try (Statement s = connection.createStatement())
+        {
+            s.execute(sql);
+        }
+        catch (final SQLException ex)
+        {
+            throw new IllegalStateException("cannot update " + file + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * Runs an insert that may find its row already there.
+     *
+     * @return true when a row was inserted.
+     */
+    boolean insertIfAbsent(final String sql, final Object... parameters)
+    {
+        try (PreparedStatement s = connection.prepareStatement(sql))
+        {
+            for (int i = 0; i < parameters.length; i++)
+            {
+                s.setObject(i + 1, parameters[i]);
+            }
+            return s.executeUpdate() > 0;
+        }
+        catch (final SQLException ex)
+        {
+            throw new IllegalStateException("cannot update " + file + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
      * Runs a query and returns its rows, for rank and the tests.
      */
     List<Map<String, Object>> query(final String sql, final Object... parameters)

@@ -39,6 +39,7 @@ import java.nio.charset.StandardCharsets;
         HistoryCommand.class,
         RankCommand.class,
         ExportCommand.class,
+        AlertsCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class MoneyflowCli implements Runnable

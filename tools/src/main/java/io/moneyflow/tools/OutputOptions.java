@@ -30,23 +30,52 @@ final class OutputOptions
         "Default: $MONEYFLOW_DATA, else var/ in the installation.")
     java.nio.file.Path dataDir;
 
+    @Option(names = "--alerts", description = "At the end, evaluate the signals of config/alerts.properties on every " +
+        "closed minute and day (the multi-day ones with the history store's days before), journal the new alerts " +
+        "(see 'moneyflow alerts') and print them on stderr.")
+    boolean alerts;
+
+    @Option(names = "--alert-rules", paramLabel = "FILE", description = "Alert thresholds. Default: " +
+        "config/alerts.properties of the installation.")
+    java.nio.file.Path alertRules;
+
     /**
-     * Stores the report's days when --history is given, and says so on stderr.
+     * At the end of a run: evaluates the alerts (--alerts) against the days stored before, then stores the report's
+     * days (--history), and says so on stderr.
      */
-    void store(final FlowReport report, final java.io.PrintStream err)
+    void store(final FlowReport report, final io.moneyflow.counters.FlowCountersReader reader,
+        final io.moneyflow.reference.ReferenceData reference, final java.io.PrintStream err)
     {
-        if (!history)
+        if (!history && !alerts)
         {
             return;
         }
         try (HistoryStore store = HistoryStore.open(DataDir.history(dataDir)))
         {
-            final java.util.Set<Integer> dates = store.store(report);
-            if (!quiet)
+            if (alerts)
             {
-                err.println("moneyflow: stored " + report.allStocks().size() + " stock-days of " + dates.size() +
-                    " day(s) in " + store.file());
+                Alerting.raise(report, reader, reference, store, DataDir.dir(dataDir), rules(), err);
+            }
+            if (history)
+            {
+                final java.util.Set<Integer> dates = store.store(report);
+                if (!quiet)
+                {
+                    err.println("moneyflow: stored " + report.allStocks().size() + " stock-days of " + dates.size() +
+                        " day(s) in " + store.file());
+                }
             }
         }
+    }
+
+    AlertRules rules()
+    {
+        final java.nio.file.Path file = alertRules != null ? alertRules : Home.dir().resolve("config")
+            .resolve("alerts.properties");
+        if (alertRules != null && !java.nio.file.Files.isRegularFile(file))
+        {
+            throw new IllegalArgumentException("--alert-rules " + file + " is not a readable file");
+        }
+        return java.nio.file.Files.isRegularFile(file) ? AlertRules.load(file) : AlertRules.defaults();
     }
 }

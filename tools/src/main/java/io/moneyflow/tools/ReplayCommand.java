@@ -65,7 +65,7 @@ final class ReplayCommand implements Callable<Integer>
                 final FlowReport report = FlowReport.read(run.engine.reader(), replayed.context().reference(), filter)
                     .groups(output.sectors, output.markets);
                 FlowCommand.print(report, run, output.format, System.out, System.err, Map.of());
-                output.store(report, System.err);
+                output.store(report, run.engine.reader(), replayed.context().reference(), System.err);
                 if (!output.quiet)
                 {
                     System.err.println("moneyflow: replayed " + String.format("%,d", replayed.replay().applied()) +
