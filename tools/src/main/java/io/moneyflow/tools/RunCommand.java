@@ -145,7 +145,20 @@ final class RunCommand implements Callable<Integer>
     {
         try (Engine e = Engine.launch(context))
         {
-            final Engine.LiveRun live = e.runLive(config, line -> err.println("moneyflow: " + line), session::set);
+            final MinuteAlerts minuteAlerts = output.alerts ?
+                MinuteAlerts.start(e.reader(), reference, output, err) : null;
+            final Engine.LiveRun live;
+            try
+            {
+                live = e.runLive(config, line -> err.println("moneyflow: " + line), session::set);
+            }
+            finally
+            {
+                if (minuteAlerts != null)
+                {
+                    minuteAlerts.stop();
+                }
+            }
             final Run run = new Run(e, live.log(), err);
             final FlowReport report = FlowReport.read(e.reader(), reference, filter)
                 .groups(output.sectors, output.markets);

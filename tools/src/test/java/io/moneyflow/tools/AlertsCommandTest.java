@@ -1,0 +1,132 @@
+package io.moneyflow.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipFile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Alerts end to end: raised when a run with --alerts ends (minutes and days), journaled once, printed by
+ * {@code moneyflow alerts} and written as JSON lines. The days are the real 000001.SZ day of 2023-02-01 split five
+ * ways and dated 2023-02-01 to 2023-02-05 (as in HistoryCommandTest); each rule's logic is tested in AlertRulesTest,
+ * here thresholds are chosen so that which days fire is plain: a floor every day passes.
+ */
+class AlertsCommandTest
+{
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private List<Path> fiveDays() throws Exception
+    {
+        final List<String> lines = new ArrayList<>();
+        final String header;
+        try (ZipFile zip = new ZipFile(Cli.sample("ddb-l2-20230201/tradeData.zip"));
+            BufferedReader in = new BufferedReader(new InputStreamReader(
+                zip.getInputStream(zip.getEntry("tradeData.csv")), StandardCharsets.UTF_8)))
+        {
+            header = in.readLine();
+            String line;
+            while ((line = in.readLine()) != null)
+            {
+                if (line.endsWith(",SZ"))
+                {
+                    lines.add(line);
+                }
+            }
+        }
+        final List<Path> days = new ArrayList<>();
+        for (int k = 0; k < 5; k++)
+        {
+            final List<String> day = new ArrayList<>(List.of(header));
+            for (int i = k; i < lines.size(); i += 5)
+            {
+                day.add(lines.get(i).replace("2023.02.01T", "2023.02.0" + (1 + k) + "T"));
+            }
+            final Path file = dir.resolve("day" + k + ".csv");
+            Files.write(file, day);
+            days.add(file);
+        }
+        return days;
+    }
+
+    @Test
+    void shouldRaiseJournalAndPrintEachAlertOnce() throws Exception
+    {
+        final Path data = dir.resolve("data");
+        final Path rules = dir.resolve("alerts.properties");
+        // a floor every day passes (main net above -10^12 yuan): persistent on the third day and after, never twice
+        Files.writeString(rules, "persistent.days = 3\npersistent.minMainNetYuan = -1000000000000\n");
+        for (final Path day : fiveDays())
+        {
+            final Cli run = Cli.run("flow", "-q", "--format", "csv", "--history", "--alerts", "--alert-rules",
+                rules.toString(), "--data-dir", data.toString(), day.toString());
+            assertThat(run.exit).as(run.err).isZero();
+            assertThat(run.err).contains("new alert(s)");
+        }
+        final Cli persistent = Cli.run("alerts", "--signal", "persistent-main-force", "--subject", "000001.SZ",
+            "--data-dir", data.toString());
+        final List<JsonNode> lines = new ArrayList<>();
+        for (final String line : persistent.out.lines().toList())
+        {
+            lines.add(JSON.readTree(line));
+        }
+        assertThat(lines.stream().map(n -> n.get("date").asText()).toList())
+            .containsExactly("2023-02-03", "2023-02-04", "2023-02-05");
+        assertThat(lines.get(0).get("window").asText()).isEqualTo("day");
+        assertThat(lines.get(0).get("subject").asText()).isEqualTo("000001.SZ");
+        assertThat(lines.get(0).get("limits").get("mainNetAtLeastYuan").decimalValue()).isEqualByComparingTo("-1000000000000");
+        // and its sector (银行 in config/securities.csv, with 000001.SZ its only stock here) the same days
+        assertThat(Cli.run("alerts", "--signal", "persistent-main-force", "--subject", "银行", "--data-dir",
+            data.toString()).out.lines().map(l -> l.substring(9, 19)).toList())
+            .containsExactly("2023-02-03", "2023-02-04", "2023-02-05");
+
+        // intraday signals are evaluated on every closed minute: each alert at a minute's end, window 1m
+        final Cli all = Cli.run("alerts", "--data-dir", data.toString());
+        for (final String line : all.out.lines().toList())
+        {
+            final JsonNode n = JSON.readTree(line);
+            if (n.get("window").asText().equals("1m"))
+            {
+                assertThat(n.get("time").asText()).endsWith(":00.000");
+                assertThat(n.get("signal").asText()).isIn("accumulation-divergence", "distribution-divergence");
+            }
+        }
+        // the JSON lines file holds exactly what the journal holds
+        assertThat(Files.readAllLines(data.resolve("alerts.jsonl"))).isEqualTo(all.out.lines().toList());
+
+        // the same day again raises nothing new
+        final Cli again = Cli.run("flow", "-q", "--format", "csv", "--alerts", "--alert-rules", rules.toString(),
+            "--data-dir", data.toString(), fiveDays().get(4).toString());
+        assertThat(again.err).contains("0 new alert(s)");
+        assertThat(Cli.run("alerts", "--data-dir", data.toString()).out.lines().count())
+            .isEqualTo(all.out.lines().count());
+    }
+
+    @Test
+    void shouldStayQuietOnANearMiss() throws Exception
+    {
+        final Path data = dir.resolve("data");
+        final Path rules = dir.resolve("alerts.properties");
+        // six days running needed, five stored
+        Files.writeString(rules, "persistent.days = 6\npersistent.minMainNetYuan = -1000000000000\n");
+        for (final Path day : fiveDays())
+        {
+            assertThat(Cli.run("flow", "-q", "--format", "csv", "--history", "--alerts", "--alert-rules",
+                rules.toString(), "--data-dir", data.toString(), day.toString()).exit).isZero();
+        }
+        assertThat(Cli.run("alerts", "--signal", "persistent-main-force", "--data-dir", data.toString()).out).isBlank();
+    }
+}
