@@ -196,15 +196,15 @@ public final class Indicators
     // CMF and the money-flow multiplier
 
     /**
-     * The money-flow multiplier (close location value) of one bar: {@code ((C - L) - (H - C)) / (H - L)}, from -1 (closed
-     * at the low) to +1 (at the high).
+     * The money-flow multiplier (close location value) of one bar: {@code ((C - L) - (H - C)) / (H - L)}, from -1
+     * (closed at the low) to +1 (at the high).
      *
      * @param high  high, 1/10000 yuan.
      * @param low   low, 1/10000 yuan.
      * @param close close, 1/10000 yuan.
-     * @return the multiplier × {@link #MICROS}, rounded half-even; 0 when {@code H <= L} (a bar with one price, as
-     *         TA-Lib's {@code TA_AD} and the intent of ta4j's {@code CloseLocationValueIndicator}, which in 0.17 gives
-     *         NaN instead: see {@link #cmf(long[], long[], long[], long[], int, int, int, long[])}).
+     * @return the multiplier × {@link #MICROS}, rounded half-even; 0 when {@code H <= L} (a bar with one price), as
+     *         TA-Lib's {@code TA_AD} and as ta4j's {@code CloseLocationValueIndicator} means to, which in 0.17 gives
+     *         NaN instead: see {@link #cmf(long[], long[], long[], long[], int, int, int, long[])}.
      */
     public static long moneyFlowMultiplier(final long high, final long low, final long close)
     {
@@ -217,7 +217,8 @@ public final class Indicators
     }
 
     /**
-     * Chaikin Money Flow over the whole arrays; see {@link #cmf(long[], long[], long[], long[], int, int, int, long[])}.
+     * Chaikin Money Flow over the whole arrays; see
+     * {@link #cmf(long[], long[], long[], long[], int, int, int, long[])}.
      *
      * @param high   highs, 1/10000 yuan.
      * @param low    lows, 1/10000 yuan.
@@ -242,17 +243,18 @@ public final class Indicators
      * CMF(t) = Σ MFV(i) / Σ V(i) over i in (t-n, t]
      * </pre>
      * Each MFV is carried to 1e-20 share (half-even; it is a fraction with denominator H - L), summed exactly, and the
-     * ratio rounded half-even to micros, so the result is the exact value rounded unless that lies within {@code n ×
-     * 1e-20} share of a rounding tie.
+     * ratio rounded half-even to micros: the result is the exact CMF rounded half-even, unless the exact value lies
+     * within {@code n × 0.5e-14} micro of a half-micro tie.
      * <p>
      * The first value is at bar {@code from + n - 1} (a full window); {@link #UNDEFINED} before that and when the
      * window's volume is 0. ta4j also gives values on the partial windows of the first {@code n - 1} bars.
      * <p>
-     * <b>Differs from ta4j 0.17 on bars with H = L.</b> ta4j's {@code CloseLocationValueIndicator} means to give 0 there
-     * (it tests {@code diffHighLow.isNaN()}), but {@code DecimalNum} returns NaN on a division by zero, which is not the
-     * NaN it tests for, so ta4j's CMF is NaN for every window holding such a bar (and its A/D line NaN from that bar
-     * on). This method uses 0, as TA-Lib does and as ta4j intends. On the engine's minute bars the closing-auction bar
-     * (14:57-15:00, one price) is such a bar every day.
+     * <b>Differs from ta4j 0.17 on bars with H = L.</b> ta4j's {@code CloseLocationValueIndicator} guards with {@code
+     * diffHighLow.isNaN()}, which asks whether H - L is NaN, not whether it is zero, so it divides by zero, and {@code
+     * DecimalNum.dividedBy} returns NaN for a zero divisor: ta4j's CMF is NaN for every window holding such a bar, and
+     * its A/D line NaN from that bar on. This method counts the bar's multiplier as 0, as TA-Lib's {@code TA_AD} does
+     * (it adds nothing when H - L is not positive) and as ta4j's guard evidently means to. On the engine's minute bars
+     * the day's last bar, the closing call auction (one price), is such a bar.
      *
      * @param high   highs, 1/10000 yuan.
      * @param low    lows, 1/10000 yuan.
@@ -451,7 +453,7 @@ public final class Indicators
      * AD(t)    = AD(t-1) + MFV(t)
      * </pre>
      * Accumulated exactly in {@code BigDecimal} (each MFV to 1e-20 share, half-even), each output rounded half-even
-     * to a micro-share. A value beyond a {@code long} (about 9.2 × 10^12 shares) is {@link #UNDEFINED}.
+     * to a micro-share: the exact line rounded, unless it lies within {@code t × 0.5e-14} micro-share of a tie. A value beyond a {@code long} (about 9.2 × 10^12 shares) is {@link #UNDEFINED}.
      * <p>
      * As with CMF, ta4j 0.17 gives NaN on a bar with H = L and on every bar after it (see {@link #cmf(long[], long[],
      * long[], long[], int, int, int, long[])}); this line counts such a bar as 0, as TA-Lib does.
@@ -521,7 +523,8 @@ public final class Indicators
      * <p>
      * {@link #UNDEFINED} before bar {@code from + n} (ta4j's {@code MMAIndicator} counts its first n bars unstable;
      * ta4j still returns numbers there, which this method does not), and where {@code AG = AL = 0} (no change yet:
-     * ta4j returns 0 there). TA-Lib's {@code TA_RSI} seeds differently, with the simple mean of the first n gains and
+     * ta4j returns 0 there; after about 1,000 bars without a change, for n = 14, both averages also round to 0 at this
+     * scale). TA-Lib's {@code TA_RSI} seeds differently, with the simple mean of the first n gains and
      * losses at bar {@code from + n}, so its values differ from these early on and converge later.
      *
      * @param close closes, 1/10000 yuan.

@@ -40,13 +40,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every value here is ta4j's rounded to micros. OBV is compared exactly. Where the formulas differ
  * on purpose the test says so and checks the difference itself:
  * <ul>
- *     <li>CMF and A/D on a bar with H = L: ta4j 0.17 gives NaN (its {@code CloseLocationValueIndicator} guards
- *     {@code isNaN()} but {@code DecimalNum} divides by zero to NaN), this library 0, as TA-Lib. Every day's closing
+ *     <li>CMF and A/D on a bar with H = L: ta4j 0.17 gives NaN (its {@code CloseLocationValueIndicator} asks whether
+ *     H - L is NaN, not zero, and {@code DecimalNum} divides by zero to NaN), this library 0, as TA-Lib. Every day's closing
  *     auction bar (14:57-15:00, one price) is such a bar, so those windows are compared with ta4j's own parts and a
  *     zero multiplier for that bar instead;</li>
  *     <li>MFI where a window has no negative (or no positive) flow: ta4j clamps the sums to at least 1 and gives 100
  *     - 100 / (1 + Pos) (or 100 / (1 + Neg)), this library 100 (0);</li>
- *     <li>MFI and CMF before the first full window, RSI before bar n: ta4j returns numbers, this library UNDEFINED.</li>
+ *     <li>MFI and CMF before the first full window, RSI before bar n: ta4j returns numbers, this library
+ *     UNDEFINED.</li>
  * </ul>
  */
 class IndicatorsTa4jTest
@@ -120,8 +121,9 @@ class IndicatorsTa4jTest
     @Test
     void shouldFindTa4jGivingNaNForTheMoneyFlowOfABarWithOnePrice()
     {
-        // Three bars, the middle one H = L = C = 10.20: ta4j 0.17's CLV divides by H - L = 0 and DecimalNum returns
-        // NaN there, which CloseLocationValueIndicator's isNaN() guard does not catch; CMF and A/D inherit the NaN.
+        // Three bars, the middle one H = L = C = 10.20: ta4j 0.17's CloseLocationValueIndicator guards with
+        // diffHighLow.isNaN(), H - L is 0, not NaN, so it divides by zero and DecimalNum returns NaN; CMF and A/D
+        // inherit the NaN.
         final RealBars bars = handMade(
             new long[]{105_000, 102_000, 104_000},
             new long[]{100_000, 102_000, 101_000},
@@ -259,7 +261,7 @@ class IndicatorsTa4jTest
             final Bar bar = series.getBar(t);
             if (t > 0)
             {
-                // AccumulationDistributionIndicator.calculate's own recursion, with a zero multiplier on one-price bars.
+                // AccumulationDistributionIndicator.calculate's recursion, with a zero multiplier on one-price bars.
                 line = line.plus(zeroWhenOnePrice(clv, bar, t).multipliedBy(bar.getVolume()));
             }
             afterOnePriceBar |= t > 0 && bar.getHighPrice().isEqual(bar.getLowPrice());
@@ -308,7 +310,8 @@ class IndicatorsTa4jTest
     {
         assertThat(ours).as(at + " defined").isNotEqualTo(UNDEFINED);
         assertThat(ta4j.isNaN()).as(at + " ta4j NaN").isFalse();
-        final BigDecimal difference = BigDecimal.valueOf(ours).subtract(ta4j.bigDecimalValue().multiply(MICROS_DECIMAL));
+        final BigDecimal difference =
+            BigDecimal.valueOf(ours).subtract(ta4j.bigDecimalValue().multiply(MICROS_DECIMAL));
         assertThat(difference.abs()).as(at + ": ours " + ours + ", ta4j " + ta4j).isLessThanOrEqualTo(TOLERANCE);
     }
 
