@@ -176,6 +176,8 @@ public final class AggregateHandler implements EventHandler<TickEvent>
             w.setDay(DayField.HIGH, price);
             w.setDay(DayField.LOW, price);
             w.setDay(DayField.FIRST_TIME, e.timeMs);
+            w.setDay(DayField.FIRST_FILL_AMOUNT, amount);
+            w.setDay(DayField.FIRST_FILL_SIDE, e.side);
         }
         else
         {
@@ -391,6 +393,7 @@ public final class AggregateHandler implements EventHandler<TickEvent>
             w.setDay(DayField.SNAPSHOT_BID_QTY5, bidQty);
             w.setDay(DayField.SNAPSHOT_ASK_QTY5, askQty);
         }
+        w.setDay(DayField.SNAPSHOT_LEVELS, e.levels);
         w.setDay(DayField.SNAPSHOT_BID_QTY10, bidQty);
         w.setDay(DayField.SNAPSHOT_ASK_QTY10, askQty);
         w.setDay(DayField.SNAPSHOT_BID_QTY, bidQty);

@@ -245,7 +245,16 @@ public final class CountersDescriptor
         /** Latest snapshot's bid quantity over its best 10 levels. */
         SNAPSHOT_BID_QTY10,
         /** Latest snapshot's ask quantity over its best 10 levels. */
-        SNAPSHOT_ASK_QTY10;
+        SNAPSHOT_ASK_QTY10,
+        /** Levels of the latest snapshot's book (5 on Level-1, 10 on Level-2); 0 before the first snapshot. */
+        SNAPSHOT_LEVELS,
+        /**
+         * Amount of the day's first fill, which the tick price-change counters cannot compare (the previous close is
+         * reference data): a report compares it with the previous close.
+         */
+        FIRST_FILL_AMOUNT,
+        /** The first fill's direction: 'B', 'S' or 'N' (0 before the first fill). */
+        FIRST_FILL_SIDE;
 
         /**
          * @return byte offset within a slot record.

@@ -43,6 +43,15 @@ final class CloseDayCommand implements Callable<Integer>
         description = "Where the history store lives. Default: $MONEYFLOW_DATA, else var/ in the installation.")
     Path dataDir;
 
+    @Option(names = "--alerts", description = "Before storing, evaluate the signals of config/alerts.properties on " +
+        "every closed minute and the day (the multi-day ones with the days stored before), journal the new alerts " +
+        "(see 'moneyflow alerts') and print them on stderr.")
+    boolean alerts;
+
+    @Option(names = "--alert-rules", paramLabel = "FILE", description = "Alert thresholds. Default: " +
+        "config/alerts.properties of the installation.")
+    Path alertRules;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
     boolean quiet;
 
@@ -66,19 +75,21 @@ final class CloseDayCommand implements Callable<Integer>
             final ReferenceData reference = engine.reference();
             try (FlowCounters counters = FlowCounters.openReadOnly(countersFile))
             {
-                report = FlowReport.read(new FlowCountersReader(counters), reference, Set.of());
+                final FlowCountersReader reader = new FlowCountersReader(counters);
+                report = FlowReport.read(reader, reference, Set.of());
+                return store(report, reader, reference);
             }
-            return store(report);
         }
         try (Run run = new Run(engine.context(), inputs, quiet, System.err))
         {
-            report = FlowReport.read(run.engine.reader(), engine.reference(), Set.of());
-            final int status = store(report);
+            final ReferenceData reference = engine.reference();
+            report = FlowReport.read(run.engine.reader(), reference, Set.of());
+            final int status = store(report, run.engine.reader(), reference);
             return run.finish() ? status : 1;
         }
     }
 
-    private int store(final FlowReport report)
+    private int store(final FlowReport report, final FlowCountersReader reader, final ReferenceData reference)
     {
         if (report.allStocks().isEmpty())
         {
@@ -87,6 +98,12 @@ final class CloseDayCommand implements Callable<Integer>
         }
         try (HistoryStore store = HistoryStore.open(DataDir.history(dataDir)))
         {
+            if (alerts)
+            {
+                final OutputOptions options = new OutputOptions();
+                options.alertRules = alertRules;
+                Alerting.raise(report, reader, reference, store, DataDir.dir(dataDir), options.rules(), System.err);
+            }
             final Set<Integer> dates = store.store(report);
             for (final int date : dates)
             {

@@ -105,7 +105,7 @@ final class FlowCommand implements Callable<Integer>
         {
             final FlowReport report = FlowReport.read(run.engine.reader(), reference, filter)
                 .groups(output.sectors, output.markets);
-            print(report, run, format, out, err, Map.of());
+            print(output.volumes(report), run, format, out, err, Map.of());
             output.store(report, run.engine.reader(), reference, err);
             if (report.rows().isEmpty())
             {

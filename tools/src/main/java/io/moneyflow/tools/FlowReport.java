@@ -64,7 +64,7 @@ final class FlowReport
                 // every record of this symbol-day was rejected: nothing to report
                 continue;
             }
-            final FlowRow row = new FlowRow(view, reference, mainClasses);
+            final FlowRow row = new FlowRow(view, reference, mainClasses, counters.barMinutes());
             all.add(row);
             if (symbols.isEmpty() || symbols.contains(row.symbolKey))
             {
@@ -277,6 +277,22 @@ final class FlowReport
         {
             header.addAll(List.of("orderSide." + c + ".in", "orderSide." + c + ".out", "orderSide." + c + ".net"));
         }
+        header.add("seed.outerMinusInnerTimesVwap");
+        final List<FlowRow> printed = printed();
+        final List<DayIndicators.Flows> granularities = printed.isEmpty() ? List.of() :
+            printed.get(0).indicators.priceChange;
+        for (final String method : List.of("priceChange", "upBuyDownSell"))
+        {
+            for (final DayIndicators.Flows f : granularities)
+            {
+                header.addAll(List.of("seed." + method + "." + f.granularity() + ".in",
+                    "seed." + method + "." + f.granularity() + ".out", "seed." + method + "." + f.granularity() + ".net"));
+            }
+        }
+        header.addAll(List.of("netRatio", "bigOrderShare", "turnoverRate", "netInflowRateVsFloat", "volumeRatio",
+            "minutesTraded", "orderImbalance5", "orderDifference5", "orderImbalance10", "orderDifference10",
+            "flowIntensity", "barMinutes", "mfi" + DayIndicators.MFI_PERIOD, "cmf" + DayIndicators.CMF_PERIOD, "obv",
+            "ad"));
         out.println(String.join(",", header));
         for (final FlowRow r : printed())
         {
@@ -296,8 +312,34 @@ final class FlowReport
             {
                 cells.addAll(List.of(Money.yuan(r.sideIn[c]), Money.yuan(r.sideOut[c]), Money.yuan(r.sideNet(c))));
             }
+            final DayIndicators d = r.indicators;
+            cells.add(cell(DayIndicators.yuan(d.outerMinusInnerTimesVwap)));
+            for (final DayIndicators.Flows f : d.priceChange)
+            {
+                cells.addAll(List.of(cell(DayIndicators.yuan(f.in())), cell(DayIndicators.yuan(f.out())),
+                    cell(DayIndicators.yuan(f.net()))));
+            }
+            for (final DayIndicators.Flows f : d.priceChange)
+            {
+                cells.addAll(List.of(cell(DayIndicators.yuan(f.upBuyIn())), cell(DayIndicators.yuan(f.downSellOut())),
+                    cell(DayIndicators.yuan(f.upBuyDownSellNet()))));
+            }
+            final boolean stock = r.kind == FlowRow.Kind.STOCK;
+            cells.addAll(List.of(cell(DayIndicators.micros(r.netRatio())), cell(DayIndicators.micros(r.bigOrderShare())),
+                cell(DayIndicators.micros(r.turnoverRate())), cell(DayIndicators.micros(r.netInflowRateVsFloat())),
+                cell(DayIndicators.micros(r.volumeRatio())), Integer.toString(d.minutesTraded),
+                cell(DayIndicators.micros(r.orderImbalance(5))), cell(shares(r.orderDifference(5))),
+                cell(DayIndicators.micros(r.orderImbalance(10))), cell(shares(r.orderDifference(10))),
+                cell(DayIndicators.micros(r.flowIntensity())), Integer.toString(d.barMinutes),
+                stock ? cell(DayIndicators.micros(d.mfi)) : "", stock ? cell(DayIndicators.micros(d.cmf)) : "",
+                stock ? cell(shares(d.obv)) : "", stock ? cell(DayIndicators.micros(d.ad)) : ""));
             out.println(String.join(",", cells));
         }
+    }
+
+    private static String cell(final Object value)
+    {
+        return value == null ? "" : value instanceof BigDecimal d ? d.toPlainString() : value.toString();
     }
 
     private static String csvText(final String text)
@@ -433,6 +475,7 @@ final class FlowReport
                 .endObject();
         }
         json.endObject();
+        writeIndicators(json, r);
         if (r.snapshots > 0)
         {
             json.name("exchangeSnapshot").beginObject()
@@ -442,6 +485,103 @@ final class FlowReport
                 .endObject();
         }
         json.endObject();
+    }
+
+    /**
+     * DOMAIN.md section 4, each figure named: the seed methods, the ratios (percent), the order book's imbalance and
+     * the bar indicators. null where a figure is undefined (no float shares, PE, snapshot, history or bars enough).
+     */
+    private static void writeIndicators(final Json json, final FlowRow r)
+    {
+        final DayIndicators d = r.indicators;
+        json.name("indicators").beginObject();
+        json.name("seed").beginObject()
+            .number("outerMinusInnerTimesVwap", DayIndicators.yuan(d.outerMinusInnerTimesVwap));
+        json.name("priceChange").beginObject();
+        for (final DayIndicators.Flows f : d.priceChange)
+        {
+            json.name(f.granularity()).beginObject()
+                .number("in", DayIndicators.yuan(f.in()))
+                .number("out", DayIndicators.yuan(f.out()))
+                .number("net", DayIndicators.yuan(f.net()))
+                .endObject();
+        }
+        json.endObject();
+        json.name("upBuyDownSell").beginObject();
+        for (final DayIndicators.Flows f : d.priceChange)
+        {
+            json.name(f.granularity()).beginObject()
+                .number("in", DayIndicators.yuan(f.upBuyIn()))
+                .number("out", DayIndicators.yuan(f.downSellOut()))
+                .number("net", DayIndicators.yuan(f.upBuyDownSellNet()))
+                .endObject();
+        }
+        json.endObject();
+        json.endObject();
+        json.number("netRatio", DayIndicators.micros(r.netRatio()))
+            .number("mainNetRatio", DayIndicators.micros(r.mainNetRatio()))
+            .number("bigOrderShare", DayIndicators.micros(r.bigOrderShare()))
+            .number("turnoverRate", DayIndicators.micros(r.turnoverRate()))
+            .number("netInflowRateVsFloat", DayIndicators.micros(r.netInflowRateVsFloat()))
+            .number("volumeRatio", DayIndicators.micros(r.volumeRatio()))
+            .number("minutesTraded", d.minutesTraded)
+            .number("orderImbalance5", DayIndicators.micros(r.orderImbalance(5)))
+            .number("orderDifference5", shares(r.orderDifference(5)))
+            .number("orderImbalance10", DayIndicators.micros(r.orderImbalance(10)))
+            .number("orderDifference10", shares(r.orderDifference(10)))
+            .number("flowIntensity", DayIndicators.micros(r.flowIntensity()));
+        if (r.kind == FlowRow.Kind.STOCK)
+        {
+            json.name("bars").beginObject()
+                .number("minutes", d.barMinutes)
+                .number("traded", d.tradedBars)
+                .number("mfi" + DayIndicators.MFI_PERIOD, DayIndicators.micros(d.mfi))
+                .number("cmf" + DayIndicators.CMF_PERIOD, DayIndicators.micros(d.cmf))
+                .number("obv", shares(d.obv))
+                .number("ad", DayIndicators.micros(d.ad))
+                .endObject();
+        }
+        json.endObject();
+    }
+
+    private static Long shares(final long value)
+    {
+        return value == io.moneyflow.indicator.Indicators.UNDEFINED ? null : value;
+    }
+
+    /**
+     * Reads each row's volume over the 5 trading days before it from the history store, for the volume ratio; a row
+     * with fewer days stored keeps none.
+     *
+     * @param store the history store.
+     * @return this.
+     */
+    FlowReport volumes(final HistoryStore store)
+    {
+        final List<FlowRow> all = new ArrayList<>(allStocks);
+        all.addAll(sectors);
+        all.addAll(markets);
+        for (final FlowRow r : all)
+        {
+            final String table = switch (r.kind)
+            {
+                case STOCK -> "stock_day where symbol = ?";
+                case SECTOR -> "sector_day where sector = ?";
+                case MARKET -> "market_day where market = ?";
+            };
+            final List<Map<String, Object>> days = store.query("select volume from " + table +
+                " and date < cast(? as date) order by date desc limit 5", r.symbol, HistoryStore.formatDate(r.date));
+            if (days.size() == 5)
+            {
+                long sum = 0;
+                for (final Map<String, Object> day : days)
+                {
+                    sum += ((Number)day.get("volume")).longValue();
+                }
+                r.fiveDayVolume = sum;
+            }
+        }
+        return this;
     }
 
     static void writeExtra(final Json json, final Map<String, Object> extra)

@@ -4,6 +4,8 @@ import io.moneyflow.codec.SymbolCodes;
 import io.moneyflow.counters.CountersDescriptor.ClassField;
 import io.moneyflow.counters.CountersDescriptor.DayField;
 import io.moneyflow.counters.SlotView;
+import io.moneyflow.indicator.FlowRatios;
+import io.moneyflow.indicator.Indicators;
 import io.moneyflow.reference.ReferenceData;
 import io.moneyflow.reference.Security;
 
@@ -69,8 +71,14 @@ final class FlowRow
     final long floatShares;
     final long peX10000;
     final List<String> sectors;
+    /** Levels of the latest snapshot's book; for a group the fewest of its members' (0: a member had none). */
+    final long snapshotLevels;
+    /** The seed methods at each granularity and the bar indicators. */
+    final DayIndicators indicators;
+    /** Shares traded over the 5 trading days before, from the history store; -1 when not known. */
+    long fiveDayVolume = -1;
 
-    FlowRow(final SlotView view, final ReferenceData reference, final int mainClasses)
+    FlowRow(final SlotView view, final ReferenceData reference, final int mainClasses, final int barMinutes)
     {
         kind = Kind.STOCK;
         members = 1;
@@ -133,6 +141,8 @@ final class FlowRow
         floatShares = security == null ? Security.ABSENT : security.floatShares();
         peX10000 = security == null ? Security.ABSENT : security.peX10000();
         sectors = security == null ? List.of() : security.sectors();
+        snapshotLevels = view.day(DayField.SNAPSHOT_LEVELS);
+        indicators = DayIndicators.of(view, barMinutes, prevClose);
     }
 
     /**
@@ -165,6 +175,7 @@ final class FlowRow
         sideOut = new long[n];
         long tr = 0, vol = 0, to = 0, ov = 0, iv = 0, nv = 0, nt = 0, ca = 0, sn = 0, st = 0, sv = 0, sto = 0;
         long tu = 0, td = 0, tub = 0, tds = 0, b5 = 0, a5 = 0, b10 = 0, a10 = 0, fl = 0;
+        long levels = Long.MAX_VALUE;
         boolean floatKnown = true;
         for (final FlowRow m : members)
         {
@@ -188,6 +199,7 @@ final class FlowRow
             a5 += m.askQty5;
             b10 += m.bidQty10;
             a10 += m.askQty10;
+            levels = Math.min(levels, m.snapshots > 0 ? m.snapshotLevels : 0);
             if (m.floatShares == Security.ABSENT)
             {
                 floatKnown = false;
@@ -228,6 +240,8 @@ final class FlowRow
         askQty5 = a5;
         bidQty10 = b10;
         askQty10 = a10;
+        snapshotLevels = levels;
+        indicators = DayIndicators.sum(members);
         floatShares = floatKnown ? fl : Security.ABSENT;
         peX10000 = Security.ABSENT;
         sectors = List.of();
@@ -324,6 +338,90 @@ final class FlowRow
             net += activeNet(c);
         }
         return net;
+    }
+
+    /** The net of every class (active view): buyer- minus seller-initiated turnover. */
+    long net()
+    {
+        long net = 0;
+        for (int c = 0; c < activeIn.length; c++)
+        {
+            net += activeNet(c);
+        }
+        return net;
+    }
+
+    /** 净占比: {@link #net()} / turnover, percent x 1e6. */
+    long netRatio()
+    {
+        return FlowRatios.netRatioPercent(net(), turnover);
+    }
+
+    /** 主力净占比, percent x 1e6. */
+    long mainNetRatio()
+    {
+        return FlowRatios.mainNetRatioPercent(mainNet(), turnover);
+    }
+
+    /** 大单占比: main inflow plus outflow over turnover, percent x 1e6. */
+    long bigOrderShare()
+    {
+        return FlowRatios.bigOrderSharePercent(mainIn(), mainOut(), turnover);
+    }
+
+    /** 换手率, percent x 1e6; undefined without float shares. */
+    long turnoverRate()
+    {
+        return floatShares == Security.ABSENT ? Indicators.UNDEFINED :
+            FlowRatios.turnoverRatePercent(volume, floatShares);
+    }
+
+    /** 净流入率 vs float: main net shares over float shares, percent x 1e6. */
+    long netInflowRateVsFloat()
+    {
+        return floatShares == Security.ABSENT ? Indicators.UNDEFINED :
+            FlowRatios.netInflowRateVsFloatPercent(mainInVolume(), mainOutVolume(), floatShares);
+    }
+
+    /** 量比 against the 5 days before, x 1e6; undefined without them. */
+    long volumeRatio()
+    {
+        return fiveDayVolume <= 0 ? Indicators.UNDEFINED :
+            FlowRatios.volumeRatio(volume, indicators.minutesTraded, fiveDayVolume, 5);
+    }
+
+    /** 委比 over the latest snapshot's best {@code levels} (5 or 10) levels, percent x 1e6. */
+    long orderImbalance(final int levels)
+    {
+        if (snapshotLevels < levels)
+        {
+            return Indicators.UNDEFINED;
+        }
+        return levels == 5 ? FlowRatios.orderImbalancePercent(new long[] {bidQty5}, new long[] {askQty5}, 1) :
+            FlowRatios.orderImbalancePercent(new long[] {bidQty10}, new long[] {askQty10}, 1);
+    }
+
+    /** 委差 over the best 5 or 10 levels, shares. */
+    long orderDifference(final int levels)
+    {
+        if (snapshotLevels < levels)
+        {
+            return Indicators.UNDEFINED;
+        }
+        return levels == 5 ? bidQty5 - askQty5 : bidQty10 - askQty10;
+    }
+
+    /**
+     * Flow intensity (seed): main net over float market cap (%) x turnover rate (%) / PE, x 1e6; undefined without
+     * float shares, a close or a positive PE.
+     */
+    long flowIntensity()
+    {
+        if (floatShares == Security.ABSENT || peX10000 == Security.ABSENT)
+        {
+            return Indicators.UNDEFINED;
+        }
+        return FlowRatios.flowIntensity(mainNet(), floatShares, close, volume, peX10000 * 100);
     }
 
     long measured()

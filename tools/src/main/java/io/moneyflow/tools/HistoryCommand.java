@@ -74,7 +74,9 @@ final class HistoryCommand implements Callable<Integer>
         final List<Map<String, Object>> rows;
         try (HistoryStore store = HistoryStore.open(file))
         {
-            rows = store.history(kind, name, days);
+            final List<Map<String, Object>> all = store.history(kind, name, Integer.MAX_VALUE);
+            daily(all, kind.equals("stock_day"));
+            rows = all.subList(Math.max(0, all.size() - days), all.size());
         }
         if (rows.isEmpty())
         {
@@ -85,6 +87,82 @@ final class HistoryCommand implements Callable<Integer>
         return 0;
     }
 
+    /** The daily columns computed here, after the stored ones. */
+    static final List<String> DAILY = List.of("volume_ratio", "mfi14", "cmf20", "obv", "ad", "rsi14");
+
+    /**
+     * Adds the daily-bar figures to every stored day (all of them, so that a window reaches back before the days
+     * shown): the volume ratio against the 5 days before (a whole day of 240 minutes), and for a stock MFI(14),
+     * CMF(20), OBV, A/D (ta4j seeding) and RSI(14) of the daily bars; null where undefined.
+     */
+    static void daily(final List<Map<String, Object>> days, final boolean stock)
+    {
+        final int n = days.size();
+        final long[] volume = new long[n];
+        for (int i = 0; i < n; i++)
+        {
+            volume[i] = ((Number)days.get(i).get("volume")).longValue();
+        }
+        for (int i = 0; i < n; i++)
+        {
+            long before = 0;
+            for (int j = i - 5; j < i && i >= 5; j++)
+            {
+                before += volume[j];
+            }
+            days.get(i).put("volume_ratio", i < 5 ? null : DayIndicators.micros(
+                io.moneyflow.indicator.FlowRatios.volumeRatio(volume[i], 240, before, 5)));
+        }
+        // the price indicators run over the days that have a close (a group has none)
+        final List<Integer> priced = new ArrayList<>();
+        for (int i = 0; i < n && stock; i++)
+        {
+            if (days.get(i).get("close") instanceof BigDecimal && days.get(i).get("high") instanceof BigDecimal)
+            {
+                priced.add(i);
+            }
+        }
+        final int m = priced.size();
+        final long[] h = new long[m];
+        final long[] l = new long[m];
+        final long[] c = new long[m];
+        final long[] v = new long[m];
+        for (int k = 0; k < m; k++)
+        {
+            final Map<String, Object> day = days.get(priced.get(k));
+            h[k] = minor(day.get("high"));
+            l[k] = minor(day.get("low"));
+            c[k] = minor(day.get("close"));
+            v[k] = volume[priced.get(k)];
+        }
+        final long[] mfi = io.moneyflow.indicator.Indicators.mfi(h, l, c, v, DayIndicators.MFI_PERIOD);
+        final long[] cmf = io.moneyflow.indicator.Indicators.cmf(h, l, c, v, DayIndicators.CMF_PERIOD);
+        final long[] obv = io.moneyflow.indicator.Indicators.obv(c, v);
+        final long[] ad = io.moneyflow.indicator.Indicators.accumulationDistribution(h, l, c, v);
+        final long[] rsi = io.moneyflow.indicator.Indicators.rsi(c, DayIndicators.RSI_PERIOD);
+        for (final Map<String, Object> day : days)
+        {
+            for (final String column : DAILY.subList(1, DAILY.size()))
+            {
+                day.put(column, null);
+            }
+        }
+        for (int k = 0; k < m; k++)
+        {
+            final Map<String, Object> day = days.get(priced.get(k));
+            day.put("mfi14", DayIndicators.micros(mfi[k]));
+            day.put("cmf20", DayIndicators.micros(cmf[k]));
+            day.put("obv", obv[k] == io.moneyflow.indicator.Indicators.UNDEFINED ? null : obv[k]);
+            day.put("ad", DayIndicators.micros(ad[k]));
+            day.put("rsi14", DayIndicators.micros(rsi[k]));
+        }
+    }
+
+    private static long minor(final Object price)
+    {
+        return ((BigDecimal)price).movePointRight(4).longValueExact();
+    }
+
     private void print(final List<Map<String, Object>> rows, final PrintStream out)
     {
         final List<String> columns = new ArrayList<>(List.of("date", "close", "turnover", "main_net"));
@@ -92,6 +170,7 @@ final class HistoryCommand implements Callable<Integer>
         {
             columns.addAll(List.of("main_net_" + w + "d", "main_ratio_seed_" + w + "d", "main_ratio_vendor_" + w + "d"));
         }
+        columns.addAll(DAILY);
         switch (format)
         {
             case json ->
@@ -137,6 +216,7 @@ final class HistoryCommand implements Callable<Integer>
                 {
                     header.append(String.format(" %16s %8s %8s", "net" + w + "d", "seed" + w + "d", "vend" + w + "d"));
                 }
+                header.append(String.format(" %7s %7s %7s %7s", "volRat", "mfi14", "cmf20", "rsi14"));
                 out.println(header);
                 for (final Map<String, Object> row : rows)
                 {
@@ -149,12 +229,15 @@ final class HistoryCommand implements Callable<Integer>
                         line.append(String.format(" %16s %8s %8s", money(row.get("main_net_" + w + "d")),
                             pct(row.get("main_ratio_seed_" + w + "d")), pct(row.get("main_ratio_vendor_" + w + "d"))));
                     }
+                    line.append(String.format(" %7s %7s %7s %7s", pct(row.get("volume_ratio")), pct(row.get("mfi14")),
+                        pct(row.get("cmf20")), pct(row.get("rsi14"))));
                     out.println(line);
                 }
                 out.println();
                 out.println("amounts in yuan; seedNd = sum(main in - main out) / sum(main in + main out) x 100, " +
                     "vendNd = sum(main net) / sum(turnover) x 100 over the latest N stored trading days; - where " +
-                    "fewer days are stored");
+                    "fewer days are stored; volRat = volume / average of the 5 days before; mfi14, cmf20, rsi14 of " +
+                    "the daily bars (--format csv or json adds OBV and A/D)");
             }
         }
     }

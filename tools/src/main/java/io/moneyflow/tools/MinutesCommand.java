@@ -8,6 +8,7 @@ import io.moneyflow.counters.CountersDescriptor.BarField;
 import io.moneyflow.counters.FlowCounters;
 import io.moneyflow.counters.FlowCountersReader;
 import io.moneyflow.counters.SlotView;
+import io.moneyflow.indicator.Indicators;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,9 +82,12 @@ final class MinutesCommand implements Callable<Integer>
                 {
                     continue;
                 }
+                final long[][] series = indicators(view);
+                int traded = 0;
                 for (int bar = 0; bar < view.barCount(); bar++)
                 {
                     final long trades = view.bar(bar, BarField.TRADES);
+                    final int index = trades > 0 ? traded++ : -1;
                     if (trades == 0 && !allBars)
                     {
                         continue;
@@ -113,6 +117,10 @@ final class MinutesCommand implements Callable<Integer>
                         }
                     }
                     cells.add(Money.yuan(mainNet));
+                    cells.add(index < 0 ? "" : decimal(series[0][index], 6));
+                    cells.add(index < 0 ? "" : decimal(series[1][index], 6));
+                    cells.add(index < 0 ? "" : decimal(series[2][index], 0));
+                    cells.add(index < 0 ? "" : decimal(series[3][index], 6));
                     rows.add(cells.toArray(new String[0]));
                 }
             }
@@ -123,7 +131,7 @@ final class MinutesCommand implements Callable<Integer>
                 header.add(c + ".in");
                 header.add(c + ".out");
             }
-            header.add("mainNet");
+            header.addAll(List.of("mainNet", "mfi14", "cmf20", "obv", "ad"));
             final String digest = run.digest();
             switch (output.format)
             {
@@ -142,6 +150,43 @@ final class MinutesCommand implements Callable<Integer>
             }
             return run.finish() ? 0 : 1;
         }
+    }
+
+    /**
+     * MFI(14), CMF(20), OBV and A/D over the day's traded bars, in bar order (ta4j seeding).
+     *
+     * @return the four series, one value per traded bar.
+     */
+    static long[][] indicators(final SlotView view)
+    {
+        int traded = 0;
+        for (int bar = 0; bar < view.barCount(); bar++)
+        {
+            traded += view.bar(bar, BarField.TRADES) > 0 ? 1 : 0;
+        }
+        final long[] h = new long[traded];
+        final long[] l = new long[traded];
+        final long[] c = new long[traded];
+        final long[] v = new long[traded];
+        for (int bar = 0, i = 0; bar < view.barCount(); bar++)
+        {
+            if (view.bar(bar, BarField.TRADES) > 0)
+            {
+                h[i] = view.bar(bar, BarField.HIGH);
+                l[i] = view.bar(bar, BarField.LOW);
+                c[i] = view.bar(bar, BarField.CLOSE);
+                v[i] = view.bar(bar, BarField.VOLUME);
+                i++;
+            }
+        }
+        return new long[][] {
+            Indicators.mfi(h, l, c, v, DayIndicators.MFI_PERIOD), Indicators.cmf(h, l, c, v, DayIndicators.CMF_PERIOD),
+            Indicators.obv(c, v), Indicators.accumulationDistribution(h, l, c, v)};
+    }
+
+    private static String decimal(final long value, final int scale)
+    {
+        return value == Indicators.UNDEFINED ? "" : java.math.BigDecimal.valueOf(value, scale).toPlainString();
     }
 
     private static void printCsv(final PrintStream out, final List<String> header, final List<String[]> rows)
@@ -184,7 +229,8 @@ final class MinutesCommand implements Callable<Integer>
         }
         out.println();
         out.println("amounts in yuan; <class>.in / .out = active (buyer- / seller-initiated) amount of that size " +
-            "class in the bar; bars labelled by their start");
+            "class in the bar; bars labelled by their start; mfi14 (percent), cmf20, obv (shares) and ad (shares) " +
+            "over the day's traded bars up to this one");
     }
 
     private static void printJson(
@@ -217,6 +263,11 @@ final class MinutesCommand implements Callable<Integer>
             }
             json.endObject();
             json.number("mainNet", row[11 + 2 * classes.length]);
+            final int at = 12 + 2 * classes.length;
+            json.number("mfi14", row[at].isEmpty() ? null : row[at])
+                .number("cmf20", row[at + 1].isEmpty() ? null : row[at + 1])
+                .number("obv", row[at + 2].isEmpty() ? null : row[at + 2])
+                .number("ad", row[at + 3].isEmpty() ? null : row[at + 3]);
             json.endObject();
         }
         json.endArray().string("digest", digest).endObject();

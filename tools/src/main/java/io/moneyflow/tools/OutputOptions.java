@@ -40,6 +40,24 @@ final class OutputOptions
     java.nio.file.Path alertRules;
 
     /**
+     * With --history or --alerts, reads the 5 days before each row from the history store for the volume ratio, before
+     * the report is printed (and before its own day is stored).
+     *
+     * @return the report.
+     */
+    FlowReport volumes(final FlowReport report)
+    {
+        if (history || alerts)
+        {
+            try (HistoryStore store = HistoryStore.open(DataDir.history(dataDir)))
+            {
+                report.volumes(store);
+            }
+        }
+        return report;
+    }
+
+    /**
      * At the end of a run: evaluates the alerts (--alerts) against the days stored before, then stores the report's
      * days (--history), and says so on stderr.
      */

@@ -64,7 +64,7 @@ final class ReplayCommand implements Callable<Integer>
             {
                 final FlowReport report = FlowReport.read(run.engine.reader(), replayed.context().reference(), filter)
                     .groups(output.sectors, output.markets);
-                FlowCommand.print(report, run, output.format, System.out, System.err, Map.of());
+                FlowCommand.print(output.volumes(report), run, output.format, System.out, System.err, Map.of());
                 output.store(report, run.engine.reader(), replayed.context().reference(), System.err);
                 if (!output.quiet)
                 {

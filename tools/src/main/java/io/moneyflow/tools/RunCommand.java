@@ -167,7 +167,7 @@ final class RunCommand implements Callable<Integer>
             {
                 extra.put("latency", latency(e.latency(), err));
             }
-            FlowCommand.print(report, run, output.format, out, err, extra);
+            FlowCommand.print(output.volumes(report), run, output.format, out, err, extra);
             output.store(report, e.reader(), reference, err);
             err.println("moneyflow: " + feed + ": " + live.frames() + " frames, " + live.unknownFrames() +
                 " of unknown types skipped, " + live.reconnects() + " reconnection(s); session " +

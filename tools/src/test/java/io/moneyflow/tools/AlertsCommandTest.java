@@ -129,4 +129,24 @@ class AlertsCommandTest
         }
         assertThat(Cli.run("alerts", "--signal", "persistent-main-force", "--data-dir", data.toString()).out).isBlank();
     }
+
+    @Test
+    void shouldRaiseTheSameAlertsFromCloseDay() throws Exception
+    {
+        final Path rules = dir.resolve("alerts.properties");
+        Files.writeString(rules, "persistent.days = 3\npersistent.minMainNetYuan = -1000000000000\n");
+        final Path byFlow = dir.resolve("by-flow");
+        final Path byCloseDay = dir.resolve("by-close-day");
+        for (final Path day : fiveDays())
+        {
+            assertThat(Cli.run("flow", "-q", "--format", "csv", "--history", "--alerts", "--alert-rules",
+                rules.toString(), "--data-dir", byFlow.toString(), day.toString()).exit).isZero();
+            final Cli close = Cli.run("close-day", "-q", "--alerts", "--alert-rules", rules.toString(), "--data-dir",
+                byCloseDay.toString(), day.toString());
+            assertThat(close.exit).as(close.err).isZero();
+        }
+        final List<String> expected = Cli.run("alerts", "--data-dir", byFlow.toString()).out.lines().toList();
+        assertThat(expected).isNotEmpty();
+        assertThat(Cli.run("alerts", "--data-dir", byCloseDay.toString()).out.lines().toList()).isEqualTo(expected);
+    }
 }

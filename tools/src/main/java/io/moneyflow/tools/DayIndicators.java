@@ -1,0 +1,243 @@
+package io.moneyflow.tools;
+
+import io.moneyflow.counters.CountersDescriptor.BarField;
+import io.moneyflow.counters.CountersDescriptor.DayField;
+import io.moneyflow.counters.SlotView;
+import io.moneyflow.indicator.FlowTotals;
+import io.moneyflow.indicator.Indicators;
+import io.moneyflow.indicator.Rebar;
+import io.moneyflow.indicator.SeedFlows;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import static io.moneyflow.indicator.Indicators.UNDEFINED;
+
+/**
+ * The DOMAIN.md section 4 figures of one stock-day that need more than the day's sums: the seed methods at tick, bar
+ * and 5-minute granularity, and MFI(14), CMF(20), OBV and the A/D line on the day's bars (the counters' bar length, 1
+ * minute by default). For a sector or market they are the sums of their stocks' seed flows; price indicators have no
+ * meaning for a group and are {@link Indicators#UNDEFINED}.
+ * <p>
+ * The price-change method compares each fill (tick) or bar with the one before it; the day's first fill and first bar
+ * are compared with the previous close when it is known (snapshot or reference data), and count in neither when it is
+ * not. Bars without trades count nothing. The bar indicators run over the day's traded bars only (an empty bar has no
+ * price), in the ta4j seeding ({@link Indicators.Seed#ZERO}) for OBV and A/D.
+ */
+final class DayIndicators
+{
+    static final int MFI_PERIOD = 14;
+    static final int CMF_PERIOD = 20;
+    static final int RSI_PERIOD = 14;
+
+    /** The price-change method and its up-buy / down-sell variant at one granularity. */
+    record Flows(String granularity, long in, long out, long upBuyIn, long downSellOut)
+    {
+        long net()
+        {
+            return in == UNDEFINED || out == UNDEFINED ? UNDEFINED : in - out;
+        }
+
+        long upBuyDownSellNet()
+        {
+            return upBuyIn == UNDEFINED || downSellOut == UNDEFINED ? UNDEFINED : upBuyIn - downSellOut;
+        }
+    }
+
+    /** (outer volume - inner volume) x VWAP of the day, 1/10000 yuan; a group's is its stocks' sum. */
+    final long outerMinusInnerTimesVwap;
+    /** Tick first, then the bar length, then 5 minutes when the bars divide it. */
+    final List<Flows> priceChange;
+    /** Minutes per bar. */
+    final int barMinutes;
+    /** Bars with at least one trade. */
+    final int tradedBars;
+    /** Minutes of the session up to the end of the last traded bar (for the volume ratio); at most 240. */
+    final int minutesTraded;
+    /** On the traded bars, the last bar's value: MFI percent x 1e6, CMF x 1e6, OBV shares, A/D micro-shares. */
+    final long mfi;
+    final long cmf;
+    final long obv;
+    final long ad;
+
+    private DayIndicators(
+        final long outerMinusInnerTimesVwap, final List<Flows> priceChange, final int barMinutes, final int tradedBars,
+        final int minutesTraded, final long mfi, final long cmf, final long obv, final long ad)
+    {
+        this.outerMinusInnerTimesVwap = outerMinusInnerTimesVwap;
+        this.priceChange = priceChange;
+        this.barMinutes = barMinutes;
+        this.tradedBars = tradedBars;
+        this.minutesTraded = minutesTraded;
+        this.mfi = mfi;
+        this.cmf = cmf;
+        this.obv = obv;
+        this.ad = ad;
+    }
+
+    /**
+     * @param view       a stock-day of the counters.
+     * @param barMinutes the counters' bar length.
+     * @param prevClose  the previous close, 1/10000 yuan, 0 when unknown.
+     */
+    static DayIndicators of(final SlotView view, final int barMinutes, final long prevClose)
+    {
+        final int n = view.barCount();
+        final long[] close = new long[n];
+        final long[] high = new long[n];
+        final long[] low = new long[n];
+        final long[] volume = new long[n];
+        final long[] turnover = new long[n];
+        final long[] outer = new long[n];
+        final long[] inner = new long[n];
+        int traded = 0;
+        int lastTraded = -1;
+        for (int b = 0; b < n; b++)
+        {
+            if (view.bar(b, BarField.TRADES) > 0)
+            {
+                close[b] = view.bar(b, BarField.CLOSE);
+                high[b] = view.bar(b, BarField.HIGH);
+                low[b] = view.bar(b, BarField.LOW);
+                traded++;
+                lastTraded = b;
+            }
+            volume[b] = view.bar(b, BarField.VOLUME);
+            turnover[b] = view.bar(b, BarField.TURNOVER);
+            outer[b] = view.bar(b, BarField.OUTER_TURNOVER);
+            inner[b] = view.bar(b, BarField.INNER_TURNOVER);
+        }
+
+        final List<Flows> flows = new java.util.ArrayList<>();
+        flows.add(tick(view, prevClose));
+        final FlowTotals all = new FlowTotals();
+        final FlowTotals variant = new FlowTotals();
+        SeedFlows.priceChange(close, turnover, prevClose, 0, n, all);
+        SeedFlows.upBuyDownSell(close, outer, inner, prevClose, 0, n, variant);
+        flows.add(new Flows(barMinutes + "m", all.inflow(), all.outflow(), variant.inflow(), variant.outflow()));
+        if (barMinutes < 5 && 5 % barMinutes == 0)
+        {
+            final int k = 5 / barMinutes;
+            final int m = Rebar.count(n, k);
+            final long[] close5 = new long[m];
+            final long[] turnover5 = new long[m];
+            final long[] outer5 = new long[m];
+            final long[] inner5 = new long[m];
+            Rebar.close(close, 0, n, k, close5);
+            Rebar.sum(turnover, 0, n, k, turnover5);
+            Rebar.sum(outer, 0, n, k, outer5);
+            Rebar.sum(inner, 0, n, k, inner5);
+            SeedFlows.priceChange(close5, turnover5, prevClose, 0, m, all);
+            SeedFlows.upBuyDownSell(close5, outer5, inner5, prevClose, 0, m, variant);
+            flows.add(new Flows("5m", all.inflow(), all.outflow(), variant.inflow(), variant.outflow()));
+        }
+
+        final long[] c = new long[traded];
+        final long[] h = new long[traded];
+        final long[] l = new long[traded];
+        final long[] v = new long[traded];
+        for (int b = 0, i = 0; b < n; b++)
+        {
+            if (close[b] > 0)
+            {
+                c[i] = close[b];
+                h[i] = high[b];
+                l[i] = low[b];
+                v[i] = volume[b];
+                i++;
+            }
+        }
+        final long omi = SeedFlows.outerMinusInnerTimesVwap(view.day(DayField.OUTER_VOLUME),
+            view.day(DayField.INNER_VOLUME), view.day(DayField.VOLUME), view.day(DayField.TURNOVER));
+        final int minutes = lastTraded < 0 ? 0 : Math.min(240, (lastTraded + 1) * barMinutes);
+        return new DayIndicators(omi, List.copyOf(flows), barMinutes, traded, minutes,
+            last(Indicators.mfi(h, l, c, v, MFI_PERIOD)), last(Indicators.cmf(h, l, c, v, CMF_PERIOD)),
+            last(Indicators.obv(c, v)), last(Indicators.accumulationDistribution(h, l, c, v)));
+    }
+
+    /**
+     * The tick granularity from the engine's counters, with the day's first fill compared with the previous close.
+     */
+    private static Flows tick(final SlotView view, final long prevClose)
+    {
+        long in = view.day(DayField.TICK_UP_TURNOVER);
+        long out = view.day(DayField.TICK_DOWN_TURNOVER);
+        long upBuy = view.day(DayField.TICK_UP_BUY_TURNOVER);
+        long downSell = view.day(DayField.TICK_DOWN_SELL_TURNOVER);
+        final long first = view.day(DayField.FIRST_FILL_AMOUNT);
+        final long open = view.day(DayField.OPEN);
+        final long side = view.day(DayField.FIRST_FILL_SIDE);
+        if (prevClose > 0 && view.day(DayField.TRADES) > 0)
+        {
+            if (open > prevClose)
+            {
+                in += first;
+                upBuy += side == 'B' ? first : 0;
+            }
+            else if (open < prevClose)
+            {
+                out += first;
+                downSell += side == 'S' ? first : 0;
+            }
+        }
+        return new Flows("tick", in, out, upBuy, downSell);
+    }
+
+    /**
+     * A group's figures: its stocks' seed flows summed at each granularity they all have.
+     */
+    static DayIndicators sum(final List<FlowRow> members)
+    {
+        final DayIndicators first = members.get(0).indicators;
+        final List<Flows> flows = new java.util.ArrayList<>();
+        for (int g = 0; g < first.priceChange.size(); g++)
+        {
+            long in = 0, out = 0, upBuy = 0, downSell = 0;
+            for (final FlowRow m : members)
+            {
+                final Flows f = m.indicators.priceChange.get(g);
+                in = add(in, f.in);
+                out = add(out, f.out);
+                upBuy = add(upBuy, f.upBuyIn);
+                downSell = add(downSell, f.downSellOut);
+            }
+            flows.add(new Flows(first.priceChange.get(g).granularity, in, out, upBuy, downSell));
+        }
+        long omi = 0;
+        int minutes = 0;
+        for (final FlowRow m : members)
+        {
+            omi = add(omi, m.indicators.outerMinusInnerTimesVwap);
+            minutes = Math.max(minutes, m.indicators.minutesTraded);
+        }
+        return new DayIndicators(omi, List.copyOf(flows), first.barMinutes, 0, minutes, UNDEFINED, UNDEFINED,
+            UNDEFINED, UNDEFINED);
+    }
+
+    private static long add(final long a, final long b)
+    {
+        if (a == UNDEFINED || b == UNDEFINED)
+        {
+            return UNDEFINED;
+        }
+        final long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? UNDEFINED : r;
+    }
+
+    private static long last(final long[] series)
+    {
+        return series.length == 0 ? UNDEFINED : series[series.length - 1];
+    }
+
+    /** An indicator's value in micros as a decimal (6 places), or null when undefined. */
+    static BigDecimal micros(final long value)
+    {
+        return value == UNDEFINED ? null : BigDecimal.valueOf(value, 6);
+    }
+
+    /** An amount in 1/10000 yuan as yuan, or null when undefined. */
+    static String yuan(final long value)
+    {
+        return value == UNDEFINED ? null : Money.yuan(value);
+    }
+}
