@@ -5,8 +5,12 @@
 # moneyflow and each peer under /usr/bin/time -v, checks each peer's result equals moneyflow's (a peer that differs
 # is WRONG and gets no time), measures each tool's start-up on a one-record copy of the input, and prints a table
 # (also written as JSON to DIR/peers.json). Results and logs go to DIR/peers-out/.
+# moneyflow runs twice: on the trades (the peers' input) and on the trades and orders (the whole message stream; the
+# result must be the same bytes).
 # Environment: PEERS="naive pandas flink" (which peers), MF_FLOW_OPTS (extra moneyflow flow options, default
-# --max-symbols 16384), NAIVE_HEAP (default 12g), FLINK_JAVA_OPTS (default -Xmx6g), PANDAS_CHUNK_ROWS.
+# --max-symbols 16384), MF_TRADES_OPTS / MF_ORDERS_OPTS (options of each moneyflow run: the order capacity),
+# MONEYFLOW_JAVA_OPTS (default -Xmx12g), NAIVE_HEAP (default 12g), FLINK_JAVA_OPTS (default -Xmx6g),
+# PANDAS_CHUNK_ROWS.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -21,7 +25,13 @@ DIR="$(cd "$1" && pwd)"
 OUT="$DIR/peers-out"
 mkdir -p "$OUT"
 PEERS="${PEERS:-naive pandas flink}"
-MF_FLOW_OPTS="${MF_FLOW_OPTS:---max-symbols 16384 --order-capacity 20000000}"
+MF_FLOW_OPTS="${MF_FLOW_OPTS:---max-symbols 16384}"
+# Orders held at once: from the trades alone no order is ever known to be finished, so the whole day's orders stay in
+# the table (about 64 M on the full synthetic day: 2^27 rows of 64 bytes, 8 GiB); with the order records, finished
+# orders leave and about 10 M remain. The heap as the naive peer's.
+MF_TRADES_OPTS="${MF_TRADES_OPTS:---order-capacity 67108864}"
+MF_ORDERS_OPTS="${MF_ORDERS_OPTS:---order-capacity 20000000}"
+export MONEYFLOW_JAVA_OPTS="${MONEYFLOW_JAVA_OPTS:--Xmx12g}"
 # the synthetic day's own reference data, when moneyflow gen wrote it
 if [ -f "$DIR/securities.csv" ]; then
   MF_FLOW_OPTS="$MF_FLOW_OPTS --securities $DIR/securities.csv"
@@ -71,10 +81,15 @@ run_tool() {
   local name="$1" in="$2" result="$3"
   case "$name" in
     moneyflow)
+      # the same input bytes as the peers: the trades
+      # shellcheck disable=SC2086
+      "$ROOT/bin/moneyflow" flow --format csv -q $MF_FLOW_OPTS $MF_TRADES_OPTS "$in/trades.csv" >"$result" ;;
+    moneyflow-orders)
+      # the whole message stream, trades and orders merged by time, as the engine takes a live feed
       local inputs=("$in/trades.csv")
       [ -f "$in/orders.csv" ] && inputs+=("$in/orders.csv")
       # shellcheck disable=SC2086
-      "$ROOT/bin/moneyflow" flow --format csv -q $MF_FLOW_OPTS "${inputs[@]}" >"$result" ;;
+      "$ROOT/bin/moneyflow" flow --format csv -q $MF_FLOW_OPTS $MF_ORDERS_OPTS "${inputs[@]}" >"$result" ;;
     naive)
       java -Xmx"${NAIVE_HEAP:-12g}" -cp "$NAIVE_CLASSES" NaiveFlow "$in" "$result" ;;
     pandas)
@@ -88,7 +103,7 @@ run_tool() {
 timed() {
   local name="$1" in="$2" result="$3" log="$4"
   export -f run_tool
-  export ROOT HERE PY NAIVE_CLASSES MF_FLOW_OPTS
+  export ROOT HERE PY NAIVE_CLASSES MF_FLOW_OPTS MF_TRADES_OPTS MF_ORDERS_OPTS
   if ! /usr/bin/time -v -o "$log.time" bash -c 'run_tool "$@"' _ "$name" "$in" "$result" 2>"$log"; then
     echo "run.sh: $name failed (log: $log)" >&2
     tail -5 "$log" >&2
@@ -113,7 +128,7 @@ cat "$DIR"/*.csv >/dev/null
 
 RESULTS="$OUT/results.tsv"
 : >"$RESULTS"
-for tool in moneyflow $PEERS; do
+for tool in moneyflow moneyflow-orders $PEERS; do
   echo "run.sh: $tool: start-up (one record)..." >&2
   read -r start_wall _ < <(timed "$tool" "$ONE" "$OUT/$tool-one.csv" "$OUT/$tool-one.log")
   echo "run.sh: $tool: full input..." >&2
@@ -121,6 +136,9 @@ for tool in moneyflow $PEERS; do
   status=ok
   if [ "$wall" = failed ]; then
     status=FAILED
+  elif [ "$tool" = moneyflow-orders ]; then
+    # the orders change no number: its CSV must be the trades-only run's, byte for byte
+    if cmp -s "$OUT/moneyflow.csv" "$OUT/$tool.csv"; then status=same; else status=DIFFERS; fi
   elif [ "$tool" != moneyflow ]; then
     if "$PY" "$HERE/compare.py" "$OUT/moneyflow.csv" "$OUT/$tool.csv" >"$OUT/$tool.compare" 2>&1; then
       status=EQUAL
@@ -152,21 +170,25 @@ with open(sys.argv[2], "a") as f:
 PYEOF
 fi
 
-"$PY" - "$RESULTS" "$RECORDS" "$DIR" <<'EOF'
+ORDER_RECORDS=0
+[ -f "$DIR/orders.csv" ] && ORDER_RECORDS=$(( $(wc -l <"$DIR/orders.csv") - 1 ))
+"$PY" - "$RESULTS" "$RECORDS" "$DIR" "$ORDER_RECORDS" <<'EOF'
 import json, sys
-results, records, data_dir = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+results, records, data_dir, order_records = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
 rows = [line.rstrip("\n").split("\t") for line in open(results) if line.strip()]
 mf_wall = next((float(r[2]) for r in rows if r[0] == "moneyflow" and r[1] == "ok"), None)
 best_peer = min((float(r[2]) for r in rows if r[1] == "EQUAL"), default=None)
 table = []
 for tool, status, wall, rss, start in rows:
-    counted = status in ("ok", "EQUAL")
-    entry = {"tool": tool, "status": "reference" if status == "ok" else status, "records": records}
+    counted = status in ("ok", "EQUAL", "same")
+    entry = {"tool": tool, "status": "reference" if tool == "moneyflow" else status, "records": records}
+    if tool in ("moneyflow-orders", "moneyflow-journal"):
+        entry["records"] = records + order_records
     if counted:
         w = float(wall)
         entry.update({
             "wall_s": round(w, 3),
-            "records_per_s": round(records / w) if w > 0 else None,
+            "records_per_s": round(entry["records"] / w) if w > 0 else None,
             "startup_s": float(start) if start not in ("", "failed") else None,
             "processing_s": round(w - float(start), 3) if start not in ("", "failed") else None,
             "peak_rss_mb": round(int(rss) / 1024),
@@ -177,7 +199,7 @@ for tool, status, wall, rss, start in rows:
 with open(data_dir + "/peers.json", "w") as f:
     json.dump({"input": data_dir, "records": records, "tools": table}, f, indent=2)
     f.write("\n")
-fmt = "%-10s %-9s %9s %14s %11s %13s %13s %9s"
+fmt = "%-17s %-9s %9s %14s %11s %13s %13s %9s"
 print(fmt % ("tool", "result", "wall s", "records/s", "start-up s", "processing s", "peak RSS MB", "x mflow"))
 for e in table:
     if "wall_s" in e:
@@ -190,7 +212,8 @@ for e in table:
 for e in table:
     if e.get("best_peer_over_this"):
         print("%s is %.2f x as fast as the fastest peer" % (e["tool"], e["best_peer_over_this"]))
-print("(%d trade rows; start-up = wall time on a one-record input, processing = wall - start-up; "
-      "x mflow = wall / moneyflow's wall; moneyflow-journal = moneyflow bench on the day's journal, start-up its "
-      "engine launch; JSON in %s/peers.json)" % (records, data_dir))
+print("(%d trade rows, %d order rows; every tool reads the trades; moneyflow-orders also reads the orders (same "
+      "result); start-up = wall time on a one-record input, processing = wall - start-up; x mflow = wall / "
+      "moneyflow's wall; moneyflow-journal = moneyflow bench on the day's journal (trades and orders), start-up its "
+      "engine launch; JSON in %s/peers.json)" % (records, order_records, data_dir))
 EOF

@@ -125,7 +125,7 @@ public final class Engine implements AutoCloseable
         disruptor.setDefaultExceptionHandler(exceptions);
         if (context.journalDir() != null)
         {
-            journal = Journal.open(context.journalDir(), context.journalSyncMs() > 0);
+            journal = Journal.openForWriting(context.journalDir(), context.journalSyncMs() > 0);
             journalHandler = new JournalHandler(journal, context.journalBatchRecords(), context.journalSyncMs(), 0);
             if (context.fused())
             {
@@ -296,6 +296,10 @@ public final class Engine implements AutoCloseable
      */
     private void resume(final Feed feed, final JournalHeader header, final Consumer<String> messages)
     {
+        for (final String note : journal.recovered())
+        {
+            messages.accept("journal " + journal.dir() + ": " + note);
+        }
         final Journal.ReadResult check = journal.read(null);
         if (check.damage() != null)
         {

@@ -13,8 +13,16 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.CRC32C;
 
 import static io.moneyflow.journal.JournalDescriptor.*;
@@ -33,17 +41,28 @@ import static io.moneyflow.journal.JournalDescriptor.*;
  */
 public final class Journal implements AutoCloseable
 {
+    /** The writer's lock file inside the journal directory. */
+    public static final String LOCK_FILE_NAME = "moneyflow-journal.lock";
+
+    private static final int NOT_COMPLETE = 0x8000_0000;
+
     private final Path dir;
     private final ChronicleQueue queue;
     private final JournalMeta meta;
     private final boolean sync;
+    private final FileChannel lockChannel;
+    private final List<String> recovered;
 
-    private Journal(final Path dir, final ChronicleQueue queue, final JournalMeta meta, final boolean sync)
+    private Journal(
+        final Path dir, final ChronicleQueue queue, final JournalMeta meta, final boolean sync,
+        final FileChannel lockChannel, final List<String> recovered)
     {
         this.dir = dir;
         this.queue = queue;
         this.meta = meta;
         this.sync = sync;
+        this.lockChannel = lockChannel;
+        this.recovered = recovered;
     }
 
     /**
@@ -55,6 +74,77 @@ public final class Journal implements AutoCloseable
      */
     public static Journal open(final Path dir, final boolean sync)
     {
+        createDirectory(dir);
+        return new Journal(dir, build(dir, sync), JournalMeta.open(dir), sync, null, List.of());
+    }
+
+    /**
+     * Opens a journal directory for the one process that appends to it, creating it when absent. The directory's
+     * lock file ({@value #LOCK_FILE_NAME}) is locked exclusively until {@link #close}, so a second writer is refused
+     * rather than interleaving excerpts with the first; readers ({@link #open}) take no lock.
+     * <p>
+     * Holding that lock, it also clears what a writer killed while Chronicle Queue was <em>creating</em> a file
+     * leaves behind: a {@code metadata.cq4t} or a cycle file ({@code .cq4}) whose first header was begun and never
+     * completed. Chronicle Queue cannot open a directory whose {@code metadata.cq4t} is in that state ("Unable to
+     * claim exclusive lock", found by JournalCrashTest), and waits out its header timeout on such a cycle file. Such
+     * a file holds no excerpt: a cycle file's excerpts follow its completed first header, and a table store is
+     * written before any cycle file. So it is deleted and Chronicle creates it afresh; {@link #recovered} says which.
+     *
+     * @param dir  the directory.
+     * @param sync true to make appended excerpts durable with msync when the journal stage asks.
+     * @return the open journal.
+     * @throws JournalException when another process is writing the journal.
+     */
+    public static Journal openForWriting(final Path dir, final boolean sync)
+    {
+        createDirectory(dir);
+        final Path lockFile = dir.resolve(LOCK_FILE_NAME);
+        FileChannel channel = null;
+        try
+        {
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            final FileLock lock;
+            try
+            {
+                lock = channel.tryLock();
+            }
+            catch (final OverlappingFileLockException ex)
+            {
+                throw new JournalException("journal " + dir + " is already open for writing in this process");
+            }
+            if (lock == null)
+            {
+                throw new JournalException("journal " + dir + " is being written by another process (" + lockFile +
+                    " is locked); journal this run elsewhere or stop the other");
+            }
+            final List<String> recovered = clearAbandonedCreations(dir);
+            final Journal journal = new Journal(dir, build(dir, sync), JournalMeta.open(dir), sync, channel,
+                recovered);
+            channel = null;
+            return journal;
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot lock " + lockFile + ": " + ex.getMessage(), ex);
+        }
+        finally
+        {
+            if (channel != null)
+            {
+                try
+                {
+                    channel.close();
+                }
+                catch (final IOException ignored)
+                {
+                    // the lock goes with the channel; nothing else to release
+                }
+            }
+        }
+    }
+
+    private static void createDirectory(final Path dir)
+    {
         try
         {
             Files.createDirectories(dir);
@@ -63,13 +153,78 @@ public final class Journal implements AutoCloseable
         {
             throw new UncheckedIOException("cannot create journal directory " + dir + ": " + ex.getMessage(), ex);
         }
+    }
+
+    private static ChronicleQueue build(final Path dir, final boolean sync)
+    {
         final SingleChronicleQueueBuilder builder = SingleChronicleQueueBuilder.single(dir.toFile())
             .rollCycle(RollCycles.FAST_DAILY);
         if (sync)
         {
             builder.syncMode(SyncMode.SYNC);
         }
-        return new Journal(dir, builder.build(), JournalMeta.open(dir), sync);
+        return builder.build();
+    }
+
+    /**
+     * Deletes Chronicle files whose first header was begun and never completed (see {@link #openForWriting}). Only
+     * for the holder of the writer's lock.
+     *
+     * @param dir a journal directory.
+     * @return what was deleted, a line each.
+     * @throws IOException when the directory cannot be listed or a file deleted.
+     */
+    static List<String> clearAbandonedCreations(final Path dir) throws IOException
+    {
+        final List<String> cleared = new ArrayList<>();
+        final List<Path> files;
+        try (var list = Files.list(dir))
+        {
+            files = list.filter(p ->
+            {
+                final String name = p.getFileName().toString();
+                return name.endsWith(".cq4") || name.endsWith(".cq4t");
+            }).sorted().toList();
+        }
+        for (final Path file : files)
+        {
+            if (firstHeaderAbandoned(file))
+            {
+                Files.delete(file);
+                cleared.add(file.getFileName() + ": its first header was never completed (a process died while " +
+                    "creating it; it held no record); deleted, and created afresh");
+            }
+        }
+        return cleared;
+    }
+
+    /**
+     * @param file a Chronicle Queue file.
+     * @return true when its first 4-byte header (native byte order, as Chronicle maps it) has the not-complete bit.
+     */
+    static boolean firstHeaderAbandoned(final Path file) throws IOException
+    {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
+        {
+            if (channel.size() < Integer.BYTES)
+            {
+                return false;
+            }
+            final ByteBuffer first = ByteBuffer.allocate(Integer.BYTES).order(ByteOrder.nativeOrder());
+            while (first.hasRemaining() && channel.read(first, first.position()) > 0)
+            {
+                // read the 4 bytes
+            }
+            return !first.hasRemaining() && (first.getInt(0) & NOT_COMPLETE) != 0;
+        }
+    }
+
+    /**
+     * @return what {@link #openForWriting} cleared before opening, a line each; empty for a reader.
+     */
+    public List<String> recovered()
+    {
+        return recovered;
     }
 
     /**
@@ -497,5 +652,16 @@ public final class Journal implements AutoCloseable
     {
         queue.close();
         meta.close();
+        if (lockChannel != null)
+        {
+            try
+            {
+                lockChannel.close();
+            }
+            catch (final IOException ignored)
+            {
+                // closing the channel releases the lock; the process exiting would too
+            }
+        }
     }
 }

@@ -25,7 +25,7 @@ class JournalCrashTest
     @TempDir
     Path dir;
 
-    private static Process start(final List<String> args) throws Exception
+    private Process start(final List<String> args, final int attempt) throws Exception
     {
         final List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -35,7 +35,8 @@ class JournalCrashTest
         command.add(System.getProperty("java.class.path"));
         command.add(MoneyflowCli.class.getName());
         command.addAll(args);
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        // Each run's standard error is kept, so that a failure shows what the engine said.
+        return new ProcessBuilder(command).redirectError(dir.resolve("stderr-" + attempt + ".txt").toFile()).start();
     }
 
     private static void deleteRecursively(final Path path) throws java.io.IOException
@@ -56,7 +57,7 @@ class JournalCrashTest
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void shouldEndIdenticalToAnUninterruptedRunAfterRandomKills() throws Exception
     {
-        final long seed = System.nanoTime();
+        final long seed = Long.getLong("moneyflow.crash.seed", System.nanoTime());
         System.out.println("JournalCrashTest seed " + seed);
         final Random random = new Random(seed);
         final String input = Cli.sample("ddb-l2-20230201");
@@ -71,7 +72,7 @@ class JournalCrashTest
         for (int attempt = 0; killed < 5; attempt++)
         {
             assertThat(attempt).as("attempts (seed " + seed + ")").isLessThan(20);
-            final Process child = start(args);
+            final Process child = start(args, attempt);
             // JVM start-up takes about a second and a whole run two to three, and each restart first replays what
             // earlier runs journaled: kills in this window land in start-up, in replay and in the run.
             final long delayMs = 400 + random.nextInt(1_700);
@@ -104,9 +105,11 @@ class JournalCrashTest
                 journaled);
         }
 
-        final Process last = start(args);
+        final Process last = start(args, 99);
         final String out = new String(last.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(last.waitFor()).as("seed " + seed).isZero();
+        final int exit = last.waitFor();
+        assertThat(exit).as("seed " + seed + "; standard error: " +
+            Files.readString(dir.resolve("stderr-99.txt"), StandardCharsets.UTF_8)).isZero();
         assertThat(out).as("seed " + seed).isEqualTo(uninterrupted.out);
     }
 }
