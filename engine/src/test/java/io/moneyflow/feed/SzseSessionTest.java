@@ -103,7 +103,9 @@ class SzseSessionTest
                 final CompletableFuture<Engine.LiveRun> run = CompletableFuture.supplyAsync(() -> engine.runLive(
                     new SzseSession.Config("127.0.0.1", gateway.getLocalPort(), "client", "gateway", "", 1, false),
                     messages::add, session::set));
-                while (connections.get() < 2)
+                // Stop only once the client has logged on again: the gateway's count of connections goes up before
+                // the client has read the logon reply, and stopping then raced the second "logged on" (CI flake).
+                while (connections.get() < 2 || messages.stream().filter(m -> m.startsWith("logged on")).count() < 2)
                 {
                     Thread.sleep(50);
                 }
