@@ -9,9 +9,11 @@ import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
+import net.openhft.chronicle.wire.Wires;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -43,8 +45,6 @@ public final class Journal implements AutoCloseable
 {
     /** The writer's lock file inside the journal directory. */
     public static final String LOCK_FILE_NAME = "moneyflow-journal.lock";
-
-    private static final int NOT_COMPLETE = 0x8000_0000;
 
     private final Path dir;
     private final ChronicleQueue queue;
@@ -200,22 +200,16 @@ public final class Journal implements AutoCloseable
 
     /**
      * @param file a Chronicle Queue file.
-     * @return true when its first 4-byte header (native byte order, as Chronicle maps it) has the not-complete bit.
+     * @return true when its first 4-byte header (native byte order, as Chronicle maps it) is not complete, by
+     * Chronicle Wire's own test of the header word.
      */
     static boolean firstHeaderAbandoned(final Path file) throws IOException
     {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
+        try (InputStream in = Files.newInputStream(file))
         {
-            if (channel.size() < Integer.BYTES)
-            {
-                return false;
-            }
-            final ByteBuffer first = ByteBuffer.allocate(Integer.BYTES).order(ByteOrder.nativeOrder());
-            while (first.hasRemaining() && channel.read(first, first.position()) > 0)
-            {
-                // read the 4 bytes
-            }
-            return !first.hasRemaining() && (first.getInt(0) & NOT_COMPLETE) != 0;
+            final byte[] first = in.readNBytes(Integer.BYTES);
+            return first.length == Integer.BYTES &&
+                Wires.isNotComplete(ByteBuffer.wrap(first).order(ByteOrder.nativeOrder()).getInt());
         }
     }
 
