@@ -222,6 +222,7 @@ public final class Engine implements AutoCloseable
             context.maxSlots(),
             context.maxBackwardsMs(),
             log);
+        feed.sorting(context.sortDir(), context.sortRunRecords());
         if (context.szseSequences())
         {
             feed.denseSequences(true, true);

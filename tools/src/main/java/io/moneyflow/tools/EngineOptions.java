@@ -93,8 +93,20 @@ final class EngineOptions
     int orderCapacity;
 
     @Option(names = "--max-backwards-ms", paramLabel = "MS", defaultValue = "1000",
-        description = "Reject a record whose time is earlier than its stream's latest by more than MS (default 1000).")
+        description = "Reject a record whose time is earlier than the latest of its stock and stream in the same " +
+            "input by more than MS, and a single record that jumps ahead by more than MS while the next comes back " +
+            "(default 1000).")
     int maxBackwardsMs;
+
+    @Option(names = "--sort-dir", paramLabel = "DIR",
+        description = "Where an input that is not in time order (a file sorted by stock) is sorted when it holds " +
+            "more than --sort-run-records records (default: the system's temporary directory).")
+    Path sortDir;
+
+    @Option(names = "--sort-run-records", paramLabel = "N", defaultValue = "524288",
+        description = "Most records of such an input sorted at once in memory (default and most 524288: about " +
+            "46 MiB of trades and orders); a longer input is sorted in runs written to --sort-dir and merged.")
+    int sortRunRecords;
 
     @Option(names = "--pipeline", paramLabel = "KIND", defaultValue = "auto",
         description = "split: classify and aggregate each on its own thread; fused: both on one thread; auto " +
@@ -130,6 +142,11 @@ final class EngineOptions
                 context.forcedLayout(layouts.resolve(layout));
             }
             context.maxBackwardsMs(maxBackwardsMs);
+            context.sortRunRecords(sortRunRecords);
+            if (sortDir != null)
+            {
+                context.sortDir(sortDir);
+            }
             context.waitStrategy(wait);
             context.pipeline(pipeline);
             if (maxSymbols > 0)

@@ -152,7 +152,7 @@ class MoneyflowCliTest
         root.get("rejected").fieldNames().forEachRemaining(reasons::add);
         // the reasons the README documents, in its order
         assertThat(reasons).containsExactly("malformed", "non-positive-price", "non-positive-qty", "unknown-code",
-            "bad-time", "bad-symbol", "time-backwards", "duplicate", "truncated", "capacity", "bad-frame");
+            "bad-time", "bad-symbol", "time-backwards", "duplicate", "truncated", "capacity", "bad-frame", "time-outlier");
         root.get("rejected").elements().forEachRemaining(n -> assertThat(n.asLong()).isZero());
         assertThat(root.get("excluded").get("cancel").asLong()).isEqualTo(32_996);
         // 600519.SH: the exchange's own final snapshot equals the engine's totals.
