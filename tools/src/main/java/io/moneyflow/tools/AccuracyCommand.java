@@ -113,7 +113,7 @@ final class AccuracyCommand implements Callable<Integer>
             else
             {
                 emit(out, null, "total", "", total, agree, disagree, unclassified);
-                System.err.println("moneyflow: digest " + run.digest());
+                run.note("digest " + run.digest());
             }
             if (total == 0)
             {

@@ -72,7 +72,7 @@ final class FlowCommand implements Callable<Integer>
         out.flush();
         if (format != Format.json)
         {
-            err.println("moneyflow: digest " + digest);
+            run.note("digest " + digest);
         }
     }
 

@@ -142,7 +142,7 @@ final class MinutesCommand implements Callable<Integer>
             out.flush();
             if (output.format != Format.json)
             {
-                System.err.println("moneyflow: digest " + digest);
+                run.note("digest " + digest);
             }
             if (rows.isEmpty())
             {
