@@ -423,6 +423,12 @@ public final class Engine implements AutoCloseable
         {
             LockSupport.parkNanos(50_000);
         }
+        // the classify stage's checks, into the header for readers of the file (the stage has seen every record)
+        counters.putStat(CountersDescriptor.Stat.ORDER_QTY_EXCEEDED.ordinal(), classify.quantityExceeded());
+        counters.putStat(CountersDescriptor.Stat.FILLS_BEFORE_WHOLE_ORDER.ordinal(), classify.fillsBeforeWholeRecord());
+        counters.putStat(CountersDescriptor.Stat.AGGRESSIVE_AFTER_BALANCE.ordinal(), classify.aggressiveAfterBalance());
+        counters.putStat(CountersDescriptor.Stat.QUOTE_MISSING.ordinal(), classify.quoteMissing());
+        counters.putStat(CountersDescriptor.Stat.MIDPOINT_MISSING.ordinal(), classify.midpointMissing());
     }
 
     /**
@@ -519,6 +525,7 @@ public final class Engine implements AutoCloseable
                 break;
             }
         }
+        counters.markClosed();
         counters.close();
         if (journal != null)
         {

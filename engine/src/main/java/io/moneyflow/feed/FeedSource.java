@@ -323,9 +323,9 @@ final class FeedSource implements RecordSource
                 StandardCharsets.UTF_8);
             detail = decoder.columnName(column) + " = '" + text + "'";
         }
-        else if (reason == RejectReason.MALFORMED && csv.count() < decoder.requiredFields())
+        else if (reason == RejectReason.MALFORMED && csv.count() != decoder.expectedFields())
         {
-            detail = "expected at least " + decoder.requiredFields() + " fields, found " + csv.count();
+            detail = "expected " + decoder.expectedFields() + " fields as in the header, found " + csv.count();
         }
         else if (reason == RejectReason.MALFORMED && csv.malformed())
         {
@@ -366,11 +366,23 @@ final class FeedSource implements RecordSource
                 }
                 return false;
             }
+            catch (final InputFiles.UnreadableInputException ex)
+            {
+                // not what its name says (a .gz that is not gzip, a .zip that is no archive): nothing to read
+                if (input.discovered())
+                {
+                    listener.onSkipped(input.label(), ex.getMessage());
+                    continue;
+                }
+                throw new InputFiles.InputException(input.label() + ": " + ex.getMessage());
+            }
             catch (final java.io.EOFException | java.util.zip.ZipException ex)
             {
                 // A compressed file that ends (or breaks) before its first byte of data: nothing in it to count.
                 later.reject(RejectReason.TRUNCATED, -1, input.label(), 1,
                     "cannot decompress: " + InputFiles.describe(ex), null, 0, 0);
+                listener.onNothingRead(input.label(), "it ends before its first line (" + InputFiles.describe(ex) +
+                    ")");
                 continue;
             }
             catch (final IOException ex)
@@ -426,9 +438,20 @@ final class FeedSource implements RecordSource
         {
             if (!nextNonBlankLine())
             {
+                if (reader.tooLong())
+                {
+                    throw new IllegalArgumentException("its first line is longer than " +
+                        LineReader.MAX_LINE_LENGTH / (1 << 20) + " MiB: not a file of text records (no line breaks?)");
+                }
                 throw new IllegalArgumentException("empty file: no header line");
             }
             linesRead++;
+            final String encoding = unsupportedEncoding(reader.buffer(), reader.lineStart(), reader.lineEnd());
+            if (encoding != null)
+            {
+                throw new IllegalArgumentException("the file is in " + encoding + ", which moneyflow does not read: " +
+                    "save it as UTF-8 (or ASCII), e.g. iconv -f UTF-16 -t UTF-8");
+            }
             header = splitHeader(',');
             Layouts.Recognised recognised;
             try
@@ -462,7 +485,7 @@ final class FeedSource implements RecordSource
     {
         while (reader.next())
         {
-            if (reader.truncated())
+            if (reader.truncated() || reader.tooLong())
             {
                 return false;
             }
@@ -472,6 +495,37 @@ final class FeedSource implements RecordSource
             }
         }
         return false;
+    }
+
+    /**
+     * UTF-16 text has a NUL byte in every ASCII character (and starts with FF FE or FE FF); read as UTF-8 its header
+     * would match no layout, under a misleading name.
+     *
+     * @return the encoding's name when the header line is in one that is not read, else null.
+     */
+    static String unsupportedEncoding(final byte[] buffer, final int start, final int end)
+    {
+        if (end - start >= 2)
+        {
+            final int b0 = buffer[start] & 0xFF;
+            final int b1 = buffer[start + 1] & 0xFF;
+            if (b0 == 0xFF && b1 == 0xFE)
+            {
+                return "UTF-16 (little-endian)";
+            }
+            if (b0 == 0xFE && b1 == 0xFF)
+            {
+                return "UTF-16 (big-endian)";
+            }
+        }
+        for (int i = start; i < end; i++)
+        {
+            if (buffer[i] == 0)
+            {
+                return "UTF-16 or another encoding with NUL bytes";
+            }
+        }
+        return null;
     }
 
     private List<String> splitHeader(final char delimiter)
@@ -497,6 +551,14 @@ final class FeedSource implements RecordSource
     private void closeStream()
     {
         // The input closes a finished stream itself when asked for the next one.
+        if (decoder != null && decoder.decoded() == 0)
+        {
+            // recognised, yet not one line became a record
+            listener.onNothingRead(label, "no line of it could be read as a record (" +
+                (reader.lineNumber() <= 1 ? "it has no line after its header" :
+                "every line was rejected, see above") +
+                ")");
+        }
         previousStreamFailed = reader != null && reader.failed();
         reader = null;
         decoder = null;

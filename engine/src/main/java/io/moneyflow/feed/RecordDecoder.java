@@ -24,7 +24,6 @@ final class RecordDecoder
     private final RecordLayout layout;
     private final byte kind;
     private final List<String> header;
-    private final int requiredFields;
     private final int fileDate;
 
     private final int symbolColumn;
@@ -57,6 +56,7 @@ final class RecordDecoder
     private final int[] askQtyColumns;
 
     private int rejectColumn;
+    private long decoded;
 
     /**
      * @param layout   the section that applies.
@@ -109,12 +109,6 @@ final class RecordDecoder
         bidQtyColumns = levelColumns("bidQty", levels, used);
         askPriceColumns = levelColumns("askPrice", levels, used);
         askQtyColumns = levelColumns("askQty", levels, used);
-        int max = 0;
-        for (final int c : used)
-        {
-            max = Math.max(max, c);
-        }
-        requiredFields = max + 1;
 
         if (layout.dateFromName)
         {
@@ -191,9 +185,21 @@ final class RecordDecoder
      */
     RejectReason decode(final byte[] b, final CsvSplitter csv, final TickEvent out)
     {
+        final RejectReason reason = decodeFields(b, csv, out);
+        if (reason == null)
+        {
+            decoded++;
+        }
+        return reason;
+    }
+
+    private RejectReason decodeFields(final byte[] b, final CsvSplitter csv, final TickEvent out)
+    {
         out.clearInput();
         rejectColumn = -1;
-        if (csv.malformed() || csv.count() < requiredFields)
+        // A line with more or fewer fields than the header (an unquoted delimiter inside a field, a lost column)
+        // would be read with its fields shifted: reject it whole.
+        if (csv.malformed() || csv.count() != header.size())
         {
             return RejectReason.MALFORMED;
         }
@@ -297,7 +303,7 @@ final class RecordDecoder
      */
     long decodeDateTime(final byte[] b, final CsvSplitter csv)
     {
-        if (csv.malformed() || csv.count() < requiredFields)
+        if (csv.malformed() || csv.count() != expectedFields())
         {
             return -1;
         }
@@ -383,7 +389,7 @@ final class RecordDecoder
             }
             out.sellNo = no;
         }
-        final long price = AsciiNumbers.parseScaled(b, csv.start(priceColumn), csv.end(priceColumn),
+        final long price = AsciiNumbers.parseScaledPlain(b, csv.start(priceColumn), csv.end(priceColumn),
             4 - layout.priceScaleDigits);
         if (price == AsciiNumbers.INVALID)
         {
@@ -448,7 +454,7 @@ final class RecordDecoder
         }
         if (priceColumn >= 0)
         {
-            final long price = AsciiNumbers.parseScaled(b, csv.start(priceColumn), csv.end(priceColumn),
+            final long price = AsciiNumbers.parseScaledPlain(b, csv.start(priceColumn), csv.end(priceColumn),
                 4 - layout.priceScaleDigits);
             if (price == AsciiNumbers.INVALID)
             {
@@ -581,11 +587,19 @@ final class RecordDecoder
     }
 
     /**
-     * @return fields a line must have.
+     * @return fields a line must have: as many as the header names.
      */
-    int requiredFields()
+    int expectedFields()
     {
-        return requiredFields;
+        return header.size();
+    }
+
+    /**
+     * @return lines decoded into a record so far (whatever the feed then made of them).
+     */
+    long decoded()
+    {
+        return decoded;
     }
 
     /**

@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
     name = "close-day",
     mixinStandardHelpOptions = true,
     description = "Store the day results of every stock, sector and market in the history store " +
-        "(DATA_DIR/history.duckdb): from INPUT files run through the engine, or from --counters FILE of a finished " +
+        "(DATA_DIR/history.duckdb): from INPUT files run through the engine, or from --from-counters FILE of a finished " +
         "run. A day stored again replaces the stocks it holds, never adds to them.")
 final class CloseDayCommand implements Callable<Integer>
 {

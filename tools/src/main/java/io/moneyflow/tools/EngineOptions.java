@@ -28,7 +28,7 @@ final class EngineOptions
     CommandSpec spec;
 
     @Option(names = "--layout", paramLabel = "NAME|FILE",
-        description = "Layout of every input: a bundled name (ddb-l2, sse-raw, ddb-tutorial, tdx-level1) or a " +
+        description = "Layout of every input: a bundled name (ddb-l2, sse-raw, ddb-tutorial, tdx-level1, mf-gen) or a " +
             ".layout file. Default: recognise each file from its header.")
     String layout;
 

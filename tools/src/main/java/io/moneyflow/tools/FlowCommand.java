@@ -39,7 +39,7 @@ final class FlowCommand implements Callable<Integer>
     OutputOptions output;
 
     @Parameters(arity = "1..*", paramLabel = "INPUT",
-        description = "Files (.csv, .gz), .zip archives or directories, read together and merged by time.")
+        description = "Files (.csv, .txt, .tsv, .gz), .zip archives or directories, read together and merged by time.")
     List<Path> inputs;
 
     @Override
@@ -72,7 +72,7 @@ final class FlowCommand implements Callable<Integer>
         out.flush();
         if (format != Format.json)
         {
-            err.println("moneyflow: digest " + digest);
+            run.note("digest " + digest);
         }
     }
 

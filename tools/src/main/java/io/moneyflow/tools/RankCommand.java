@@ -92,6 +92,7 @@ final class RankCommand implements Callable<Integer>
         }
         final List<Map<String, Object>> ranked;
         final String day;
+        String why = "";
         try (HistoryStore store = HistoryStore.open(file))
         {
             final int latest = store.latestDate();
@@ -107,33 +108,73 @@ final class RankCommand implements Callable<Integer>
             final List<Map<String, Object>> sums = store.query("select " + key + " as name, count(*) as days, " +
                 "sum(main_net) as main_net, sum(main_in + main_out) as main_gross, sum(turnover) as turnover, " +
                 "sum(volume) as volume, sum(main_in_volume - main_out_volume) as main_net_volume, " +
-                "arg_max(float_shares, date) as float_shares, max(date) as last from (select *, row_number() over " +
+                "arg_max(float_shares, date) as float_shares, max(date) as last" +
+                (sectors ? "" : ", arg_max(name, date) as short_name") + " from (select *, row_number() over " +
                 "(partition by " + key + " order by date desc) as back from " + table + " where date <= cast(? as " +
                 "date)) where back <= ? group by " + key, day, days);
             ranked = new ArrayList<>();
+            int onDay = 0;
+            int tooFewDays = 0;
+            int mostDays = 0;
             for (final Map<String, Object> s : sums)
             {
-                if (((Number)s.get("days")).intValue() != days || !day.equals(s.get("last").toString()))
+                if (!day.equals(s.get("last").toString()))
                 {
-                    // not enough days stored, or no row on the day itself
+                    // no row on the day itself
+                    continue;
+                }
+                onDay++;
+                final int stored = ((Number)s.get("days")).intValue();
+                mostDays = Math.max(mostDays, stored);
+                if (stored != days)
+                {
+                    tooFewDays++;
                     continue;
                 }
                 final BigDecimal value = figure(s);
                 if (value != null)
                 {
                     final Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("name", s.get("name"));
+                    row.put("key", s.get("name"));
+                    row.put("name", s.get("short_name") == null ? "" : s.get("short_name"));
                     row.put(by.name(), value);
                     row.put("mainNet", s.get("main_net"));
                     row.put("turnover", s.get("turnover"));
                     ranked.add(row);
                 }
             }
+            final String what = sectors ? "sector" : "stock";
+            if (onDay == 0)
+            {
+                why = "no " + what + " is stored for " + day + " (the latest stored day is " +
+                    HistoryStore.formatDate(latest) + ")";
+            }
+            else if (tooFewDays == onDay)
+            {
+                why = "the " + window + " window needs " + days + " stored trading days up to " + day + "; the store holds " +
+                    "at most " + mostDays;
+            }
+            else if (ranked.isEmpty())
+            {
+                why = "no " + what + " has the data " + by.name() + " needs" +
+                    (by == By.netInflowRate || by == By.turnoverRate ? " (float shares, the reference data's " +
+                    "floatShares column, when the day was stored)" : "");
+            }
+            else if (tooFewDays > 0)
+            {
+                System.err.println("moneyflow: note: " + tooFewDays + " " + what + "(s) with fewer than " + days +
+                    " stored days up to " + day + " left out");
+            }
         }
         final Comparator<Map<String, Object>> order = Comparator.comparing(r -> (BigDecimal)r.get(by.name()));
-        ranked.sort(ascending ? order.thenComparing(r -> r.get("name").toString()) :
-            order.reversed().thenComparing(r -> r.get("name").toString()));
+        ranked.sort(ascending ? order.thenComparing(r -> r.get("key").toString()) :
+            order.reversed().thenComparing(r -> r.get("key").toString()));
         print(ranked.subList(0, Math.min(top, ranked.size())), day);
+        if (ranked.isEmpty())
+        {
+            System.err.println("moneyflow: nothing to rank: " + why);
+            return 1;
+        }
         return 0;
     }
 
@@ -158,8 +199,24 @@ final class RankCommand implements Callable<Integer>
         };
     }
 
+    /** The figures a row shows: the ranked one, then main net and turnover unless it is one of them. */
+    private List<String> columns()
+    {
+        final List<String> columns = new ArrayList<>(List.of(by.name()));
+        for (final String other : List.of("mainNet", "turnover"))
+        {
+            if (!other.equals(by.name()))
+            {
+                columns.add(other);
+            }
+        }
+        return columns;
+    }
+
     private void print(final List<Map<String, Object>> rows, final String day)
     {
+        final String key = sectors ? "sector" : "symbol";
+        final List<String> columns = columns();
         switch (format)
         {
             case json ->
@@ -169,35 +226,81 @@ final class RankCommand implements Callable<Integer>
                 json.name("rows").beginArray();
                 for (final Map<String, Object> r : rows)
                 {
-                    json.beginObject().string("name", r.get("name").toString()).number(by.name(), r.get(by.name()))
-                        .number("mainNet", r.get("mainNet")).number("turnover", r.get("turnover")).endObject();
+                    json.beginObject().string(key, r.get("key").toString());
+                    if (!sectors)
+                    {
+                        json.string("name", r.get("name").toString());
+                    }
+                    for (final String c : columns)
+                    {
+                        json.number(c, r.get(c));
+                    }
+                    json.endObject();
                 }
                 System.out.println(json.endArray().endObject());
             }
             case csv ->
             {
-                System.out.println("rank,name," + by.name() + ",mainNet,turnover");
+                System.out.println("rank," + key + (sectors ? "" : ",name") + "," + String.join(",", columns));
                 for (int i = 0; i < rows.size(); i++)
                 {
                     final Map<String, Object> r = rows.get(i);
-                    System.out.println((i + 1) + "," + r.get("name") + "," + plain(r.get(by.name())) + "," +
-                        plain(r.get("mainNet")) + "," + plain(r.get("turnover")));
+                    final StringBuilder line = new StringBuilder().append(i + 1).append(',').append(r.get("key"));
+                    if (!sectors)
+                    {
+                        line.append(',').append(r.get("name"));
+                    }
+                    for (final String c : columns)
+                    {
+                        line.append(',').append(plain(r.get(c)));
+                    }
+                    System.out.println(line);
                 }
             }
             default ->
             {
-                System.out.printf(Locale.ROOT, "%4s  %-14s %20s %20s %20s%n", "rank", sectors ? "sector" : "symbol",
-                    by.name(), "mainNet", "turnover");
+                final StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%4s  %-14s", "rank", key));
+                if (!sectors)
+                {
+                    header.append(' ').append(pad("name", 10));
+                }
+                for (final String c : columns)
+                {
+                    header.append(String.format(Locale.ROOT, " %20s", c));
+                }
+                System.out.println(header);
                 for (int i = 0; i < rows.size(); i++)
                 {
                     final Map<String, Object> r = rows.get(i);
-                    System.out.printf(Locale.ROOT, "%4d  %-14s %20s %,20.2f %,20.2f%n", i + 1, r.get("name"),
-                        plain(r.get(by.name())), (BigDecimal)r.get("mainNet"), (BigDecimal)r.get("turnover"));
+                    final StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%4d  ", i + 1))
+                        .append(pad(r.get("key").toString(), 14));
+                    if (!sectors)
+                    {
+                        line.append(' ').append(pad(r.get("name").toString(), 10));
+                    }
+                    for (final String c : columns)
+                    {
+                        line.append(c.equals(by.name()) && !(c.equals("mainNet") || c.equals("turnover")) ?
+                            String.format(Locale.ROOT, " %20s", plain(r.get(c))) :
+                            String.format(Locale.ROOT, " %,20.2f", (BigDecimal)r.get(c)));
+                    }
+                    System.out.println(line);
                 }
                 System.out.println();
                 System.out.println(day + ", window " + window + "; amounts in yuan, ratios in percent");
             }
         }
+    }
+
+    /** Pads to a width in terminal columns: a CJK character takes two. */
+    private static String pad(final String text, final int width)
+    {
+        int columns = 0;
+        for (int i = 0; i < text.length(); i++)
+        {
+            columns += text.charAt(i) >= 0x1100 ? 2 : 1;
+        }
+        return columns >= width ? text : text + " ".repeat(width - columns);
     }
 
     private static String plain(final Object value)

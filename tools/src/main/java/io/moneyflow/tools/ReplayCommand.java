@@ -62,6 +62,7 @@ final class ReplayCommand implements Callable<Integer>
                 System.err);
             try (Run run = replayed.run())
             {
+                run.quiet = output.quiet;
                 final FlowReport report = FlowReport.read(run.engine.reader(), replayed.context().reference(), filter)
                     .groups(output.sectors, output.markets);
                 FlowCommand.print(output.volumes(report), run, output.format, System.out, System.err, Map.of());
