@@ -45,7 +45,8 @@ final class RankCommand implements Callable<Integer>
     By by;
 
     @Option(names = "--window", defaultValue = "today", paramLabel = "WINDOW",
-        description = "today (default), 3d, 5d, 10d or 20d: the latest day, or the N trading days up to it.")
+        description = "today (default), 3d, 5d, 10d or 20d: the latest day, or the N SSE/SZSE trading days up to " +
+            "it (a name with one of them not stored is left out, and counted).")
     String window;
 
     @Option(names = "--sectors", description = "Rank sectors instead of stocks.")
@@ -92,6 +93,7 @@ final class RankCommand implements Callable<Integer>
         }
         final List<Map<String, Object>> ranked;
         final String day;
+        int holes = 0;
         try (HistoryStore store = HistoryStore.open(file))
         {
             final int latest = store.latestDate();
@@ -101,21 +103,58 @@ final class RankCommand implements Callable<Integer>
                 return 1;
             }
             day = date != null ? date : HistoryStore.formatDate(latest);
+            final int dayKey;
+            try
+            {
+                dayKey = HistoryStore.yyyymmdd(java.time.LocalDate.parse(day));
+            }
+            catch (final java.time.format.DateTimeParseException ex)
+            {
+                throw new ParameterException(spec.commandLine(), "--date '" + day + "' is not a date such as 2023-02-01");
+            }
+            // the window: the day itself, or the N trading days of the calendar ending on it
+            final int[] tradingDays;
+            if (days == 1)
+            {
+                tradingDays = new int[] {dayKey};
+            }
+            else
+            {
+                final io.moneyflow.reference.TradingCalendar calendar = Home.tradingCalendar();
+                tradingDays = calendar.window(dayKey, days);
+                if (tradingDays == null)
+                {
+                    System.err.println("moneyflow: " + day + (!calendar.covers(dayKey) ? " is outside the trading " +
+                        "calendar" : !calendar.isTradingDay(dayKey) ? " is not an SSE/SZSE trading day" :
+                        ": the trading calendar begins too late for a " + window + " window") + " (" +
+                        io.moneyflow.reference.TradingCalendar.format(calendar.first()) + " to " +
+                        io.moneyflow.reference.TradingCalendar.format(calendar.last()) + ")");
+                    return 1;
+                }
+            }
+            final StringBuilder in = new StringBuilder();
+            for (final int d : tradingDays)
+            {
+                in.append(in.length() == 0 ? "" : ", ").append("date '").append(HistoryStore.formatDate(d)).append('\'');
+            }
             final String table = sectors ? "sector_day" : "stock_day";
             final String key = sectors ? "sector" : "symbol";
-            // every name's latest N stored days up to the date, and its float shares on the date
+            // every name's stored days of the window, and its float shares on the date
             final List<Map<String, Object>> sums = store.query("select " + key + " as name, count(*) as days, " +
                 "sum(main_net) as main_net, sum(main_in + main_out) as main_gross, sum(turnover) as turnover, " +
                 "sum(volume) as volume, sum(main_in_volume - main_out_volume) as main_net_volume, " +
-                "arg_max(float_shares, date) as float_shares, max(date) as last from (select *, row_number() over " +
-                "(partition by " + key + " order by date desc) as back from " + table + " where date <= cast(? as " +
-                "date)) where back <= ? group by " + key, day, days);
+                "arg_max(float_shares, date) as float_shares, max(date) as last from " + table + " where date in (" +
+                in + ") group by " + key);
             ranked = new ArrayList<>();
             for (final Map<String, Object> s : sums)
             {
-                if (((Number)s.get("days")).intValue() != days || !day.equals(s.get("last").toString()))
+                if (!day.equals(s.get("last").toString()))
                 {
-                    // not enough days stored, or no row on the day itself
+                    continue; // no row on the day itself
+                }
+                if (((Number)s.get("days")).intValue() != days)
+                {
+                    holes++; // a trading day of the window is not stored: left out, said below
                     continue;
                 }
                 final BigDecimal value = figure(s);
@@ -133,7 +172,12 @@ final class RankCommand implements Callable<Integer>
         final Comparator<Map<String, Object>> order = Comparator.comparing(r -> (BigDecimal)r.get(by.name()));
         ranked.sort(ascending ? order.thenComparing(r -> r.get("name").toString()) :
             order.reversed().thenComparing(r -> r.get("name").toString()));
-        print(ranked.subList(0, Math.min(top, ranked.size())), day);
+        print(ranked.subList(0, Math.min(top, ranked.size())), day, holes);
+        if (holes > 0 && format != Format.json)
+        {
+            System.err.println("moneyflow: " + holes + (sectors ? " sector(s)" : " stock(s)") + " of " + day +
+                " left out: their " + window + " window has trading days not stored");
+        }
         return 0;
     }
 
@@ -158,14 +202,14 @@ final class RankCommand implements Callable<Integer>
         };
     }
 
-    private void print(final List<Map<String, Object>> rows, final String day)
+    private void print(final List<Map<String, Object>> rows, final String day, final int holes)
     {
         switch (format)
         {
             case json ->
             {
                 final Json json = new Json().beginObject().string("date", day).string("window", window)
-                    .string("by", by.name());
+                    .string("by", by.name()).number("windowHoles", holes);
                 json.name("rows").beginArray();
                 for (final Map<String, Object> r : rows)
                 {
@@ -195,7 +239,9 @@ final class RankCommand implements Callable<Integer>
                         plain(r.get(by.name())), (BigDecimal)r.get("mainNet"), (BigDecimal)r.get("turnover"));
                 }
                 System.out.println();
-                System.out.println(day + ", window " + window + "; amounts in yuan, ratios in percent");
+                System.out.println(day + ", window " + window + " (SSE/SZSE trading days); amounts in yuan, ratios " +
+                    "in percent" + (holes > 0 ? "; " + holes + " left out: their window has trading days not stored" :
+                    ""));
             }
         }
     }

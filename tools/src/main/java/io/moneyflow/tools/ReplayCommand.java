@@ -64,8 +64,8 @@ final class ReplayCommand implements Callable<Integer>
             {
                 final FlowReport report = FlowReport.read(run.engine.reader(), replayed.context().reference(), filter)
                     .groups(output.sectors, output.markets);
-                FlowCommand.print(output.volumes(report), run, output.format, System.out, System.err, Map.of());
-                output.store(report, run.engine.reader(), replayed.context().reference(), System.err);
+                output.close(report, run.engine.reader(), replayed.context().reference(), System.err);
+                FlowCommand.print(report, run, output.format, System.out, System.err, Map.of());
                 if (!output.quiet)
                 {
                     System.err.println("moneyflow: replayed " + String.format("%,d", replayed.replay().applied()) +

@@ -167,8 +167,8 @@ final class RunCommand implements Callable<Integer>
             {
                 extra.put("latency", latency(e.latency(), err));
             }
-            FlowCommand.print(output.volumes(report), run, output.format, out, err, extra);
-            output.store(report, e.reader(), reference, err);
+            output.close(report, e.reader(), reference, err);
+            FlowCommand.print(report, run, output.format, out, err, extra);
             err.println("moneyflow: " + feed + ": " + live.frames() + " frames, " + live.unknownFrames() +
                 " of unknown types skipped, " + live.reconnects() + " reconnection(s); session " +
                 describe(live.outcome()));

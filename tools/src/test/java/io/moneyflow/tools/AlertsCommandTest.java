@@ -19,12 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Alerts end to end: raised when a run with --alerts ends (minutes and days), journaled once, printed by
  * {@code moneyflow alerts} and written as JSON lines. The days are the real 000001.SZ day of 2023-02-01 split five
- * ways and dated 2023-02-01 to 2023-02-05 (as in HistoryCommandTest); each rule's logic is tested in AlertRulesTest,
+ * ways and dated on the five trading days 2023-02-01 to 2023-02-07 (as in HistoryCommandTest); each rule's logic is tested in AlertRulesTest,
  * here thresholds are chosen so that which days fire is plain: a floor every day passes.
  */
 class AlertsCommandTest
 {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Five consecutive SSE/SZSE trading days (the weekend 2023-02-04 and 02-05 between them). */
+    static final String[] DAYS = {"2023-02-01", "2023-02-02", "2023-02-03", "2023-02-06", "2023-02-07"};
 
     @TempDir
     Path dir;
@@ -53,7 +55,7 @@ class AlertsCommandTest
             final List<String> day = new ArrayList<>(List.of(header));
             for (int i = k; i < lines.size(); i += 5)
             {
-                day.add(lines.get(i).replace("2023.02.01T", "2023.02.0" + (1 + k) + "T"));
+                day.add(lines.get(i).replace("2023.02.01T", DAYS[k].replace('-', '.') + "T"));
             }
             final Path file = dir.resolve("day" + k + ".csv");
             Files.write(file, day);
@@ -84,14 +86,14 @@ class AlertsCommandTest
             lines.add(JSON.readTree(line));
         }
         assertThat(lines.stream().map(n -> n.get("date").asText()).toList())
-            .containsExactly("2023-02-03", "2023-02-04", "2023-02-05");
+            .containsExactly("2023-02-03", "2023-02-06", "2023-02-07");
         assertThat(lines.get(0).get("window").asText()).isEqualTo("day");
         assertThat(lines.get(0).get("subject").asText()).isEqualTo("000001.SZ");
         assertThat(lines.get(0).get("limits").get("mainNetAtLeastYuan").decimalValue()).isEqualByComparingTo("-1000000000000");
         // and its sector (银行 in config/securities.csv, with 000001.SZ its only stock here) the same days
         assertThat(Cli.run("alerts", "--signal", "persistent-main-force", "--subject", "银行", "--data-dir",
             data.toString()).out.lines().map(l -> l.substring(9, 19)).toList())
-            .containsExactly("2023-02-03", "2023-02-04", "2023-02-05");
+            .containsExactly("2023-02-03", "2023-02-06", "2023-02-07");
 
         // intraday signals are evaluated on every closed minute: each alert at a minute's end, window 1m
         final Cli all = Cli.run("alerts", "--data-dir", data.toString());
