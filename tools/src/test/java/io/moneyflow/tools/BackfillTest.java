@@ -156,6 +156,17 @@ class BackfillTest
         assertThat(rowsOf(all, DAYS[3]).get(0).get("indicators").get("volumeRatioHoles").asInt()).isEqualTo(2);
         assertThat(rowsOf(all, DAYS[4]).get(0).get("indicators").get("volumeRatioHoles").asInt()).isEqualTo(1);
         assertThat(rowsOf(all, DAYS[4]).get(0).get("indicators").get("volumeRatio").isNull()).isTrue();
+
+        // a replay of a journal of the seven days ends the same way (run, live, shares the code)
+        final Path journal = dir.resolve("journal");
+        assertThat(Cli.run("flow", "-q", "--format", "csv", "--journal", journal.toString(),
+            dir.resolve("days").toString()).exit).isZero();
+        final Path replayed = dir.resolve("replayed");
+        final Cli replay = Cli.run("replay", "-q", "--format", "json", "--journal", journal.toString(), "--history",
+            "--alerts", "--alert-rules", rules.toString(), "--data-dir", replayed.toString());
+        assertThat(replay.exit).as(replay.err).isZero();
+        assertThat(tables(replayed)).isEqualTo(tables(oneByOne));
+        assertThat(Cli.run("alerts", "--data-dir", replayed.toString()).out.lines().toList()).isEqualTo(alerts);
     }
 
     @Test
