@@ -173,7 +173,7 @@ final class RankCommand implements Callable<Integer>
         ranked.sort(ascending ? order.thenComparing(r -> r.get("name").toString()) :
             order.reversed().thenComparing(r -> r.get("name").toString()));
         print(ranked.subList(0, Math.min(top, ranked.size())), day, holes);
-        if (holes > 0 && format != Format.json)
+        if (holes > 0 && format == Format.csv)
         {
             System.err.println("moneyflow: " + holes + (sectors ? " sector(s)" : " stock(s)") + " of " + day +
                 " left out: their " + window + " window has trading days not stored");
