@@ -220,7 +220,7 @@ final class HistoryCommand implements Callable<Integer>
                     for (final Map.Entry<String, Object> e : row.entrySet())
                     {
                         final Object v = e.getValue();
-                        if (v == null || v instanceof Number)
+                        if (v == null || v instanceof Number || v instanceof Boolean)
                         {
                             json.number(e.getKey(), v);
                         }

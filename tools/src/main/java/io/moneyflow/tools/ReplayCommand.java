@@ -64,8 +64,14 @@ final class ReplayCommand implements Callable<Integer>
             {
                 final FlowReport report = FlowReport.read(run.engine.reader(), replayed.context().reference(), filter)
                     .groups(output.sectors, output.markets);
-                output.close(report, run.engine.reader(), replayed.context().reference(), System.err);
-                FlowCommand.print(report, run, output.format, System.out, System.err, Map.of());
+                try
+                {
+                    output.close(report, run.engine.reader(), replayed.context().reference(), System.err);
+                }
+                finally
+                {
+                    FlowCommand.print(report, run, output.format, System.out, System.err, Map.of());
+                }
                 if (!output.quiet)
                 {
                     System.err.println("moneyflow: replayed " + String.format("%,d", replayed.replay().applied()) +

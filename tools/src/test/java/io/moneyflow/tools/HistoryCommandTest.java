@@ -178,7 +178,9 @@ class HistoryCommandTest
         assertThat(rows.get(1).get("holes_3d").asInt()).isEqualTo(1);
         // the Saturday is no trading day: it ends no window and is in none
         final JsonNode saturday = rows.get(2);
-        assertThat(saturday.get("trading_day").asBoolean()).isFalse();
+        assertThat(saturday.get("trading_day").isBoolean()).isTrue();
+        assertThat(saturday.get("trading_day").booleanValue()).isFalse();
+        assertThat(monday.get("trading_day").booleanValue()).isTrue();
         assertThat(saturday.get("holes_3d").isNull()).isTrue();
         assertThat(saturday.get("main_net_3d").isNull()).isTrue();
         // 02-07's 5 trading days are 02-01 to 02-07 less the weekend: only 02-03 is missing; its 10 and 20 trading
