@@ -190,8 +190,19 @@ final class EngineOptions
         {
             return ReferenceData.empty();
         }
-        return ReferenceData.load(file);
+        final ReferenceData reference = ReferenceData.load(file);
+        if (reference.undatedFigures() > 0 && !undatedNoted)
+        {
+            undatedNoted = true;
+            System.err.println("moneyflow: " + file + ": " + reference.undatedFigures() + " row(s) without a validFrom " +
+                "give float shares, total shares, PE or a previous close, which no day uses: a figure holds only from " +
+                "its row's validFrom (see README, Configuration)");
+        }
+        return reference;
     }
+
+    /** The note on undated figures is said once a run. */
+    private boolean undatedNoted;
 
     static int barMinutes(final String text)
     {

@@ -105,8 +105,15 @@ final class FlowCommand implements Callable<Integer>
         {
             final FlowReport report = FlowReport.read(run.engine.reader(), reference, filter)
                 .groups(output.sectors, output.markets);
-            print(output.volumes(report), run, format, out, err, Map.of());
-            output.store(report, run.engine.reader(), reference, err);
+            try
+            {
+                output.close(report, run.engine.reader(), reference, err);
+            }
+            finally
+            {
+                // printed even when the store cannot be written (the run then fails)
+                print(report, run, format, out, err, Map.of());
+            }
             if (report.rows().isEmpty())
             {
                 err.println("moneyflow: no trades" + (filter.isEmpty() ? "" : " for the selected symbols") +

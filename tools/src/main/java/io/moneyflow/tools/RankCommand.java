@@ -45,7 +45,8 @@ final class RankCommand implements Callable<Integer>
     By by;
 
     @Option(names = "--window", defaultValue = "today", paramLabel = "WINDOW",
-        description = "today (default), 3d, 5d, 10d or 20d: the latest day, or the N trading days up to it.")
+        description = "today (default), 3d, 5d, 10d or 20d: the latest day, or the N SSE/SZSE trading days up to " +
+            "it (a name with one of them not stored is left out, and counted).")
     String window;
 
     @Option(names = "--sectors", description = "Rank sectors instead of stocks.")
@@ -93,6 +94,7 @@ final class RankCommand implements Callable<Integer>
         final List<Map<String, Object>> ranked;
         final String day;
         String why = "";
+        int holes = 0;
         try (HistoryStore store = HistoryStore.open(file))
         {
             final int latest = store.latestDate();
@@ -102,16 +104,49 @@ final class RankCommand implements Callable<Integer>
                 return 1;
             }
             day = date != null ? date : HistoryStore.formatDate(latest);
+            final int dayKey;
+            try
+            {
+                dayKey = HistoryStore.yyyymmdd(java.time.LocalDate.parse(day));
+            }
+            catch (final java.time.format.DateTimeParseException ex)
+            {
+                throw new ParameterException(spec.commandLine(), "--date '" + day + "' is not a date such as 2023-02-01");
+            }
+            // the window: the day itself, or the N trading days of the calendar ending on it
+            final int[] tradingDays;
+            if (days == 1)
+            {
+                tradingDays = new int[] {dayKey};
+            }
+            else
+            {
+                final io.moneyflow.reference.TradingCalendar calendar = Home.tradingCalendar();
+                tradingDays = calendar.window(dayKey, days);
+                if (tradingDays == null)
+                {
+                    System.err.println("moneyflow: " + day + (!calendar.covers(dayKey) ? " is outside the trading " +
+                        "calendar" : !calendar.isTradingDay(dayKey) ? " is not an SSE/SZSE trading day" :
+                        ": the trading calendar begins too late for a " + window + " window") + " (" +
+                        io.moneyflow.reference.TradingCalendar.format(calendar.first()) + " to " +
+                        io.moneyflow.reference.TradingCalendar.format(calendar.last()) + ")");
+                    return 1;
+                }
+            }
+            final StringBuilder in = new StringBuilder();
+            for (final int d : tradingDays)
+            {
+                in.append(in.length() == 0 ? "" : ", ").append("date '").append(HistoryStore.formatDate(d)).append('\'');
+            }
             final String table = sectors ? "sector_day" : "stock_day";
             final String key = sectors ? "sector" : "symbol";
-            // every name's latest N stored days up to the date, and its float shares on the date
+            // every name's stored days of the window, and its float shares on the date
             final List<Map<String, Object>> sums = store.query("select " + key + " as name, count(*) as days, " +
                 "sum(main_net) as main_net, sum(main_in + main_out) as main_gross, sum(turnover) as turnover, " +
                 "sum(volume) as volume, sum(main_in_volume - main_out_volume) as main_net_volume, " +
                 "arg_max(float_shares, date) as float_shares, max(date) as last" +
-                (sectors ? "" : ", arg_max(name, date) as short_name") + " from (select *, row_number() over " +
-                "(partition by " + key + " order by date desc) as back from " + table + " where date <= cast(? as " +
-                "date)) where back <= ? group by " + key, day, days);
+                (sectors ? "" : ", arg_max(name, date) as short_name") + " from " + table + " where date in (" + in +
+                ") group by " + key);
             ranked = new ArrayList<>();
             int onDay = 0;
             int tooFewDays = 0;
@@ -128,7 +163,9 @@ final class RankCommand implements Callable<Integer>
                 mostDays = Math.max(mostDays, stored);
                 if (stored != days)
                 {
+                    // a trading day of the window is not stored: left out, said below
                     tooFewDays++;
+                    holes++;
                     continue;
                 }
                 final BigDecimal value = figure(s);
@@ -160,20 +197,20 @@ final class RankCommand implements Callable<Integer>
                     (by == By.netInflowRate || by == By.turnoverRate ? " (float shares, the reference data's " +
                     "floatShares column, when the day was stored)" : "");
             }
-            else if (tooFewDays > 0)
-            {
-                System.err.println("moneyflow: note: " + tooFewDays + " " + what + "(s) with fewer than " + days +
-                    " stored days up to " + day + " left out");
-            }
         }
         final Comparator<Map<String, Object>> order = Comparator.comparing(r -> (BigDecimal)r.get(by.name()));
         ranked.sort(ascending ? order.thenComparing(r -> r.get("key").toString()) :
             order.reversed().thenComparing(r -> r.get("key").toString()));
-        print(ranked.subList(0, Math.min(top, ranked.size())), day);
+        print(ranked.subList(0, Math.min(top, ranked.size())), day, holes);
         if (ranked.isEmpty())
         {
             System.err.println("moneyflow: nothing to rank: " + why);
             return 1;
+        }
+        if (holes > 0 && format == Format.csv)
+        {
+            System.err.println("moneyflow: " + holes + (sectors ? " sector(s)" : " stock(s)") + " of " + day +
+                " left out: their " + window + " window has trading days not stored");
         }
         return 0;
     }
@@ -213,7 +250,7 @@ final class RankCommand implements Callable<Integer>
         return columns;
     }
 
-    private void print(final List<Map<String, Object>> rows, final String day)
+    private void print(final List<Map<String, Object>> rows, final String day, final int holes)
     {
         final String key = sectors ? "sector" : "symbol";
         final List<String> columns = columns();
@@ -222,7 +259,7 @@ final class RankCommand implements Callable<Integer>
             case json ->
             {
                 final Json json = new Json().beginObject().string("date", day).string("window", window)
-                    .string("by", by.name());
+                    .string("by", by.name()).number("windowHoles", holes);
                 json.name("rows").beginArray();
                 for (final Map<String, Object> r : rows)
                 {
@@ -287,7 +324,9 @@ final class RankCommand implements Callable<Integer>
                     System.out.println(line);
                 }
                 System.out.println();
-                System.out.println(day + ", window " + window + "; amounts in yuan, ratios in percent");
+                System.out.println(day + ", window " + window + " (SSE/SZSE trading days); amounts in yuan, ratios " +
+                    "in percent" + (holes > 0 ? "; " + holes + " left out: their window has trading days not stored" :
+                    ""));
             }
         }
     }

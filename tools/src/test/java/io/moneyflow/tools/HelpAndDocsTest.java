@@ -57,7 +57,7 @@ class HelpAndDocsTest
         assertThat(definitions).isRegularFile();
         final String readme = Files.readString(root.resolve("README.md"));
         assertThat(readme).contains("docs/DEFINITIONS.md");
-        try (Stream<Path> docs = Files.list(root.resolve("docs")))
+        try (Stream<Path> docs = Files.walk(root.resolve("docs")).filter(Files::isRegularFile))
         {
             for (final Path doc : Stream.concat(Stream.of(root.resolve("README.md")), docs).toList())
             {
