@@ -30,9 +30,20 @@ import duckdb
 HEADER = ["symbol", "date", "class", "activeIn", "activeOut", "sideIn", "sideOut"]
 
 # the layout mf-gen, every column typed; the query reads only the ones it uses
-COLUMNS = ("{'Symbol': 'VARCHAR', 'Date': 'INTEGER', 'Time': 'INTEGER', 'Channel': 'INTEGER', 'Seq': 'BIGINT', "
-           "'Price': 'BIGINT', 'Qty': 'BIGINT', 'BuyNo': 'BIGINT', 'SellNo': 'BIGINT', 'Flag': 'VARCHAR', "
-           "'ExecType': 'VARCHAR'}")
+TRADE_TYPES = {
+    "Symbol": "VARCHAR",
+    "Date": "INTEGER",
+    "Time": "INTEGER",
+    "Channel": "INTEGER",
+    "Seq": "BIGINT",
+    "Price": "BIGINT",
+    "Qty": "BIGINT",
+    "BuyNo": "BIGINT",
+    "SellNo": "BIGINT",
+    "Flag": "VARCHAR",
+    "ExecType": "VARCHAR",
+}
+COLUMNS = "{%s}" % ", ".join("'%s': '%s'" % column for column in TRADE_TYPES.items())
 
 # eastmoney thresholds (shares, amount in 1/10000 yuan): XL 500,000 / 1,000,000 yuan, L 100,000 / 200,000 yuan,
 # M 20,000 / 40,000 yuan; class codes 0 XL, 1 L, 2 M, 3 S
@@ -88,6 +99,15 @@ ORDER BY Symbol, Date, class
 CLASSES = ("XL", "L", "M", "S")
 
 
+def check_header(path):
+    """The schema is given, not inferred, so the file's columns must be the layout's, in its order."""
+    with open(path, encoding="utf-8") as f:
+        header = f.readline().rstrip("\r\n").split(",")
+    if header != list(TRADE_TYPES):
+        sys.exit("duckdb_flow: %s has the columns %s, not the mf-gen layout's %s"
+                 % (path, ",".join(header), ",".join(TRADE_TYPES)))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("dir")
@@ -96,9 +116,11 @@ def main():
     args = parser.parse_args()
 
     started = time.monotonic()
+    trades = os.path.join(args.dir, "trades.csv")
+    check_header(trades)
     con = duckdb.connect(":memory:", config={"threads": args.threads})
     con.execute(SIZE_CLASS)
-    rows = con.execute(QUERY, [os.path.join(args.dir, "trades.csv")]).fetchall()
+    rows = con.execute(QUERY, [trades]).fetchall()
     elapsed = time.monotonic() - started
 
     unnumbered = 0

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Deterministic random trading day in moneyflow gen's CSV format, for testing the benchmark peers.
 
-    /usr/bin/python3 bench/peers/tiny_day.py SEED N DIR [--symbols K] [--days D]
+    python3 bench/peers/tiny_day.py SEED N DIR [--symbols K] [--days D]
 
 Writes DIR/trades.csv and DIR/orders.csv (layout mf-gen): about N trade rows per day over K symbols (default 6,
 half SZSE, half SSE), in time order across all symbols. What it puts in on purpose:

@@ -46,7 +46,8 @@ if [ -z "$BASE" ]; then
   [ -n "$BASE" ] || BASE=/usr/bin/python3
 fi
 [ -x "$BASE" ] || [ -n "$(command -v "$BASE" 2>/dev/null)" ] ||
-  fail "no Python 3 to make the peers' environment with ($BASE): install python3 (Debian: apt-get install python3 python3-venv)"
+  fail "no Python 3 to make the peers' environment with ($BASE): install python3" \
+    "(Debian: apt-get install python3 python3-venv)"
 "$BASE" -c 'import sys; sys.exit(sys.version_info < (3, 10))' ||
   fail "$BASE is older than Python 3.10, which the pinned packages need"
 
@@ -64,7 +65,8 @@ if ! "$BASE" -m venv --clear "$VENV" >&2; then
 fi
 if ! "$VENV/bin/python" -m pip install -q -r "$REQUIREMENTS" >&2; then
   rm -f "$STAMP"
-  fail "pip could not install bench/peers/requirements.txt into $VENV (output above): the Python package index (or the mirror pip is configured with) must be reachable"
+  fail "pip could not install bench/peers/requirements.txt into $VENV (output above): the Python package index" \
+    "(or the mirror pip is configured with) must be reachable"
 fi
 "$VENV/bin/python" -c 'import duckdb, polars, pandas, numpy' ||
   fail "the packages were installed into $VENV but do not import (output above)"
