@@ -43,6 +43,19 @@ def versions():
     return found
 
 
+SETTINGS = ("PEERS", "REPEAT", "MF_FLOW_OPTS", "MF_TRADES_OPTS", "MF_ORDERS_OPTS", "MONEYFLOW_JAVA_OPTS", "JAVA_PAGES",
+            "NAIVE_HEAP", "FLINK_JAVA_OPTS", "PANDAS_CHUNK_ROWS", "DUCKDB_THREADS", "POLARS_MAX_THREADS", "SKIP_JOURNAL")
+
+
+def moneyflow_commit():
+    """The commit of the checkout run.sh ran from, with '-dirty' when it has changes."""
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    commit = command_output("git", "-C", root, "rev-parse", "HEAD")
+    if commit and command_output("git", "-C", root, "status", "--porcelain", "--untracked-files=no"):
+        commit += "-dirty"
+    return commit or None
+
+
 def machine():
     memory = None
     try:
@@ -141,6 +154,8 @@ def main():
         "repeat": repeat,
         "machine": machine(),
         "versions": versions(),
+        "moneyflow_commit": moneyflow_commit(),
+        "settings": {name: os.environ[name] for name in SETTINGS if os.environ.get(name)},
         "load_average_first": runs[0]["load_before"] if runs else None,
         "load_average_last": runs[-1]["load_after"] if runs else None,
         "load_1m_min": min(l[0] for l in all_loads) if all_loads else None,
