@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Compare a peer's result with moneyflow's, exactly.
 
-    /usr/bin/python3 bench/peers/compare.py REF_moneyflow.csv PEER.csv [--write-ref OUT.csv]
+    python3 bench/peers/compare.py REF_moneyflow.csv PEER.csv [--write-ref OUT.csv]
 
 REF_moneyflow.csv is what `moneyflow flow --format csv` prints (one row per stock and day, amounts in yuan printed
 exactly, date yyyy-MM-dd); it is converted into the peer format (symbol,date,class,activeIn,activeOut,sideIn,sideOut,

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """pandas peer of the moneyflow benchmark: day totals of active and order-side flow per size class.
 
-    /usr/bin/python3 bench/peers/pandas_flow.py DIR OUT.csv [--chunk-rows N]
+    bench/peers/.venv/bin/python bench/peers/pandas_flow.py DIR OUT.csv [--chunk-rows N]
 
 Reads DIR/trades.csv in chunks (read_csv(chunksize=...), explicit dtypes; orders.csv changes no number here and is
 not read) and writes OUT.csv: symbol,date,class,activeIn,activeOut,sideIn,sideOut, amounts as integers in 1/10000

@@ -1,22 +1,27 @@
 #!/usr/bin/env bash
-# Benchmark moneyflow against its peers (naive Java loop, chunked pandas, Flink) on one day of data.
+# Benchmark moneyflow against its peers (a naive Java loop, DuckDB, Polars, pandas; Flink on request) on one day.
 #   bench/peers/run.sh DIR            (DIR holds trades.csv and orders.csv, e.g. from `moneyflow gen` or tiny_day.py)
-# Builds what is needed (moneyflow through its launcher, the naive class, the Flink jar), warms the page cache, runs
-# moneyflow and each peer under /usr/bin/time -v, checks each peer's result equals moneyflow's (a peer that differs
-# is WRONG and gets no time), measures each tool's start-up on a one-record copy of the input, and prints a table
-# (also written as JSON to DIR/peers.json). Results and logs go to DIR/peers-out/.
-# moneyflow runs twice: on the trades (the peers' input) and on the trades and orders (the whole message stream; the
-# result must be the same bytes).
-# Environment: PEERS="naive pandas flink" (which peers), MF_FLOW_OPTS (extra moneyflow flow options, default
-# --max-symbols 16384), MF_TRADES_OPTS / MF_ORDERS_OPTS (options of each moneyflow run: the order capacity),
-# MONEYFLOW_JAVA_OPTS (default -Xmx12g + JAVA_PAGES), NAIVE_HEAP (default 12g), FLINK_JAVA_OPTS (default -Xmx6g +
-# JAVA_PAGES), JAVA_PAGES (JVM flags every Java tool gets alike; default -XX:+UseTransparentHugePages),
-# PANDAS_CHUNK_ROWS.
+# Builds what is needed (moneyflow through its launcher, the naive class, the Python environment bench/peers/.venv
+# with the pinned packages of requirements.txt, the Flink jar if asked for), warms the page cache, then runs the
+# tools interleaved (A B C ... A B C ...), REPEAT times each, every run under /usr/bin/time -v and preceded by the
+# same tool on a one-record copy of the input (its start-up). Each run's result is checked before its time counts:
+# moneyflow's first run on the trades is the reference; every later moneyflow run must print the same bytes, on the
+# trades and on the trades and orders alike; every peer must equal it (compare.py); moneyflow bench on the day's
+# journal (when DIR/journal exists) must give the trades-and-orders run's digest. A run that differs is WRONG and
+# gets no time. The 1-, 5- and 15-minute load averages (what uptime prints, from /proc/loadavg) are recorded before
+# and after every run. Prints, per tool, the best and median wall time, start-up, peak RSS and the ratio to
+# moneyflow, and moneyflow / the fastest peer for `flow` on the trades alone and on the trades and orders; writes
+# all of it, every run included, to DIR/peers.json. Results and logs go to DIR/peers-out/.
+# Environment: REPEAT (default 3), PEERS (default "naive duckdb polars pandas"; add flink for Flink), SKIP_JOURNAL
+# (set: no moneyflow bench run), MF_FLOW_OPTS (extra moneyflow flow options, default --max-symbols 16384),
+# MF_TRADES_OPTS / MF_ORDERS_OPTS (options of each moneyflow run: the order capacity), MONEYFLOW_JAVA_OPTS (default
+# -Xmx12g + JAVA_PAGES), NAIVE_HEAP (default 12g), FLINK_JAVA_OPTS (default -Xmx6g + JAVA_PAGES), JAVA_PAGES (JVM
+# flags every Java tool gets alike; default -XX:+UseTransparentHugePages), PANDAS_CHUNK_ROWS, DUCKDB_THREADS and
+# POLARS_MAX_THREADS (default: every processor), PEERS_PYTHON / PEERS_VENV (see venv.sh).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
-PY=/usr/bin/python3
 
 if [ $# -ne 1 ] || [ ! -f "$1/trades.csv" ]; then
   echo "usage: bench/peers/run.sh DIR   (DIR/trades.csv and DIR/orders.csv)" >&2
@@ -24,8 +29,14 @@ if [ $# -ne 1 ] || [ ! -f "$1/trades.csv" ]; then
 fi
 DIR="$(cd "$1" && pwd)"
 OUT="$DIR/peers-out"
+rm -rf "$OUT"
 mkdir -p "$OUT"
-PEERS="${PEERS:-naive pandas flink}"
+REPEAT="${REPEAT:-3}"
+case "$REPEAT" in ''|*[!0-9]*|0) echo "run.sh: REPEAT must be a positive integer" >&2; exit 2 ;; esac
+PEERS="${PEERS:-naive duckdb polars pandas}"
+for peer in $PEERS; do
+  case "$peer" in naive|duckdb|polars|pandas|flink) ;; *) echo "run.sh: unknown peer '$peer'" >&2; exit 2 ;; esac
+done
 MF_FLOW_OPTS="${MF_FLOW_OPTS:---max-symbols 16384}"
 # Orders held at once: from the trades alone no order is ever known to be finished, so the whole day's orders stay in
 # the table (about 64 M on the full synthetic day: 2^27 rows of 64 bytes, 8 GiB); with the order records, finished
@@ -52,18 +63,10 @@ if [ ! -x /usr/bin/time ]; then
     exit 1
   fi
 fi
-if ! "$PY" -c 'import pandas, numpy' 2>/dev/null; then
-  if [ "$(id -u)" = 0 ]; then
-    echo "run.sh: installing python3-pandas (apt-get install -y python3-pandas)" >&2
-    apt-get install -y -q python3-pandas >&2 || { apt-get update -q >&2 && apt-get install -y -q python3-pandas >&2; }
-  else
-    echo "run.sh: pandas is missing for $PY: install the Debian package python3-pandas" >&2
-    exit 1
-  fi
-fi
+PY="$("$HERE/venv.sh")"
 
 # --- build ------------------------------------------------------------------------------------------------------
-echo "run.sh: building moneyflow (first run only), the naive class and the Flink jar..." >&2
+echo "run.sh: building moneyflow (first run only), the naive class and, if asked for, the Flink jar..." >&2
 "$ROOT/bin/moneyflow" --version >/dev/null
 NAIVE_CLASSES="$HERE/naive/classes"
 if [ ! -f "$NAIVE_CLASSES/NaiveFlow.class" ] || [ "$HERE/naive/NaiveFlow.java" -nt "$NAIVE_CLASSES/NaiveFlow.class" ]; then
@@ -79,9 +82,16 @@ case " $PEERS " in
     fi ;;
 esac
 
+TOOLS=(moneyflow moneyflow-orders)
+if [ -d "$DIR/journal" ] && [ -z "${SKIP_JOURNAL:-}" ]; then
+  TOOLS+=(moneyflow-journal)
+fi
+# shellcheck disable=SC2206
+TOOLS+=($PEERS)
+
 # --- commands ---------------------------------------------------------------------------------------------------
-# run_tool NAME INPUT_DIR RESULT.csv: runs a tool on INPUT_DIR, writing RESULT.csv in the peer format (moneyflow's
-# own CSV for moneyflow).
+# run_tool NAME INPUT_DIR RESULT: runs a tool on INPUT_DIR, writing RESULT: the peer format, moneyflow's own CSV for
+# moneyflow, moneyflow bench's JSON for moneyflow-journal.
 run_tool() {
   local name="$1" in="$2" result="$3"
   case "$name" in
@@ -95,9 +105,17 @@ run_tool() {
       [ -f "$in/orders.csv" ] && inputs+=("$in/orders.csv")
       # shellcheck disable=SC2086
       "$ROOT/bin/moneyflow" flow --format csv -q $MF_FLOW_OPTS $MF_ORDERS_OPTS "${inputs[@]}" >"$result" ;;
+    moneyflow-journal)
+      # the engine's own replay of the day's journal (binary records, no CSV to parse), as 'moneyflow bench' runs it
+      "$ROOT/bin/moneyflow" bench --journal "$in/journal" --runs off --wait sleeping --ring 4096 --format json -q \
+        >"$result" ;;
     naive)
       # shellcheck disable=SC2086
       java -Xmx"${NAIVE_HEAP:-12g}" $JAVA_PAGES -cp "$NAIVE_CLASSES" NaiveFlow "$in" "$result" ;;
+    duckdb)
+      "$PY" "$HERE/duckdb_flow.py" "$in" "$result" ${DUCKDB_THREADS:+--threads "$DUCKDB_THREADS"} ;;
+    polars)
+      "$PY" "$HERE/polars_flow.py" "$in" "$result" ;;
     pandas)
       "$PY" "$HERE/pandas_flow.py" "$in" "$result" ${PANDAS_CHUNK_ROWS:+--chunk-rows "$PANDAS_CHUNK_ROWS"} ;;
     flink)
@@ -105,7 +123,11 @@ run_tool() {
   esac
 }
 
-# timed NAME INPUT_DIR RESULT.csv LOG: run_tool under /usr/bin/time -v; prints "wall_seconds max_rss_kb"
+load_average() {
+  cut -d' ' -f1-3 /proc/loadavg
+}
+
+# timed NAME INPUT_DIR RESULT LOG: run_tool under /usr/bin/time -v; prints "wall_seconds max_rss_kb", or "failed 0"
 timed() {
   local name="$1" in="$2" result="$3" log="$4"
   export -f run_tool
@@ -122,6 +144,40 @@ timed() {
   echo "$wall $rss"
 }
 
+digest_of() {
+  sed -n 's/^moneyflow: digest //p' "$1" | tail -1
+}
+
+# check NAME REP RESULT: the result's status; the first moneyflow run becomes the reference
+REF="$OUT/reference.csv"
+# the digest of moneyflow's first run on the trades and orders, which the journal's replay must give
+REF_DIGEST=""
+check() {
+  local name="$1" rep="$2" result="$3"
+  case "$name" in
+    moneyflow)
+      if [ "$rep" = 1 ]; then cp "$result" "$REF"; echo reference
+      elif cmp -s "$REF" "$result"; then echo same
+      else echo DIFFERS; fi ;;
+    moneyflow-orders)
+      # the orders change no number: its CSV must be the trades-only run's, byte for byte
+      if cmp -s "$REF" "$result"; then echo same; else echo DIFFERS; fi ;;
+    moneyflow-journal)
+      local digest
+      digest="$("$PY" -c 'import json, sys; print(json.load(open(sys.argv[1]))["runs"][0]["digest"])' "$result" \
+        2>/dev/null || true)"
+      if [ -n "$digest" ] && [ "$digest" = "$REF_DIGEST" ]; then echo same; else echo DIFFERS; fi ;;
+    *)
+      if "$PY" "$HERE/compare.py" "$REF" "$result" >"$result.compare" 2>&1; then
+        echo EQUAL
+      else
+        echo "run.sh: $name differs from moneyflow:" >&2
+        head -5 "$result.compare" >&2
+        echo WRONG
+      fi ;;
+  esac
+}
+
 # --- one-record input for start-up -----------------------------------------------------------------------------
 ONE="$OUT/one-record"
 mkdir -p "$ONE"
@@ -129,97 +185,47 @@ head -n 2 "$DIR/trades.csv" >"$ONE/trades.csv"
 echo "Symbol,Date,Time,Channel,Seq,OrderNo,Side,Type,Price,Qty" >"$ONE/orders.csv"
 
 RECORDS=$(( $(wc -l <"$DIR/trades.csv") - 1 ))
-echo "run.sh: $RECORDS trade rows in $DIR/trades.csv; warming the page cache" >&2
-cat "$DIR"/*.csv >/dev/null
-
-RESULTS="$OUT/results.tsv"
-: >"$RESULTS"
-for tool in moneyflow moneyflow-orders $PEERS; do
-  echo "run.sh: $tool: start-up (one record)..." >&2
-  read -r start_wall _ < <(timed "$tool" "$ONE" "$OUT/$tool-one.csv" "$OUT/$tool-one.log")
-  echo "run.sh: $tool: full input..." >&2
-  read -r wall rss < <(timed "$tool" "$DIR" "$OUT/$tool.csv" "$OUT/$tool.log")
-  status=ok
-  if [ "$wall" = failed ]; then
-    status=FAILED
-  elif [ "$tool" = moneyflow-orders ]; then
-    # the orders change no number: its CSV must be the trades-only run's, byte for byte
-    if cmp -s "$OUT/moneyflow.csv" "$OUT/$tool.csv"; then status=same; else status=DIFFERS; fi
-  elif [ "$tool" != moneyflow ]; then
-    if "$PY" "$HERE/compare.py" "$OUT/moneyflow.csv" "$OUT/$tool.csv" >"$OUT/$tool.compare" 2>&1; then
-      status=EQUAL
-    else
-      status=WRONG
-      echo "run.sh: $tool differs from moneyflow:" >&2
-      head -5 "$OUT/$tool.compare" >&2
-    fi
-  fi
-  printf '%s\t%s\t%s\t%s\t%s\n' "$tool" "$status" "$wall" "$rss" "$start_wall" >>"$RESULTS"
-done
-
-# moneyflow again, from the journal moneyflow gen wrote (the same day as binary records, no CSV to parse): the
-# engine's own replay, as 'moneyflow bench' runs it (journal off); its digest must be the CSV run's
-if [ -d "$DIR/journal" ] && [ -z "${SKIP_JOURNAL:-}" ]; then
-  echo "run.sh: moneyflow bench: the day's journal through the engine..." >&2
-  "$ROOT/bin/moneyflow" bench --journal "$DIR/journal" --runs off --wait sleeping --ring 4096 --format json -q \
-    >"$OUT/moneyflow-journal.json" 2>"$OUT/moneyflow-journal.log" || true
-  "$PY" - "$OUT/moneyflow-journal.json" "$RESULTS" <<'PYEOF'
-import json, sys
-try:
-    run = json.load(open(sys.argv[1]))["runs"][0]
-except Exception as ex:
-    print("run.sh: moneyflow bench failed: %s" % ex, file=sys.stderr)
-    sys.exit(0)
-wall = run["seconds"] + run["launchMs"] / 1000.0
-with open(sys.argv[2], "a") as f:
-    f.write("moneyflow-journal\tok\t%.3f\t%d\t%.3f\n" % (wall, run["peakRssBytes"] // 1024, run["launchMs"] / 1000.0))
-PYEOF
-fi
-
 ORDER_RECORDS=0
 [ -f "$DIR/orders.csv" ] && ORDER_RECORDS=$(( $(wc -l <"$DIR/orders.csv") - 1 ))
-"$PY" - "$RESULTS" "$RECORDS" "$DIR" "$ORDER_RECORDS" <<'EOF'
-import json, sys
-results, records, data_dir, order_records = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
-rows = [line.rstrip("\n").split("\t") for line in open(results) if line.strip()]
-mf_wall = next((float(r[2]) for r in rows if r[0] == "moneyflow" and r[1] == "ok"), None)
-best_peer = min((float(r[2]) for r in rows if r[1] == "EQUAL"), default=None)
-table = []
-for tool, status, wall, rss, start in rows:
-    counted = status in ("ok", "EQUAL", "same")
-    entry = {"tool": tool, "status": "reference" if tool == "moneyflow" else status, "records": records}
-    if tool in ("moneyflow-orders", "moneyflow-journal"):
-        entry["records"] = records + order_records
-    if counted:
-        w = float(wall)
-        entry.update({
-            "wall_s": round(w, 3),
-            "records_per_s": round(entry["records"] / w) if w > 0 else None,
-            "startup_s": float(start) if start not in ("", "failed") else None,
-            "processing_s": round(w - float(start), 3) if start not in ("", "failed") else None,
-            "peak_rss_mb": round(int(rss) / 1024),
-            "ratio_vs_moneyflow": round(w / mf_wall, 2) if mf_wall else None,
-            "best_peer_over_this": round(best_peer / w, 2) if best_peer and tool.startswith("moneyflow") else None,
-        })
-    table.append(entry)
-with open(data_dir + "/peers.json", "w") as f:
-    json.dump({"input": data_dir, "records": records, "tools": table}, f, indent=2)
-    f.write("\n")
-fmt = "%-17s %-9s %9s %14s %11s %13s %13s %9s"
-print(fmt % ("tool", "result", "wall s", "records/s", "start-up s", "processing s", "peak RSS MB", "x mflow"))
-for e in table:
-    if "wall_s" in e:
-        print(fmt % (e["tool"], e["status"], "%.2f" % e["wall_s"], "{:,}".format(e["records_per_s"] or 0),
-                     "%.2f" % e["startup_s"] if e["startup_s"] is not None else "-",
-                     "%.2f" % e["processing_s"] if e["processing_s"] is not None else "-", e["peak_rss_mb"],
-                     "%.2f" % e["ratio_vs_moneyflow"] if e["ratio_vs_moneyflow"] else "-"))
-    else:
-        print(fmt % (e["tool"], e["status"], "-", "-", "-", "-", "-", "-"))
-for e in table:
-    if e.get("best_peer_over_this"):
-        print("%s is %.2f x as fast as the fastest peer" % (e["tool"], e["best_peer_over_this"]))
-print("(%d trade rows, %d order rows; every tool reads the trades; moneyflow-orders also reads the orders (same "
-      "result); start-up = wall time on a one-record input, processing = wall - start-up; x mflow = wall / "
-      "moneyflow's wall; moneyflow-journal = moneyflow bench on the day's journal (trades and orders), start-up its "
-      "engine launch; JSON in %s/peers.json)" % (records, order_records, data_dir))
-EOF
+echo "run.sh: $RECORDS trade rows, $ORDER_RECORDS order rows in $DIR; warming the page cache" >&2
+cat "$DIR"/*.csv >/dev/null
+
+RUNS="$OUT/runs.tsv"
+printf 'rep\ttool\tstatus\twall_s\trss_kb\tstartup_s\tload_before\tload_after\n' >"$RUNS"
+for rep in $(seq 1 "$REPEAT"); do
+  for tool in "${TOOLS[@]}"; do
+    echo "run.sh: run $rep of $REPEAT: $tool" >&2
+    start=""
+    if [ "$tool" != moneyflow-journal ]; then
+      read -r start _ < <(timed "$tool" "$ONE" "$OUT/$tool-one.out" "$OUT/$tool-one.log")
+    fi
+    before="$(load_average)"
+    read -r wall rss < <(timed "$tool" "$DIR" "$OUT/$tool.$rep.out" "$OUT/$tool.$rep.log")
+    after="$(load_average)"
+    if [ "$wall" = failed ]; then
+      if [ "$tool" = moneyflow ] && [ "$rep" = 1 ]; then
+        echo "run.sh: moneyflow failed: no reference to check the others against" >&2
+        exit 1
+      fi
+      status=FAILED
+    else
+      status="$(check "$tool" "$rep" "$OUT/$tool.$rep.out")"
+      if [ "$tool" = moneyflow-orders ] && [ "$status" = same ] && [ -z "$REF_DIGEST" ]; then
+        REF_DIGEST="$(digest_of "$OUT/$tool.$rep.log")"
+      fi
+    fi
+    if [ "$tool" = moneyflow-journal ] && [ "$wall" != failed ]; then
+      # its start-up: the engine's launch, as moneyflow bench measures it
+      start="$("$PY" -c 'import json, sys; print(json.load(open(sys.argv[1]))["runs"][0]["launchMs"] / 1000)' \
+        "$OUT/$tool.$rep.out" 2>/dev/null || true)"
+    fi
+    [ "$start" != failed ] || start=""
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$rep" "$tool" "$status" "$wall" "$rss" "$start" "$before" "$after" \
+      >>"$RUNS"
+  done
+done
+
+# what the run was, for DIR/peers.json
+export PEERS REPEAT MF_FLOW_OPTS MF_TRADES_OPTS MF_ORDERS_OPTS JAVA_PAGES NAIVE_HEAP PANDAS_CHUNK_ROWS DUCKDB_THREADS \
+  POLARS_MAX_THREADS SKIP_JOURNAL
+"$PY" "$HERE/report.py" "$RUNS" "$DIR" "$RECORDS" "$ORDER_RECORDS" "$REPEAT"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Deterministic random trading day in moneyflow gen's CSV format, for testing the benchmark peers.
 
-    /usr/bin/python3 bench/peers/tiny_day.py SEED N DIR [--symbols K] [--days D]
+    python3 bench/peers/tiny_day.py SEED N DIR [--symbols K] [--days D]
 
 Writes DIR/trades.csv and DIR/orders.csv (layout mf-gen): about N trade rows per day over K symbols (default 6,
 half SZSE, half SSE), in time order across all symbols. What it puts in on purpose:
@@ -9,8 +9,16 @@ half SZSE, half SSE), in time order across all symbols. What it puts in on purpo
     15:00:00.000), plus rows exactly on 09:30:00.000, 14:56:59.999 and 14:57:00.000;
   - SZSE rows without a flag (the direction comes from the order numbers), SZSE cancels (ExecType 4, price 0);
   - SSE rows with the exchange's flag B/S/N, a few SSE rows with an empty flag;
+  - SSE's conventions, as `moneyflow gen` writes them (the mf-gen layout) and the engine reads them: trades and
+    orders numbered in one BizIndex sequence per channel (Seq), order numbers of their own; an order that trades on
+    arrival is published after those fills with its balance (what rests), and not at all when it was filled on
+    arrival; withdrawals (D) in the order stream; the flag names the arriving order (B/S), or is N (every fill of a
+    call-auction instant, as SSE prints them, but for one instant in ten whose fills all carry the arriving
+    order's side, so that the flag is seen to win over the auction rule), or, for a few fills of continuous
+    trading, N or empty (the order numbers decide); a resting order is never the aggressor on SSE;
   - order numbers per channel, two SZSE symbols sharing a channel, the same number used by a buy and a sell order
     (equal numbers, direction N) and by orders of other channels;
+  - SZSE: an older resting order as the aggressor (the order numbers then say the other side);
   - aggressive orders that sweep several resting orders at one instant, then rest and are hit later (so an order
     has aggressive and passive fills), orders that fill many times and cross class thresholds;
   - orders whose day total lies exactly on a threshold (20,000 / 100,000 / 500,000 shares, 40,000 / 200,000 /
@@ -107,19 +115,21 @@ class Channel:
     def __init__(self, rng, sz):
         self.sz = sz
         self.next_no = rng.randrange(1, 50)
-        self.next_trade_seq = rng.randrange(1, 50)
+        self.next_biz = rng.randrange(1, 50)
 
     def order_no(self):
         no = self.next_no
         self.next_no += 1
         return no
 
-    def trade_seq(self):
+    def seq(self):
+        """The Seq of the channel's next record, a trade or an order."""
         if self.sz:
-            # SZSE: trades and orders share one ApplSeqNum space per channel
+            # SZSE: trades and orders share one ApplSeqNum space per channel, and an order's number is its own
             return self.order_no()
-        seq = self.next_trade_seq
-        self.next_trade_seq += 1
+        # SSE: trades and orders share one BizIndex sequence per channel; order numbers are counted apart
+        seq = self.next_biz
+        self.next_biz += 1
         return seq
 
 
@@ -158,7 +168,16 @@ def generate_day(rng, date, n, symbols, channels, trades, orders):
     for key, c in list(channels.items()):
         channels[key] = Channel(rng, c.sz)
 
-    def new_order(sym, side, t, exact_ok=True):
+    def order_row(sym, t, order, qty, seq=None):
+        """An addition: SZSE's Qty is the whole order, SSE's its balance (the caller passes what rests)."""
+        if seq is None:
+            # SZSE: the order's own ApplSeqNum (its number); SSE: the channel's next BizIndex
+            seq = order.no if sym.sz else channels[sym.channel].seq()
+        orders.append("%s,%s,%s,%d,%d,%d,%s,A,%d,%d\n" % (
+            sym.code, date, fmt_time(t), sym.channel, seq, order.no, order.side, order.price or sym.price, qty))
+
+    def new_order(sym, side, t, exact_ok=True, publish=True):
+        """A new order; published now unless publish is False (an SSE order arriving to trade publishes later)."""
         ch = channels[sym.channel]
         no = ch.order_no()
         price = None
@@ -167,16 +186,24 @@ def generate_day(rng, date, n, symbols, channels, trades, orders):
         else:
             total = order_size(rng)
         order = Order(no, side, total, price)
-        orders.append("%s,%s,%s,%d,%d,%d,%s,A,%d,%d\n" % (
-            sym.code, date, fmt_time(t), sym.channel, no, no, side, price or sym.price, total))
+        if publish:
+            order_row(sym, t, order, total)
         return order
 
+    def publish_balance(sym, t, order):
+        """SSE: an order that arrived to trade is published after its fills on arrival with what rests, or not at
+        all when nothing rests."""
+        if order.remaining > 0:
+            order_row(sym, t, order, order.remaining)
+
     def trade_row(sym, t, price, qty, buy_no, sell_no, flag):
-        seq = channels[sym.channel].trade_seq()
+        seq = channels[sym.channel].seq()
         trades.append("%s,%s,%s,%d,%d,%d,%d,%d,%d,%s,F\n" % (
             sym.code, date, fmt_time(t), sym.channel, seq, price, qty, buy_no, sell_no, flag))
 
-    def fill(sym, t, buy, sell, aggressor, auction):
+    def fill(sym, t, buy, sell, aggressor, auction_flag):
+        """A fill of buy and sell; aggressor B/S is the arriving order's side; auction_flag is the SSE flag of every
+        fill of a call-auction instant (None in continuous trading)."""
         qty = min(buy.remaining, sell.remaining)
         if rng.random() < 0.5 and qty > 100:
             qty = rng.randrange(1, qty // 100 + 1) * 100
@@ -187,11 +214,12 @@ def generate_day(rng, date, n, symbols, channels, trades, orders):
         price = resting.price or active.price or sym.price
         if sym.sz:
             flag = ""
-        elif auction:
-            flag = "N" if rng.random() < 0.9 else rng.choice("BS")
+        elif auction_flag is not None:
+            flag = auction_flag
         else:
+            # SSE's flag names the arriving order; a few fills say N or nothing (then the order numbers decide)
             r = rng.random()
-            flag = aggressor if r < 0.9 else ("" if r < 0.95 else rng.choice("BSN"))
+            flag = aggressor if r < 0.9 else ("" if r < 0.95 else "N")
         trade_row(sym, t, price, qty, buy.no, sell.no, flag)
         for o in (buy, sell):
             o.remaining -= qty
@@ -203,15 +231,14 @@ def generate_day(rng, date, n, symbols, channels, trades, orders):
     def cancel(sym, t, order):
         sym.books[order.side].remove(order)
         if sym.sz:
-            seq = channels[sym.channel].trade_seq()
+            seq = channels[sym.channel].seq()
             buy_no = order.no if order.side == "B" else 0
             sell_no = order.no if order.side == "S" else 0
             trades.append("%s,%s,%s,%d,%d,0,%d,%d,%d,,4\n" % (
                 sym.code, date, fmt_time(t), sym.channel, seq, order.remaining, buy_no, sell_no))
         else:
-            ch = channels[sym.channel]
             orders.append("%s,%s,%s,%d,%d,%d,%s,D,%d,%d\n" % (
-                sym.code, date, fmt_time(t), sym.channel, ch.order_no(), order.no, order.side,
+                sym.code, date, fmt_time(t), sym.channel, channels[sym.channel].seq(), order.no, order.side,
                 order.price or sym.price, order.remaining))
 
     for t in day_times(rng, n):
@@ -241,12 +268,18 @@ def generate_day(rng, date, n, symbols, channels, trades, orders):
             total = order_size(rng)
             buy = Order(no, "B", total, None)
             sell = Order(no, "S", total, None)
+            aggressor = rng.choice("BS")
+            arriving = buy if aggressor == "B" else sell
             for o in (buy, sell):
                 books[o.side].append(o)
-                seq = no if o.side == "B" else channels[sym.channel].order_no()
-                orders.append("%s,%s,%s,%d,%d,%d,%s,A,%d,%d\n" % (
-                    sym.code, date, fmt_time(t), sym.channel, seq, no, o.side, sym.price, total))
-            fill(sym, t, buy, sell, rng.choice("BS"), auction)
+                if sym.sz:
+                    # the second order's record needs an ApplSeqNum of its own
+                    order_row(sym, t, o, total, seq=no if o.side == "B" else channels[sym.channel].seq())
+                elif o is not arriving:
+                    order_row(sym, t, o, total)
+            fill(sym, t, buy, sell, aggressor, None)
+            if not sym.sz:
+                publish_balance(sym, t, arriving)
             continue
         aggressor = rng.choice("BS")
         passive_side = "S" if aggressor == "B" else "B"
@@ -262,16 +295,25 @@ def generate_day(rng, date, n, symbols, channels, trades, orders):
                 o = new_order(sym, passive_side, t)
                 books[passive_side].append(o)
                 passives.append(o)
-        if books[aggressor] and rng.random() < 0.15:
+        arriving = None
+        if sym.sz and books[aggressor] and rng.random() < 0.15:
             active = rng.choice(books[aggressor])      # an older order: the numbers may say the other side
         else:
-            active = new_order(sym, aggressor, t)
+            # SSE publishes an order that trades on arrival after those fills, with its balance
+            arriving = new_order(sym, aggressor, t, publish=sym.sz)
+            active = arriving
             books[aggressor].append(active)
+        # SSE prints a call auction's fills N; one instant in ten, flagged with the arriving order's side instead
+        auction_flag = None
+        if auction and not sym.sz:
+            auction_flag = "N" if rng.random() < 0.9 else aggressor
         for p in passives:
             if active.remaining == 0 or p.remaining == 0:
                 break
             buy, sell = (active, p) if aggressor == "B" else (p, active)
-            fill(sym, t, buy, sell, aggressor, auction)
+            fill(sym, t, buy, sell, aggressor, auction_flag)
+        if not sym.sz:
+            publish_balance(sym, t, arriving)
         # a deep book: its oldest order that did not trade at this instant is cancelled
         for side in "BS":
             if len(books[side]) > MAX_BOOK:
