@@ -157,6 +157,8 @@ public final class Engine implements AutoCloseable
                 disruptor.handleEventsWith(classify).then(aggregate);
             }
         }
+        classify.ring(disruptor.getRingBuffer());
+        aggregate.ring(disruptor.getRingBuffer(), session);
         disruptor.start();
         sink = io.moneyflow.feed.RecordSink.of(disruptor.getRingBuffer());
     }

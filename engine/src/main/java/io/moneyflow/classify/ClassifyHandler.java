@@ -45,6 +45,13 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
     private long quoteMissing;
     private long midpointMissing;
 
+    /** Most events of a batch looked at before it is processed: their rows must stay in cache until then. */
+    private static final int LOOK_AHEAD = 128;
+    private com.lmax.disruptor.RingBuffer<TickEvent> ring;
+    private long nextSequence;
+    /** What the look ahead read, kept so that the reads stay. */
+    private long touched;
+
     private int resultActiveClass;
     private int resultSideClass;
     private int resultActiveFrom;
@@ -96,9 +103,52 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
         java.util.Arrays.fill(arriving, NO_ORDER);
     }
 
+    /**
+     * @param ring the ring this stage reads, so that it can look at a batch before processing it
+     *             ({@link #onBatchStart}); null for none.
+     */
+    public void ring(final com.lmax.disruptor.RingBuffer<TickEvent> ring)
+    {
+        this.ring = ring;
+    }
+
+    /**
+     * Before a batch: reads the home row of every order its fills name, so that the rows' cache misses overlap
+     * instead of following one another (the order table is far larger than the caches on a full market), and sets
+     * each event's bar for the aggregate stage's own look ahead.
+     */
+    @Override
+    public void onBatchStart(final long batchSize, final long queueDepth)
+    {
+        final com.lmax.disruptor.RingBuffer<TickEvent> ring = this.ring;
+        if (ring == null || mode == FlowMode.TRADE)
+        {
+            return;
+        }
+        final long end = nextSequence + Math.min(batchSize, LOOK_AHEAD);
+        long sum = 0;
+        for (long s = nextSequence; s < end; s++)
+        {
+            final TickEvent e = ring.get(s);
+            if (e.type == TickEvent.TRADE)
+            {
+                if (e.buyNo > 0)
+                {
+                    sum += orders.touch(OrderTable.key(e.slot, true, e.buyNo));
+                }
+                if (e.sellNo > 0)
+                {
+                    sum += orders.touch(OrderTable.key(e.slot, false, e.sellNo));
+                }
+            }
+        }
+        touched += sum;
+    }
+
     @Override
     public void onEvent(final TickEvent event, final long sequence, final boolean endOfBatch)
     {
+        nextSequence = sequence + 1;
         event.bar = session.barIndex(event.timeMs);
         if (event.date > currentDate)
         {

@@ -30,9 +30,21 @@ final class OrderTable
     static final long UNKNOWN = -1;
     private static final int STRIDE = 8;
     private static final int STRIDE_SHIFT = 3;
+    /**
+     * Longs before the first row. A large array's elements start 16 bytes after the object, which the collector
+     * places at a region's start; 48 bytes more put every 64-byte row on a cache line of its own, so that a lookup
+     * touches one line, not two.
+     */
+    private static final int ROW_OFFSET = 6;
 
     private static final long EMPTY = -1;
-    private static final int MAX_LOAD_PERCENT = 65;
+    /**
+     * Rows in use before the table doubles. Linear probing over whole-cache-line rows stays short at three quarters
+     * full (about 2.5 rows read for a hit, 8.5 for a miss, each the next line, which the hardware prefetches), and
+     * the table is a third smaller than at two thirds: a full day's 11.3 million orders of one trades file fit 2^24
+     * rows (1 GiB) instead of 2^25.
+     */
+    private static final int MAX_LOAD_PERCENT = 75;
     private static final long NO_BAR = Integer.MIN_VALUE;
     private static final long BALANCE_BIT = 1L << 16;
 
@@ -78,7 +90,7 @@ final class OrderTable
         int index = hash(key) & mask;
         while (true)
         {
-            final int base = index << STRIDE_SHIFT;
+            final int base = ROW_OFFSET + (index << STRIDE_SHIFT);
             final long existing = rows[base];
             if (existing == key)
             {
@@ -114,7 +126,7 @@ final class OrderTable
         int index = hash(key) & mask;
         while (true)
         {
-            final int base = index << STRIDE_SHIFT;
+            final int base = ROW_OFFSET + (index << STRIDE_SHIFT);
             final long existing = rows[base];
             if (existing == key)
             {
@@ -137,12 +149,12 @@ final class OrderTable
     void remove(final int base)
     {
         final long[] r = rows;
-        int hole = base >>> STRIDE_SHIFT;
+        int hole = (base - ROW_OFFSET) >>> STRIDE_SHIFT;
         int next = hole;
         while (true)
         {
             next = (next + 1) & mask;
-            final int nextBase = next << STRIDE_SHIFT;
+            final int nextBase = ROW_OFFSET + (next << STRIDE_SHIFT);
             final long key = r[nextBase];
             if (key == EMPTY)
             {
@@ -153,11 +165,11 @@ final class OrderTable
             final boolean homeBetween = hole <= next ? home > hole && home <= next : home > hole || home <= next;
             if (!homeBetween)
             {
-                System.arraycopy(r, nextBase, r, hole << STRIDE_SHIFT, STRIDE);
+                System.arraycopy(r, nextBase, r, ROW_OFFSET + (hole << STRIDE_SHIFT), STRIDE);
                 hole = next;
             }
         }
-        r[hole << STRIDE_SHIFT] = EMPTY;
+        r[ROW_OFFSET + (hole << STRIDE_SHIFT)] = EMPTY;
         size--;
     }
 
@@ -171,7 +183,7 @@ final class OrderTable
             return;
         }
         final long[] r = rows;
-        for (int i = 0; i < r.length; i += STRIDE)
+        for (int i = ROW_OFFSET; i < r.length; i += STRIDE)
         {
             r[i] = EMPTY;
         }
@@ -227,6 +239,18 @@ final class OrderTable
         return size;
     }
 
+    /**
+     * Reads the first word of a key's home row, so that a later lookup of the key finds the row in cache: called for
+     * the events of a batch before they are processed, so that their misses overlap instead of following one another.
+     *
+     * @param key from {@link #key(int, boolean, long)}.
+     * @return the word read, for the caller to fold into a value it keeps (so the read is not optimised away).
+     */
+    long touch(final long key)
+    {
+        return rows[ROW_OFFSET + ((hash(key) & mask) << STRIDE_SHIFT)];
+    }
+
     int capacity()
     {
         return mask + 1;
@@ -246,8 +270,8 @@ final class OrderTable
 
     private void allocate(final int capacity)
     {
-        rows = new long[capacity << STRIDE_SHIFT];
-        for (int i = 0; i < rows.length; i += STRIDE)
+        rows = new long[ROW_OFFSET + (capacity << STRIDE_SHIFT)];
+        for (int i = ROW_OFFSET; i < rows.length; i += STRIDE)
         {
             rows[i] = EMPTY;
         }
@@ -261,17 +285,17 @@ final class OrderTable
         final long[] old = rows;
         allocate((mask + 1) << 1);
         resizes++;
-        for (int from = 0; from < old.length; from += STRIDE)
+        for (int from = ROW_OFFSET; from < old.length; from += STRIDE)
         {
             final long key = old[from];
             if (key != EMPTY)
             {
                 int index = hash(key) & mask;
-                while (rows[index << STRIDE_SHIFT] != EMPTY)
+                while (rows[ROW_OFFSET + (index << STRIDE_SHIFT)] != EMPTY)
                 {
                     index = (index + 1) & mask;
                 }
-                System.arraycopy(old, from, rows, index << STRIDE_SHIFT, STRIDE);
+                System.arraycopy(old, from, rows, ROW_OFFSET + (index << STRIDE_SHIFT), STRIDE);
                 size++;
             }
         }

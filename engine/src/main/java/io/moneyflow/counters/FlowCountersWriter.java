@@ -146,6 +146,35 @@ public final class FlowCountersWriter
     /**
      * @return classes per record.
      */
+    /**
+     * Reads one word of every cache line a fill of this slot and bar will update (the version, the day and class
+     * fields, the bar's fields), without writing: called for the events of a batch before they are applied, so that
+     * their cache misses overlap instead of following one another. Aggregate thread only.
+     *
+     * @param slot the record.
+     * @param bar  the fill's bar, or -1.
+     * @return the sum of the words read, for the caller to keep (so the reads are not optimised away).
+     */
+    public long touch(final int slot, final int bar)
+    {
+        final UnsafeBuffer buffer = this.buffer;
+        final int record = counters.recordOffset(slot);
+        long sum = 0;
+        for (int offset = record; offset < record + barOffset; offset += 64)
+        {
+            sum += buffer.getLong(offset);
+        }
+        if (bar >= 0)
+        {
+            final int barStart = record + barOffset + bar * barStrideBytes;
+            for (int offset = barStart; offset < barStart + barStrideBytes; offset += 64)
+            {
+                sum += buffer.getLong(offset);
+            }
+        }
+        return sum;
+    }
+
     public int classCount()
     {
         return classCount;

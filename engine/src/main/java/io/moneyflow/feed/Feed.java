@@ -34,6 +34,12 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
     private final FeedListener listener;
     private final int maxBackwardsMs;
     private final int[] lastTime;
+    /** Per slot and stream: the channel of its sequence numbers and the last one taken, for duplicates. */
+    private final int[] seqChannel;
+    private final long[] seqLast;
+    private static final int NO_CHANNEL = Integer.MIN_VALUE;
+    /** (symbol, date) to security id and slot, for stock-days seen before: one lookup per record. */
+    private final Long2LongHashMap slotByDay;
     private final Long2LongHashMap lastSequence;
     private final org.agrona.collections.Long2ObjectHashMap<ChannelSequence> channels =
         new org.agrona.collections.Long2ObjectHashMap<>();
@@ -88,6 +94,10 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
         this.listener = listener;
         this.maxBackwardsMs = maxBackwardsMs;
         this.lastTime = new int[slotCapacity * STREAMS];
+        this.seqChannel = new int[slotCapacity * STREAMS];
+        this.seqLast = new long[slotCapacity * STREAMS];
+        java.util.Arrays.fill(seqChannel, NO_CHANNEL);
+        this.slotByDay = new Long2LongHashMap(Math.max(1024, Integer.highestOneBit(slotCapacity * 2) * 2), 0.5f, -1);
         this.lastSequence = new Long2LongHashMap(Math.max(1024, Integer.highestOneBit(slotCapacity * 4) * 2), 0.5f, -1);
         java.util.Arrays.fill(lastTime, -1);
     }
@@ -105,6 +115,8 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
         final long before = published;
         final List<RecordSource> sources = new ArrayList<>();
         lastProgressNs = System.nanoTime();
+        // read as fast as possible: the ring's consumers are signalled once per batch
+        ring.batching(true);
         try
         {
             final List<InputOrder.Verdict> verdicts = inputs.size() > 1 ?
@@ -171,6 +183,7 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
             {
                 source.close();
             }
+            ring.batching(false);
         }
         finishChannels();
         long lines = 0;
@@ -253,6 +266,12 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
         }
     }
 
+    private static long slotKey(final long symbolKey, final int date)
+    {
+        final long day = ((long)(date / 10000) << 9) | ((date / 100 % 100) << 5) | (date % 100);
+        return (symbolKey << 23) ^ (day & 0x7F_FFFF);
+    }
+
     private static int streamOf(final TickEvent record)
     {
         return record.type == TickEvent.ORDER ? 1 : record.type == TickEvent.SNAPSHOT ? 2 : 0;
@@ -271,31 +290,48 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
             return;
         }
         record.position = position;
-        int securityId = symbols.securityId(record.symbolKey);
-        if (securityId < 0)
+        // one lookup for a stock-day seen before; the slow path assigns new ones
+        final long dayKey = slotKey(record.symbolKey, record.date);
+        final long known = slotByDay.get(dayKey);
+        final int securityId;
+        final int slot;
+        if (known != -1)
         {
-            securityId = symbols.addUnknown(record.symbolKey);
-            if (securityId == SymbolTable.FULL)
-            {
-                report(RejectReason.CAPACITY, record.sourceId, label, line,
-                    listener.wantsDetail(RejectReason.CAPACITY) ? "more distinct symbols than the engine was sized " +
-                    "for; " + SymbolCodes.format(record.symbolKey) + " dropped (raise --max-symbols)" : null);
-                return;
-            }
-            listener.onUnknownSymbol(record.symbolKey, label, line);
+            securityId = (int)(known >>> 32);
+            slot = (int)known;
         }
-        int slot = symbols.slot(securityId, record.date);
-        if (slot < 0)
+        else
         {
-            slot = symbols.addSlot(securityId, record.date);
-            if (slot == SymbolTable.FULL)
+            int id = symbols.securityId(record.symbolKey);
+            if (id < 0)
             {
-                report(RejectReason.CAPACITY, record.sourceId, label, line,
-                    listener.wantsDetail(RejectReason.CAPACITY) ? "more symbol-days than the engine was sized for; " +
-                    SymbolCodes.format(record.symbolKey) + " " + record.date + " dropped (raise --max-symbols)" : null);
-                return;
+                id = symbols.addUnknown(record.symbolKey);
+                if (id == SymbolTable.FULL)
+                {
+                    report(RejectReason.CAPACITY, record.sourceId, label, line,
+                        listener.wantsDetail(RejectReason.CAPACITY) ? "more distinct symbols than the engine was " +
+                        "sized for; " + SymbolCodes.format(record.symbolKey) + " dropped (raise --max-symbols)" : null);
+                    return;
+                }
+                listener.onUnknownSymbol(record.symbolKey, label, line);
             }
-            listener.onSlot(slot, record.symbolKey, record.date, symbols.isKnown(securityId) ? securityId : -1);
+            int s = symbols.slot(id, record.date);
+            if (s < 0)
+            {
+                s = symbols.addSlot(id, record.date);
+                if (s == SymbolTable.FULL)
+                {
+                    report(RejectReason.CAPACITY, record.sourceId, label, line,
+                        listener.wantsDetail(RejectReason.CAPACITY) ? "more symbol-days than the engine was sized " +
+                        "for; " + SymbolCodes.format(record.symbolKey) + " " + record.date + " dropped (raise " +
+                        "--max-symbols)" : null);
+                    return;
+                }
+                listener.onSlot(s, record.symbolKey, record.date, symbols.isKnown(id) ? id : -1);
+            }
+            securityId = id;
+            slot = s;
+            slotByDay.put(dayKey, ((long)securityId << 32) | slot);
         }
         record.securityId = securityId;
         record.slot = slot;
@@ -339,8 +375,12 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
         else if (sequenced)
         {
             // Sequence numbers rise within a channel, and so within each symbol on it: duplicates are judged per
-            // symbol-day and channel, so that inputs need be in order only per symbol.
-            lastSeq = lastSequence.get(duplicateKey);
+            // symbol-day and channel, so that inputs need be in order only per symbol. A stock-day's stream has one
+            // channel: its last number is kept beside the slot; another channel goes to the map.
+            final int streamIndex = slot * STREAMS + stream;
+            final int seen = seqChannel[streamIndex];
+            lastSeq = seen == record.channel ? seqLast[streamIndex] : seen == NO_CHANNEL ? -1 :
+                lastSequence.get(duplicateKey);
             if (lastSeq >= 0 && record.sequence <= lastSeq)
             {
                 report(RejectReason.DUPLICATE, record.sourceId, label, line,
@@ -367,7 +407,17 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
         }
         if (sequenced && !record.denseSequence)
         {
-            lastSequence.put(duplicateKey, record.sequence);
+            final int streamIndex = slot * STREAMS + stream;
+            final int seen = seqChannel[streamIndex];
+            if (seen == NO_CHANNEL || seen == record.channel)
+            {
+                seqChannel[streamIndex] = record.channel;
+                seqLast[streamIndex] = record.sequence;
+            }
+            else
+            {
+                lastSequence.put(duplicateKey, record.sequence);
+            }
         }
         lastDate = record.date;
 

@@ -116,7 +116,12 @@ final class FeedSource implements RecordSource
     {
         final long key = streamKey(record);
         final long time = dateTime(record);
-        final long last = latest.get(key);
+        // one probe for the common case, a record at or after its stream's latest: put, and put back when not
+        final long last = latest.put(key, time);
+        if (last != NONE && time < last)
+        {
+            latest.put(key, last);
+        }
         if (last != NONE)
         {
             if (time < last - maxBackwardsMs)
@@ -133,12 +138,9 @@ final class FeedSource implements RecordSource
                     describe(last) + " and of the next record (line " + ahead.line + ", " +
                     describe(dateTime(ahead)) + ") by more than " + maxBackwardsMs + " ms: a stray time, rejected " +
                     "alone" : null, null, 0, 0);
+                latest.put(key, last);
                 return false;
             }
-        }
-        if (time > last)
-        {
-            latest.put(key, time);
         }
         previousTime = time;
         previousKey = key;

@@ -219,7 +219,7 @@ final class RecordDecoder
                 exchange = code - 1;
             }
         }
-        final long key = SymbolCodes.parse(b, csv.start(symbolColumn), csv.end(symbolColumn), exchange);
+        final long key = symbolKey(b, csv.start(symbolColumn), csv.end(symbolColumn), exchange);
         if (key == SymbolCodes.INVALID)
         {
             rejectColumn = symbolColumn;
@@ -247,12 +247,13 @@ final class RecordDecoder
             out.timeMs = timeFormat.timeOfDayMs();
             if (dateColumn >= 0)
             {
-                if (!dateFormat.parse(b, csv.start(dateColumn), csv.end(dateColumn)))
+                final int date = date(b, csv.start(dateColumn), csv.end(dateColumn));
+                if (date == 0)
                 {
                     rejectColumn = dateColumn;
                     return RejectReason.BAD_TIME;
                 }
-                out.date = dateFormat.date();
+                out.date = date;
             }
             else
             {
@@ -293,6 +294,57 @@ final class RecordDecoder
         }
     }
 
+    /** The text of the last symbol and date decoded, and what they gave: files repeat both line after line. */
+    private final byte[] lastSymbol = new byte[32];
+    private int lastSymbolLength = -1;
+    private int lastSymbolExchange;
+    private long lastSymbolKey;
+    private final byte[] lastDate = new byte[16];
+    private int lastDateLength = -1;
+    private int lastDateValue;
+
+    private long symbolKey(final byte[] b, final int start, final int end, final int exchange)
+    {
+        final int length = end - start;
+        if (length == lastSymbolLength && exchange == lastSymbolExchange &&
+            java.util.Arrays.equals(b, start, end, lastSymbol, 0, length))
+        {
+            return lastSymbolKey;
+        }
+        final long key = SymbolCodes.parse(b, start, end, exchange);
+        if (length <= lastSymbol.length)
+        {
+            System.arraycopy(b, start, lastSymbol, 0, length);
+            lastSymbolLength = length;
+            lastSymbolExchange = exchange;
+            lastSymbolKey = key;
+        }
+        return key;
+    }
+
+    /**
+     * @return the date, or 0 when it does not parse.
+     */
+    private int date(final byte[] b, final int start, final int end)
+    {
+        final int length = end - start;
+        if (length == lastDateLength && java.util.Arrays.equals(b, start, end, lastDate, 0, length))
+        {
+            return lastDateValue;
+        }
+        if (!dateFormat.parse(b, start, end))
+        {
+            return 0;
+        }
+        if (length <= lastDate.length)
+        {
+            System.arraycopy(b, start, lastDate, 0, length);
+            lastDateLength = length;
+            lastDateValue = dateFormat.date();
+        }
+        return dateFormat.date();
+    }
+
     /**
      * Decodes a split line's date and time alone: for {@link InputOrder}, which only asks whether an input is in time
      * order.
@@ -327,11 +379,11 @@ final class RecordDecoder
             timeMs = timeFormat.timeOfDayMs();
             if (dateColumn >= 0)
             {
-                if (!dateFormat.parse(b, csv.start(dateColumn), csv.end(dateColumn)))
+                date = date(b, csv.start(dateColumn), csv.end(dateColumn));
+                if (date == 0)
                 {
                     return -1;
                 }
-                date = dateFormat.date();
             }
             else
             {

@@ -2,25 +2,102 @@ package io.moneyflow.feed;
 
 import com.lmax.disruptor.RingBuffer;
 import io.moneyflow.ring.TickEvent;
-import io.moneyflow.ring.TickTranslator;
 
 /**
- * Where the feed puts each record it accepts (and each journal-only event): the engine's ring, or, for the feed
- * server, an encoder. Called on the feed thread; must not keep the event, which the feed reuses.
+ * Where the feed puts accepted records: the engine's ring, or a test's collector. Feed thread only.
  */
 public interface RecordSink
 {
     /**
-     * @param event a record or event; copy what is needed before returning.
+     * @param event a record; copied, so the caller may reuse it.
      */
     void publish(TickEvent event);
 
     /**
+     * Makes every record put so far visible to the consumers. A sink that publishes each record at once has nothing
+     * to do.
+     */
+    default void flush()
+    {
+    }
+
+    /**
+     * @param batch true to let the sink hold records back until {@link #flush()} or until it has a batch, for a
+     *              reader that reads as fast as it can; false to publish each record at once (a live feed, a paced
+     *              replay), after flushing what is held.
+     */
+    default void batching(final boolean batch)
+    {
+    }
+
+    /**
      * @param ring the engine's ring.
-     * @return a sink that publishes into it, through the static translator.
+     * @return a sink that copies each record into the ring's next slot; when batching, it makes the slots visible
+     *         {@link #BATCH} at a time, so that the consumers are signalled once per batch, not once per record.
      */
     static RecordSink of(final RingBuffer<TickEvent> ring)
     {
-        return event -> ring.publishEvent(TickTranslator.INSTANCE, event);
+        return new RingSink(ring, Math.max(1, Math.min(BATCH, ring.getBufferSize() / 4)));
+    }
+
+    /** Most records held back before they are published, when batching. */
+    int BATCH = 64;
+
+    /** The ring sink: claims a slot per record, publishes ranges. */
+    final class RingSink implements RecordSink
+    {
+        private final RingBuffer<TickEvent> ring;
+        private final int batch;
+        private boolean batching;
+        private long first = -1;
+        private long last = -1;
+
+        RingSink(final RingBuffer<TickEvent> ring, final int batch)
+        {
+            this.ring = ring;
+            this.batch = batch;
+        }
+
+        @Override
+        public void publish(final TickEvent event)
+        {
+            final long sequence = ring.next();
+            ring.get(sequence).copyInput(event);
+            if (!batching)
+            {
+                ring.publish(sequence);
+                return;
+            }
+            if (first < 0)
+            {
+                first = sequence;
+            }
+            last = sequence;
+            if (last - first + 1 >= batch)
+            {
+                flush();
+            }
+        }
+
+        @Override
+        public void flush()
+        {
+            if (first >= 0)
+            {
+                ring.publish(first, last);
+                first = -1;
+                last = -1;
+            }
+        }
+
+        @Override
+        public void batching(final boolean batch)
+        {
+            if (!batch)
+            {
+                flush();
+            }
+            batching = batch;
+        }
     }
 }

@@ -300,6 +300,65 @@ public final class Indicators
     }
 
     /**
+     * The last value of {@link #cmf(long[], long[], long[], long[], int)}, computed from the last window alone: what
+     * a day's report needs, without the money-flow volume of every bar twice.
+     *
+     * @param high   highs, 1/10000 yuan.
+     * @param low    lows, 1/10000 yuan.
+     * @param close  closes, 1/10000 yuan.
+     * @param volume volumes, shares.
+     * @param n      the period.
+     * @return CMF of the last bar, micros; {@link #UNDEFINED} with fewer than {@code n} bars or no volume.
+     * @throws IllegalArgumentException when the arrays differ in length or the period is not positive.
+     */
+    public static long cmfLast(final long[] high, final long[] low, final long[] close, final long[] volume, final int n)
+    {
+        Checks.period(n);
+        final int to = close.length;
+        checkBars(0, to, close, high, low, close, volume);
+        if (to < n)
+        {
+            return UNDEFINED;
+        }
+        BigDecimal window = BigDecimal.ZERO;
+        for (int t = to - n; t < to; t++)
+        {
+            window = window.add(moneyFlowVolume(high[t], low[t], close[t], volume[t]));
+        }
+        final long windowVolume = Exact.sum(volume, to - n, to);
+        return windowVolume == UNDEFINED ? UNDEFINED :
+            Exact.divide(window.multiply(MICROS_DECIMAL), BigDecimal.valueOf(windowVolume));
+    }
+
+    /**
+     * The last value of {@link #accumulationDistribution(long[], long[], long[], long[])} (seeded as ta4j), computed
+     * without rounding every bar's value of the line.
+     *
+     * @param high   highs, 1/10000 yuan.
+     * @param low    lows, 1/10000 yuan.
+     * @param close  closes, 1/10000 yuan.
+     * @param volume volumes, shares.
+     * @return A/D of the last bar, micro-shares; {@link #UNDEFINED} without bars.
+     * @throws IllegalArgumentException when the arrays differ in length.
+     */
+    public static long accumulationDistributionLast(
+        final long[] high, final long[] low, final long[] close, final long[] volume)
+    {
+        final int to = close.length;
+        checkBars(0, to, close, high, low, close, volume);
+        if (to == 0)
+        {
+            return UNDEFINED;
+        }
+        BigDecimal line = BigDecimal.ZERO;
+        for (int t = 1; t < to; t++)
+        {
+            line = line.add(moneyFlowVolume(high[t], low[t], close[t], volume[t]));
+        }
+        return Exact.toLong(line.multiply(MICROS_DECIMAL));
+    }
+
+    /**
      * One bar's money-flow volume {@code MFM × V}, in shares, to {@link #MONEY_FLOW_VOLUME_SCALE} decimal places.
      */
     static BigDecimal moneyFlowVolume(final long high, final long low, final long close, final long volume)

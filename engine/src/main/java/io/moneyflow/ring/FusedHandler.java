@@ -32,6 +32,13 @@ public final class FusedHandler implements EventHandler<TickEvent>
     }
 
     @Override
+    public void onBatchStart(final long batchSize, final long queueDepth)
+    {
+        first.onBatchStart(batchSize, queueDepth);
+        second.onBatchStart(batchSize, queueDepth);
+    }
+
+    @Override
     public void onStart()
     {
         first.onStart();

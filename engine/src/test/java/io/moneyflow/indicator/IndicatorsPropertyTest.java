@@ -105,6 +105,21 @@ class IndicatorsPropertyTest
     }
 
     @Property(tries = 300)
+    void lastValuesEqualTheLastOfTheirSeries(
+        @ForAll("walks") final List<Step> steps,
+        @ForAll @IntRange(min = 1, max = 25) final int n)
+    {
+        final Series s = new Series(steps);
+        final long[] cmf = Indicators.cmf(s.high, s.low, s.close, s.volume, n);
+        final long[] ad = Indicators.accumulationDistribution(s.high, s.low, s.close, s.volume);
+        final int last = steps.size() - 1;
+        assertThat(Indicators.cmfLast(s.high, s.low, s.close, s.volume, n))
+            .isEqualTo(last < 0 ? UNDEFINED : cmf[last]);
+        assertThat(Indicators.accumulationDistributionLast(s.high, s.low, s.close, s.volume))
+            .isEqualTo(last < 0 ? UNDEFINED : ad[last]);
+    }
+
+    @Property(tries = 300)
     void oscillatorsStayWithinTheirScales(
         @ForAll("walks") final List<Step> steps,
         @ForAll @IntRange(min = 1, max = 20) final int n)

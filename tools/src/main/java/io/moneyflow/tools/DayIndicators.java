@@ -151,8 +151,8 @@ final class DayIndicators
             view.day(DayField.INNER_VOLUME), view.day(DayField.VOLUME), view.day(DayField.TURNOVER));
         final int minutes = lastTraded < 0 ? 0 : Math.min(240, (lastTraded + 1) * barMinutes);
         return new DayIndicators(omi, List.copyOf(flows), barMinutes, traded, minutes,
-            last(Indicators.mfi(h, l, c, v, MFI_PERIOD)), last(Indicators.cmf(h, l, c, v, CMF_PERIOD)),
-            last(Indicators.obv(c, v)), last(Indicators.accumulationDistribution(h, l, c, v)));
+            last(Indicators.mfi(h, l, c, v, MFI_PERIOD)), Indicators.cmfLast(h, l, c, v, CMF_PERIOD),
+            last(Indicators.obv(c, v)), Indicators.accumulationDistributionLast(h, l, c, v));
     }
 
     /**
