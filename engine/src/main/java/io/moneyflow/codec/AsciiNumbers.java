@@ -173,11 +173,12 @@ public final class AsciiNumbers
                 return negative ? -value : value;
             }
             final long multiplier = POWERS_OF_TEN[shift];
-            if (mantissa > Long.MAX_VALUE / multiplier)
+            value = mantissa * multiplier;
+            // both are positive: the product fits when its high half is zero and its sign bit clear (no division)
+            if (Math.multiplyHigh(mantissa, multiplier) != 0 || value < 0)
             {
                 return INVALID;
             }
-            value = mantissa * multiplier;
         }
         else
         {
@@ -242,6 +243,18 @@ public final class AsciiNumbers
             }
         }
         long value = 0;
+        // eighteen digits cannot overflow a long: only the digits after them need the (dividing) check
+        final int unchecked = Math.min(limit, i + 18);
+        while (i < unchecked)
+        {
+            final int digit = buffer[i] - '0';
+            if (digit < 0 || digit > 9)
+            {
+                return INVALID;
+            }
+            value = value * 10 + digit;
+            i++;
+        }
         while (i < limit)
         {
             final int digit = buffer[i] - '0';

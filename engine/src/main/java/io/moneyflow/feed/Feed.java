@@ -54,11 +54,10 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
     private int lastDate;
 
     private final TickEvent scratch = new TickEvent();
-    private RecordSource[] heap;
+    private MinHeap<RecordSource> heap;
     private RecordSource[] all;
     private java.nio.file.Path sortDir = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
     private int sortRunRecords = 1 << 19;
-    private int heapSize;
     private long published;
     private long position;
     private long skipThrough;
@@ -142,37 +141,31 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
                     sources.add(new InstantGroups(reader));
                 }
             }
-            heap = new RecordSource[sources.size()];
+            heap = new MinHeap<>(Feed::before, sources.size());
             all = sources.toArray(new RecordSource[0]);
-            heapSize = 0;
             for (final RecordSource source : sources)
             {
                 if (source.advance())
                 {
-                    push(source);
+                    heap.push(source);
                 }
                 else
                 {
                     source.flushRejections(Integer.MAX_VALUE, Long.MAX_VALUE);
                 }
             }
-            while (heapSize > 0)
+            while (!heap.isEmpty())
             {
-                final RecordSource source = heap[0];
+                final RecordSource source = heap.peek();
                 accept(source);
                 if (source.advance())
                 {
-                    siftDown(0);
+                    heap.top();
                 }
                 else
                 {
                     source.flushRejections(Integer.MAX_VALUE, Long.MAX_VALUE);
-                    heap[0] = heap[--heapSize];
-                    heap[heapSize] = null;
-                    if (heapSize > 0)
-                    {
-                        siftDown(0);
-                    }
+                    heap.pop();
                 }
                 progress(source);
             }
@@ -866,64 +859,7 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
         {
             return x.timeMs < y.timeMs;
         }
-        final int px = x.type == TickEvent.SNAPSHOT ? 1 : 0;
-        final int py = y.type == TickEvent.SNAPSHOT ? 1 : 0;
-        if (px != py)
-        {
-            return px < py;
-        }
-        if (x.channel != y.channel)
-        {
-            return x.channel < y.channel;
-        }
-        if (x.sequence != y.sequence)
-        {
-            return x.sequence < y.sequence;
-        }
-        return a.index() < b.index();
-    }
-
-    private void push(final RecordSource source)
-    {
-        int i = heapSize++;
-        heap[i] = source;
-        while (i > 0)
-        {
-            final int parent = (i - 1) >>> 1;
-            if (!before(heap[i], heap[parent]))
-            {
-                break;
-            }
-            swap(i, parent);
-            i = parent;
-        }
-    }
-
-    private void siftDown(final int from)
-    {
-        int i = from;
-        while (true)
-        {
-            final int left = 2 * i + 1;
-            if (left >= heapSize)
-            {
-                return;
-            }
-            final int right = left + 1;
-            int smallest = right < heapSize && before(heap[right], heap[left]) ? right : left;
-            if (!before(heap[smallest], heap[i]))
-            {
-                return;
-            }
-            swap(i, smallest);
-            i = smallest;
-        }
-    }
-
-    private void swap(final int a, final int b)
-    {
-        final RecordSource t = heap[a];
-        heap[a] = heap[b];
-        heap[b] = t;
+        final int within = InstantGroups.compare(x, y);
+        return within != 0 ? within < 0 : a.index() < b.index();
     }
 }

@@ -4,10 +4,16 @@ import java.util.List;
 
 /**
  * What the feed tells its owner besides the records it publishes. Called on the feed thread only, and only for
- * events that are rare by nature (a rejection, a new slot, a gap), so implementations may allocate.
+ * events that are rare by nature (a rejection, a new slot, a gap), so implementations may allocate. Every method does
+ * nothing unless overridden, so a listener overrides only what it wants.
  */
 public interface FeedListener
 {
+    /** A listener that wants nothing: for reading an input without telling anyone (see {@code InputOrder}). */
+    FeedListener SILENT = new FeedListener()
+    {
+    };
+
     /**
      * Whether the next rejection for this reason will be shown to a person, so that the feed builds its detail text
      * only then: a flood of bad input is counted without allocating.
@@ -15,7 +21,10 @@ public interface FeedListener
      * @param reason why a record is about to be rejected.
      * @return true when {@link #onReject} will use the detail.
      */
-    boolean wantsDetail(RejectReason reason);
+    default boolean wantsDetail(final RejectReason reason)
+    {
+        return false;
+    }
 
     /**
      * A record was rejected.
@@ -25,7 +34,9 @@ public interface FeedListener
      * @param line   1-based line number in that source.
      * @param detail what was wrong, for a person; null when {@link #wantsDetail} said it is not wanted.
      */
-    void onReject(RejectReason reason, String source, long line, String detail);
+    default void onReject(final RejectReason reason, final String source, final long line, final String detail)
+    {
+    }
 
     /**
      * A symbol-day got a counters slot; no event for it has been published yet.
@@ -35,7 +46,9 @@ public interface FeedListener
      * @param date       yyyymmdd.
      * @param securityId reference-data row, or -1 when the symbol is unknown.
      */
-    void onSlot(int slot, long symbolKey, int date, int securityId);
+    default void onSlot(final int slot, final long symbolKey, final int date, final int securityId)
+    {
+    }
 
     /**
      * A symbol missing from the reference data was seen for the first time. It is still processed.
@@ -44,7 +57,9 @@ public interface FeedListener
      * @param source    where it was first seen.
      * @param line      line number there.
      */
-    void onUnknownSymbol(long symbolKey, String source, long line);
+    default void onUnknownSymbol(final long symbolKey, final String source, final long line)
+    {
+    }
 
     /**
      * A dense channel sequence is missing numbers: they did not arrive within the reordering window, or before the
@@ -55,7 +70,9 @@ public interface FeedListener
      * @param to       last missing number.
      * @param symbols  the symbols seen on the channel that day, whose flows may miss records.
      */
-    void onGap(int channel, long from, long to, List<String> symbols);
+    default void onGap(final int channel, final long from, final long to, final List<String> symbols)
+    {
+    }
 
     /**
      * Lines were read; called with the running total, at most a few times a second.
@@ -64,7 +81,9 @@ public interface FeedListener
      * @param published     records published so far.
      * @param currentSource the source being read.
      */
-    void onProgress(long linesRead, long published, String currentSource);
+    default void onProgress(final long linesRead, final long published, final String currentSource)
+    {
+    }
 
     /**
      * Something about an input a person should know, e.g. a damaged archive being read from the front.
@@ -72,7 +91,9 @@ public interface FeedListener
      * @param source the file or entry.
      * @param note   what happened.
      */
-    void onNote(String source, String note);
+    default void onNote(final String source, final String note)
+    {
+    }
 
     /**
      * A file or archive entry was skipped because no layout recognises it.
@@ -80,12 +101,14 @@ public interface FeedListener
      * @param source the file or entry.
      * @param why    what was wrong.
      */
-    void onSkipped(String source, String why);
+    default void onSkipped(final String source, final String why)
+    {
+    }
 
     /**
      * A file or archive entry gave no record at all: its layout was recognised but no line of it could be read as a
      * record (each was rejected, or it holds only its header), or it ends before its first line. A run that read
-     * nothing from an input must not pass for a good one. Does nothing unless overridden.
+     * nothing from an input must not pass for a good one.
      *
      * @param source the file or entry.
      * @param why    what was found instead, for a person.

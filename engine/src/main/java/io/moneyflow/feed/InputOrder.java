@@ -42,50 +42,6 @@ final class InputOrder
         }
     }
 
-    private static final FeedListener SILENT = new FeedListener()
-    {
-        @Override
-        public boolean wantsDetail(final RejectReason reason)
-        {
-            return false;
-        }
-
-        @Override
-        public void onReject(final RejectReason reason, final String source, final long line, final String detail)
-        {
-        }
-
-        @Override
-        public void onSlot(final int slot, final long symbolKey, final int date, final int securityId)
-        {
-        }
-
-        @Override
-        public void onUnknownSymbol(final long symbolKey, final String source, final long line)
-        {
-        }
-
-        @Override
-        public void onGap(final int channel, final long from, final long to, final List<String> symbols)
-        {
-        }
-
-        @Override
-        public void onProgress(final long linesRead, final long published, final String currentSource)
-        {
-        }
-
-        @Override
-        public void onNote(final String source, final String note)
-        {
-        }
-
-        @Override
-        public void onSkipped(final String source, final String why)
-        {
-        }
-    };
-
     private static final InputEvents SILENT_EVENTS = new InputEvents()
     {
         @Override
@@ -164,7 +120,7 @@ final class InputOrder
 
     private static Verdict checkOne(final InputFiles.Input input, final Layouts layouts, final Layout forced)
     {
-        final FeedSource source = new FeedSource(0, input.reopen(), layouts, forced, SILENT, SILENT_EVENTS, 0);
+        final FeedSource source = new FeedSource(0, input.reopen(), layouts, forced, FeedListener.SILENT, SILENT_EVENTS, 0);
         try
         {
             final long[] times = new long[2];

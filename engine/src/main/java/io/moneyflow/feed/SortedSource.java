@@ -58,8 +58,7 @@ final class SortedSource implements RecordSource
     /** Served from memory: the one run, in key order. */
     private int next;
     /** Served from files: a reader per run, in a heap by key. */
-    private RunReader[] heap;
-    private int heapSize;
+    private MinHeap<RunReader> heap;
 
     /**
      * @param index   the input's place among the run's inputs.
@@ -207,13 +206,13 @@ final class SortedSource implements RecordSource
         arena = new UnsafeBuffer(new byte[0]);
         keys = new long[0];
         offsets = new int[0];
-        heap = new RunReader[runFiles.size()];
+        heap = new MinHeap<>(SortedSource::before, runFiles.size());
         for (int i = 0; i < runFiles.size(); i++)
         {
             final RunReader run = new RunReader(i, runFiles.get(i));
             if (run.advance())
             {
-                push(run);
+                heap.push(run);
             }
             else
             {
@@ -252,24 +251,22 @@ final class SortedSource implements RecordSource
         }
         else
         {
-            if (heapSize == 0)
+            if (heap.isEmpty())
             {
                 return false;
             }
-            final RunReader run = heap[0];
+            final RunReader run = heap.peek();
             final TickEvent t = head;
             head = run.record;
             run.record = t;
             if (run.advance())
             {
-                siftDown();
+                heap.top();
             }
             else
             {
                 run.close();
-                heap[0] = heap[--heapSize];
-                heap[heapSize] = null;
-                siftDown();
+                heap.pop();
             }
         }
         return true;
@@ -324,11 +321,11 @@ final class SortedSource implements RecordSource
     {
         if (heap != null)
         {
-            for (int i = 0; i < heapSize; i++)
+            for (int i = 0; i < heap.size(); i++)
             {
-                heap[i].close();
+                heap.get(i).close();
             }
-            heapSize = 0;
+            heap.clear();
         }
         for (final Path file : runFiles)
         {
@@ -346,47 +343,6 @@ final class SortedSource implements RecordSource
     private static boolean before(final RunReader a, final RunReader b)
     {
         return a.key != b.key ? a.key < b.key : a.run < b.run;
-    }
-
-    private void push(final RunReader run)
-    {
-        int i = heapSize++;
-        heap[i] = run;
-        while (i > 0)
-        {
-            final int parent = (i - 1) >>> 1;
-            if (!before(heap[i], heap[parent]))
-            {
-                break;
-            }
-            final RunReader t = heap[i];
-            heap[i] = heap[parent];
-            heap[parent] = t;
-            i = parent;
-        }
-    }
-
-    private void siftDown()
-    {
-        int i = 0;
-        while (true)
-        {
-            final int left = 2 * i + 1;
-            if (left >= heapSize)
-            {
-                return;
-            }
-            final int right = left + 1;
-            final int smallest = right < heapSize && before(heap[right], heap[left]) ? right : left;
-            if (!before(heap[smallest], heap[i]))
-            {
-                return;
-            }
-            final RunReader t = heap[i];
-            heap[i] = heap[smallest];
-            heap[smallest] = t;
-            i = smallest;
-        }
     }
 
     /** Reads one sorted run back, record by record. */

@@ -213,34 +213,5 @@ class CsvFeedFuzzTest
             lines.merge(line, 1, Integer::sum);
         }
 
-        @Override
-        public void onSlot(final int slot, final long symbolKey, final int date, final int securityId)
-        {
-        }
-
-        @Override
-        public void onUnknownSymbol(final long symbolKey, final String source, final long line)
-        {
-        }
-
-        @Override
-        public void onGap(final int channel, final long from, final long to, final List<String> symbols)
-        {
-        }
-
-        @Override
-        public void onProgress(final long linesRead, final long published, final String currentSource)
-        {
-        }
-
-        @Override
-        public void onSkipped(final String source, final String why)
-        {
-        }
-
-        @Override
-        public void onNote(final String source, final String note)
-        {
-        }
     }
 }
