@@ -32,8 +32,9 @@ public final class AggregateHandler implements EventHandler<TickEvent>
     private final org.HdrHistogram.Histogram latency;
     private long latencySkip;
     private long appliedSinceFlush;
-    /** Most events of a batch looked at before it is applied. */
-    private static final int LOOK_AHEAD = 64;
+    /** How many events ahead of the one applied the counters lines are read. */
+    private static final int LOOK_AHEAD = 16;
+    private long batchEnd = -1;
     private com.lmax.disruptor.RingBuffer<TickEvent> ring;
     private io.moneyflow.classify.TradingSession session;
     private long nextSequence;
@@ -83,34 +84,43 @@ public final class AggregateHandler implements EventHandler<TickEvent>
     }
 
     /**
-     * Before a batch: reads every cache line of the counters records its fills will update, so that the misses
-     * overlap instead of following one another (5,000 stocks' records are far larger than the caches).
+     * Before a batch: reads every cache line of the counters records the batch's first {@link #LOOK_AHEAD} fills will
+     * update; then, as each event is applied, those of the fill {@link #LOOK_AHEAD} events on ({@link #onEvent}). A
+     * full market's records (5,000 stocks) are far larger than the caches; read this far ahead, the misses of several
+     * fills overlap instead of following one another.
      */
     @Override
     public void onBatchStart(final long batchSize, final long queueDepth)
     {
-        final com.lmax.disruptor.RingBuffer<TickEvent> ring = this.ring;
+        batchEnd = nextSequence + batchSize - 1;
         if (ring == null)
         {
             return;
         }
-        final long end = nextSequence + Math.min(batchSize, LOOK_AHEAD);
-        long sum = 0;
-        for (long s = nextSequence; s < end; s++)
+        final long end = Math.min(batchEnd, nextSequence + LOOK_AHEAD - 1);
+        for (long s = nextSequence; s <= end; s++)
         {
-            final TickEvent e = ring.get(s);
-            if (e.type == TickEvent.TRADE && e.slot >= 0)
-            {
-                sum += writer.touch(e.slot, session.barIndex(e.timeMs));
-            }
+            touch(s);
         }
-        touched += sum;
+    }
+
+    private void touch(final long sequence)
+    {
+        final TickEvent e = ring.get(sequence);
+        if (e.type == TickEvent.TRADE && e.slot >= 0)
+        {
+            touched += writer.touch(e.slot, session.barIndex(e.timeMs));
+        }
     }
 
     @Override
     public void onEvent(final TickEvent event, final long sequence, final boolean endOfBatch)
     {
         nextSequence = sequence + 1;
+        if (sequence + LOOK_AHEAD <= batchEnd && ring != null)
+        {
+            touch(sequence + LOOK_AHEAD);
+        }
         apply(event);
         if (endOfBatch)
         {

@@ -45,8 +45,9 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
     private long quoteMissing;
     private long midpointMissing;
 
-    /** Most events of a batch looked at before it is processed: their rows must stay in cache until then. */
-    private static final int LOOK_AHEAD = 128;
+    /** How many events ahead of the one processed the order rows are read: enough for several misses in flight. */
+    private static final int LOOK_AHEAD = 16;
+    private long batchEnd = -1;
     private com.lmax.disruptor.RingBuffer<TickEvent> ring;
     private long nextSequence;
     /** What the look ahead read, kept so that the reads stay. */
@@ -113,42 +114,52 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
     }
 
     /**
-     * Before a batch: reads the home row of every order its fills name, so that the rows' cache misses overlap
-     * instead of following one another (the order table is far larger than the caches on a full market), and sets
-     * each event's bar for the aggregate stage's own look ahead.
+     * Before a batch: reads the home rows of the orders the batch's first {@link #LOOK_AHEAD} fills name; then, as
+     * each event is processed, those of the fill {@link #LOOK_AHEAD} events on ({@link #onEvent}). The order table is
+     * far larger than the caches on a full market, so each lookup misses them; read this far ahead, the misses of
+     * several fills overlap instead of following one another.
      */
     @Override
     public void onBatchStart(final long batchSize, final long queueDepth)
     {
-        final com.lmax.disruptor.RingBuffer<TickEvent> ring = this.ring;
+        batchEnd = nextSequence + batchSize - 1;
         if (ring == null || mode == FlowMode.TRADE)
         {
             return;
         }
-        final long end = nextSequence + Math.min(batchSize, LOOK_AHEAD);
-        long sum = 0;
-        for (long s = nextSequence; s < end; s++)
+        final long end = Math.min(batchEnd, nextSequence + LOOK_AHEAD - 1);
+        for (long s = nextSequence; s <= end; s++)
         {
-            final TickEvent e = ring.get(s);
-            if (e.type == TickEvent.TRADE)
-            {
-                if (e.buyNo > 0)
-                {
-                    sum += orders.touch(OrderTable.key(e.slot, true, e.buyNo));
-                }
-                if (e.sellNo > 0)
-                {
-                    sum += orders.touch(OrderTable.key(e.slot, false, e.sellNo));
-                }
-            }
+            touch(s);
         }
-        touched += sum;
+    }
+
+    private void touch(final long sequence)
+    {
+        final TickEvent e = ring.get(sequence);
+        if (e.type == TickEvent.TRADE)
+        {
+            long sum = 0;
+            if (e.buyNo > 0)
+            {
+                sum += orders.touch(OrderTable.key(e.slot, true, e.buyNo));
+            }
+            if (e.sellNo > 0)
+            {
+                sum += orders.touch(OrderTable.key(e.slot, false, e.sellNo));
+            }
+            touched += sum;
+        }
     }
 
     @Override
     public void onEvent(final TickEvent event, final long sequence, final boolean endOfBatch)
     {
         nextSequence = sequence + 1;
+        if (sequence + LOOK_AHEAD <= batchEnd && ring != null && mode != FlowMode.TRADE)
+        {
+            touch(sequence + LOOK_AHEAD);
+        }
         event.bar = session.barIndex(event.timeMs);
         if (event.date > currentDate)
         {

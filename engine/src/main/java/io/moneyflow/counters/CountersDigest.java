@@ -80,15 +80,12 @@ public final class CountersDigest
         final int slots = reader.slotsUsed();
         putLong(longBytes, slots);
         digest.update(longBytes);
-        final byte[][] records = new byte[slots][];
         final String[] symbols = new String[slots];
         final int[] dates = new int[slots];
         final Integer[] order = new Integer[slots];
         for (int slot = 0; slot < slots; slot++)
         {
             reader.read(slot, view);
-            records[slot] = new byte[counters.recordLength()];
-            view.copyBuffer().getBytes(0, records[slot]);
             symbols[slot] = view.symbol();
             dates[slot] = view.date();
             order[slot] = slot;
@@ -96,9 +93,11 @@ public final class CountersDigest
         // Slots are numbered as stocks first appear, which depends on the order of the inputs; the digest does not.
         Arrays.sort(order, java.util.Comparator.<Integer, String>comparing(i -> symbols[i])
             .thenComparingInt(i -> dates[i]));
+        final byte[] record = new byte[counters.recordLength()];
         for (final int slot : order)
         {
-            final byte[] record = records[slot];
+            reader.read(slot, view);
+            view.copyBuffer().getBytes(0, record);
             for (final DayField field : ignored)
             {
                 Arrays.fill(record, field.offset(), field.offset() + Long.BYTES, (byte)0);

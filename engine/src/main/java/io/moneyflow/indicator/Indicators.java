@@ -350,8 +350,92 @@ public final class Indicators
         {
             return UNDEFINED;
         }
-        BigDecimal line = BigDecimal.ZERO;
+        // Each bar's MFV is location × V / range to 20 decimals, half-even: kept exactly as whole shares plus two
+        // ten-digit parts of the fraction, in longs, so that a day's 240 bars cost no BigDecimal division; a bar
+        // whose location × V does not fit a long sends the day to the BigDecimal sum, which gives the same value.
+        long whole = 0;
+        long upper = 0;
+        long lower = 0;
         for (int t = 1; t < to; t++)
+        {
+            final long range = high[t] - low[t];
+            if (range <= 0)
+            {
+                continue;
+            }
+            final long location = 2 * close[t] - low[t] - high[t];
+            final long numerator = location * volume[t];
+            if (Math.multiplyHigh(location, volume[t]) != (numerator >> 63) || numerator == Long.MIN_VALUE ||
+                range > MAX_EXACT_RANGE)
+            {
+                return accumulationDistributionLastExact(high, low, close, volume);
+            }
+            final long magnitude = Math.abs(numerator);
+            long q = magnitude / range;
+            final long r = magnitude - q * range;
+            final long r1 = r * TEN_DIGITS;
+            long f1 = r1 / range;
+            final long r2 = r1 - f1 * range;
+            final long r3 = r2 * TEN_DIGITS;
+            long f2 = r3 / range;
+            final long r4 = r3 - f2 * range;
+            if (2 * r4 > range || (2 * r4 == range && (f2 & 1) != 0))
+            {
+                f2++;
+                if (f2 == TEN_DIGITS)
+                {
+                    f2 = 0;
+                    f1++;
+                    if (f1 == TEN_DIGITS)
+                    {
+                        f1 = 0;
+                        q++;
+                    }
+                }
+            }
+            if (numerator < 0)
+            {
+                whole -= q;
+                upper -= f1;
+                lower -= f2;
+            }
+            else
+            {
+                whole += q;
+                upper += f1;
+                lower += f2;
+            }
+        }
+        upper += Math.floorDiv(lower, TEN_DIGITS);
+        lower = Math.floorMod(lower, TEN_DIGITS);
+        whole += Math.floorDiv(upper, TEN_DIGITS);
+        upper = Math.floorMod(upper, TEN_DIGITS);
+        // the line × 10^6, rounded half-even: whole × 10^6 + (upper × 10^10 + lower) / 10^14, with 0 <= upper,
+        // lower < 10^10; a line beyond a long's micro-shares goes to the BigDecimal sum, which says UNDEFINED
+        if (whole > MAX_WHOLE_SHARES || whole < -MAX_WHOLE_SHARES)
+        {
+            return accumulationDistributionLastExact(high, low, close, volume);
+        }
+        final long units = whole * MICROS + upper / 10_000;
+        final long remainder = (upper % 10_000) * TEN_DIGITS + lower;
+        final long half = 50_000_000_000_000L;
+        return remainder > half || (remainder == half && (units & 1) != 0) ? units + 1 : units;
+    }
+
+    private static final long TEN_DIGITS = 10_000_000_000L;
+    /** A bar's range (1/10000 yuan) up to this keeps the fraction's steps (remainder × 10^10) within a long. */
+    private static final long MAX_EXACT_RANGE = 900_000_000L;
+    /** Whole shares of a line whose micro-shares surely fit a long. */
+    private static final long MAX_WHOLE_SHARES = 9_000_000_000_000L;
+
+    /**
+     * {@link #accumulationDistributionLast} in BigDecimal, for the days whose bars do not fit its long arithmetic.
+     */
+    static long accumulationDistributionLastExact(
+        final long[] high, final long[] low, final long[] close, final long[] volume)
+    {
+        BigDecimal line = BigDecimal.ZERO;
+        for (int t = 1; t < close.length; t++)
         {
             line = line.add(moneyFlowVolume(high[t], low[t], close[t], volume[t]));
         }

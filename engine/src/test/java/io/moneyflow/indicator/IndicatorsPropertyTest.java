@@ -8,6 +8,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.constraints.Size;
 
 import java.util.List;
 
@@ -117,6 +119,31 @@ class IndicatorsPropertyTest
             .isEqualTo(last < 0 ? UNDEFINED : cmf[last]);
         assertThat(Indicators.accumulationDistributionLast(s.high, s.low, s.close, s.volume))
             .isEqualTo(last < 0 ? UNDEFINED : ad[last]);
+    }
+
+    @Property(tries = 1000)
+    void accumulationDistributionInLongsEqualsTheBigDecimalSum(
+        @ForAll @Size(max = 300) final List<@LongRange(min = 1, max = 30_000_000) Long> lows,
+        @ForAll @LongRange(min = 0, max = 2_000_000_000) final long rangeScale,
+        @ForAll @LongRange(min = 1, max = 1_000_000_000_000L) final long volumeScale,
+        @ForAll final java.util.Random random)
+    {
+        // bars of any shape: wide and one-price ranges, closes anywhere in them, volumes up to 10^12 shares, so that
+        // the long arithmetic's carries, ties and overflows (which fall back to BigDecimal) all happen
+        final int n = lows.size();
+        final long[] high = new long[n];
+        final long[] low = new long[n];
+        final long[] close = new long[n];
+        final long[] volume = new long[n];
+        for (int i = 0; i < n; i++)
+        {
+            low[i] = lows.get(i);
+            high[i] = low[i] + (random.nextInt(4) == 0 ? 0 : Math.floorMod(random.nextLong(), rangeScale + 1));
+            close[i] = low[i] + (high[i] == low[i] ? 0 : Math.floorMod(random.nextLong(), high[i] - low[i] + 1));
+            volume[i] = random.nextInt(8) == 0 ? 0 : 1 + Math.floorMod(random.nextLong(), volumeScale);
+        }
+        assertThat(Indicators.accumulationDistributionLast(high, low, close, volume))
+            .isEqualTo(n == 0 ? UNDEFINED : Indicators.accumulationDistributionLastExact(high, low, close, volume));
     }
 
     @Property(tries = 300)

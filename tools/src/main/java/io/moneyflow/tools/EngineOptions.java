@@ -113,6 +113,10 @@ final class EngineOptions
             "(default): fused below 4 processors.")
     String pipeline;
 
+    @Option(names = "--ring", paramLabel = "N",
+        description = "Ring size in events, a power of two (default " + EngineContext.RING_SIZE_DEFAULT + ").")
+    int ring;
+
     @Option(names = "--wait", paramLabel = "STRATEGY", defaultValue = "blocking",
         description = "Ring wait strategy: blocking (default), sleeping, yielding, busy-spin.")
     String wait;
@@ -148,6 +152,10 @@ final class EngineOptions
                 context.sortDir(sortDir);
             }
             context.waitStrategy(wait);
+            if (ring > 0)
+            {
+                context.ringSize(ring);
+            }
             context.pipeline(pipeline);
             if (maxSymbols > 0)
             {

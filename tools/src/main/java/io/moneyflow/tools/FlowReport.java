@@ -55,18 +55,21 @@ final class FlowReport
         }
         final int mainClasses = counters.mainClassCount();
         final List<FlowRow> rows = new ArrayList<>();
-        final List<FlowRow> all = new ArrayList<>();
-        final SlotView view = reader.newView();
-        for (int slot = 0; slot < reader.slotsUsed(); slot++)
-        {
-            reader.read(slot, view);
-            if (view.day(io.moneyflow.counters.CountersDescriptor.DayField.EVENTS) == 0)
+        // each stock's row (its indicators above all) is computed on its own, on every core; in slot order
+        final ThreadLocal<SlotView> views = ThreadLocal.withInitial(reader::newView);
+        final List<FlowRow> all = java.util.stream.IntStream.range(0, reader.slotsUsed()).parallel()
+            .mapToObj(slot ->
             {
-                // every record of this symbol-day was rejected: nothing to report
-                continue;
-            }
-            final FlowRow row = new FlowRow(view, reference, mainClasses, counters.barMinutes());
-            all.add(row);
+                final SlotView view = views.get();
+                reader.read(slot, view);
+                // a symbol-day whose every record was rejected has nothing to report
+                return view.day(io.moneyflow.counters.CountersDescriptor.DayField.EVENTS) == 0 ? null :
+                    new FlowRow(view, reference, mainClasses, counters.barMinutes());
+            })
+            .filter(java.util.Objects::nonNull)
+            .toList();
+        for (final FlowRow row : all)
+        {
             if (symbols.isEmpty() || symbols.contains(row.symbolKey))
             {
                 rows.add(row);
