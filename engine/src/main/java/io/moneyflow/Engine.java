@@ -204,7 +204,7 @@ public final class Engine implements AutoCloseable
                 throw new IllegalStateException("an engine with a journal ingests one run; launch another engine");
             }
             ingested = true;
-            resume(feed, JournalHeaders.of(context, inputs), messages);
+            resume(feed, JournalHeaders.of(context, inputs), messages, false);
             feed.journaling(true);
         }
         feed.run(expanded);
@@ -255,7 +255,7 @@ public final class Engine implements AutoCloseable
                 throw new IllegalStateException("an engine with a journal ingests one run; launch another engine");
             }
             ingested = true;
-            resume(feed, JournalHeaders.ofLive(context, label), messages);
+            resume(feed, JournalHeaders.ofLive(context, label), messages, true);
             feed.journaling(true);
         }
         final SzseFeed szse = new SzseFeed(feed, label);
@@ -292,9 +292,9 @@ public final class Engine implements AutoCloseable
     /**
      * Continues the run a journal holds: a fresh journal gets this run's header; one holding a run of the same
      * settings and inputs is checked end to end, replayed into the engine, and its records are skipped when the
-     * inputs are read again.
+     * inputs are read again (files), or judged by their sequence numbers when the gateway sends them again (live).
      */
-    private void resume(final Feed feed, final JournalHeader header, final Consumer<String> messages)
+    private void resume(final Feed feed, final JournalHeader header, final Consumer<String> messages, final boolean live)
     {
         for (final String note : journal.recovered())
         {
@@ -328,6 +328,17 @@ public final class Engine implements AutoCloseable
         feed.replaying(false);
         journal.resumed(check);
         journalHandler.resumeSources(check.sources());
+        if (live)
+        {
+            feed.continueAfter(check.lastPosition(), check.sources());
+            if (check.lastPosition() > 0)
+            {
+                messages.accept("resuming from journal " + journal.dir() + ": " +
+                    String.format("%,d", check.lastPosition()) + " input records already journaled are replayed; " +
+                    "what the gateway sends again is dropped as duplicates");
+            }
+            return;
+        }
         feed.resumeAfter(check.lastPosition(), check.sources());
         if (check.lastPosition() > 0)
         {
@@ -387,7 +398,7 @@ public final class Engine implements AutoCloseable
                 throw new IllegalStateException("an engine with a journal ingests one run; launch another engine");
             }
             ingested = true;
-            resume(feed, JournalHeaders.of(context, List.of(source.dir())), messages);
+            resume(feed, JournalHeaders.of(context, List.of(source.dir())), messages, false);
             feed.journaling(true);
         }
         final JournalInput input = new JournalInput(feed, ratePerSecond);
