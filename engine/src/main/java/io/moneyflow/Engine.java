@@ -294,7 +294,8 @@ public final class Engine implements AutoCloseable
      * settings and inputs is checked end to end, replayed into the engine, and its records are skipped when the
      * inputs are read again (files), or judged by their sequence numbers when the gateway sends them again (live).
      */
-    private void resume(final Feed feed, final JournalHeader header, final Consumer<String> messages, final boolean live)
+    private void resume(
+        final Feed feed, final JournalHeader header, final Consumer<String> messages, final boolean live)
     {
         for (final String note : journal.recovered())
         {
@@ -303,18 +304,23 @@ public final class Engine implements AutoCloseable
         final Journal.ReadResult check = journal.read(null);
         if (check.damage() != null)
         {
-            throw new JournalException("journal " + journal.dir() + " is damaged (" + check.damage() +
-                "); run 'moneyflow journal repair " + journal.dir() + "' to keep its sound records");
+            throw new JournalException(Journal.damaged(journal.dir(), check.damage()));
         }
         if (check.header() == null)
         {
             if (check.excerpts() > 0)
             {
-                throw new JournalException("journal " + journal.dir() + " has records but no header; run " +
-                    "'moneyflow journal repair " + journal.dir() + "'");
+                throw new JournalException(Journal.damaged(journal.dir(), "records but no header"));
             }
             journal.writeHeader(header);
             return;
+        }
+        if (check.lostPositions() > 0 && !live)
+        {
+            throw new JournalException("journal " + journal.dir() + " lacks " + String.format("%,d",
+                check.lostPositions()) + " input records that a repair found damaged: a run cannot continue it " +
+                "without them. 'moneyflow replay' and 'audit' still read it (and say what is missing); journal this " +
+                "run afresh into another directory, the inputs hold every record");
         }
         final String difference = check.header().difference(header);
         if (difference != null)
@@ -364,8 +370,11 @@ public final class Engine implements AutoCloseable
         final Journal.ReadResult check = source.read(null);
         if (check.damage() != null)
         {
-            throw new JournalException("journal " + source.dir() + " is damaged (" + check.damage() +
-                "); run 'moneyflow journal repair " + source.dir() + "' to keep its sound records");
+            throw new JournalException(Journal.damaged(source.dir(), check.damage()));
+        }
+        for (final String note : check.notes())
+        {
+            messages.accept("journal " + source.dir() + ": " + note);
         }
         final RunLog log = new RunLog(counters, messages, p -> { });
         final JournalReplay replay = new JournalReplay(newFeed(log), filter, speed);
@@ -407,7 +416,7 @@ public final class Engine implements AutoCloseable
         awaitProcessed();
         if (result.damage() != null)
         {
-            throw new JournalException("journal " + source.dir() + " is damaged (" + result.damage() + ")");
+            throw new JournalException(Journal.damaged(source.dir(), result.damage()));
         }
         return log;
     }

@@ -234,7 +234,7 @@ class SzseFaultTest
         final String context = faults + " rate " + rate + " seed " + seed + ": " + injected;
         assertThat(injected.dropped.size() + injected.corrupted.size() + injected.duplicated + injected.reordered +
             injected.disconnects).as(context).isPositive();
-        try (Journal source = Journal.open(journal, false))
+        try (Journal source = Journal.open(journal))
         {
             try (Engine engine = Engine.launch(JournalHeaders.context(source.read(null).header())))
             {

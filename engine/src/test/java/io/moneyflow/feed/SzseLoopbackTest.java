@@ -116,8 +116,9 @@ class SzseLoopbackTest
     {
         final Path journal = dir.resolve("journal");
         // tradeData.zip holds only trades and cancels: 181,683 records, numbered 1.. on their channels
+        final List<String> serverLog = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (SzseFeedServer server = new SzseFeedServer(0, List.of(DAY), Layouts.bundled(), null, 50_000, Set.of(),
-            0, 1, null, m -> { }))
+            0, 1, null, serverLog::add))
         {
             final CompletableFuture<SzseFeedServer.Faults> served = CompletableFuture.supplyAsync(() ->
             {
@@ -154,12 +155,13 @@ class SzseLoopbackTest
                 firstSession = tradeRecords(engine);
                 assertThat(firstSession).isBetween(60_000L, 150_000L);
             }
-            final List<String> messages = new ArrayList<>();
+            final List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
             final String continued;
             try (Engine engine = Engine.launch(new EngineContext().journalDir(journal)))
             {
                 final Engine.LiveRun run = engine.runLive(config, messages::add, s -> { });
-                assertThat(run.outcome()).isEqualTo(SzseSession.Outcome.CHANNELS_ENDED);
+                assertThat(run.outcome()).as("client " + messages + ", server " + serverLog)
+                    .isEqualTo(SzseSession.Outcome.CHANNELS_ENDED);
                 final RunLog log = run.log();
                 assertThat(tradeRecords(engine) + log.missing()).as(messages.toString()).isEqualTo(181_683);
                 assertThat(log.rejectedTotal()).as(messages.toString()).isZero();
@@ -167,7 +169,7 @@ class SzseLoopbackTest
             }
             assertThat(served.get(30, TimeUnit.SECONDS).framesSent).isEqualTo(181_683);
             // and the journal of both sessions replays to the same numbers
-            try (Journal source = Journal.open(journal, false);
+            try (Journal source = Journal.open(journal);
                  Engine engine = Engine.launch(JournalHeaders.context(source.read(null).header())))
             {
                 engine.replay(source, ReplayFilter.ALL, 0, m -> { });

@@ -77,7 +77,7 @@ class JournalRecoveryTest
         assertThat(run(journal, messages)).isEqualTo(plain());
         assertThat(messages).anyMatch(m -> m.contains("metadata.cq4t: its first header was never completed"));
         assertThat(Journal.firstHeaderAbandoned(journal.resolve("metadata.cq4t"))).isFalse();
-        try (Journal j = Journal.open(journal, false))
+        try (Journal j = Journal.open(journal))
         {
             final Journal.ReadResult read = j.read(null);
             assertThat(read.damage()).isNull();
@@ -125,7 +125,7 @@ class JournalRecoveryTest
                 .isInstanceOf(JournalException.class)
                 .hasMessageContaining("already open for writing");
             // a reader is never refused
-            try (Journal reader = Journal.open(journal, false))
+            try (Journal reader = Journal.open(journal))
             {
                 assertThat(reader.read(null).damage()).isNull();
             }

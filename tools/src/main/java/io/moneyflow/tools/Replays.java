@@ -34,7 +34,7 @@ final class Replays
         {
             throw new JournalException("no journal at " + dir);
         }
-        return Journal.open(dir, false);
+        return Journal.open(dir);
     }
 
     static Replayed replay(

@@ -92,7 +92,7 @@ class JournalCrashTest
             if (Journal.exists(journal))
             {
                 // What a SIGKILL leaves is a sound journal: a prefix of the run, every excerpt complete and checked.
-                try (Journal j = Journal.open(journal, false))
+                try (Journal j = Journal.open(journal))
                 {
                     final Journal.ReadResult check = j.read(null);
                     assertThat(check.damage()).as("seed " + seed + ", attempt " + attempt).isNull();
