@@ -101,6 +101,7 @@ public final class Engine implements AutoCloseable
         this.aggregate = new AggregateHandler(counters, latency, context.latencySkip());
         this.exceptions = new CountingExceptionHandler(
             n -> counters.addStat(CountersDescriptor.Stat.HANDLER_ERRORS.ordinal(), n));
+        exceptions.hint(this::diskSpace);
 
         final AtomicInteger threadNumber = new AtomicInteger();
         final String[] stageNames = context.fused() ?
@@ -115,7 +116,19 @@ public final class Engine implements AutoCloseable
             runnable ->
             {
                 final int n = threadNumber.getAndIncrement();
-                final Thread thread = new Thread(runnable, n < stageNames.length ? stageNames[n] : "moneyflow-" + n);
+                final String name = n < stageNames.length ? stageNames[n] : "moneyflow-" + n;
+                final Thread thread = new Thread(() ->
+                {
+                    try
+                    {
+                        runnable.run();
+                    }
+                    catch (final Throwable ex)
+                    {
+                        // the stage is gone: the feed and every waiter stop the run with this, rather than wait
+                        exceptions.stageDied(name, ex);
+                    }
+                }, name);
                 thread.setDaemon(true);
                 stageThreads.add(thread);
                 return thread;
@@ -158,7 +171,7 @@ public final class Engine implements AutoCloseable
             }
         }
         disruptor.start();
-        sink = io.moneyflow.feed.RecordSink.of(disruptor.getRingBuffer());
+        sink = io.moneyflow.feed.RecordSink.of(disruptor.getRingBuffer(), exceptions);
     }
 
     /**
@@ -440,7 +453,35 @@ public final class Engine implements AutoCloseable
         final long target = disruptor.getRingBuffer().getCursor();
         while (disruptor.getSequenceValueFor(lastStage) < target)
         {
+            exceptions.checkAlive();
             LockSupport.parkNanos(50_000);
+        }
+        exceptions.checkAlive();
+    }
+
+    /** What the disks of the journal and the counters file hold, for the message of a failed memory-mapped write. */
+    private String diskSpace()
+    {
+        final StringBuilder sb = new StringBuilder();
+        if (context.journalDir() != null)
+        {
+            sb.append(free("the journal's", context.journalDir()));
+        }
+        sb.append(free("the counters file's", context.countersFile().toAbsolutePath().getParent()));
+        return sb.toString();
+    }
+
+    private static String free(final String what, final Path path)
+    {
+        try
+        {
+            final java.nio.file.FileStore store = Files.getFileStore(path);
+            return "; " + what + " disk (" + path + ") has " + String.format("%,d", store.getUsableSpace()) +
+                " bytes free of " + String.format("%,d", store.getTotalSpace());
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            return "";
         }
     }
 
@@ -516,13 +557,21 @@ public final class Engine implements AutoCloseable
             return;
         }
         closed = true;
-        try
+        if (exceptions.failure() != null)
         {
-            disruptor.shutdown(SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        }
-        catch (final TimeoutException ex)
-        {
+            // a dead stage never drains the ring: stop the others now
             disruptor.halt();
+        }
+        else
+        {
+            try
+            {
+                disruptor.shutdown(SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            }
+            catch (final TimeoutException ex)
+            {
+                disruptor.halt();
+            }
         }
         // The stage threads may still be starting or stopping (their onStart and onShutdown use the journal and
         // the counters): they must be gone before either is closed.
@@ -538,10 +587,16 @@ public final class Engine implements AutoCloseable
                 break;
             }
         }
-        counters.close();
-        if (journal != null)
+        try
         {
-            journal.close();
+            counters.close();
+        }
+        finally
+        {
+            if (journal != null)
+            {
+                journal.close();
+            }
         }
         if (context.deleteCountersOnClose())
         {

@@ -66,6 +66,13 @@ final class CycleFiles
         }
     }
 
+    /** {@link Sink#onDocument} result: go on to the next document. */
+    static final int NEXT = 0;
+    /** {@link Sink#onDocument} result: stop the scan. */
+    static final int STOP = 1;
+    /** {@link Sink#onDocument} result: not a sound excerpt; search for the next one from its start. */
+    static final int SEARCH = 2;
+
     /** Receives what a scan finds, in file order. */
     interface Sink
     {
@@ -78,9 +85,10 @@ final class CycleFiles
          * @param bytes  holds its bytes, from {@code at}; valid during the call only.
          * @param at     where they start.
          * @param length its length.
-         * @return false to stop.
+         * @return {@link #NEXT}, {@link #STOP}, or (salvage) {@link #SEARCH} when the document is not a sound
+         *         excerpt: its header may be what is damaged, so the next excerpt is searched for from its start.
          */
-        boolean onDocument(CycleFile file, long offset, long index, byte[] bytes, int at, int length);
+        int onDocument(CycleFile file, long offset, long index, byte[] bytes, int at, int length);
 
         /**
          * Something out of place: in a strict scan the scan stops after it.
@@ -223,15 +231,16 @@ final class CycleFiles
         scan(file, true, new Sink()
         {
             @Override
-            public boolean onDocument(
+            public int onDocument(
                 final CycleFile f, final long offset, final long index, final byte[] bytes, final int at,
                 final int length)
             {
                 if (startsExcerpt(bytes, at, length))
                 {
                     found[0]++;
+                    return NEXT;
                 }
-                return true;
+                return SEARCH;
             }
 
             @Override
@@ -310,7 +319,7 @@ final class CycleFiles
                 // a queue file under another name: Chronicle Queue would not read it as part of the journal
                 return empty("is named like no day of the journal's daily cycle (yyyyMMddF.cq4)", false);
             }
-            return documents(align(4 + firstLength));
+            return documents(align(4 + firstLength), false);
         }
 
         /**
@@ -319,7 +328,7 @@ final class CycleFiles
          */
         private boolean empty(final String why, final boolean abandoned) throws IOException
         {
-            final long next = find(4);
+            final long next = find(4, -1);
             if (next < 0)
             {
                 if (abandoned && file.named())
@@ -338,25 +347,34 @@ final class CycleFiles
                 return true;
             }
             indexKnown = false;
-            return documents(next);
+            return documents(next, true);
         }
 
-        private boolean documents(final long start) throws IOException
+        /**
+         * Reads documents from {@code start}.
+         *
+         * @param found true when {@code start} was found by {@link #find}: in salvage, its length is the excerpt's
+         *              own, whatever the header word before it says.
+         */
+        private boolean documents(final long start, final boolean found) throws IOException
         {
             long offset = start;
+            boolean own = found && salvage;
             while (offset + 4 <= size)
             {
                 final int header = word(offset);
-                if (header == 0 || Wires.isEndOfFile(header))
+                final int ownLength = own ? excerptLength(offset) : -1;
+                own = false;
+                if (ownLength < 0 && (header == 0 || Wires.isEndOfFile(header)))
                 {
                     // nothing written from here, or the end Chronicle marks when it rolls to the next cycle
                     return true;
                 }
-                final int length = Wires.lengthOf(header);
+                final int length = ownLength >= 0 ? ownLength : Wires.lengthOf(header);
                 final String problem;
-                if (Wires.isNotComplete(header))
+                if (ownLength < 0 && Wires.isNotComplete(header))
                 {
-                    final long next = find(offset + 4);
+                    final long next = find(offset + 4, -1);
                     if (next < 0)
                     {
                         // a writer is writing here, or died writing (Chronicle skips such a document): nothing follows
@@ -369,18 +387,36 @@ final class CycleFiles
                     problem = "a document at byte " + offset + " says it is " + length + " bytes long, past the " +
                         "file's end (" + size + " bytes)";
                 }
+                else if (ownLength < 0 && !Wires.isData(header))
+                {
+                    // metadata: Chronicle's index pages
+                    offset = align(offset + 4 + length);
+                    continue;
+                }
                 else
                 {
-                    if (Wires.isData(header))
+                    final int at = load(offset + 4, length);
+                    final int next = sink.onDocument(file, offset, indexKnown ? index(sequence) : -1, window, at,
+                        length);
+                    if (next == STOP)
                     {
-                        final int at = load(offset + 4, length);
-                        if (!sink.onDocument(file, offset, indexKnown ? index(sequence) : -1, window, at, length))
-                        {
-                            return false;
-                        }
-                        sequence++;
+                        return false;
                     }
-                    offset = align(offset + 4 + length);
+                    sequence++;
+                    if (next == NEXT || !salvage)
+                    {
+                        offset = align(offset + 4 + length);
+                        continue;
+                    }
+                    // not a sound excerpt: what its header word says may be the damage; search from its start
+                    final long found2 = find(offset, offset);
+                    if (found2 < 0)
+                    {
+                        return true;
+                    }
+                    indexKnown = false;
+                    offset = found2;
+                    own = true;
                     continue;
                 }
                 if (!salvage)
@@ -388,7 +424,7 @@ final class CycleFiles
                     sink.onDamage(file, offset, offset, problem);
                     return true;
                 }
-                final long next = find(offset + 4);
+                final long next = find(offset, offset);
                 sink.onDamage(file, offset, next < 0 ? size : next, problem);
                 if (next < 0)
                 {
@@ -396,6 +432,7 @@ final class CycleFiles
                 }
                 indexKnown = false;
                 offset = next;
+                own = true;
             }
             return true;
         }
@@ -406,29 +443,52 @@ final class CycleFiles
         }
 
         /**
-         * Searches from {@code from} (4-byte steps) for the header of a data document that begins a moneyflow excerpt
-         * whose payload length fills the document.
+         * Searches from {@code from} (4-byte steps) for the start of a moneyflow excerpt. Strict: a complete data
+         * document whose length is the excerpt's own. Salvage: any place where an excerpt's magic follows a 4-byte
+         * header word and its own length fits in the file, whatever the word says (the word may be the damage); at
+         * {@code retry}, the offset of a document that was not sound, only when its own length differs from the
+         * word's (so that the same reading is never tried twice).
          *
          * @return its offset, or -1.
          */
-        private long find(final long from) throws IOException
+        private long find(final long from, final long retry) throws IOException
         {
             for (long offset = align(from); offset + 4 + EXCERPT_HEADER_LENGTH <= size; offset += 4)
             {
-                final int at = load(offset, 4 + EXCERPT_HEADER_LENGTH);
-                final int header = buffer.getInt(at);
-                if (header == 0 || Wires.isNotComplete(header) || !Wires.isData(header))
+                final int own = excerptLength(offset);
+                if (own < 0)
                 {
                     continue;
                 }
-                final int length = Wires.lengthOf(header);
-                if (buffer.getInt(at + 4) == MAGIC && length >= EXCERPT_HEADER_LENGTH && fits(offset, length) &&
-                    buffer.getInt(at + 4 + PAYLOAD_LENGTH_OFFSET) == length - EXCERPT_HEADER_LENGTH)
+                final int header = word(offset);
+                final boolean chronicleAgrees = header != 0 && !Wires.isNotComplete(header) && Wires.isData(header) &&
+                    Wires.lengthOf(header) == own;
+                if (offset == retry ? !chronicleAgrees : chronicleAgrees || salvage)
                 {
                     return offset;
                 }
             }
             return -1;
+        }
+
+        /**
+         * @return the length of the moneyflow excerpt whose magic is at {@code offset + 4}, by its own payload length,
+         *         when it fits in the file; else -1.
+         */
+        private int excerptLength(final long offset) throws IOException
+        {
+            if (offset + 4 + EXCERPT_HEADER_LENGTH > size)
+            {
+                return -1;
+            }
+            final int at = load(offset, 4 + EXCERPT_HEADER_LENGTH);
+            if (buffer.getInt(at + 4) != MAGIC)
+            {
+                return -1;
+            }
+            final int payload = buffer.getInt(at + 4 + PAYLOAD_LENGTH_OFFSET);
+            final long length = (long)EXCERPT_HEADER_LENGTH + payload;
+            return payload >= 0 && length <= Wires.LENGTH_MASK && fits(offset, (int)length) ? (int)length : -1;
         }
 
         private boolean storeHeader(final int length) throws IOException

@@ -307,11 +307,11 @@ public final class Journal implements AutoCloseable
             CycleFiles.scan(file, false, new CycleFiles.Sink()
             {
                 @Override
-                public boolean onDocument(
+                public int onDocument(
                     final CycleFiles.CycleFile f, final long offset, final long index, final byte[] bytes,
                     final int at, final int length)
                 {
-                    return true;
+                    return CycleFiles.NEXT;
                 }
 
                 @Override
@@ -577,7 +577,7 @@ public final class Journal implements AutoCloseable
         }
 
         @Override
-        public boolean onDocument(
+        public int onDocument(
             final CycleFiles.CycleFile file, final long offset, final long index, final byte[] source, final int at,
             final int length)
         {
@@ -591,7 +591,7 @@ public final class Journal implements AutoCloseable
             if (problem != null)
             {
                 damage = "excerpt " + hex(index) + " (" + file.name() + " byte " + offset + "): " + problem;
-                return false;
+                return CycleFiles.STOP;
             }
             if (firstIndex < 0)
             {
@@ -608,7 +608,7 @@ public final class Journal implements AutoCloseable
                 {
                     visitor.onHeader(header);
                 }
-                return true;
+                return CycleFiles.NEXT;
             }
             if (kind == KIND_LOST)
             {
@@ -621,7 +621,7 @@ public final class Journal implements AutoCloseable
                     visitor.onLost(from, to, new String(bytes, EXCERPT_HEADER_LENGTH, payload,
                         java.nio.charset.StandardCharsets.UTF_8));
                 }
-                return true;
+                return CycleFiles.NEXT;
             }
             final int limit = EXCERPT_HEADER_LENGTH + payload;
             int offsetInExcerpt = EXCERPT_HEADER_LENGTH;
@@ -640,10 +640,10 @@ public final class Journal implements AutoCloseable
                 if (visitor != null && !visitor.onRecord(record, index))
                 {
                     stopped = true;
-                    return false;
+                    return CycleFiles.STOP;
                 }
             }
-            return true;
+            return CycleFiles.NEXT;
         }
     }
 
@@ -748,7 +748,7 @@ public final class Journal implements AutoCloseable
             return JournalRepair.unrepairable(dir) + " (" + damage + ")";
         }
         return "journal " + dir + " is damaged (" + damage + "); run 'moneyflow journal repair " + dir +
-            "' to keep every sound record";
+            "' to keep its sound records";
     }
 
     /**

@@ -332,7 +332,7 @@ public final class JournalRepair
         }
 
         @Override
-        public boolean onDocument(
+        public int onDocument(
             final CycleFiles.CycleFile file, final long offset, final long index, final byte[] source, final int at,
             final int length)
         {
@@ -346,7 +346,7 @@ public final class JournalRepair
             if (length < EXCERPT_HEADER_LENGTH || buffer.getInt(MAGIC_OFFSET) != MAGIC)
             {
                 damaged(where + ": a document that is not a moneyflow excerpt (" + length + " bytes)");
-                return true;
+                return CycleFiles.SEARCH;
             }
             final int kind = buffer.getInt(KIND_OFFSET);
             if (header == null)
@@ -357,19 +357,19 @@ public final class JournalRepair
                     header = JournalHeader.decode(bytes, EXCERPT_HEADER_LENGTH, buffer.getInt(PAYLOAD_LENGTH_OFFSET));
                     keep(length, 0);
                     pending.clear();
-                    return true;
+                    return CycleFiles.NEXT;
                 }
                 if (kind == KIND_HEADER || keptExcerpts == 0 && kind != KIND_BATCH && kind != KIND_LOST)
                 {
                     damaged(where + ": the header excerpt: " + problem);
-                    return true;
+                    return CycleFiles.SEARCH;
                 }
                 // a batch before any header: the header was lost before it
             }
             else if (kind == KIND_HEADER)
             {
                 damaged(where + ": a second header excerpt");
-                return true;
+                return CycleFiles.NEXT;
             }
             final long first = buffer.getLong(FIRST_POSITION_OFFSET);
             final long last = buffer.getLong(LAST_POSITION_OFFSET);
@@ -378,18 +378,18 @@ public final class JournalRepair
             if (problem != null)
             {
                 damaged(where + ": " + problem + claimed(kind, first, last, length));
-                return true;
+                return CycleFiles.SEARCH;
             }
             if (header == null)
             {
                 orphans++;
                 damaged(where + ": a sound batch with no header before it");
-                return true;
+                return CycleFiles.NEXT;
             }
             if (first > 0 && first < expected)
             {
                 damaged(where + ": input positions " + first + ".." + last + " again, already kept");
-                return true;
+                return CycleFiles.NEXT;
             }
             if (first > expected)
             {
@@ -407,7 +407,7 @@ public final class JournalRepair
                 expected = last + 1;
             }
             pending.clear();
-            return true;
+            return CycleFiles.NEXT;
         }
 
         private void countSources(final int length)
