@@ -49,6 +49,12 @@ import java.util.function.Consumer;
  */
 public final class Engine implements AutoCloseable
 {
+    static
+    {
+        // before Chronicle builds a queue: moneyflow never phones home
+        io.moneyflow.journal.ChronicleAnalytics.disable();
+    }
+
     private static final long SHUTDOWN_TIMEOUT_MS = 10_000;
 
     private final EngineContext context;

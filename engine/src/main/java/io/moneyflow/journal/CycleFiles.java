@@ -44,6 +44,12 @@ import static io.moneyflow.journal.JournalDescriptor.PAYLOAD_LENGTH_OFFSET;
  */
 final class CycleFiles
 {
+    static
+    {
+        // before Chronicle builds a queue: moneyflow never phones home
+        ChronicleAnalytics.disable();
+    }
+
     /** The bytes Chronicle Queue begins every cycle file's header with: {@code header: !SCQStore}. */
     private static final byte[] STORE_HEADER = {
         (byte)0xb9, 0x06, 'h', 'e', 'a', 'd', 'e', 'r', (byte)0xb6, 0x08, 'S', 'C', 'Q', 'S', 't', 'o', 'r', 'e'};

@@ -44,6 +44,12 @@ import static io.moneyflow.journal.JournalDescriptor.*;
  */
 public final class Journal implements AutoCloseable
 {
+    static
+    {
+        // before Chronicle builds a queue: moneyflow never phones home
+        ChronicleAnalytics.disable();
+    }
+
     /** The writer's lock file inside the journal directory. */
     public static final String LOCK_FILE_NAME = "moneyflow-journal.lock";
     /** Chronicle Queue's table store in the journal directory. */

@@ -36,6 +36,12 @@ import static io.moneyflow.journal.JournalDescriptor.*;
  */
 public final class JournalRepair
 {
+    static
+    {
+        // before Chronicle builds a queue: moneyflow never phones home
+        ChronicleAnalytics.disable();
+    }
+
     private JournalRepair()
     {
     }

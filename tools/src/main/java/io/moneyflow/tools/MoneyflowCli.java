@@ -44,6 +44,12 @@ import java.nio.charset.StandardCharsets;
     })
 public final class MoneyflowCli implements Runnable
 {
+    static
+    {
+        // before any command opens a Chronicle queue (the journal, the alerts): moneyflow never phones home
+        io.moneyflow.journal.ChronicleAnalytics.disable();
+    }
+
     @picocli.CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
