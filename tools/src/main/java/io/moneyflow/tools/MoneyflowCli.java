@@ -70,7 +70,7 @@ public final class MoneyflowCli implements Runnable
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
         {
-            commandLine.getErr().println("moneyflow: " + message(ex));
+            commandLine.getErr().println("moneyflow: " + io.moneyflow.codec.Printable.of(message(ex)));
             return 1;
         });
         return cli;
