@@ -241,6 +241,7 @@ public final class Engine implements AutoCloseable
             context.maxSlots(),
             context.maxBackwardsMs(),
             log);
+        feed.sorting(context.sortDir(), context.sortRunRecords());
         if (context.szseSequences())
         {
             feed.denseSequences(true, true);
@@ -463,6 +464,12 @@ public final class Engine implements AutoCloseable
             LockSupport.parkNanos(50_000);
         }
         exceptions.checkAlive();
+        // the classify stage's checks, into the header for readers of the file (the stage has seen every record)
+        counters.putStat(CountersDescriptor.Stat.ORDER_QTY_EXCEEDED.ordinal(), classify.quantityExceeded());
+        counters.putStat(CountersDescriptor.Stat.FILLS_BEFORE_WHOLE_ORDER.ordinal(), classify.fillsBeforeWholeRecord());
+        counters.putStat(CountersDescriptor.Stat.AGGRESSIVE_AFTER_BALANCE.ordinal(), classify.aggressiveAfterBalance());
+        counters.putStat(CountersDescriptor.Stat.QUOTE_MISSING.ordinal(), classify.quoteMissing());
+        counters.putStat(CountersDescriptor.Stat.MIDPOINT_MISSING.ordinal(), classify.midpointMissing());
     }
 
     /** What the disks of the journal and the counters file hold, for the message of a failed memory-mapped write. */
@@ -595,6 +602,7 @@ public final class Engine implements AutoCloseable
         }
         try
         {
+            counters.markClosed();
             counters.close();
         }
         finally

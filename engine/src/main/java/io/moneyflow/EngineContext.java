@@ -23,6 +23,8 @@ public final class EngineContext
     public static final int RING_SIZE_DEFAULT = 1 << 14;
     /** Default allowance for a stream's time to step back before records are rejected. */
     public static final int MAX_BACKWARDS_MS_DEFAULT = 1_000;
+    /** Most records sorted at once in memory: the sort key keeps a record's place in its run in 19 bits. */
+    public static final int SORT_RUN_RECORDS_MAX = 1 << 19;
     /** Default spare symbols beyond the reference data. */
     public static final int SPARE_SYMBOLS_DEFAULT = 1_024;
     /** Default initial size of the per-order table. */
@@ -50,6 +52,8 @@ public final class EngineContext
     private String pipeline = "auto";
     private boolean fused;
     private int maxBackwardsMs = MAX_BACKWARDS_MS_DEFAULT;
+    private int sortRunRecords = SORT_RUN_RECORDS_MAX;
+    private Path sortDir;
     private Path countersFile;
     private boolean deleteCountersOnClose = true;
     private Path journalDir;
@@ -97,6 +101,15 @@ public final class EngineContext
         if (maxBackwardsMs < 0)
         {
             throw new IllegalArgumentException("max backwards must not be negative");
+        }
+        if (sortRunRecords < 1 || sortRunRecords > SORT_RUN_RECORDS_MAX)
+        {
+            throw new IllegalArgumentException("records per sorted run must be 1 to " + SORT_RUN_RECORDS_MAX +
+                ", got " + sortRunRecords);
+        }
+        if (sortDir == null)
+        {
+            sortDir = Path.of(System.getProperty("java.io.tmpdir"));
         }
         if (maxSymbols == 0)
         {
@@ -428,6 +441,46 @@ public final class EngineContext
     public EngineContext pipeline(final String pipeline)
     {
         this.pipeline = pipeline.toLowerCase(Locale.ROOT);
+        return this;
+    }
+
+    /**
+     * @return most records an input that is not in time order is sorted in at once, in memory.
+     */
+    public int sortRunRecords()
+    {
+        return sortRunRecords;
+    }
+
+    /**
+     * @param records most records an input that is not in time order (a file sorted by stock, say) is sorted in at
+     *                once, in memory; a longer input is sorted in runs of this many, written to {@link #sortDir()}
+     *                and merged. Default and most: {@value #SORT_RUN_RECORDS_MAX} (about 46 MiB of trades and
+     *                orders).
+     * @return this.
+     */
+    public EngineContext sortRunRecords(final int records)
+    {
+        this.sortRunRecords = records;
+        return this;
+    }
+
+    /**
+     * @return where sorted runs are written (after {@link #conclude()}).
+     */
+    public Path sortDir()
+    {
+        return sortDir;
+    }
+
+    /**
+     * @param dir where the sorted runs of an input that is not in time order are written while it is merged; the
+     *            system's temporary directory by default. They are deleted at the end of the input.
+     * @return this.
+     */
+    public EngineContext sortDir(final Path dir)
+    {
+        this.sortDir = dir;
         return this;
     }
 

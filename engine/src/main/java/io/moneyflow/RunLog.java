@@ -35,6 +35,7 @@ public final class RunLog implements FeedListener
     private final Map<RejectReason, List<String>> samples = new EnumMap<>(RejectReason.class);
     private final Set<String> unknownSymbols = new LinkedHashSet<>();
     private final List<String> skipped = new ArrayList<>();
+    private final List<String> nothingRead = new ArrayList<>();
     private long gaps;
     private long missing;
     private boolean progressShown;
@@ -83,8 +84,15 @@ public final class RunLog implements FeedListener
         final String symbol = SymbolCodes.format(symbolKey);
         unknownSymbols.add(symbol);
         counters.addStat(CountersDescriptor.Stat.UNKNOWN_SYMBOLS.ordinal(), 1);
-        messages.accept("note: " + symbol + " (first seen at " + source + ":" + line + ") is not in the reference " +
-            "data; it is processed, and ratios that need reference figures stay empty");
+        if (unknownSymbols.size() <= PRINT_LIMIT)
+        {
+            messages.accept("note: " + symbol + " (first seen at " + source + ":" + line + ") is not in the " +
+                "reference data; it is processed, and ratios that need reference figures stay empty");
+            if (unknownSymbols.size() == PRINT_LIMIT)
+            {
+                messages.accept("note: further symbols missing from the reference data are counted, not printed");
+            }
+        }
     }
 
     @Override
@@ -132,6 +140,13 @@ public final class RunLog implements FeedListener
     {
         skipped.add(source);
         messages.accept("skipped " + source + ": " + why);
+    }
+
+    @Override
+    public void onNothingRead(final String source, final String why)
+    {
+        nothingRead.add(source);
+        messages.accept("read nothing from " + source + ": " + why);
     }
 
     /**
@@ -183,6 +198,45 @@ public final class RunLog implements FeedListener
     public List<String> skipped()
     {
         return List.copyOf(skipped);
+    }
+
+    /**
+     * @return files or entries whose layout was recognised but that gave no record (see
+     * {@link FeedListener#onNothingRead}).
+     */
+    public List<String> nothingRead()
+    {
+        return List.copyOf(nothingRead);
+    }
+
+    /**
+     * @return why a run must not pass for a good one: an input skipped, or one that gave no record; empty when
+     * every input gave records. For a person, one line.
+     */
+    public String incompleteInput()
+    {
+        if (skipped.isEmpty() && nothingRead.isEmpty())
+        {
+            return "";
+        }
+        final StringBuilder sb = new StringBuilder();
+        if (!skipped.isEmpty())
+        {
+            sb.append(skipped.size()).append(" input(s) skipped (").append(names(skipped)).append(')');
+        }
+        if (!nothingRead.isEmpty())
+        {
+            sb.append(sb.length() > 0 ? "; " : "").append(nothingRead.size())
+                .append(" input(s) gave no record (").append(names(nothingRead)).append(')');
+        }
+        return sb.toString();
+    }
+
+    private static String names(final List<String> sources)
+    {
+        final int shown = Math.min(sources.size(), 3);
+        final String list = String.join(", ", sources.subList(0, shown));
+        return sources.size() > shown ? list + " and " + (sources.size() - shown) + " more" : list;
     }
 
     /**

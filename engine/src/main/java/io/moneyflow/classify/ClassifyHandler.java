@@ -38,6 +38,13 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
     private final long[] arriving;
     private static final long NO_ORDER = -1;
 
+    /** Checks of the data against the layout's reading of order quantities and of the quotes; see the accessors. */
+    private long quantityExceeded;
+    private long fillsBeforeWholeRecord;
+    private long aggressiveAfterBalance;
+    private long quoteMissing;
+    private long midpointMissing;
+
     private int resultActiveClass;
     private int resultSideClass;
     private int resultActiveFrom;
@@ -152,6 +159,15 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
         }
         final int row = orders.findOrInsert(key);
         final long[] r = orders.rows;
+        if (!event.qtyIsBalance && OrderTable.sideClass(r[row + OrderTable.PACKED]) != OrderTable.NO_CLASS)
+        {
+            // a whole quantity (SZSE's OrderQty) is published before the order trades: fills came first here
+            fillsBeforeWholeRecord++;
+            if (r[row + OrderTable.ALL_QTY] > event.qty)
+            {
+                quantityExceeded++;
+            }
+        }
         final long open = event.qtyIsBalance ? event.qty : event.qty - r[row + OrderTable.ALL_QTY];
         if (open <= 0)
         {
@@ -354,8 +370,18 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
         }
         final long open = r[row + OrderTable.OPEN_QTY];
         // a balance excludes the fills on arrival, which are the order's aggressive fills
-        if (open != OrderTable.UNKNOWN && !(aggressive && OrderTable.isBalance(r[row + OrderTable.PACKED])))
+        final boolean balance = OrderTable.isBalance(r[row + OrderTable.PACKED]);
+        if (open != OrderTable.UNKNOWN && aggressive && balance)
         {
+            // SSE publishes an order after its fills on arrival: an aggressive fill after its balance record
+            aggressiveAfterBalance++;
+        }
+        if (open != OrderTable.UNKNOWN && !(aggressive && balance))
+        {
+            if (open < event.qty)
+            {
+                quantityExceeded++;
+            }
             if (open <= event.qty)
             {
                 // filled: the order can trade no more
@@ -450,6 +476,11 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
     {
         final long ask = ask1[slot];
         final long bid = bid1[slot];
+        if (ask == 0 && bid == 0)
+        {
+            quoteMissing++;
+            return NONE;
+        }
         if (ask > 0 && price >= ask)
         {
             return BUY;
@@ -478,7 +509,69 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
                 return SELL;
             }
         }
+        else
+        {
+            midpointMissing++;
+        }
         return tickSide;
+    }
+
+    /**
+     * Fills that went past the quantity an order record gave: a fill larger than what the order had open, or, for a
+     * whole-quantity record, fills before it that already exceed it. Zero when the layout reads the vendor's
+     * quantity as the exchange means it. Read after the stage has processed the run (for example after
+     * {@code Engine.awaitProcessed}).
+     *
+     * @return how many times.
+     */
+    public long quantityExceeded()
+    {
+        return quantityExceeded;
+    }
+
+    /**
+     * Orders whose whole-quantity record (qty.balance off, as SZSE's OrderQty) came after fills of theirs. SZSE
+     * publishes an order before it trades; SSE publishes it after its fills on arrival, with the balance, which a
+     * whole-quantity layout then misreads.
+     *
+     * @return orders.
+     */
+    public long fillsBeforeWholeRecord()
+    {
+        return fillsBeforeWholeRecord;
+    }
+
+    /**
+     * Aggressive fills of an order after its balance record (qty.balance on). SSE publishes an order after its
+     * fills on arrival, so under SSE's rules there are none; SZSE's whole quantities read as balances give them.
+     *
+     * @return fills.
+     */
+    public long aggressiveAfterBalance()
+    {
+        return aggressiveAfterBalance;
+    }
+
+    /**
+     * Decisions of the quote rule (as direction or measured rule) that found no quote: no snapshot of the stock
+     * yet, so the fill was left unclassified.
+     *
+     * @return decisions.
+     */
+    public long quoteMissing()
+    {
+        return quoteMissing;
+    }
+
+    /**
+     * Decisions of the Lee-Ready rule (as direction, measured, or auto's Level-1 fallback) that found no two-sided
+     * quote and fell back to the tick test.
+     *
+     * @return decisions.
+     */
+    public long midpointMissing()
+    {
+        return midpointMissing;
     }
 
     /**

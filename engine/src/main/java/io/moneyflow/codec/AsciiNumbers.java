@@ -45,10 +45,29 @@ public final class AsciiNumbers
      */
     public static long parseScaled(final byte[] buffer, final int start, final int end, final int scale)
     {
-        return parse(buffer, start, end, scale, false);
+        return parse(buffer, start, end, scale, false, true);
     }
 
-    private static long parse(final byte[] buffer, final int start, final int end, final int scale, final boolean exact)
+    /**
+     * Like {@link #parseScaled(byte[], int, int, int)} but refuses exponent notation: for prices, which no vendor
+     * writes as {@code 1e1} (a float writer only turns to exponents above 10^7 or below 10^-3), so such text in a
+     * price column is a typo or a shifted column, not a price of 10.
+     *
+     * @param buffer holding ASCII text.
+     * @param start  first byte, inclusive.
+     * @param end    last byte, exclusive.
+     * @param scale  power of ten to multiply by, -18..18.
+     * @return the scaled value, or {@link #INVALID} for text that is empty, malformed, in exponent notation or out of
+     * range.
+     */
+    public static long parseScaledPlain(final byte[] buffer, final int start, final int end, final int scale)
+    {
+        return parse(buffer, start, end, scale, false, false);
+    }
+
+    private static long parse(
+        final byte[] buffer, final int start, final int end, final int scale, final boolean exact,
+        final boolean exponentAllowed)
     {
         int i = AsciiText.trimStart(buffer, start, end);
         final int limit = AsciiText.trimEnd(buffer, i, end);
@@ -110,7 +129,7 @@ public final class AsciiNumbers
                 inFraction = true;
                 i++;
             }
-            else if ((c == 'e' || c == 'E') && anyDigit)
+            else if ((c == 'e' || c == 'E') && anyDigit && exponentAllowed)
             {
                 final long e = parseLong(buffer, i + 1, limit);
                 if (e == INVALID || e > 400 || e < -400)
@@ -193,7 +212,7 @@ public final class AsciiNumbers
      */
     public static long parseScaledExact(final byte[] buffer, final int start, final int end, final int scale)
     {
-        return parse(buffer, start, end, scale, true);
+        return parse(buffer, start, end, scale, true, true);
     }
 
     /**

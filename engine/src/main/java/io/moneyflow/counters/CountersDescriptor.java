@@ -30,6 +30,7 @@ package io.moneyflow.counters;
  *   | 56 main class count (int)    | 60 slots used (int, release)   |
  *   | 64 scheme name, ASCII, NUL padded (32 bytes)                  |
  *   | 96 class names, 8 x 16 bytes ASCII, NUL padded                |
+ *   |224 close time, epoch ms (long): 0 while the writer runs       |
  *   |256 engine statistics, STATS_COUNT longs (see Stat)            |
  *   +---------------------------------------------------------------+
  *
@@ -76,6 +77,11 @@ public final class CountersDescriptor
     public static final int CLASS_NAMES_OFFSET = 96;
     public static final int CLASS_NAME_LENGTH = 16;
     public static final int MAX_CLASSES = 8;
+    /**
+     * When the writer closed the file (epoch ms, written last), 0 while it runs: a file whose writer died shows 0
+     * with no live writer. Not part of the digest.
+     */
+    public static final int CLOSE_TIME_OFFSET = CLASS_NAMES_OFFSET + MAX_CLASSES * CLASS_NAME_LENGTH;
     public static final int STATS_OFFSET = 256;
     public static final int STATS_COUNT = 64;
     public static final int HEADER_LENGTH = 1024;
@@ -320,7 +326,21 @@ public final class CountersDescriptor
         /** Exceptions caught by the ring's exception handler. */
         HANDLER_ERRORS,
         /** Rejections, total; then one per reason from index REJECT_BASE. */
-        REJECTED
+        REJECTED,
+        /**
+         * Fills that went past the quantity an order record gave (see {@code ClassifyHandler#quantityExceeded}).
+         * This and the statistics after it are written when a run's records have all been processed, and are not
+         * part of the digest.
+         */
+        ORDER_QTY_EXCEEDED,
+        /** Orders whose whole-quantity record came after fills of theirs. */
+        FILLS_BEFORE_WHOLE_ORDER,
+        /** Aggressive fills of an order after its balance record. */
+        AGGRESSIVE_AFTER_BALANCE,
+        /** Quote-rule decisions that found no quote (the fill left unclassified). */
+        QUOTE_MISSING,
+        /** Lee-Ready decisions that found no two-sided quote and used the tick test. */
+        MIDPOINT_MISSING
     }
 
     /** Statistics index of the first per-reason rejection counter. */

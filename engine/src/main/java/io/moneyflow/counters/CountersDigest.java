@@ -8,7 +8,8 @@ import static io.moneyflow.counters.CountersDescriptor.*;
 
 /**
  * A digest of everything the engine computed: the scheme and bar geometry, the rejections by reason, and every slot
- * record (identity and values, in layout order, without the seqlock version). Two runs that computed the same
+ * record (identity and values, without the seqlock version), taken in the order of symbol and date, so that the
+ * order in which stocks first appeared in the input does not change it. Two runs that computed the same
  * numbers have the same digest; a live run and a replay of its journal must. Not for the hot path.
  */
 public final class CountersDigest
@@ -79,11 +80,25 @@ public final class CountersDigest
         final int slots = reader.slotsUsed();
         putLong(longBytes, slots);
         digest.update(longBytes);
-        final byte[] record = new byte[counters.recordLength()];
+        final byte[][] records = new byte[slots][];
+        final String[] symbols = new String[slots];
+        final int[] dates = new int[slots];
+        final Integer[] order = new Integer[slots];
         for (int slot = 0; slot < slots; slot++)
         {
             reader.read(slot, view);
-            view.copyBuffer().getBytes(0, record);
+            records[slot] = new byte[counters.recordLength()];
+            view.copyBuffer().getBytes(0, records[slot]);
+            symbols[slot] = view.symbol();
+            dates[slot] = view.date();
+            order[slot] = slot;
+        }
+        // Slots are numbered as stocks first appear, which depends on the order of the inputs; the digest does not.
+        Arrays.sort(order, java.util.Comparator.<Integer, String>comparing(i -> symbols[i])
+            .thenComparingInt(i -> dates[i]));
+        for (final int slot : order)
+        {
+            final byte[] record = records[slot];
             for (final DayField field : ignored)
             {
                 Arrays.fill(record, field.offset(), field.offset() + Long.BYTES, (byte)0);

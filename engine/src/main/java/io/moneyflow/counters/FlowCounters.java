@@ -208,6 +208,41 @@ public final class FlowCounters implements AutoCloseable
     }
 
     /**
+     * Marks the file finished: its writer has processed everything it will. Called once by the writer, last.
+     */
+    public void markClosed()
+    {
+        buffer.putLongRelease(CLOSE_TIME_OFFSET, System.currentTimeMillis());
+    }
+
+    /**
+     * @return when the writer closed the file (epoch ms), or 0 while it runs, or when it died before closing it.
+     */
+    public long closeTimeMs()
+    {
+        return buffer.getLongVolatile(CLOSE_TIME_OFFSET);
+    }
+
+    /**
+     * @return when the writer created the file (epoch ms).
+     */
+    public long startTimeMs()
+    {
+        return buffer.getLong(START_TIME_OFFSET);
+    }
+
+    /**
+     * Sets a statistic that one thread writes once a run's records have all been processed.
+     *
+     * @param index statistic index.
+     * @param value its value.
+     */
+    public void putStat(final int index, final long value)
+    {
+        buffer.putLongRelease(STATS_OFFSET + index * Long.BYTES, value);
+    }
+
+    /**
      * @return the file's path.
      */
     public Path path()

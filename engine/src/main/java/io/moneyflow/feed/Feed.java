@@ -3,6 +3,7 @@ package io.moneyflow.feed;
 import io.moneyflow.codec.SymbolCodes;
 import io.moneyflow.codec.TimeFormat;
 import io.moneyflow.ring.TickEvent;
+import org.agrona.collections.IntHashSet;
 import org.agrona.collections.Long2LongHashMap;
 
 import java.util.ArrayList;
@@ -13,8 +14,10 @@ import java.util.List;
  * good records into the ring.
  * <p>
  * Runs on the thread that calls {@link #run(List)}; it is the ring's only publisher. Each input must be in time
- * order on its own (per symbol); the feed interleaves inputs so that, for example, a day's trades, orders and
- * snapshots reach the engine in the order they happened. Bad records are rejected with file, line and reason
+ * order per stock; the feed gives every stock its records in exchange order (time, then channel sequence) whatever
+ * the order of the files: inputs in time order as a whole are merged as they are read ({@link InstantGroups} puts
+ * each millisecond in exchange order), and with several inputs one that is not (a file sorted by stock, see
+ * {@link InputOrder}) is sorted first ({@link SortedSource}). Bad records are rejected with file, line and reason
  * through the {@link FeedListener}; the records around them are unaffected. A record whose sequence number its
  * channel has already delivered is dropped as a duplicate, so that feeding the same file twice counts nothing
  * twice. For a good record the path allocates nothing.
@@ -32,11 +35,10 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
     private final int maxBackwardsMs;
     private final int[] lastTime;
     private final Long2LongHashMap lastSequence;
-    /** Per exchange and channel: the last sequence number merged, and from which input, to check the merge. */
-    private final Long2LongHashMap channelLastSeq = new Long2LongHashMap(64, 0.5f, -1);
-    private final Long2LongHashMap channelLastSource = new Long2LongHashMap(64, 0.5f, -1);
-    private long mergedOutOfSequence;
     private final org.agrona.collections.Long2ObjectHashMap<ChannelSequence> channels =
+        new org.agrona.collections.Long2ObjectHashMap<>();
+    /** Dense channels of inputs read whole (not a live feed), by day, stream and channel. */
+    private final org.agrona.collections.Long2ObjectHashMap<ChannelNumbers> numbers =
         new org.agrona.collections.Long2ObjectHashMap<>();
     private boolean replaying;
     private boolean sharedChannelSequence;
@@ -46,14 +48,18 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
     private int lastDate;
 
     private final TickEvent scratch = new TickEvent();
-    private FeedSource[] heap;
-    private FeedSource[] all;
+    private RecordSource[] heap;
+    private RecordSource[] all;
+    private java.nio.file.Path sortDir = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+    private int sortRunRecords = 1 << 19;
     private int heapSize;
     private long published;
     private long position;
     private long skipThrough;
     private boolean journaling;
     private int sourcesOpened;
+    /** The name of every stream opened, by its source id. */
+    private final List<String> sourceLabels = new ArrayList<>();
     private int sourcesJournaled;
     private long lastProgressNs;
 
@@ -97,27 +103,50 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
     public long run(final List<InputFiles.Input> inputs)
     {
         final long before = published;
-        final List<FeedSource> sources = new ArrayList<>();
-        for (int i = 0; i < inputs.size(); i++)
-        {
-            sources.add(new FeedSource(i, inputs.get(i), layouts, forced, listener, this));
-        }
-        heap = new FeedSource[sources.size()];
-        all = sources.toArray(new FeedSource[0]);
-        heapSize = 0;
+        final List<RecordSource> sources = new ArrayList<>();
         lastProgressNs = System.nanoTime();
         try
         {
-            for (final FeedSource source : sources)
+            final List<InputOrder.Verdict> verdicts = inputs.size() > 1 ?
+                InputOrder.check(inputs, layouts, forced) : List.of();
+            for (int i = 0; i < inputs.size(); i++)
+            {
+                final FeedSource reader =
+                    new FeedSource(i, inputs.get(i), layouts, forced, listener, this, maxBackwardsMs);
+                if (!verdicts.isEmpty() && !verdicts.get(i).timeOrdered())
+                {
+                    listener.onNote(inputs.get(i).label(), verdicts.get(i).note());
+                    final SortedSource sorted = new SortedSource(i, inputs.get(i).label(), sortDir, sortRunRecords);
+                    sources.add(new InstantGroups(sorted));
+                    sorted.load(reader);
+                    if (sorted.runs() > 0)
+                    {
+                        listener.onNote(inputs.get(i).label(), "sorted " + sorted.records() + " records in " +
+                            sorted.runs() + " runs of at most " + sortRunRecords + " through " + sortDir);
+                    }
+                }
+                else
+                {
+                    sources.add(new InstantGroups(reader));
+                }
+            }
+            heap = new RecordSource[sources.size()];
+            all = sources.toArray(new RecordSource[0]);
+            heapSize = 0;
+            for (final RecordSource source : sources)
             {
                 if (source.advance())
                 {
                     push(source);
                 }
+                else
+                {
+                    source.flushRejections(Integer.MAX_VALUE, Long.MAX_VALUE);
+                }
             }
             while (heapSize > 0)
             {
-                final FeedSource source = heap[0];
+                final RecordSource source = heap[0];
                 accept(source);
                 if (source.advance())
                 {
@@ -125,6 +154,7 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
                 }
                 else
                 {
+                    source.flushRejections(Integer.MAX_VALUE, Long.MAX_VALUE);
                     heap[0] = heap[--heapSize];
                     heap[heapSize] = null;
                     if (heapSize > 0)
@@ -137,14 +167,14 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
         }
         finally
         {
-            for (final FeedSource source : sources)
+            for (final RecordSource source : sources)
             {
                 source.close();
             }
         }
         finishChannels();
         long lines = 0;
-        for (final FeedSource source : sources)
+        for (final RecordSource source : sources)
         {
             lines += source.linesRead();
         }
@@ -152,9 +182,11 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
         return published - before;
     }
 
-    private void accept(final FeedSource source)
+    private void accept(final RecordSource source)
     {
-        accept(source.head(), source.label(), source.lineNumber());
+        final TickEvent head = source.head();
+        source.flushRejections(head.sourceId, head.line);
+        accept(head, sourceLabel(head.sourceId), head.line);
     }
 
     /**
@@ -267,17 +299,27 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
         }
         record.securityId = securityId;
         record.slot = slot;
-        if (!offered && record.sequence > 0 && record.type != TickEvent.SNAPSHOT)
-        {
-            checkMergedSequence(record, label, line);
-        }
 
         final int stream = streamOf(record);
         final boolean sequenced = record.sequence > 0;
         final long channel = record.channel & 0xFFFF_FFFFL;
         final long duplicateKey = ((long)slot << 34) | ((long)stream << 32) | channel;
         long lastSeq = -1;
-        if (sequenced && record.denseSequence)
+        if (sequenced && record.denseSequence && !inOrder)
+        {
+            // A dense channel (every number used) read whole: a number is a duplicate when it came before, in any
+            // order; what is missing when everything is read is a gap (finishChannels).
+            final ChannelNumbers numbers = channelNumbers(record.date, record.channel, stream);
+            numbers.slots.add(slot);
+            if (!numbers.add(record.sequence))
+            {
+                report(RejectReason.DUPLICATE, record.sourceId, label, line,
+                    listener.wantsDetail(RejectReason.DUPLICATE) ? SymbolCodes.format(record.symbolKey) +
+                    " channel " + record.channel + " sequence " + record.sequence + " already delivered" : null);
+                return;
+            }
+        }
+        else if (sequenced && record.denseSequence)
         {
             // A dense channel sequence (every number used): gaps, reordering and duplicates are judged per channel.
             final ChannelSequence sequence = channelSequence(record.date, record.channel, stream);
@@ -336,46 +378,7 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
         ring.publish(record);
     }
 
-    /**
-     * Inputs that share a channel (a trade file and an order file of one exchange) are merged by time, then channel
-     * and sequence; when an input is not itself in that order within a millisecond, a record can overtake another of
-     * its channel from the other input. Within one input the order is the file's own, and sequence numbers of
-     * different inputs are only compared on the same channel. Counted, and noted once.
-     */
-    private void checkMergedSequence(final TickEvent record, final String label, final long line)
-    {
-        final long key = ((long)SymbolCodes.exchange(record.symbolKey) << 32) | (record.channel & 0xFFFF_FFFFL);
-        final long last = channelLastSeq.get(key);
-        final long lastSource = channelLastSource.get(key);
-        if (last >= 0 && record.sequence < last && lastSource != record.sourceId && lastSource >= 0 &&
-            record.date == lastDate)
-        {
-            if (mergedOutOfSequence++ == 0)
-            {
-                listener.onNote(label, "line " + line + ": channel " + record.channel + " sequence " +
-                    record.sequence + " came after " + last + " from another input of the same millisecond: the " +
-                    "inputs are not each in time, channel and sequence order, so the merge cannot give the channel " +
-                    "in its sequence (an order's record and its fills of one millisecond may be read in another " +
-                    "order than the exchange's); sort each input by time, channel and sequence");
-            }
-        }
-        if (record.sequence > last || lastSource != record.sourceId)
-        {
-            channelLastSeq.put(key, Math.max(last, record.sequence));
-            channelLastSource.put(key, record.sourceId);
-        }
-    }
-
-    /**
-     * @return records the merge of several inputs gave out of their channel's sequence order (see
-     * {@link #checkMergedSequence}).
-     */
-    public long mergedOutOfSequence()
-    {
-        return mergedOutOfSequence;
-    }
-
-    private void progress(final FeedSource source)
+    private void progress(final RecordSource source)
     {
         if ((published & 0x3FFF) == 0)
         {
@@ -384,13 +387,25 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
             {
                 lastProgressNs = now;
                 long lines = 0;
-                for (final FeedSource each : all)
+                for (final RecordSource each : all)
                 {
                     lines += each.linesRead();
                 }
                 listener.onProgress(lines, published, source.label() + ":" + source.lineNumber());
             }
         }
+    }
+
+    /**
+     * How an input that is not in time order is sorted (see {@link SortedSource}).
+     *
+     * @param dir        where runs are written when it does not fit one run in memory.
+     * @param runRecords most records sorted at once in memory, at most 2<sup>19</sup>.
+     */
+    public void sorting(final java.nio.file.Path dir, final int runRecords)
+    {
+        this.sortDir = dir;
+        this.sortRunRecords = runRecords;
     }
 
     /**
@@ -459,22 +474,29 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
 
     private void declareGap(final ChannelSequence sequence, final long from, final long to, final boolean replayed)
     {
+        declareGap(sequence.channel, sequence.date, sequence.stream, sequence.slots, from, to, replayed);
+    }
+
+    private void declareGap(
+        final int channel, final int date, final int stream, final IntHashSet slots, final long from, final long to,
+        final boolean replayed)
+    {
         final List<String> affected = new ArrayList<>();
-        sequence.slots.forEach(slot -> affected.add(SymbolCodes.format(symbols.symbolKeyOfSlot(slot))));
+        slots.forEach(slot -> affected.add(SymbolCodes.format(symbols.symbolKeyOfSlot(slot))));
         java.util.Collections.sort(affected);
-        listener.onGap(sequence.channel, from, to, affected);
+        listener.onGap(channel, from, to, affected);
         final TickEvent e = scratch;
         e.clearInput();
         e.type = TickEvent.GAP;
-        e.date = sequence.date;
-        e.channel = sequence.channel;
+        e.date = date;
+        e.channel = channel;
         e.buyNo = from;
         e.sellNo = to;
-        e.flag = (byte)sequence.stream;
+        e.flag = (byte)stream;
         e.fromJournal = replayed;
         ring.publish(e);
         // and each symbol on the channel counts it
-        sequence.slots.forEach(slot ->
+        slots.forEach(slot ->
         {
             final TickEvent share = scratch;
             share.clearInput();
@@ -494,6 +516,30 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
         {
             sequence.finish(0, this);
         }
+        final List<ChannelNumbers> read = new ArrayList<>(numbers.values());
+        read.sort(java.util.Comparator.comparingInt((ChannelNumbers n) -> n.date).thenComparingInt(n -> n.channel)
+            .thenComparingInt(n -> n.stream));
+        for (final ChannelNumbers each : read)
+        {
+            each.holes((n, from, to) ->
+            {
+                n.addRange(from, to);
+                declareGap(n.channel, n.date, n.stream, n.slots, from, to, false);
+            });
+        }
+    }
+
+    private ChannelNumbers channelNumbers(final int date, final int channel, final int stream)
+    {
+        final long key = ((long)date << 34) | ((long)(sharedChannelSequence ? 0 : stream) << 32) |
+            (channel & 0xFFFF_FFFFL);
+        ChannelNumbers found = numbers.get(key);
+        if (found == null)
+        {
+            found = new ChannelNumbers(channel, date, sharedChannelSequence ? 0 : stream, startAtOne);
+            numbers.put(key, found);
+        }
+        return found;
     }
 
     /**
@@ -548,6 +594,13 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
      */
     public void replayGap(final TickEvent record)
     {
+        if (!inOrder)
+        {
+            final ChannelNumbers read = channelNumbers(record.date, record.channel, record.flag);
+            read.addRange(record.buyNo, record.sellNo);
+            declareGap(read.channel, read.date, read.stream, read.slots, record.buyNo, record.sellNo, true);
+            return;
+        }
         final ChannelSequence sequence = channelSequence(record.date, record.channel, record.flag);
         declareGap(sequence, record.buyNo, record.sellNo, true);
         sequence.skipTo(record.sellNo);
@@ -743,10 +796,16 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
         rejectAt(reason, sourceId, label, line, detail, null, 0, 0);
     }
 
+    private String sourceLabel(final int sourceId)
+    {
+        return sourceId >= 0 && sourceId < sourceLabels.size() ? sourceLabels.get(sourceId) : "";
+    }
+
     @Override
     public int streamOpened(final String label)
     {
         final int id = sourcesOpened++;
+        sourceLabels.add(label);
         if (journaling && id >= sourcesJournaled)
         {
             final byte[] name = label.getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -766,7 +825,7 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
      * (a snapshot stamped with a fill's time describes the book after it), then channel and sequence, then input
      * order. Within a channel, time and sequence rise together, so each channel comes out in sequence order.
      */
-    private static boolean before(final FeedSource a, final FeedSource b)
+    private static boolean before(final RecordSource a, final RecordSource b)
     {
         final TickEvent x = a.head();
         final TickEvent y = b.head();
@@ -795,7 +854,7 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
         return a.index() < b.index();
     }
 
-    private void push(final FeedSource source)
+    private void push(final RecordSource source)
     {
         int i = heapSize++;
         heap[i] = source;
@@ -834,7 +893,7 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
 
     private void swap(final int a, final int b)
     {
-        final FeedSource t = heap[a];
+        final RecordSource t = heap[a];
         heap[a] = heap[b];
         heap[b] = t;
     }

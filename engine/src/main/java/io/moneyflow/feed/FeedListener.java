@@ -81,4 +81,16 @@ public interface FeedListener
      * @param why    what was wrong.
      */
     void onSkipped(String source, String why);
+
+    /**
+     * A file or archive entry gave no record at all: its layout was recognised but no line of it could be read as a
+     * record (each was rejected, or it holds only its header), or it ends before its first line. A run that read
+     * nothing from an input must not pass for a good one. Does nothing unless overridden.
+     *
+     * @param source the file or entry.
+     * @param why    what was found instead, for a person.
+     */
+    default void onNothingRead(final String source, final String why)
+    {
+    }
 }

@@ -59,6 +59,24 @@ public final class InputFiles
     }
 
     /**
+     * Thrown by {@link Input#nextStream()} when a file is not what its name says (a {@code .gz} that is not gzip, a
+     * {@code .zip} that is not an archive) and holds nothing to read: the run skips it, or stops when the user named
+     * it.
+     */
+    public static final class UnreadableInputException extends IOException
+    {
+        private static final long serialVersionUID = 1L;
+
+        /**
+         * @param message what the file is not, for the user.
+         */
+        public UnreadableInputException(final String message)
+        {
+            super(message);
+        }
+    }
+
+    /**
      * One readable stream, or a chain of them for a damaged zip read from the front.
      */
     public interface Input
@@ -104,6 +122,11 @@ public final class InputFiles
          * Closes the current stream and anything underneath.
          */
         void close();
+
+        /**
+         * @return a new, unopened input over the same bytes: for reading an input twice (see {@code InputOrder}).
+         */
+        Input reopen();
     }
 
     /**
@@ -197,6 +220,12 @@ public final class InputFiles
             {
                 if (discovered)
                 {
+                    // skipped when read, with a line saying so: the run then exits non-zero
+                    final String why = "not a zip archive, or damaged beyond reading (" + ex.getMessage() + ")";
+                    inputs.add(new SingleInput(file.toString(), true, () ->
+                    {
+                        throw new UnreadableInputException(why);
+                    }));
                     return;
                 }
                 throw new InputException("not a zip archive, or damaged beyond reading: " + file + " (" +
@@ -257,6 +286,11 @@ public final class InputFiles
             {
                 return new GZIPInputStream(raw, 1 << 16);
             }
+            catch (final ZipException ex)
+            {
+                raw.close();
+                throw notGzip(ex);
+            }
             catch (final IOException ex)
             {
                 raw.close();
@@ -273,7 +307,7 @@ public final class InputFiles
         try
         {
             final InputStream in = zip.getInputStream(zip.getEntry(entryName));
-            decoded = entryName.toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(in) : in;
+            decoded = entryName.toLowerCase(Locale.ROOT).endsWith(".gz") ? gunzip(in) : in;
         }
         catch (final IOException ex)
         {
@@ -295,6 +329,24 @@ public final class InputFiles
                 }
             }
         };
+    }
+
+    private static InputStream gunzip(final InputStream in) throws IOException
+    {
+        try
+        {
+            return new GZIPInputStream(in);
+        }
+        catch (final ZipException ex)
+        {
+            throw notGzip(ex);
+        }
+    }
+
+    /** GZIPInputStream's complaint about a header that is not gzip's ("Not in GZIP format"). */
+    private static UnreadableInputException notGzip(final ZipException ex)
+    {
+        return new UnreadableInputException("not a gzip file (" + describe(ex) + ")");
     }
 
     @FunctionalInterface
@@ -347,6 +399,12 @@ public final class InputFiles
         public String streamLabel()
         {
             return label;
+        }
+
+        @Override
+        public Input reopen()
+        {
+            return new SingleInput(label, discovered, opener);
         }
 
         @Override
@@ -452,6 +510,12 @@ public final class InputFiles
         public String streamLabel()
         {
             return current;
+        }
+
+        @Override
+        public Input reopen()
+        {
+            return new StreamingZipInput(file, why);
         }
 
         @Override

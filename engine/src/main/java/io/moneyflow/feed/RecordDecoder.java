@@ -24,7 +24,6 @@ final class RecordDecoder
     private final RecordLayout layout;
     private final byte kind;
     private final List<String> header;
-    private final int requiredFields;
     private final int fileDate;
 
     private final int symbolColumn;
@@ -57,6 +56,7 @@ final class RecordDecoder
     private final int[] askQtyColumns;
 
     private int rejectColumn;
+    private long decoded;
 
     /**
      * @param layout   the section that applies.
@@ -109,12 +109,6 @@ final class RecordDecoder
         bidQtyColumns = levelColumns("bidQty", levels, used);
         askPriceColumns = levelColumns("askPrice", levels, used);
         askQtyColumns = levelColumns("askQty", levels, used);
-        int max = 0;
-        for (final int c : used)
-        {
-            max = Math.max(max, c);
-        }
-        requiredFields = max + 1;
 
         if (layout.dateFromName)
         {
@@ -191,9 +185,21 @@ final class RecordDecoder
      */
     RejectReason decode(final byte[] b, final CsvSplitter csv, final TickEvent out)
     {
+        final RejectReason reason = decodeFields(b, csv, out);
+        if (reason == null)
+        {
+            decoded++;
+        }
+        return reason;
+    }
+
+    private RejectReason decodeFields(final byte[] b, final CsvSplitter csv, final TickEvent out)
+    {
         out.clearInput();
         rejectColumn = -1;
-        if (csv.malformed() || csv.count() < requiredFields)
+        // A line with more or fewer fields than the header (an unquoted delimiter inside a field, a lost column)
+        // would be read with its fields shifted: reject it whole.
+        if (csv.malformed() || csv.count() != header.size())
         {
             return RejectReason.MALFORMED;
         }
@@ -287,6 +293,54 @@ final class RecordDecoder
         }
     }
 
+    /**
+     * Decodes a split line's date and time alone: for {@link InputOrder}, which only asks whether an input is in time
+     * order.
+     *
+     * @param b   the line's buffer.
+     * @param csv the line split into fields.
+     * @return the date and time as {@link FeedSource#dateTime} gives them, or -1 when they do not decode.
+     */
+    long decodeDateTime(final byte[] b, final CsvSplitter csv)
+    {
+        if (csv.malformed() || csv.count() != expectedFields())
+        {
+            return -1;
+        }
+        final int date;
+        final int timeMs;
+        if (datetimeColumn >= 0)
+        {
+            if (!datetimeFormat.parse(b, csv.start(datetimeColumn), csv.end(datetimeColumn)))
+            {
+                return -1;
+            }
+            date = datetimeFormat.date();
+            timeMs = datetimeFormat.timeOfDayMs();
+        }
+        else
+        {
+            if (!timeFormat.parse(b, csv.start(timeColumn), csv.end(timeColumn)))
+            {
+                return -1;
+            }
+            timeMs = timeFormat.timeOfDayMs();
+            if (dateColumn >= 0)
+            {
+                if (!dateFormat.parse(b, csv.start(dateColumn), csv.end(dateColumn)))
+                {
+                    return -1;
+                }
+                date = dateFormat.date();
+            }
+            else
+            {
+                date = fileDate;
+            }
+        }
+        return (long)date * (1L << 27) + timeMs;
+    }
+
     private RejectReason decodeTrade(final byte[] b, final CsvSplitter csv, final TickEvent out)
     {
         if (execColumn >= 0)
@@ -335,7 +389,7 @@ final class RecordDecoder
             }
             out.sellNo = no;
         }
-        final long price = AsciiNumbers.parseScaled(b, csv.start(priceColumn), csv.end(priceColumn),
+        final long price = AsciiNumbers.parseScaledPlain(b, csv.start(priceColumn), csv.end(priceColumn),
             4 - layout.priceScaleDigits);
         if (price == AsciiNumbers.INVALID)
         {
@@ -400,7 +454,7 @@ final class RecordDecoder
         }
         if (priceColumn >= 0)
         {
-            final long price = AsciiNumbers.parseScaled(b, csv.start(priceColumn), csv.end(priceColumn),
+            final long price = AsciiNumbers.parseScaledPlain(b, csv.start(priceColumn), csv.end(priceColumn),
                 4 - layout.priceScaleDigits);
             if (price == AsciiNumbers.INVALID)
             {
@@ -533,11 +587,19 @@ final class RecordDecoder
     }
 
     /**
-     * @return fields a line must have.
+     * @return fields a line must have: as many as the header names.
      */
-    int requiredFields()
+    int expectedFields()
     {
-        return requiredFields;
+        return header.size();
+    }
+
+    /**
+     * @return lines decoded into a record so far (whatever the feed then made of them).
+     */
+    long decoded()
+    {
+        return decoded;
     }
 
     /**

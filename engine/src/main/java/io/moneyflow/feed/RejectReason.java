@@ -27,7 +27,12 @@ public enum RejectReason
     /** More symbol-days than the engine was sized for. */
     CAPACITY("capacity"),
     /** A binary frame with a bad checksum or an impossible length: dropped, and the stream resynchronised. */
-    BAD_FRAME("bad-frame");
+    BAD_FRAME("bad-frame"),
+    /**
+     * A single record whose time jumps ahead of its stream while the record after it in the same input comes back:
+     * a stray time, rejected alone so that the records behind it stand.
+     */
+    TIME_OUTLIER("time-outlier");
 
     private final String label;
 

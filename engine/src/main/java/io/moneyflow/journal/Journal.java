@@ -92,6 +92,20 @@ public final class Journal implements AutoCloseable
     }
 
     /**
+     * Opens a journal directory for reading, as {@link #open(Path)}.
+     *
+     * @param dir  the directory.
+     * @param sync ignored: a reader writes nothing.
+     * @return the journal, for {@link #read}.
+     * @deprecated the former reader's signature; use {@link #open(Path)} to read, {@link #openForWriting} to write.
+     */
+    @Deprecated
+    public static Journal open(final Path dir, final boolean sync)
+    {
+        return open(dir);
+    }
+
+    /**
      * Opens a journal directory for the one process that appends to it, creating it when absent. The directory's
      * lock file ({@value #LOCK_FILE_NAME}) is locked exclusively until {@link #close}, so a second writer is refused
      * rather than interleaving excerpts with the first; readers ({@link #open}) take no lock.

@@ -17,29 +17,67 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The securities the engine knows by name: {@code config/securities.csv}.
+ * The securities the engine knows by name, with their figures as they were on each day: {@code config/securities.csv}.
  * <p>
- * Columns, in this order, with a header row: {@code symbol,name,exchange,sector,floatShares,totalShares,pe,prevClose}.
- * Lines starting with {@code #} are comments (sources go there). Sectors are separated by {@code |}. Empty cells
- * mean "not known". Loaded once at start-up; a malformed file fails fast with the line that is wrong.
+ * Columns, in this order, with a header row: {@code symbol,name,exchange,sector,floatShares,totalShares,pe,prevClose},
+ * optionally followed by {@code validFrom} ({@code yyyy-MM-dd}). Lines starting with {@code #} are comments (sources go
+ * there). Sectors are separated by {@code |}. Empty cells mean "not known". Loaded once at start-up; a malformed file
+ * fails fast with the line that is wrong.
+ * <p>
+ * Dating: a symbol may have several rows, each valid from its {@code validFrom} until the next row of the same symbol
+ * ({@link #find(long, int)}). A row's {@code prevClose} is the close of the trading day before its {@code validFrom}
+ * and holds on that day only. A row without a date (no {@code validFrom} column, or an empty cell) gives the symbol's
+ * name and sectors on the days no dated row covers, and nothing else: its figures are never applied to any day,
+ * because nothing says which day they belong to ({@link #undatedFigures()} counts the rows whose figures are so left
+ * out). A figure no row gives for a day is unknown on that day, never borrowed from another day.
  */
 public final class ReferenceData
 {
-    /** The header a securities file must start with. */
+    /** The header a securities file must start with (undated rows only). */
     public static final String HEADER = "symbol,name,exchange,sector,floatShares,totalShares,pe,prevClose";
+
+    /** The header of a dated securities file: {@link #HEADER} and {@code validFrom}. */
+    public static final String DATED_HEADER = HEADER + ",validFrom";
 
     private static final ReferenceData EMPTY = new ReferenceData(List.of());
 
+    /** Every row, in file order. */
+    private final List<Security> rows;
+    /** The first row of each symbol, in file order: security ids are positions here. */
     private final List<Security> securities;
     private final Map<Long, Security> byKey = new HashMap<>();
+    /** Per symbol: its dated rows by validFrom, earliest first. */
+    private final Map<Long, Security[]> datedByKey = new HashMap<>();
+    /** Per symbol: its undated row, when it has one. */
+    private final Map<Long, Security> undatedByKey = new HashMap<>();
 
-    private ReferenceData(final List<Security> securities)
+    private ReferenceData(final List<Security> rows)
     {
-        this.securities = Collections.unmodifiableList(securities);
-        for (final Security security : securities)
+        this.rows = Collections.unmodifiableList(rows);
+        final List<Security> first = new ArrayList<>();
+        final Map<Long, List<Security>> dated = new HashMap<>();
+        for (final Security row : rows)
         {
-            byKey.put(security.symbolKey(), security);
+            if (byKey.putIfAbsent(row.symbolKey(), row) == null)
+            {
+                first.add(row);
+            }
+            if (row.dated())
+            {
+                dated.computeIfAbsent(row.symbolKey(), k -> new ArrayList<>()).add(row);
+            }
+            else
+            {
+                undatedByKey.put(row.symbolKey(), row);
+            }
         }
+        for (final Map.Entry<Long, List<Security>> e : dated.entrySet())
+        {
+            final Security[] sorted = e.getValue().toArray(new Security[0]);
+            Arrays.sort(sorted, (a, b) -> Integer.compare(a.validFrom(), b.validFrom()));
+            datedByKey.put(e.getKey(), sorted);
+        }
+        this.securities = Collections.unmodifiableList(first);
     }
 
     /**
@@ -73,8 +111,9 @@ public final class ReferenceData
     static ReferenceData parse(final BufferedReader reader, final String label) throws IOException
     {
         final List<Security> rows = new ArrayList<>();
-        final Map<Long, Integer> seen = new HashMap<>();
+        final Map<String, Integer> seen = new HashMap<>();
         boolean headerSeen = false;
+        boolean datedFile = false;
         String line;
         int lineNumber = 0;
         while ((line = reader.readLine()) != null)
@@ -91,19 +130,24 @@ public final class ReferenceData
             }
             if (!headerSeen)
             {
-                if (!trimmed.replace(" ", "").equals(HEADER))
+                final String header = trimmed.replace(" ", "");
+                if (!header.equals(HEADER) && !header.equals(DATED_HEADER))
                 {
-                    throw new IllegalArgumentException(label + ":" + lineNumber + ": expected header '" + HEADER + "'");
+                    throw new IllegalArgumentException(label + ":" + lineNumber + ": expected header '" + HEADER +
+                        "' or '" + DATED_HEADER + "'");
                 }
                 headerSeen = true;
+                datedFile = header.equals(DATED_HEADER);
                 continue;
             }
             final String[] cells = trimmed.split(",", -1);
-            if (cells.length != 8)
+            final int columns = datedFile ? 9 : 8;
+            if (cells.length != columns)
             {
                 throw new IllegalArgumentException(
-                    label + ":" + lineNumber + ": expected 8 columns, found " + cells.length);
+                    label + ":" + lineNumber + ": expected " + columns + " columns, found " + cells.length);
             }
+            final int validFrom = datedFile ? date(cells[8], label, lineNumber) : Security.UNDATED;
             final long key = SymbolCodes.parse(cells[0].trim());
             if (key == SymbolCodes.INVALID)
             {
@@ -115,10 +159,12 @@ public final class ReferenceData
                 throw new IllegalArgumentException(label + ":" + lineNumber + ": exchange '" + exchangeCell +
                     "' does not match symbol " + SymbolCodes.format(key));
             }
-            if (seen.put(key, lineNumber) != null)
+            final Integer earlier = seen.put(key + "@" + validFrom, lineNumber);
+            if (earlier != null)
             {
-                throw new IllegalArgumentException(
-                    label + ":" + lineNumber + ": " + SymbolCodes.format(key) + " listed twice");
+                throw new IllegalArgumentException(label + ":" + lineNumber + ": " + SymbolCodes.format(key) +
+                    (validFrom == Security.UNDATED ? " listed twice without a validFrom" :
+                    " listed twice valid from " + formatDate(validFrom)) + " (first on line " + earlier + ")");
             }
             final List<String> sectors = cells[3].trim().isEmpty() ?
                 List.of() : Arrays.stream(cells[3].split("\\|")).map(String::trim).filter(s -> !s.isEmpty()).toList();
@@ -129,13 +175,38 @@ public final class ReferenceData
                 number(cells[4], 0, label, lineNumber, "floatShares"),
                 number(cells[5], 0, label, lineNumber, "totalShares"),
                 number(cells[6], 4, label, lineNumber, "pe"),
-                number(cells[7], 4, label, lineNumber, "prevClose")));
+                number(cells[7], 4, label, lineNumber, "prevClose"),
+                validFrom));
         }
         if (!headerSeen)
         {
             throw new IllegalArgumentException(label + ": no header '" + HEADER + "'");
         }
         return new ReferenceData(rows);
+    }
+
+    private static int date(final String cell, final String label, final int line)
+    {
+        final String text = cell.trim();
+        if (text.isEmpty())
+        {
+            return Security.UNDATED;
+        }
+        try
+        {
+            final java.time.LocalDate date = java.time.LocalDate.parse(text);
+            return date.getYear() * 10_000 + date.getMonthValue() * 100 + date.getDayOfMonth();
+        }
+        catch (final java.time.format.DateTimeParseException ex)
+        {
+            throw new IllegalArgumentException(label + ":" + line + ": validFrom '" + text +
+                "' is not a date such as 2023-02-01");
+        }
+    }
+
+    private static String formatDate(final int yyyymmdd)
+    {
+        return String.format("%04d-%02d-%02d", yyyymmdd / 10_000, yyyymmdd / 100 % 100, yyyymmdd % 100);
     }
 
     private static long number(
@@ -165,8 +236,9 @@ public final class ReferenceData
      */
     public String toText()
     {
-        final StringBuilder sb = new StringBuilder(HEADER).append('\n');
-        for (final Security s : securities)
+        final boolean dated = rows.stream().anyMatch(Security::dated);
+        final StringBuilder sb = new StringBuilder(dated ? DATED_HEADER : HEADER).append('\n');
+        for (final Security s : rows)
         {
             sb.append(s.symbol()).append(',').append(s.name()).append(',')
                 .append(SymbolCodes.exchangeName(s.exchange())).append(',')
@@ -174,7 +246,12 @@ public final class ReferenceData
                 .append(s.floatShares() == Security.ABSENT ? "" : Long.toString(s.floatShares())).append(',')
                 .append(s.totalShares() == Security.ABSENT ? "" : Long.toString(s.totalShares())).append(',')
                 .append(decimal(s.peX10000())).append(',')
-                .append(decimal(s.prevClose())).append('\n');
+                .append(decimal(s.prevClose()));
+            if (dated)
+            {
+                sb.append(',').append(s.dated() ? formatDate(s.validFrom()) : "");
+            }
+            sb.append('\n');
         }
         return sb.toString();
     }
@@ -205,7 +282,7 @@ public final class ReferenceData
     }
 
     /**
-     * @return every security, in file order; ids are positions in this list.
+     * @return every security once (its first row), in file order; ids are positions in this list.
      */
     public List<Security> securities()
     {
@@ -213,11 +290,74 @@ public final class ReferenceData
     }
 
     /**
+     * @return every row, dated or not, in file order.
+     */
+    public List<Security> rows()
+    {
+        return rows;
+    }
+
+    /**
+     * @return the undated rows that give a figure (float shares, total shares, PE or previous close) that is therefore
+     *         never used.
+     */
+    public int undatedFigures()
+    {
+        int n = 0;
+        for (final Security row : undatedByKey.values())
+        {
+            if (row.hasFigures())
+            {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
      * @param symbolKey packed key.
-     * @return the security, or null when unknown.
+     * @return the symbol's first row, or null when unknown: who it is, not its figures of any day.
      */
     public Security find(final long symbolKey)
     {
         return byKey.get(symbolKey);
+    }
+
+    /**
+     * The security as it was on a day: the dated row with the latest {@code validFrom} not after the day, with its
+     * previous close only when it is valid from that very day; without such a row, the undated row's name and sectors
+     * and no figure. Called by the report and alert code (not the hot path); allocates.
+     *
+     * @param symbolKey packed key.
+     * @param date      the trading day, yyyymmdd.
+     * @return the security on that day, or null when the symbol has no row at all.
+     */
+    public Security find(final long symbolKey, final int date)
+    {
+        final Security[] dated = datedByKey.get(symbolKey);
+        Security row = null;
+        if (dated != null)
+        {
+            for (final Security candidate : dated)
+            {
+                if (candidate.validFrom() <= date)
+                {
+                    row = candidate;
+                }
+            }
+        }
+        if (row != null)
+        {
+            return row.validFrom() == date ? row : new Security(row.symbolKey(), row.name(), row.sectors(),
+                row.floatShares(), row.totalShares(), row.peX10000(), Security.ABSENT, row.validFrom());
+        }
+        final Security undated = undatedByKey.get(symbolKey);
+        if (undated != null)
+        {
+            return new Security(undated.symbolKey(), undated.name(), undated.sectors(), Security.ABSENT,
+                Security.ABSENT, Security.ABSENT, Security.ABSENT, Security.UNDATED);
+        }
+        return byKey.containsKey(symbolKey) ? new Security(symbolKey, "", List.of(), Security.ABSENT, Security.ABSENT,
+            Security.ABSENT, Security.ABSENT, Security.UNDATED) : null;
     }
 }

@@ -161,6 +161,12 @@ class CsvFeedFuzzTest
         }
 
         @Override
+        public InputFiles.Input reopen()
+        {
+            return new MemoryInput(label, bytes);
+        }
+
+        @Override
         public InputStream stream()
         {
             return stream;

@@ -45,8 +45,8 @@ final class AccuracyCommand implements Callable<Integer>
     @Mixin
     OutputOptions output;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Inputs with a B/S flag (and snapshots for " +
-        "quote and lee-ready).")
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files (.csv, .txt, .tsv, .gz), .zip archives " +
+        "or directories with a B/S flag (and snapshots for quote and lee-ready).")
     List<Path> inputs;
 
     @Override
@@ -113,7 +113,7 @@ final class AccuracyCommand implements Callable<Integer>
             else
             {
                 emit(out, null, "total", "", total, agree, disagree, unclassified);
-                System.err.println("moneyflow: digest " + run.digest());
+                run.note("digest " + run.digest());
             }
             if (total == 0)
             {

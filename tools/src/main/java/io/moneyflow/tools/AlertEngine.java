@@ -10,6 +10,7 @@ import io.moneyflow.counters.SlotView;
 import io.moneyflow.indicator.Indicators;
 import io.moneyflow.reference.ReferenceData;
 import io.moneyflow.reference.Security;
+import io.moneyflow.reference.TradingCalendar;
 import io.moneyflow.tools.AlertRules.Alert;
 import io.moneyflow.tools.AlertRules.Figures;
 
@@ -26,8 +27,9 @@ import java.util.Map;
  * <ul>
  *     <li>a minute: the intraday signals on each stock's day so far, for every minute whose bar has closed; an
  *     alert is raised when a signal starts to hold, not again while it keeps holding;</li>
- *     <li>a day: every signal on each stock's and sector's whole day, the multi-day ones with the days the history
- *     store holds before it (its RSI on the daily closes).</li>
+ *     <li>a day: every signal on each stock's and sector's whole day, the multi-day ones with the trading days the
+ *     history store holds right before it, back to the first trading day it lacks (a hole ends a run of days: three
+ *     stored days around a missing one are not three days running), and the RSI on those days' closes.</li>
  * </ul>
  * The same counters always give the same alerts. One thread.
  */
@@ -54,6 +56,19 @@ final class AlertEngine
      */
     List<Alert> minutes(final FlowCountersReader reader, final int closedBar)
     {
+        return minutes(reader, closedBar, 0);
+    }
+
+    /**
+     * Evaluates every minute of one day that has closed and has not been evaluated.
+     *
+     * @param reader    the counters.
+     * @param closedBar bars before this index have closed (the bar count when the run has ended).
+     * @param date      only the stocks' days of this date, yyyymmdd; 0 for every day.
+     * @return the alerts raised.
+     */
+    List<Alert> minutes(final FlowCountersReader reader, final int closedBar, final int date)
+    {
         final FlowCounters counters = reader.counters();
         final TradingSession session = new TradingSession(counters.barMinutes());
         final int mainClasses = counters.mainClassCount();
@@ -62,7 +77,11 @@ final class AlertEngine
         for (int slot = 0; slot < reader.slotsUsed(); slot++)
         {
             reader.read(slot, view);
-            final Security security = reference.find(io.moneyflow.codec.SymbolCodes.parse(view.symbol()));
+            if (date != 0 && view.date() != date)
+            {
+                continue;
+            }
+            final Security security = reference.find(io.moneyflow.codec.SymbolCodes.parse(view.symbol()), view.date());
             final long prevClose = prevClose(view, security);
             final int from = evaluatedBars.getOrDefault(slot, 0);
             final int to = Math.min(closedBar, view.barCount());
@@ -120,13 +139,17 @@ final class AlertEngine
     }
 
     /**
-     * Evaluates every signal on the stocks' and sectors' whole days of a report.
+     * Evaluates every signal on the stocks' and sectors' whole days of one date of a report, the multi-day ones with
+     * the days stored before it: only those trading days (by the calendar) that follow on without a hole up to the day
+     * before. A date that is not a trading day, or that the calendar does not cover, has no days before it.
      *
-     * @param report  the days.
-     * @param history the store with the days before (null: the multi-day signals stay quiet).
+     * @param report   the days.
+     * @param history  the store with the days before (null: the multi-day signals stay quiet).
+     * @param date     the day to evaluate, yyyymmdd.
+     * @param calendar the trading calendar.
      * @return the alerts raised.
      */
-    List<Alert> days(final FlowReport report, final HistoryStore history)
+    List<Alert> days(final FlowReport report, final HistoryStore history, final int date, final TradingCalendar calendar)
     {
         final List<Alert> alerts = new ArrayList<>();
         final Map<String, FlowRow> sectors = new HashMap<>();
@@ -134,19 +157,23 @@ final class AlertEngine
         {
             sectors.put(s.symbol + "@" + s.date, s);
         }
+        final int[] prior = history != null && calendar.isTradingDay(date) ? calendar.tradingDaysBefore(date, 60) :
+            new int[0];
         for (final FlowRow r : report.allStocks())
         {
+            if (r.date != date)
+            {
+                continue;
+            }
             final List<Figures> before = new ArrayList<>();
             final List<Long> closes = new ArrayList<>();
-            if (history != null)
+            for (final Map<String, Object> d : running(history, "stock_day", r.symbol, prior))
             {
-                for (final Map<String, Object> d : history.daysBefore(r.symbol, r.date, 60))
-                {
-                    before.add(figures(d, r.symbol));
-                    closes.add(0, d.get("close") == null ? 0 : ((BigDecimal)d.get("close")).movePointRight(4)
-                        .longValueExact());
-                }
+                before.add(figures(d, r.symbol));
+                closes.add(0, d.get("close") == null ? 0 : ((BigDecimal)d.get("close")).movePointRight(4)
+                    .longValueExact());
             }
+            // without a previous close of its own, the close of the trading day right before (stored), else none
             final long prevClose = r.prevClose > 0 ? r.prevClose : before.isEmpty() ? 0 : before.get(0).close();
             final Figures today = new Figures(r.symbol, r.date, r.close, prevClose, r.turnover, r.volume, r.mainIn(),
                 r.mainOut(), r.floatShares == Security.ABSENT ? -1 : r.floatShares);
@@ -164,19 +191,45 @@ final class AlertEngine
         }
         for (final FlowRow s : report.sectors())
         {
-            final List<Figures> before = new ArrayList<>();
-            if (history != null)
+            if (s.date != date)
             {
-                for (final Map<String, Object> d : history.query("select * from sector_day where sector = ? and " +
-                    "date < cast(? as date) order by date desc limit 60", s.symbol, HistoryStore.formatDate(s.date)))
-                {
-                    before.add(figures(d, s.symbol));
-                }
+                continue;
+            }
+            final List<Figures> before = new ArrayList<>();
+            for (final Map<String, Object> d : running(history, "sector_day", s.symbol, prior))
+            {
+                before.add(figures(d, s.symbol));
             }
             final Figures today = new Figures(s.symbol, s.date, 0, 0, s.turnover, s.volume, s.mainIn(), s.mainOut(), -1);
             alerts.addAll(rules.day(today, before, null, List.of(), "sector"));
         }
         return alerts;
+    }
+
+    /**
+     * The stored rows of the trading days before a day, the latest first, up to the first one not stored.
+     *
+     * @param prior the trading days before, the latest first.
+     */
+    private static List<Map<String, Object>> running(final HistoryStore history, final String table, final String name,
+        final int[] prior)
+    {
+        final List<Map<String, Object>> rows = new ArrayList<>();
+        if (history == null || prior.length == 0)
+        {
+            return rows;
+        }
+        final Map<Integer, Map<String, Object>> stored = history.days(table, name, prior[prior.length - 1], prior[0]);
+        for (final int day : prior)
+        {
+            final Map<String, Object> row = stored.get(day);
+            if (row == null)
+            {
+                break;
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     /** RSI of the daily closes, the latest last, in percent; null with too few closes. */

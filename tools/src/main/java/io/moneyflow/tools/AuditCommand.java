@@ -74,6 +74,7 @@ final class AuditCommand implements Callable<Integer>
                 System.err);
             try (Run run = replayed.run())
             {
+                run.quiet = output.quiet;
                 final FlowReport report = FlowReport.read(run.engine.reader(), replayed.context().reference(),
                     Set.of(key));
                 final Map<String, Object> audit = new LinkedHashMap<>();

@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
     name = "close-day",
     mixinStandardHelpOptions = true,
     description = "Store the day results of every stock, sector and market in the history store " +
-        "(DATA_DIR/history.duckdb): from INPUT files run through the engine, or from --counters FILE of a finished " +
+        "(DATA_DIR/history.duckdb): from INPUT files run through the engine, or from --from-counters FILE of a finished " +
         "run. A day stored again replaces the stocks it holds, never adds to them.")
 final class CloseDayCommand implements Callable<Integer>
 {
@@ -43,9 +43,9 @@ final class CloseDayCommand implements Callable<Integer>
         description = "Where the history store lives. Default: $MONEYFLOW_DATA, else var/ in the installation.")
     Path dataDir;
 
-    @Option(names = "--alerts", description = "Before storing, evaluate the signals of config/alerts.properties on " +
-        "every closed minute and the day (the multi-day ones with the days stored before), journal the new alerts " +
-        "(see 'moneyflow alerts') and print them on stderr.")
+    @Option(names = "--alerts", description = "Before storing each day, evaluate the signals of " +
+        "config/alerts.properties on its closed minutes and the day (the multi-day ones with the trading days stored " +
+        "before it), journal the new alerts (see 'moneyflow alerts') and print them on stderr.")
     boolean alerts;
 
     @Option(names = "--alert-rules", paramLabel = "FILE", description = "Alert thresholds. Default: " +
@@ -98,13 +98,11 @@ final class CloseDayCommand implements Callable<Integer>
         }
         try (HistoryStore store = HistoryStore.open(DataDir.history(dataDir)))
         {
-            if (alerts)
-            {
-                final OutputOptions options = new OutputOptions();
-                options.alertRules = alertRules;
-                Alerting.raise(report, reader, reference, store, DataDir.dir(dataDir), options.rules(), System.err);
-            }
-            final Set<Integer> dates = store.store(report);
+            final OutputOptions options = new OutputOptions();
+            options.alertRules = alertRules;
+            // the days one at a time in date order, each evaluated against the days stored before it
+            final Set<Integer> dates = DayClose.close(report, reader, reference, store, DataDir.dir(dataDir),
+                alerts ? options.rules() : null, true, System.err);
             for (final int date : dates)
             {
                 final long stocks = report.allStocks().stream().filter(r -> r.date == date).count();

@@ -52,6 +52,36 @@ final class CountersCommand implements Callable<Integer>
     @Option(names = "--markets", description = "Also print a row per market (SSE, SZSE, BSE, ALL).")
     boolean markets;
 
+    /**
+     * Says on stderr when the file's writer has not finished: still running (a note), or gone without closing the
+     * file, killed or crashed (an error: the counters hold only what it had processed).
+     *
+     * @return false when the writer died before it finished.
+     */
+    private boolean finished(final FlowCounters counters)
+    {
+        if (counters.closeTimeMs() != 0)
+        {
+            return true;
+        }
+        final long pid = counters.writerPid();
+        final boolean running = ProcessHandle.of(pid)
+            .filter(ProcessHandle::isAlive)
+            // a process that started after the file was created has only reused the writer's pid
+            .filter(p -> p.info().startInstant().map(t -> t.toEpochMilli() <= counters.startTimeMs() + 1_000)
+                .orElse(true))
+            .isPresent();
+        if (running)
+        {
+            System.err.println("moneyflow: note: the run writing " + file + " (pid " + pid + ") is still going: " +
+                "these are its counters so far");
+            return true;
+        }
+        System.err.println("moneyflow: error: the run that wrote " + file + " (pid " + pid + ") ended without " +
+            "finishing (killed or crashed): these counters hold only what it had processed by then");
+        return false;
+    }
+
     @Override
     public Integer call()
     {
@@ -78,7 +108,8 @@ final class CountersCommand implements Callable<Integer>
                 }
                 default -> report.printTable(System.out);
             }
-            return 0;
+            System.out.flush();
+            return finished(counters) ? 0 : 1;
         }
         catch (final IllegalStateException ex)
         {

@@ -36,7 +36,7 @@ final class DemoCommand implements Callable<Integer>
                 "; run from the moneyflow folder or set MONEYFLOW_HOME");
             return 1;
         }
-        if (output.format == Format.table)
+        if (output.format == Format.table && !output.quiet)
         {
             System.out.println("moneyflow demo: " + sample + " (SZSE and SSE Level-2, 2023-02-01; see NOTICE)");
             System.out.println();

@@ -28,7 +28,7 @@ final class EngineOptions
     CommandSpec spec;
 
     @Option(names = "--layout", paramLabel = "NAME|FILE",
-        description = "Layout of every input: a bundled name (ddb-l2, sse-raw, ddb-tutorial, tdx-level1) or a " +
+        description = "Layout of every input: a bundled name (ddb-l2, sse-raw, ddb-tutorial, tdx-level1, mf-gen) or a " +
             ".layout file. Default: recognise each file from its header.")
     String layout;
 
@@ -93,8 +93,20 @@ final class EngineOptions
     int orderCapacity;
 
     @Option(names = "--max-backwards-ms", paramLabel = "MS", defaultValue = "1000",
-        description = "Reject a record whose time is earlier than its stream's latest by more than MS (default 1000).")
+        description = "Reject a record whose time is earlier than the latest of its stock and stream in the same " +
+            "input by more than MS, and a single record that jumps ahead by more than MS while the next comes back " +
+            "(default 1000).")
     int maxBackwardsMs;
+
+    @Option(names = "--sort-dir", paramLabel = "DIR",
+        description = "Where an input that is not in time order (a file sorted by stock) is sorted when it holds " +
+            "more than --sort-run-records records (default: the system's temporary directory).")
+    Path sortDir;
+
+    @Option(names = "--sort-run-records", paramLabel = "N", defaultValue = "524288",
+        description = "Most records of such an input sorted at once in memory (default and most 524288: about " +
+            "46 MiB of trades and orders); a longer input is sorted in runs written to --sort-dir and merged.")
+    int sortRunRecords;
 
     @Option(names = "--pipeline", paramLabel = "KIND", defaultValue = "auto",
         description = "split: classify and aggregate each on its own thread; fused: both on one thread; auto " +
@@ -130,6 +142,11 @@ final class EngineOptions
                 context.forcedLayout(layouts.resolve(layout));
             }
             context.maxBackwardsMs(maxBackwardsMs);
+            context.sortRunRecords(sortRunRecords);
+            if (sortDir != null)
+            {
+                context.sortDir(sortDir);
+            }
             context.waitStrategy(wait);
             context.pipeline(pipeline);
             if (maxSymbols > 0)
@@ -173,8 +190,19 @@ final class EngineOptions
         {
             return ReferenceData.empty();
         }
-        return ReferenceData.load(file);
+        final ReferenceData reference = ReferenceData.load(file);
+        if (reference.undatedFigures() > 0 && !undatedNoted)
+        {
+            undatedNoted = true;
+            System.err.println("moneyflow: " + file + ": " + reference.undatedFigures() + " row(s) without a validFrom " +
+                "give float shares, total shares, PE or a previous close, which no day uses: a figure holds only from " +
+                "its row's validFrom (see README, Configuration)");
+        }
+        return reference;
     }
+
+    /** The note on undated figures is said once a run. */
+    private boolean undatedNoted;
 
     static int barMinutes(final String text)
     {

@@ -86,7 +86,8 @@ final class FeedServeCommand implements Callable<Integer>
     Path report;
 
     @Option(names = "--layout", paramLabel = "NAME|FILE",
-        description = "Layout of every input. Default: recognise each file from its header.")
+        description = "Layout of every input: a bundled name (ddb-l2, sse-raw, ddb-tutorial, tdx-level1, mf-gen) or a " +
+            ".layout file. Default: recognise each file from its header.")
     String layout;
 
     @Option(names = "--layout-dir", paramLabel = "DIR",
@@ -97,7 +98,7 @@ final class FeedServeCommand implements Callable<Integer>
     boolean quiet;
 
     @Parameters(arity = "1..*", paramLabel = "INPUT",
-        description = "Files (.csv, .gz), .zip archives or directories, merged by time as 'flow' reads them.")
+        description = "Files (.csv, .txt, .tsv, .gz), .zip archives or directories, merged by time as 'flow' reads them.")
     List<Path> inputs;
 
     @Override

@@ -39,7 +39,7 @@ final class FlowCommand implements Callable<Integer>
     OutputOptions output;
 
     @Parameters(arity = "1..*", paramLabel = "INPUT",
-        description = "Files (.csv, .gz), .zip archives or directories, read together and merged by time.")
+        description = "Files (.csv, .txt, .tsv, .gz), .zip archives or directories, read together and merged by time.")
     List<Path> inputs;
 
     @Override
@@ -72,7 +72,7 @@ final class FlowCommand implements Callable<Integer>
         out.flush();
         if (format != Format.json)
         {
-            err.println("moneyflow: digest " + digest);
+            run.note("digest " + digest);
         }
     }
 
@@ -105,8 +105,15 @@ final class FlowCommand implements Callable<Integer>
         {
             final FlowReport report = FlowReport.read(run.engine.reader(), reference, filter)
                 .groups(output.sectors, output.markets);
-            print(output.volumes(report), run, format, out, err, Map.of());
-            output.store(report, run.engine.reader(), reference, err);
+            try
+            {
+                output.close(report, run.engine.reader(), reference, err);
+            }
+            finally
+            {
+                // printed even when the store cannot be written (the run then fails)
+                print(report, run, format, out, err, Map.of());
+            }
             if (report.rows().isEmpty())
             {
                 err.println("moneyflow: no trades" + (filter.isEmpty() ? "" : " for the selected symbols") +

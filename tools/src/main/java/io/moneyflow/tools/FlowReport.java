@@ -6,6 +6,7 @@ import io.moneyflow.counters.FlowCountersReader;
 import io.moneyflow.counters.SlotView;
 import io.moneyflow.feed.RejectReason;
 import io.moneyflow.reference.ReferenceData;
+import io.moneyflow.reference.TradingCalendar;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -290,7 +291,7 @@ final class FlowReport
             }
         }
         header.addAll(List.of("netRatio", "bigOrderShare", "turnoverRate", "netInflowRateVsFloat", "volumeRatio",
-            "minutesTraded", "orderImbalance5", "orderDifference5", "orderImbalance10", "orderDifference10",
+            "volumeRatioHoles", "minutesTraded", "orderImbalance5", "orderDifference5", "orderImbalance10", "orderDifference10",
             "flowIntensity", "barMinutes", "mfi" + DayIndicators.MFI_PERIOD, "cmf" + DayIndicators.CMF_PERIOD, "obv",
             "ad"));
         out.println(String.join(",", header));
@@ -327,7 +328,8 @@ final class FlowReport
             final boolean stock = r.kind == FlowRow.Kind.STOCK;
             cells.addAll(List.of(cell(DayIndicators.micros(r.netRatio())), cell(DayIndicators.micros(r.bigOrderShare())),
                 cell(DayIndicators.micros(r.turnoverRate())), cell(DayIndicators.micros(r.netInflowRateVsFloat())),
-                cell(DayIndicators.micros(r.volumeRatio())), Integer.toString(d.minutesTraded),
+                cell(DayIndicators.micros(r.volumeRatio())), r.fiveDayHoles < 0 ? "" : Integer.toString(r.fiveDayHoles),
+                Integer.toString(d.minutesTraded),
                 cell(DayIndicators.micros(r.orderImbalance(5))), cell(shares(r.orderDifference(5))),
                 cell(DayIndicators.micros(r.orderImbalance(10))), cell(shares(r.orderDifference(10))),
                 cell(DayIndicators.micros(r.flowIntensity())), Integer.toString(d.barMinutes),
@@ -524,6 +526,7 @@ final class FlowReport
             .number("turnoverRate", DayIndicators.micros(r.turnoverRate()))
             .number("netInflowRateVsFloat", DayIndicators.micros(r.netInflowRateVsFloat()))
             .number("volumeRatio", DayIndicators.micros(r.volumeRatio()))
+            .number("volumeRatioHoles", r.fiveDayHoles < 0 ? null : r.fiveDayHoles)
             .number("minutesTraded", d.minutesTraded)
             .number("orderImbalance5", DayIndicators.micros(r.orderImbalance(5)))
             .number("orderDifference5", shares(r.orderDifference(5)))
@@ -550,38 +553,60 @@ final class FlowReport
     }
 
     /**
-     * Reads each row's volume over the 5 trading days before it from the history store, for the volume ratio; a row
-     * with fewer days stored keeps none.
+     * Reads each row's volume over the 5 trading days before it (by the trading calendar) from the history store, for
+     * the volume ratio. A row whose 5 trading days are not all stored keeps none and counts the missing ones as its
+     * holes; a row on a day the calendar does not call a trading day, or does not cover, keeps neither.
      *
-     * @param store the history store.
+     * @param store    the history store.
+     * @param calendar the trading calendar.
+     * @param date     the rows of this day, yyyymmdd.
      * @return this.
      */
-    FlowReport volumes(final HistoryStore store)
+    FlowReport volumes(final HistoryStore store, final TradingCalendar calendar, final int date)
     {
         final List<FlowRow> all = new ArrayList<>(allStocks);
         all.addAll(sectors);
         all.addAll(markets);
+        final int[] before = calendar.isTradingDay(date) ? calendar.tradingDaysBefore(date, 5) : new int[0];
         for (final FlowRow r : all)
         {
-            final String table = switch (r.kind)
+            if (r.date != date || before.length < 5)
             {
-                case STOCK -> "stock_day where symbol = ?";
-                case SECTOR -> "sector_day where sector = ?";
-                case MARKET -> "market_day where market = ?";
-            };
-            final List<Map<String, Object>> days = store.query("select volume from " + table +
-                " and date < cast(? as date) order by date desc limit 5", r.symbol, HistoryStore.formatDate(r.date));
-            if (days.size() == 5)
-            {
-                long sum = 0;
-                for (final Map<String, Object> day : days)
-                {
-                    sum += ((Number)day.get("volume")).longValue();
-                }
-                r.fiveDayVolume = sum;
+                continue;
             }
+            final Map<Integer, Map<String, Object>> days = store.days(HistoryStore.table(r.kind), r.symbol,
+                before[before.length - 1], before[0]);
+            long sum = 0;
+            int holes = 0;
+            for (final int day : before)
+            {
+                final Map<String, Object> stored = days.get(day);
+                if (stored == null)
+                {
+                    holes++;
+                }
+                else
+                {
+                    sum += ((Number)stored.get("volume")).longValue();
+                }
+            }
+            r.fiveDayHoles = holes;
+            r.fiveDayVolume = holes == 0 ? sum : -1;
         }
         return this;
+    }
+
+    /**
+     * @return the days of the report's rows, earliest first.
+     */
+    java.util.SortedSet<Integer> dates()
+    {
+        final java.util.SortedSet<Integer> dates = new java.util.TreeSet<>();
+        for (final FlowRow r : allStocks)
+        {
+            dates.add(r.date);
+        }
+        return dates;
     }
 
     static void writeExtra(final Json json, final Map<String, Object> extra)

@@ -77,6 +77,8 @@ final class FlowRow
     final DayIndicators indicators;
     /** Shares traded over the 5 trading days before, from the history store; -1 when not known. */
     long fiveDayVolume = -1;
+    /** Of the 5 trading days before, how many the history store lacks; -1 when not looked up or not countable. */
+    int fiveDayHoles = -1;
 
     FlowRow(final SlotView view, final ReferenceData reference, final int mainClasses, final int barMinutes)
     {
@@ -84,9 +86,10 @@ final class FlowRow
         members = 1;
         symbol = view.symbol();
         symbolKey = SymbolCodes.parse(symbol);
-        final Security security = reference.find(symbolKey);
-        name = security == null ? "" : security.name();
         date = view.date();
+        // the reference data of this very day: a previous close or share count of another day is never used
+        final Security security = reference.find(symbolKey, date);
+        name = security == null ? "" : security.name();
         trades = view.day(DayField.TRADES);
         volume = view.day(DayField.VOLUME);
         turnover = view.day(DayField.TURNOVER);

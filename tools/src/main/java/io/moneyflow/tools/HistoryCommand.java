@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
     name = "history",
     mixinStandardHelpOptions = true,
     description = "Print the stored days of a stock (or --sector NAME, --market SSE|SZSE|BSE|ALL) from the history " +
-        "store, latest last, with the main net over 3, 5, 10 and 20 trading days and both N-day main ratios: the " +
+        "store, latest last, with the main net over 3, 5, 10 and 20 SSE/SZSE trading days (empty where one of them " +
+        "is not stored: the holes columns count those) and both N-day main ratios: the " +
         "seed's sum(main in - main out) / sum(main in + main out) and the vendors' sum(main net) / sum(turnover).")
 final class HistoryCommand implements Callable<Integer>
 {
@@ -74,8 +75,9 @@ final class HistoryCommand implements Callable<Integer>
         final List<Map<String, Object>> rows;
         try (HistoryStore store = HistoryStore.open(file))
         {
-            final List<Map<String, Object>> all = store.history(kind, name, Integer.MAX_VALUE);
-            daily(all, kind.equals("stock_day"));
+            final io.moneyflow.reference.TradingCalendar calendar = Home.tradingCalendar();
+            final List<Map<String, Object>> all = store.history(kind, name, Integer.MAX_VALUE, calendar);
+            daily(all, kind.equals("stock_day"), calendar);
             rows = all.subList(Math.max(0, all.size() - days), all.size());
         }
         if (rows.isEmpty())
@@ -92,54 +94,38 @@ final class HistoryCommand implements Callable<Integer>
 
     /**
      * Adds the daily-bar figures to every stored day (all of them, so that a window reaches back before the days
-     * shown): the volume ratio against the 5 days before (a whole day of 240 minutes), and for a stock MFI(14),
-     * CMF(20), OBV, A/D (ta4j seeding) and RSI(14) of the daily bars; null where undefined.
+     * shown): the volume ratio against the 5 trading days before (a whole day of 240 minutes; empty unless all 5 are
+     * stored), and for a stock MFI(14), CMF(20), OBV, A/D (ta4j seeding) and RSI(14) of the daily bars, computed over
+     * each run of consecutive trading days: a trading day not stored starts them again (days that are not trading
+     * days, or outside the calendar, have none); null where undefined.
      */
-    static void daily(final List<Map<String, Object>> days, final boolean stock)
+    static void daily(final List<Map<String, Object>> days, final boolean stock,
+        final io.moneyflow.reference.TradingCalendar calendar)
     {
         final int n = days.size();
+        final int[] date = new int[n];
         final long[] volume = new long[n];
+        final Map<Integer, Long> volumeByDate = new java.util.HashMap<>();
         for (int i = 0; i < n; i++)
         {
+            date[i] = HistoryStore.yyyymmdd((java.time.LocalDate)days.get(i).get("date"));
             volume[i] = ((Number)days.get(i).get("volume")).longValue();
+            volumeByDate.put(date[i], volume[i]);
         }
         for (int i = 0; i < n; i++)
         {
-            long before = 0;
-            for (int j = i - 5; j < i && i >= 5; j++)
+            final int[] before = calendar.isTradingDay(date[i]) ? calendar.tradingDaysBefore(date[i], 5) : new int[0];
+            long sum = 0;
+            boolean all = before.length == 5;
+            for (final int day : before)
             {
-                before += volume[j];
+                final Long v = volumeByDate.get(day);
+                all &= v != null;
+                sum += v == null ? 0 : v;
             }
-            days.get(i).put("volume_ratio", i < 5 ? null : DayIndicators.micros(
-                io.moneyflow.indicator.FlowRatios.volumeRatio(volume[i], 240, before, 5)));
+            days.get(i).put("volume_ratio", !all ? null : DayIndicators.micros(
+                io.moneyflow.indicator.FlowRatios.volumeRatio(volume[i], 240, sum, 5)));
         }
-        // the price indicators run over the days that have a close (a group has none)
-        final List<Integer> priced = new ArrayList<>();
-        for (int i = 0; i < n && stock; i++)
-        {
-            if (days.get(i).get("close") instanceof BigDecimal && days.get(i).get("high") instanceof BigDecimal)
-            {
-                priced.add(i);
-            }
-        }
-        final int m = priced.size();
-        final long[] h = new long[m];
-        final long[] l = new long[m];
-        final long[] c = new long[m];
-        final long[] v = new long[m];
-        for (int k = 0; k < m; k++)
-        {
-            final Map<String, Object> day = days.get(priced.get(k));
-            h[k] = minor(day.get("high"));
-            l[k] = minor(day.get("low"));
-            c[k] = minor(day.get("close"));
-            v[k] = volume[priced.get(k)];
-        }
-        final long[] mfi = io.moneyflow.indicator.Indicators.mfi(h, l, c, v, DayIndicators.MFI_PERIOD);
-        final long[] cmf = io.moneyflow.indicator.Indicators.cmf(h, l, c, v, DayIndicators.CMF_PERIOD);
-        final long[] obv = io.moneyflow.indicator.Indicators.obv(c, v);
-        final long[] ad = io.moneyflow.indicator.Indicators.accumulationDistribution(h, l, c, v);
-        final long[] rsi = io.moneyflow.indicator.Indicators.rsi(c, DayIndicators.RSI_PERIOD);
         for (final Map<String, Object> day : days)
         {
             for (final String column : DAILY.subList(1, DAILY.size()))
@@ -147,9 +133,56 @@ final class HistoryCommand implements Callable<Integer>
                 day.put(column, null);
             }
         }
+        // the price indicators run over consecutive trading days that have a close (a group has none)
+        final List<Integer> run = new ArrayList<>();
+        for (int i = 0; i < n && stock; i++)
+        {
+            if (!calendar.isTradingDay(date[i]))
+            {
+                continue; // in no run: the trading days either side of it still follow on
+            }
+            final boolean priced = days.get(i).get("close") instanceof BigDecimal &&
+                days.get(i).get("high") instanceof BigDecimal;
+            if (!run.isEmpty() && (!priced || calendar.previous(date[i]) != date[run.get(run.size() - 1)]))
+            {
+                indicators(days, run, volume);
+                run.clear();
+            }
+            if (priced)
+            {
+                run.add(i);
+            }
+        }
+        if (!run.isEmpty())
+        {
+            indicators(days, run, volume);
+        }
+    }
+
+    /** MFI, CMF, OBV, A/D and RSI over one run of consecutive trading days (indices into days). */
+    private static void indicators(final List<Map<String, Object>> days, final List<Integer> run, final long[] volume)
+    {
+        final int m = run.size();
+        final long[] h = new long[m];
+        final long[] l = new long[m];
+        final long[] c = new long[m];
+        final long[] v = new long[m];
         for (int k = 0; k < m; k++)
         {
-            final Map<String, Object> day = days.get(priced.get(k));
+            final Map<String, Object> day = days.get(run.get(k));
+            h[k] = minor(day.get("high"));
+            l[k] = minor(day.get("low"));
+            c[k] = minor(day.get("close"));
+            v[k] = volume[run.get(k)];
+        }
+        final long[] mfi = io.moneyflow.indicator.Indicators.mfi(h, l, c, v, DayIndicators.MFI_PERIOD);
+        final long[] cmf = io.moneyflow.indicator.Indicators.cmf(h, l, c, v, DayIndicators.CMF_PERIOD);
+        final long[] obv = io.moneyflow.indicator.Indicators.obv(c, v);
+        final long[] ad = io.moneyflow.indicator.Indicators.accumulationDistribution(h, l, c, v);
+        final long[] rsi = io.moneyflow.indicator.Indicators.rsi(c, DayIndicators.RSI_PERIOD);
+        for (int k = 0; k < m; k++)
+        {
+            final Map<String, Object> day = days.get(run.get(k));
             day.put("mfi14", DayIndicators.micros(mfi[k]));
             day.put("cmf20", DayIndicators.micros(cmf[k]));
             day.put("obv", obv[k] == io.moneyflow.indicator.Indicators.UNDEFINED ? null : obv[k]);
@@ -171,6 +204,11 @@ final class HistoryCommand implements Callable<Integer>
             columns.addAll(List.of("main_net_" + w + "d", "main_ratio_seed_" + w + "d", "main_ratio_vendor_" + w + "d"));
         }
         columns.addAll(DAILY);
+        columns.add("trading_day");
+        for (final int w : HistoryStore.WINDOWS)
+        {
+            columns.add("holes_" + w + "d");
+        }
         switch (format)
         {
             case json ->
@@ -182,7 +220,7 @@ final class HistoryCommand implements Callable<Integer>
                     for (final Map.Entry<String, Object> e : row.entrySet())
                     {
                         final Object v = e.getValue();
-                        if (v == null || v instanceof Number)
+                        if (v == null || v instanceof Number || v instanceof Boolean)
                         {
                             json.number(e.getKey(), v);
                         }
@@ -216,7 +254,8 @@ final class HistoryCommand implements Callable<Integer>
                 {
                     header.append(String.format(" %16s %8s %8s", "net" + w + "d", "seed" + w + "d", "vend" + w + "d"));
                 }
-                header.append(String.format(" %7s %7s %7s %7s", "volRat", "mfi14", "cmf20", "rsi14"));
+                header.append(String.format(" %7s %7s %7s %7s  %s", "volRat", "mfi14", "cmf20", "rsi14",
+                    "holes3/5/10/20d"));
                 out.println(header);
                 for (final Map<String, Object> row : rows)
                 {
@@ -229,17 +268,40 @@ final class HistoryCommand implements Callable<Integer>
                         line.append(String.format(" %16s %8s %8s", money(row.get("main_net_" + w + "d")),
                             pct(row.get("main_ratio_seed_" + w + "d")), pct(row.get("main_ratio_vendor_" + w + "d"))));
                     }
-                    line.append(String.format(" %7s %7s %7s %7s", pct(row.get("volume_ratio")), pct(row.get("mfi14")),
-                        pct(row.get("cmf20")), pct(row.get("rsi14"))));
+                    line.append(String.format(" %7s %7s %7s %7s  %s", pct(row.get("volume_ratio")),
+                        pct(row.get("mfi14")), pct(row.get("cmf20")), pct(row.get("rsi14")), holes(row)));
                     out.println(line);
                 }
                 out.println();
                 out.println("amounts in yuan; seedNd = sum(main in - main out) / sum(main in + main out) x 100, " +
-                    "vendNd = sum(main net) / sum(turnover) x 100 over the latest N stored trading days; - where " +
-                    "fewer days are stored; volRat = volume / average of the 5 days before; mfi14, cmf20, rsi14 of " +
-                    "the daily bars (--format csv or json adds OBV and A/D)");
+                    "vendNd = sum(main net) / sum(turnover) x 100 over the N SSE/SZSE trading days ending on the " +
+                    "day; - where one of them is not stored (holes: how many are missing; 'closed': not a trading " +
+                    "day; '?': outside the calendar); volRat = volume / average of the 5 trading days before; " +
+                    "mfi14, cmf20, rsi14 of the daily bars, restarting after a hole (--format csv or json adds OBV " +
+                    "and A/D)");
             }
         }
+    }
+
+    /** The holes of the 3/5/10/20-day windows: 0/0/1/6, or closed / ? when the day has no windows. */
+    private static String holes(final Map<String, Object> row)
+    {
+        final Object trading = row.get("trading_day");
+        if (trading == null)
+        {
+            return "?";
+        }
+        if (Boolean.FALSE.equals(trading))
+        {
+            return "closed";
+        }
+        final List<String> holes = new ArrayList<>();
+        for (final int w : HistoryStore.WINDOWS)
+        {
+            final Object h = row.get("holes_" + w + "d");
+            holes.add(h == null ? "?" : h.toString());
+        }
+        return String.join("/", holes);
     }
 
     private static String text(final Object value)

@@ -1,6 +1,7 @@
 package io.moneyflow.tools;
 
 import io.moneyflow.codec.TimeFormat;
+import io.moneyflow.reference.TradingCalendar;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -36,7 +37,8 @@ import java.util.TreeSet;
  *     (SSE, SZSE, BSE, ALL), recomputed from {@code stock_day} whenever a day is stored, so that a day stored in
  *     parts (one exchange's files, then the other's) still sums every stock once.</li>
  * </ul>
- * N-day windows count the trading days the store holds for the stock, not calendar days. One process at a time.
+ * N-day windows are the N trading days of the SSE/SZSE calendar ending on a day; a window some of whose trading days
+ * are not stored has holes, and its sums are left empty rather than taken over fewer days. One process at a time.
  */
 final class HistoryStore implements AutoCloseable
 {
@@ -131,6 +133,19 @@ final class HistoryStore implements AutoCloseable
      */
     Set<Integer> store(final FlowReport report)
     {
+        return store(report, 0);
+    }
+
+    /**
+     * Stores the stock rows of one day of a report (whatever it shows) and recomputes that day's sectors and markets.
+     * A stock's day stored before is replaced.
+     *
+     * @param report the report.
+     * @param only   the day to store, yyyymmdd, or 0 for every day of the report.
+     * @return the days stored.
+     */
+    Set<Integer> store(final FlowReport report, final int only)
+    {
         final Set<Integer> dates = new TreeSet<>();
         try
         {
@@ -155,6 +170,10 @@ final class HistoryStore implements AutoCloseable
             {
                 for (final FlowRow r : report.allStocks())
                 {
+                    if (only != 0 && r.date != only)
+                    {
+                        continue;
+                    }
                     dates.add(r.date);
                     final Date date = sqlDate(r.date);
                     int i = 1;
@@ -285,73 +304,116 @@ final class HistoryStore implements AutoCloseable
     }
 
     /**
-     * The stored days of one stock, sector or market, latest last, with the N-day windows (3, 5, 10, 20 trading
-     * days): main net, the seed's main ratio {@code Σ(main in − main out) / Σ(main in + main out) × 100} and the
-     * vendors' {@code Σ main net / Σ turnover × 100}; a window longer than the days stored so far is empty.
+     * The stored days of one stock, sector or market, latest last, with the N-day windows (3, 5, 10, 20 trading days
+     * of the calendar, ending on the day): main net, the seed's main ratio {@code Σ(main in − main out) / Σ(main in +
+     * main out) × 100} and the vendors' {@code Σ main net / Σ turnover × 100}. {@code holes_Nd} counts the window's
+     * trading days not stored; a window with holes has no sums. On a day that is not a trading day, or whose window
+     * reaches outside the calendar, the window is unknown ({@code holes_Nd} empty too); {@code trading_day} says which
+     * days the calendar calls trading days (empty outside it).
      *
-     * @param kind stock_day, sector_day or market_day.
-     * @param name the symbol, sector or market.
-     * @param days how many of the latest days to return.
-     * @return one map per day: column names to values (BigDecimal yuan, Long, String, LocalDate).
+     * @param kind     stock_day, sector_day or market_day.
+     * @param name     the symbol, sector or market.
+     * @param days     how many of the latest days to return.
+     * @param calendar the trading calendar.
+     * @return one map per day: column names to values (BigDecimal yuan, Long, String, LocalDate, Boolean).
      */
-    List<Map<String, Object>> history(final String kind, final String name, final int days)
+    List<Map<String, Object>> history(final String kind, final String name, final int days,
+        final TradingCalendar calendar)
     {
         final String key = kind.equals("stock_day") ? "symbol" : kind.equals("sector_day") ? "sector" : "market";
-        final StringBuilder windows = new StringBuilder();
-        for (final int n : WINDOWS)
+        final List<Map<String, Object>> rows = query("select * from " + kind + " where " + key + " = ? order by date",
+            name);
+        final Map<Integer, Map<String, Object>> byDate = new java.util.HashMap<>();
+        for (final Map<String, Object> row : rows)
         {
-            final String frame = " over (order by date rows between " + (n - 1) + " preceding and current row)";
-            windows.append(", count(*)").append(frame).append(" as days_").append(n)
-                .append(", sum(main_net)").append(frame).append(" as main_net_").append(n).append('d')
-                .append(", sum(main_in + main_out)").append(frame).append(" as main_gross_").append(n).append('d')
-                .append(", sum(turnover)").append(frame).append(" as turnover_").append(n).append('d')
-                .append(", sum(volume)").append(frame).append(" as volume_").append(n).append('d');
+            byDate.put(yyyymmdd((LocalDate)row.get("date")), row);
         }
-        final String sql = "select * from (select *" + windows + " from " + kind + " where " + key + " = ? " +
-            "order by date) order by date desc limit ?";
-        final List<Map<String, Object>> rows = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement(sql))
+        for (final Map<String, Object> row : rows)
         {
-            s.setString(1, name);
-            s.setInt(2, days);
-            try (ResultSet r = s.executeQuery())
+            final int date = yyyymmdd((LocalDate)row.get("date"));
+            row.put("trading_day", calendar.covers(date) ? calendar.isTradingDay(date) : null);
+            for (final int n : WINDOWS)
             {
-                final int n = r.getMetaData().getColumnCount();
-                while (r.next())
+                final int[] window = calendar.window(date, n);
+                BigDecimal net = null;
+                BigDecimal gross = null;
+                BigDecimal turnover = null;
+                Long volume = null;
+                Integer stored = null;
+                Integer holes = null;
+                if (window != null)
                 {
-                    final Map<String, Object> row = new LinkedHashMap<>();
-                    for (int i = 1; i <= n; i++)
+                    net = BigDecimal.ZERO;
+                    gross = BigDecimal.ZERO;
+                    turnover = BigDecimal.ZERO;
+                    long shares = 0;
+                    int found = 0;
+                    for (final int day : window)
                     {
-                        Object value = r.getObject(i);
-                        if (value instanceof Date d)
+                        final Map<String, Object> d = byDate.get(day);
+                        if (d != null)
                         {
-                            value = d.toLocalDate();
+                            found++;
+                            net = net.add((BigDecimal)d.get("main_net"));
+                            gross = gross.add((BigDecimal)d.get("main_in")).add((BigDecimal)d.get("main_out"));
+                            turnover = turnover.add((BigDecimal)d.get("turnover"));
+                            shares += ((Number)d.get("volume")).longValue();
                         }
-                        row.put(r.getMetaData().getColumnLabel(i), value);
                     }
-                    for (final int w : WINDOWS)
-                    {
-                        final boolean full = ((Number)row.get("days_" + w)).intValue() == w;
-                        final BigDecimal net = (BigDecimal)row.get("main_net_" + w + "d");
-                        final BigDecimal gross = (BigDecimal)row.get("main_gross_" + w + "d");
-                        final BigDecimal turnover = (BigDecimal)row.get("turnover_" + w + "d");
-                        if (!full)
-                        {
-                            row.put("main_net_" + w + "d", null);
-                        }
-                        row.put("main_ratio_seed_" + w + "d", full ? percent(net, gross) : null);
-                        row.put("main_ratio_vendor_" + w + "d", full ? percent(net, turnover) : null);
-                        row.remove("main_gross_" + w + "d");
-                    }
-                    rows.add(0, row);
+                    stored = found;
+                    holes = n - found;
+                    volume = shares;
                 }
+                final boolean full = holes != null && holes == 0;
+                row.put("days_" + n, stored);
+                row.put("holes_" + n + "d", holes);
+                row.put("main_net_" + n + "d", full ? net : null);
+                row.put("turnover_" + n + "d", full ? turnover : null);
+                row.put("volume_" + n + "d", full ? volume : null);
+                row.put("main_ratio_seed_" + n + "d", full ? percent(net, gross) : null);
+                row.put("main_ratio_vendor_" + n + "d", full ? percent(net, turnover) : null);
             }
         }
-        catch (final SQLException ex)
+        return new ArrayList<>(rows.subList(Math.max(0, rows.size() - days), rows.size()));
+    }
+
+    /**
+     * The stored rows of one stock, sector or market from one day to another, by day.
+     *
+     * @param table stock_day, sector_day or market_day.
+     * @param name  the symbol, sector or market.
+     * @param from  the first day, yyyymmdd.
+     * @param to    the last day, yyyymmdd (inclusive).
+     * @return the rows (as {@link #query}'s) by yyyymmdd.
+     */
+    Map<Integer, Map<String, Object>> days(final String table, final String name, final int from, final int to)
+    {
+        final String key = table.equals("stock_day") ? "symbol" : table.equals("sector_day") ? "sector" : "market";
+        final Map<Integer, Map<String, Object>> days = new java.util.HashMap<>();
+        for (final Map<String, Object> row : query("select * from " + table + " where " + key + " = ? and date " +
+            "between cast(? as date) and cast(? as date)", name, formatDate(from), formatDate(to)))
         {
-            throw new IllegalStateException("cannot read " + file + ": " + ex.getMessage(), ex);
+            days.put(yyyymmdd((LocalDate)row.get("date")), row);
         }
-        return rows;
+        return days;
+    }
+
+    /**
+     * @return the table of a report row's kind: stock_day, sector_day or market_day.
+     */
+    static String table(final FlowRow.Kind kind)
+    {
+        return switch (kind)
+        {
+            case STOCK -> "stock_day";
+            case SECTOR -> "sector_day";
+            case MARKET -> "market_day";
+        };
+    }
+
+    static int yyyymmdd(final LocalDate date)
+    {
+        return date.getYear() * 10_000 + date.getMonthValue() * 100 + date.getDayOfMonth();
     }
 
     /**
@@ -369,50 +431,6 @@ final class HistoryStore implements AutoCloseable
         {
             throw new IllegalStateException("cannot read " + file + ": " + ex.getMessage(), ex);
         }
-    }
-
-    /**
-     * The stored days before a date (the latest first), for figures that need earlier days (volume ratio, N-day
-     * signals).
-     *
-     * @param symbol the stock.
-     * @param date   the day (exclusive).
-     * @param days   at most this many.
-     * @return rows as {@link #history}'s, without the windows, latest first.
-     */
-    List<Map<String, Object>> daysBefore(final String symbol, final int date, final int days)
-    {
-        final List<Map<String, Object>> rows = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement("select * from stock_day where symbol = ? and " +
-            "date < ? order by date desc limit ?"))
-        {
-            s.setString(1, symbol);
-            s.setDate(2, sqlDate(date));
-            s.setInt(3, days);
-            try (ResultSet r = s.executeQuery())
-            {
-                final int n = r.getMetaData().getColumnCount();
-                while (r.next())
-                {
-                    final Map<String, Object> row = new LinkedHashMap<>();
-                    for (int i = 1; i <= n; i++)
-                    {
-                        Object value = r.getObject(i);
-                        if (value instanceof Date d)
-                        {
-                            value = d.toLocalDate();
-                        }
-                        row.put(r.getMetaData().getColumnLabel(i), value);
-                    }
-                    rows.add(row);
-                }
-            }
-        }
-        catch (final SQLException ex)
-        {
-            throw new IllegalStateException("cannot read " + file + ": " + ex.getMessage(), ex);
-        }
-        return rows;
     }
 
     /**

@@ -43,6 +43,25 @@ final class Home
         return dir().resolve("config").resolve("securities.csv");
     }
 
+    static Path calendar()
+    {
+        return dir().resolve("config").resolve("calendar").resolve("sse-szse.csv");
+    }
+
+    /**
+     * @return the SSE/SZSE trading calendar of the installation, which N-day windows count.
+     * @throws IllegalStateException when the file is missing.
+     */
+    static io.moneyflow.reference.TradingCalendar tradingCalendar()
+    {
+        final Path file = calendar();
+        if (!Files.isRegularFile(file))
+        {
+            throw new IllegalStateException("no trading calendar at " + file + ": N-day windows count its trading days");
+        }
+        return io.moneyflow.reference.TradingCalendar.load(file);
+    }
+
     static Path sample()
     {
         return dir().resolve("data").resolve("sample");

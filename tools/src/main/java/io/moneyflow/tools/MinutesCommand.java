@@ -49,7 +49,7 @@ final class MinutesCommand implements Callable<Integer>
     boolean allBars;
 
     @Parameters(arity = "1..*", paramLabel = "INPUT",
-        description = "Files (.csv, .gz), .zip archives or directories, read together and merged by time.")
+        description = "Files (.csv, .txt, .tsv, .gz), .zip archives or directories, read together and merged by time.")
     List<Path> inputs;
 
     @Override
@@ -142,7 +142,7 @@ final class MinutesCommand implements Callable<Integer>
             out.flush();
             if (output.format != Format.json)
             {
-                System.err.println("moneyflow: digest " + digest);
+                run.note("digest " + digest);
             }
             if (rows.isEmpty())
             {

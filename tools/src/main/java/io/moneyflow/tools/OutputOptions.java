@@ -23,7 +23,8 @@ final class OutputOptions
     boolean markets;
 
     @Option(names = "--history", description = "At the end, store every stock's, sector's and market's day " +
-        "results in the history store (DATA_DIR/history.duckdb), replacing the days stored before.")
+        "results in the history store (DATA_DIR/history.duckdb), replacing the days stored before; several days " +
+        "one at a time in date order, as separate runs would.")
     boolean history;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the history store and the alerts live. " +
@@ -40,28 +41,12 @@ final class OutputOptions
     java.nio.file.Path alertRules;
 
     /**
-     * With --history or --alerts, reads the 5 days before each row from the history store for the volume ratio, before
-     * the report is printed (and before its own day is stored).
-     *
-     * @return the report.
+     * At the end of a run, before its report is printed: with --history or --alerts, its days one at a time in date
+     * order ({@link DayClose}): each day's volume ratio from the 5 trading days stored before it, its alerts (--alerts)
+     * against the days stored before it, then the day stored (--history), so that a run of many days ends as the same
+     * days run one by one would.
      */
-    FlowReport volumes(final FlowReport report)
-    {
-        if (history || alerts)
-        {
-            try (HistoryStore store = HistoryStore.open(DataDir.history(dataDir)))
-            {
-                report.volumes(store);
-            }
-        }
-        return report;
-    }
-
-    /**
-     * At the end of a run: evaluates the alerts (--alerts) against the days stored before, then stores the report's
-     * days (--history), and says so on stderr.
-     */
-    void store(final FlowReport report, final io.moneyflow.counters.FlowCountersReader reader,
+    void close(final FlowReport report, final io.moneyflow.counters.FlowCountersReader reader,
         final io.moneyflow.reference.ReferenceData reference, final java.io.PrintStream err)
     {
         if (!history && !alerts)
@@ -70,18 +55,12 @@ final class OutputOptions
         }
         try (HistoryStore store = HistoryStore.open(DataDir.history(dataDir)))
         {
-            if (alerts)
+            final java.util.Set<Integer> dates = DayClose.close(report, reader, reference, store, DataDir.dir(dataDir),
+                alerts ? rules() : null, history, err);
+            if (history && !quiet)
             {
-                Alerting.raise(report, reader, reference, store, DataDir.dir(dataDir), rules(), err);
-            }
-            if (history)
-            {
-                final java.util.Set<Integer> dates = store.store(report);
-                if (!quiet)
-                {
-                    err.println("moneyflow: stored " + report.allStocks().size() + " stock-days of " + dates.size() +
-                        " day(s) in " + store.file());
-                }
+                err.println("moneyflow: stored " + report.allStocks().size() + " stock-days of " + dates.size() +
+                    " day(s) in " + store.file());
             }
         }
     }

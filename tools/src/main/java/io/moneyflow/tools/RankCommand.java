@@ -45,7 +45,8 @@ final class RankCommand implements Callable<Integer>
     By by;
 
     @Option(names = "--window", defaultValue = "today", paramLabel = "WINDOW",
-        description = "today (default), 3d, 5d, 10d or 20d: the latest day, or the N trading days up to it.")
+        description = "today (default), 3d, 5d, 10d or 20d: the latest day, or the N SSE/SZSE trading days up to " +
+            "it (a name with one of them not stored is left out, and counted).")
     String window;
 
     @Option(names = "--sectors", description = "Rank sectors instead of stocks.")
@@ -92,6 +93,8 @@ final class RankCommand implements Callable<Integer>
         }
         final List<Map<String, Object>> ranked;
         final String day;
+        String why = "";
+        int holes = 0;
         try (HistoryStore store = HistoryStore.open(file))
         {
             final int latest = store.latestDate();
@@ -101,39 +104,114 @@ final class RankCommand implements Callable<Integer>
                 return 1;
             }
             day = date != null ? date : HistoryStore.formatDate(latest);
+            final int dayKey;
+            try
+            {
+                dayKey = HistoryStore.yyyymmdd(java.time.LocalDate.parse(day));
+            }
+            catch (final java.time.format.DateTimeParseException ex)
+            {
+                throw new ParameterException(spec.commandLine(), "--date '" + day + "' is not a date such as 2023-02-01");
+            }
+            // the window: the day itself, or the N trading days of the calendar ending on it
+            final int[] tradingDays;
+            if (days == 1)
+            {
+                tradingDays = new int[] {dayKey};
+            }
+            else
+            {
+                final io.moneyflow.reference.TradingCalendar calendar = Home.tradingCalendar();
+                tradingDays = calendar.window(dayKey, days);
+                if (tradingDays == null)
+                {
+                    System.err.println("moneyflow: " + day + (!calendar.covers(dayKey) ? " is outside the trading " +
+                        "calendar" : !calendar.isTradingDay(dayKey) ? " is not an SSE/SZSE trading day" :
+                        ": the trading calendar begins too late for a " + window + " window") + " (" +
+                        io.moneyflow.reference.TradingCalendar.format(calendar.first()) + " to " +
+                        io.moneyflow.reference.TradingCalendar.format(calendar.last()) + ")");
+                    return 1;
+                }
+            }
+            final StringBuilder in = new StringBuilder();
+            for (final int d : tradingDays)
+            {
+                in.append(in.length() == 0 ? "" : ", ").append("date '").append(HistoryStore.formatDate(d)).append('\'');
+            }
             final String table = sectors ? "sector_day" : "stock_day";
             final String key = sectors ? "sector" : "symbol";
-            // every name's latest N stored days up to the date, and its float shares on the date
+            // every name's stored days of the window, and its float shares on the date
             final List<Map<String, Object>> sums = store.query("select " + key + " as name, count(*) as days, " +
                 "sum(main_net) as main_net, sum(main_in + main_out) as main_gross, sum(turnover) as turnover, " +
                 "sum(volume) as volume, sum(main_in_volume - main_out_volume) as main_net_volume, " +
-                "arg_max(float_shares, date) as float_shares, max(date) as last from (select *, row_number() over " +
-                "(partition by " + key + " order by date desc) as back from " + table + " where date <= cast(? as " +
-                "date)) where back <= ? group by " + key, day, days);
+                "arg_max(float_shares, date) as float_shares, max(date) as last" +
+                (sectors ? "" : ", arg_max(name, date) as short_name") + " from " + table + " where date in (" + in +
+                ") group by " + key);
             ranked = new ArrayList<>();
+            int onDay = 0;
+            int tooFewDays = 0;
+            int mostDays = 0;
             for (final Map<String, Object> s : sums)
             {
-                if (((Number)s.get("days")).intValue() != days || !day.equals(s.get("last").toString()))
+                if (!day.equals(s.get("last").toString()))
                 {
-                    // not enough days stored, or no row on the day itself
+                    // no row on the day itself
+                    continue;
+                }
+                onDay++;
+                final int stored = ((Number)s.get("days")).intValue();
+                mostDays = Math.max(mostDays, stored);
+                if (stored != days)
+                {
+                    // a trading day of the window is not stored: left out, said below
+                    tooFewDays++;
+                    holes++;
                     continue;
                 }
                 final BigDecimal value = figure(s);
                 if (value != null)
                 {
                     final Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("name", s.get("name"));
+                    row.put("key", s.get("name"));
+                    row.put("name", s.get("short_name") == null ? "" : s.get("short_name"));
                     row.put(by.name(), value);
                     row.put("mainNet", s.get("main_net"));
                     row.put("turnover", s.get("turnover"));
                     ranked.add(row);
                 }
             }
+            final String what = sectors ? "sector" : "stock";
+            if (onDay == 0)
+            {
+                why = "no " + what + " is stored for " + day + " (the latest stored day is " +
+                    HistoryStore.formatDate(latest) + ")";
+            }
+            else if (tooFewDays == onDay)
+            {
+                why = "the " + window + " window needs " + days + " stored trading days up to " + day + "; the store holds " +
+                    "at most " + mostDays;
+            }
+            else if (ranked.isEmpty())
+            {
+                why = "no " + what + " has the data " + by.name() + " needs" +
+                    (by == By.netInflowRate || by == By.turnoverRate ? " (float shares, the reference data's " +
+                    "floatShares column, when the day was stored)" : "");
+            }
         }
         final Comparator<Map<String, Object>> order = Comparator.comparing(r -> (BigDecimal)r.get(by.name()));
-        ranked.sort(ascending ? order.thenComparing(r -> r.get("name").toString()) :
-            order.reversed().thenComparing(r -> r.get("name").toString()));
-        print(ranked.subList(0, Math.min(top, ranked.size())), day);
+        ranked.sort(ascending ? order.thenComparing(r -> r.get("key").toString()) :
+            order.reversed().thenComparing(r -> r.get("key").toString()));
+        print(ranked.subList(0, Math.min(top, ranked.size())), day, holes);
+        if (ranked.isEmpty())
+        {
+            System.err.println("moneyflow: nothing to rank: " + why);
+            return 1;
+        }
+        if (holes > 0 && format == Format.csv)
+        {
+            System.err.println("moneyflow: " + holes + (sectors ? " sector(s)" : " stock(s)") + " of " + day +
+                " left out: their " + window + " window has trading days not stored");
+        }
         return 0;
     }
 
@@ -158,46 +236,110 @@ final class RankCommand implements Callable<Integer>
         };
     }
 
-    private void print(final List<Map<String, Object>> rows, final String day)
+    /** The figures a row shows: the ranked one, then main net and turnover unless it is one of them. */
+    private List<String> columns()
     {
+        final List<String> columns = new ArrayList<>(List.of(by.name()));
+        for (final String other : List.of("mainNet", "turnover"))
+        {
+            if (!other.equals(by.name()))
+            {
+                columns.add(other);
+            }
+        }
+        return columns;
+    }
+
+    private void print(final List<Map<String, Object>> rows, final String day, final int holes)
+    {
+        final String key = sectors ? "sector" : "symbol";
+        final List<String> columns = columns();
         switch (format)
         {
             case json ->
             {
                 final Json json = new Json().beginObject().string("date", day).string("window", window)
-                    .string("by", by.name());
+                    .string("by", by.name()).number("windowHoles", holes);
                 json.name("rows").beginArray();
                 for (final Map<String, Object> r : rows)
                 {
-                    json.beginObject().string("name", r.get("name").toString()).number(by.name(), r.get(by.name()))
-                        .number("mainNet", r.get("mainNet")).number("turnover", r.get("turnover")).endObject();
+                    json.beginObject().string(key, r.get("key").toString());
+                    if (!sectors)
+                    {
+                        json.string("name", r.get("name").toString());
+                    }
+                    for (final String c : columns)
+                    {
+                        json.number(c, r.get(c));
+                    }
+                    json.endObject();
                 }
                 System.out.println(json.endArray().endObject());
             }
             case csv ->
             {
-                System.out.println("rank,name," + by.name() + ",mainNet,turnover");
+                System.out.println("rank," + key + (sectors ? "" : ",name") + "," + String.join(",", columns));
                 for (int i = 0; i < rows.size(); i++)
                 {
                     final Map<String, Object> r = rows.get(i);
-                    System.out.println((i + 1) + "," + r.get("name") + "," + plain(r.get(by.name())) + "," +
-                        plain(r.get("mainNet")) + "," + plain(r.get("turnover")));
+                    final StringBuilder line = new StringBuilder().append(i + 1).append(',').append(r.get("key"));
+                    if (!sectors)
+                    {
+                        line.append(',').append(r.get("name"));
+                    }
+                    for (final String c : columns)
+                    {
+                        line.append(',').append(plain(r.get(c)));
+                    }
+                    System.out.println(line);
                 }
             }
             default ->
             {
-                System.out.printf(Locale.ROOT, "%4s  %-14s %20s %20s %20s%n", "rank", sectors ? "sector" : "symbol",
-                    by.name(), "mainNet", "turnover");
+                final StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%4s  %-14s", "rank", key));
+                if (!sectors)
+                {
+                    header.append(' ').append(pad("name", 10));
+                }
+                for (final String c : columns)
+                {
+                    header.append(String.format(Locale.ROOT, " %20s", c));
+                }
+                System.out.println(header);
                 for (int i = 0; i < rows.size(); i++)
                 {
                     final Map<String, Object> r = rows.get(i);
-                    System.out.printf(Locale.ROOT, "%4d  %-14s %20s %,20.2f %,20.2f%n", i + 1, r.get("name"),
-                        plain(r.get(by.name())), (BigDecimal)r.get("mainNet"), (BigDecimal)r.get("turnover"));
+                    final StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%4d  ", i + 1))
+                        .append(pad(r.get("key").toString(), 14));
+                    if (!sectors)
+                    {
+                        line.append(' ').append(pad(r.get("name").toString(), 10));
+                    }
+                    for (final String c : columns)
+                    {
+                        line.append(c.equals(by.name()) && !(c.equals("mainNet") || c.equals("turnover")) ?
+                            String.format(Locale.ROOT, " %20s", plain(r.get(c))) :
+                            String.format(Locale.ROOT, " %,20.2f", (BigDecimal)r.get(c)));
+                    }
+                    System.out.println(line);
                 }
                 System.out.println();
-                System.out.println(day + ", window " + window + "; amounts in yuan, ratios in percent");
+                System.out.println(day + ", window " + window + " (SSE/SZSE trading days); amounts in yuan, ratios " +
+                    "in percent" + (holes > 0 ? "; " + holes + " left out: their window has trading days not stored" :
+                    ""));
             }
         }
+    }
+
+    /** Pads to a width in terminal columns: a CJK character takes two. */
+    private static String pad(final String text, final int width)
+    {
+        int columns = 0;
+        for (int i = 0; i < text.length(); i++)
+        {
+            columns += text.charAt(i) >= 0x1100 ? 2 : 1;
+        }
+        return columns >= width ? text : text + " ".repeat(width - columns);
     }
 
     private static String plain(final Object value)

@@ -62,10 +62,17 @@ final class ReplayCommand implements Callable<Integer>
                 System.err);
             try (Run run = replayed.run())
             {
+                run.quiet = output.quiet;
                 final FlowReport report = FlowReport.read(run.engine.reader(), replayed.context().reference(), filter)
                     .groups(output.sectors, output.markets);
-                FlowCommand.print(output.volumes(report), run, output.format, System.out, System.err, Map.of());
-                output.store(report, run.engine.reader(), replayed.context().reference(), System.err);
+                try
+                {
+                    output.close(report, run.engine.reader(), replayed.context().reference(), System.err);
+                }
+                finally
+                {
+                    FlowCommand.print(report, run, output.format, System.out, System.err, Map.of());
+                }
                 if (!output.quiet)
                 {
                     System.err.println("moneyflow: replayed " + String.format("%,d", replayed.replay().applied()) +

@@ -3,20 +3,37 @@ package io.moneyflow.tools;
 import io.moneyflow.Engine;
 import io.moneyflow.EngineContext;
 import io.moneyflow.RunLog;
+import io.moneyflow.codec.TimeFormat;
+import io.moneyflow.counters.CountersDescriptor.DayField;
+import io.moneyflow.counters.CountersDescriptor.Stat;
 import io.moneyflow.counters.CountersDigest;
+import io.moneyflow.counters.FlowCounters;
+import io.moneyflow.counters.FlowCountersReader;
+import io.moneyflow.counters.SlotView;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Runs inputs through an engine for a command, with rejections and progress on stderr.
+ * <p>
+ * What goes to stderr: errors (why the run exits non-zero), rejected records, and warnings (a result that may not
+ * mean what it seems: an order quantity the data contradicts, a direction rule without quotes, a lone day) always;
+ * notes, progress and the digest line only without {@code -q}.
  */
 final class Run implements AutoCloseable
 {
+    /** A day with fewer fills than this fraction (in percent) of the run's busiest day is suspect. */
+    static final int LONE_DAY_PERCENT = 1;
+
     final Engine engine;
     final RunLog log;
     private final PrintStream err;
+    boolean quiet;
 
     Run(final Engine engine, final RunLog log, final PrintStream err)
     {
@@ -36,11 +53,18 @@ final class Run implements AutoCloseable
     Run(final EngineContext context, final List<Path> inputs, final boolean quiet, final PrintStream err)
     {
         this.err = err;
+        this.quiet = quiet;
         this.engine = Engine.launch(context);
         RunLog result = null;
         try
         {
-            result = engine.ingest(inputs, line -> err.println("moneyflow: " + line),
+            result = engine.ingest(inputs, line ->
+                {
+                    if (!(quiet && line.startsWith("note: ")))
+                    {
+                        err.println("moneyflow: " + line);
+                    }
+                },
                 quiet ? line -> { } : line -> err.println("moneyflow: " + line));
         }
         finally
@@ -54,9 +78,21 @@ final class Run implements AutoCloseable
     }
 
     /**
-     * Reports bugs caught in the ring stages and the rejection summary.
+     * Prints a line that is information, not an error: left out with {@code -q}.
+     */
+    void note(final String line)
+    {
+        if (!quiet)
+        {
+            err.println("moneyflow: " + line);
+        }
+    }
+
+    /**
+     * Reports bugs caught in the ring stages, the rejection summary, the warnings the run's checks raised, and an
+     * input that was skipped or gave no record.
      *
-     * @return true when the run had no internal errors.
+     * @return true when the run had no internal errors and read every input; false means exit 1.
      */
     boolean finish()
     {
@@ -73,6 +109,15 @@ final class Run implements AutoCloseable
             });
             err.println(sb);
         }
+        final FlowCounters counters = engine.counters();
+        if (log.unknownSymbols().size() > RunLog.PRINT_LIMIT)
+        {
+            note("note: " + log.unknownSymbols().size() + " symbols in all are not in the reference data");
+        }
+        orderQuantityWarning(counters);
+        quoteWarnings(counters);
+        loneDayWarnings(counters);
+        boolean ok = true;
         if (engine.exceptions().errors() > 0)
         {
             err.println("moneyflow: " + engine.exceptions().errors() + " internal error(s) in the engine stages:");
@@ -80,9 +125,148 @@ final class Run implements AutoCloseable
             {
                 err.println("moneyflow:   " + e);
             }
-            return false;
+            ok = false;
         }
-        return true;
+        final String incomplete = log.incompleteInput();
+        if (!incomplete.isEmpty())
+        {
+            err.println("moneyflow: error: " + incomplete + ": the output covers only what was read (exit 1)");
+            ok = false;
+        }
+        return ok;
+    }
+
+    /**
+     * The layout decides whether an order record's quantity is the whole order (SZSE's OrderQty) or what rests after
+     * its fills on arrival (SSE's Balance, {@code qty.balance}); the classify stage counts what contradicts it.
+     */
+    private void orderQuantityWarning(final FlowCounters counters)
+    {
+        final long exceeded = counters.stat(Stat.ORDER_QTY_EXCEEDED.ordinal());
+        final long before = counters.stat(Stat.FILLS_BEFORE_WHOLE_ORDER.ordinal());
+        final long afterBalance = counters.stat(Stat.AGGRESSIVE_AFTER_BALANCE.ordinal());
+        if (exceeded == 0 && before == 0 && afterBalance == 0)
+        {
+            return;
+        }
+        final List<String> found = new ArrayList<>();
+        if (exceeded > 0)
+        {
+            found.add(String.format("%,d fill(s) went past their order's quantity", exceeded));
+        }
+        if (before > 0)
+        {
+            found.add(String.format("%,d order(s) had fills before their order record", before));
+        }
+        if (afterBalance > 0)
+        {
+            found.add(String.format("%,d aggressive fill(s) came after their order's balance record", afterBalance));
+        }
+        final String advice;
+        if (before > 0 || afterBalance == 0)
+        {
+            advice = "the layout reads the [order] qty as the whole order (qty.balance off, as SZSE's OrderQty), " +
+                "but the data looks like SSE's balance after the fills on arrival: if so, set qty.balance = true " +
+                "(or = SH) in the layout's [order] section. Until then orders leave the order table too early and " +
+                "their later fills are sized as a new order's, so size classes and flows can be wrong";
+        }
+        else
+        {
+            advice = "the layout reads the [order] qty as the balance after fills on arrival (qty.balance, as SSE's " +
+                "Balance), but the data looks like the whole order (SZSE's OrderQty): if so, remove qty.balance (or " +
+                "limit it to SH) in the layout's [order] section. Until then orders stay in the order table to the " +
+                "end of the day (more memory; the flows are not affected)";
+        }
+        err.println("moneyflow: warning: " + String.join(", ", found) + ": " + advice);
+    }
+
+    /** The quote and Lee-Ready rules need the latest snapshot's best bid and ask. */
+    private void quoteWarnings(final FlowCounters counters)
+    {
+        final long noQuote = counters.stat(Stat.QUOTE_MISSING.ordinal());
+        final long noMidpoint = counters.stat(Stat.MIDPOINT_MISSING.ordinal());
+        if (noQuote == 0 && noMidpoint == 0)
+        {
+            return;
+        }
+        final List<String> without = new ArrayList<>();
+        final FlowCountersReader reader = new FlowCountersReader(counters);
+        final SlotView view = reader.newView();
+        for (int slot = 0; slot < reader.slotsUsed(); slot++)
+        {
+            reader.read(slot, view);
+            if (view.day(DayField.TRADES) > 0 && view.day(DayField.SNAPSHOTS) == 0)
+            {
+                without.add(view.symbol() + " " + TimeFormat.formatDate(view.date()));
+            }
+        }
+        final String where = without.isEmpty() ? "each before its stock's first snapshot" :
+            "the input has no snapshot (quotes) for " + list(without) + (without.size() < reader.slotsUsed() ?
+            "; the other stocks' fills came before their first snapshot" : "");
+        if (noQuote > 0)
+        {
+            err.println(String.format("moneyflow: warning: the quote rule had no quote for %,d fill(s) and left " +
+                "them unclassified: %s", noQuote, where));
+        }
+        if (noMidpoint > 0)
+        {
+            err.println(String.format("moneyflow: warning: the Lee-Ready rule had no bid and ask for %,d fill(s) and " +
+                "used the tick test for them: %s", noMidpoint, where));
+        }
+    }
+
+    /**
+     * A day of a run holding a tiny share of the fills of its busiest day is most often a mistyped date: it would
+     * pass as a day of its own.
+     */
+    private void loneDayWarnings(final FlowCounters counters)
+    {
+        final FlowCountersReader reader = new FlowCountersReader(counters);
+        final SlotView view = reader.newView();
+        final Map<Integer, long[]> days = new TreeMap<>();
+        final Map<Integer, List<String>> symbols = new TreeMap<>();
+        for (int slot = 0; slot < reader.slotsUsed(); slot++)
+        {
+            reader.read(slot, view);
+            final long trades = view.day(DayField.TRADES);
+            if (trades > 0)
+            {
+                days.computeIfAbsent(view.date(), d -> new long[1])[0] += trades;
+                symbols.computeIfAbsent(view.date(), d -> new ArrayList<>()).add(view.symbol());
+            }
+        }
+        if (days.size() < 2)
+        {
+            return;
+        }
+        int busiest = 0;
+        long most = 0;
+        for (final Map.Entry<Integer, long[]> day : days.entrySet())
+        {
+            if (day.getValue()[0] > most)
+            {
+                most = day.getValue()[0];
+                busiest = day.getKey();
+            }
+        }
+        for (final Map.Entry<Integer, long[]> day : days.entrySet())
+        {
+            final long fills = day.getValue()[0];
+            if (fills * 100 < most * LONE_DAY_PERCENT)
+            {
+                err.println(String.format("moneyflow: warning: %s holds only %,d fill(s) (%s), under %d %% of the " +
+                    "%,d of %s: if its date is mistyped, these fills count as a day of their own",
+                    TimeFormat.formatDate(day.getKey()), fills, list(symbols.get(day.getKey())), LONE_DAY_PERCENT,
+                    most, TimeFormat.formatDate(busiest)));
+            }
+        }
+    }
+
+    private static String list(final List<String> items)
+    {
+        final int shown = Math.min(items.size(), 5);
+        final String text = String.join(", ", items.subList(0, shown));
+        return items.size() > shown ? text + " and " + (items.size() - shown) + " more" : text;
     }
 
     @Override

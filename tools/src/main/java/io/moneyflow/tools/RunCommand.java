@@ -167,8 +167,15 @@ final class RunCommand implements Callable<Integer>
             {
                 extra.put("latency", latency(e.latency(), err));
             }
-            FlowCommand.print(output.volumes(report), run, output.format, out, err, extra);
-            output.store(report, e.reader(), reference, err);
+            try
+            {
+                output.close(report, e.reader(), reference, err);
+            }
+            finally
+            {
+                // a live session's results are printed even when the store cannot be written (the run then fails)
+                FlowCommand.print(report, run, output.format, out, err, extra);
+            }
             err.println("moneyflow: " + feed + ": " + live.frames() + " frames, " + live.unknownFrames() +
                 " of unknown types skipped, " + live.reconnects() + " reconnection(s); session " +
                 describe(live.outcome()));

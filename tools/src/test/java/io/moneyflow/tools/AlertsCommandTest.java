@@ -19,17 +19,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Alerts end to end: raised when a run with --alerts ends (minutes and days), journaled once, printed by
  * {@code moneyflow alerts} and written as JSON lines. The days are the real 000001.SZ day of 2023-02-01 split five
- * ways and dated 2023-02-01 to 2023-02-05 (as in HistoryCommandTest); each rule's logic is tested in AlertRulesTest,
- * here thresholds are chosen so that which days fire is plain: a floor every day passes.
+ * ways and dated on the five trading days 2023-02-01 to 2023-02-07 (as in HistoryCommandTest); each rule's logic is
+ * tested in AlertRulesTest, here thresholds are chosen so that which days fire is plain: a floor every day passes.
  */
 class AlertsCommandTest
 {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Five consecutive SSE/SZSE trading days (the weekend 2023-02-04 and 02-05 between them). */
+    static final String[] DAYS = {"2023-02-01", "2023-02-02", "2023-02-03", "2023-02-06", "2023-02-07"};
 
     @TempDir
     Path dir;
 
     private List<Path> fiveDays() throws Exception
+    {
+        return days(DAYS);
+    }
+
+    private List<Path> days(final String... dates) throws Exception
     {
         final List<String> lines = new ArrayList<>();
         final String header;
@@ -48,14 +55,14 @@ class AlertsCommandTest
             }
         }
         final List<Path> days = new ArrayList<>();
-        for (int k = 0; k < 5; k++)
+        for (int k = 0; k < dates.length; k++)
         {
             final List<String> day = new ArrayList<>(List.of(header));
-            for (int i = k; i < lines.size(); i += 5)
+            for (int i = k; i < lines.size(); i += dates.length)
             {
-                day.add(lines.get(i).replace("2023.02.01T", "2023.02.0" + (1 + k) + "T"));
+                day.add(lines.get(i).replace("2023.02.01T", dates[k].replace('-', '.') + "T"));
             }
-            final Path file = dir.resolve("day" + k + ".csv");
+            final Path file = dir.resolve(dates[k] + ".csv");
             Files.write(file, day);
             days.add(file);
         }
@@ -84,14 +91,14 @@ class AlertsCommandTest
             lines.add(JSON.readTree(line));
         }
         assertThat(lines.stream().map(n -> n.get("date").asText()).toList())
-            .containsExactly("2023-02-03", "2023-02-04", "2023-02-05");
+            .containsExactly("2023-02-03", "2023-02-06", "2023-02-07");
         assertThat(lines.get(0).get("window").asText()).isEqualTo("day");
         assertThat(lines.get(0).get("subject").asText()).isEqualTo("000001.SZ");
         assertThat(lines.get(0).get("limits").get("mainNetAtLeastYuan").decimalValue()).isEqualByComparingTo("-1000000000000");
         // and its sector (银行 in config/securities.csv, with 000001.SZ its only stock here) the same days
         assertThat(Cli.run("alerts", "--signal", "persistent-main-force", "--subject", "银行", "--data-dir",
             data.toString()).out.lines().map(l -> l.substring(9, 19)).toList())
-            .containsExactly("2023-02-03", "2023-02-04", "2023-02-05");
+            .containsExactly("2023-02-03", "2023-02-06", "2023-02-07");
 
         // intraday signals are evaluated on every closed minute: each alert at a minute's end, window 1m
         final Cli all = Cli.run("alerts", "--data-dir", data.toString());
@@ -128,6 +135,29 @@ class AlertsCommandTest
                 rules.toString(), "--data-dir", data.toString(), day.toString()).exit).isZero();
         }
         assertThat(Cli.run("alerts", "--signal", "persistent-main-force", "--data-dir", data.toString()).out).isBlank();
+    }
+
+    @Test
+    void shouldNotCountDaysRunningAcrossATradingDayNotStored() throws Exception
+    {
+        final Path data = dir.resolve("data");
+        final Path rules = dir.resolve("alerts.properties");
+        Files.writeString(rules, "persistent.days = 3\npersistent.minMainNetYuan = -1000000000000\n");
+        // 2023-02-03, a trading day, is missing: 02-01, 02-02, 02-06 are three stored days but not three days running,
+        // nor are 02-02, 02-06, 02-07
+        for (final Path day : days("2023-02-01", "2023-02-02", "2023-02-06", "2023-02-07"))
+        {
+            final Cli run = Cli.run("flow", "-q", "--format", "csv", "--history", "--alerts", "--alert-rules",
+                rules.toString(), "--data-dir", data.toString(), day.toString());
+            assertThat(run.exit).as(run.err).isZero();
+        }
+        assertThat(Cli.run("alerts", "--signal", "persistent-main-force", "--data-dir", data.toString()).out).isBlank();
+        // 02-08 has 02-07 and 02-06 right before it: three days running, the weekend no hole
+        final Path eighth = days("2023-02-03", "2023-02-08").get(1);
+        assertThat(Cli.run("flow", "-q", "--format", "csv", "--history", "--alerts", "--alert-rules", rules.toString(),
+            "--data-dir", data.toString(), eighth.toString()).exit).isZero();
+        assertThat(Cli.run("alerts", "--signal", "persistent-main-force", "--subject", "000001.SZ", "--data-dir",
+            data.toString()).out.lines().map(l -> l.substring(9, 19)).toList()).containsExactly("2023-02-08");
     }
 
     @Test

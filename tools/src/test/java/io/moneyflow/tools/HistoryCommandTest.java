@@ -21,18 +21,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The history store: days stored by close-day and flow --history, N-day windows, replacing a day, ranking and
  * export. The days are built from the real 000001.SZ day of 2023-02-01 (every fifth fill, the k-th of each five,
- * dated 2023-02-0(1+k)): real prices, different flows each day. The expected window values come from each day's own
- * {@code flow --format json} run, summed here with BigDecimal, never from the store.
+ * dated on the k-th of five trading days): real prices, different flows each day. The expected window values come from each day's own
+ * {@code flow --format json} run, summed here with BigDecimal, never from the store. The days are dated on consecutive
+ * SSE/SZSE trading days, 2023-02-01 to 2023-02-07, as the windows count trading days.
  */
 class HistoryCommandTest
 {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Five consecutive SSE/SZSE trading days (the weekend 2023-02-04 and 02-05 between them). */
+    static final String[] DAYS = {"2023-02-01", "2023-02-02", "2023-02-03", "2023-02-06", "2023-02-07"};
 
     @TempDir
     Path dir;
 
     /** Writes five days of 000001.SZ from the real day; returns their files. */
     private List<Path> fiveDays() throws Exception
+    {
+        return days(DAYS);
+    }
+
+    /** Writes days of 000001.SZ from the real day (the k-th of every n fills on the k-th of n dates). */
+    private List<Path> days(final String... dates) throws Exception
     {
         final List<String> lines = new ArrayList<>();
         String header;
@@ -51,14 +60,14 @@ class HistoryCommandTest
             }
         }
         final List<Path> days = new ArrayList<>();
-        for (int k = 0; k < 5; k++)
+        for (int k = 0; k < dates.length; k++)
         {
             final List<String> day = new ArrayList<>(List.of(header));
-            for (int i = k; i < lines.size(); i += 5)
+            for (int i = k; i < lines.size(); i += dates.length)
             {
-                day.add(lines.get(i).replace("2023.02.01T", "2023.02.0" + (1 + k) + "T"));
+                day.add(lines.get(i).replace("2023.02.01T", dates[k].replace('-', '.') + "T"));
             }
-            final Path file = dir.resolve("day" + k + ".csv");
+            final Path file = dir.resolve(dates[k] + ".csv");
             Files.write(file, day);
             days.add(file);
         }
@@ -95,7 +104,7 @@ class HistoryCommandTest
         assertThat(rows).hasSize(5);
         for (int k = 0; k < 5; k++)
         {
-            assertThat(rows.get(k).get("date").asText()).isEqualTo("2023-02-0" + (1 + k));
+            assertThat(rows.get(k).get("date").asText()).isEqualTo(DAYS[k]);
             assertThat(rows.get(k).get("main_net").decimalValue()).isEqualByComparingTo(expected.get(k).get("mainNet").decimalValue());
             assertThat(rows.get(k).get("turnover").decimalValue()).isEqualByComparingTo(expected.get(k).get("turnover").decimalValue());
         }
@@ -140,6 +149,62 @@ class HistoryCommandTest
         final JsonNode sector = JSON.readTree(Cli.run("history", "--sector", "银行", "--format", "json", "--data-dir",
             data.toString()).out);
         assertThat(sector.get(4).get("stocks").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldMarkAWindowWithHolesRatherThanShortenIt() throws Exception
+    {
+        final Path data = dir.resolve("data");
+        // 2023-02-03 (a trading day) is never stored; 2023-02-04 is a Saturday, stored all the same
+        final List<Path> days = days("2023-02-01", "2023-02-02", "2023-02-04", "2023-02-06", "2023-02-07");
+        for (final Path day : days)
+        {
+            final Cli stored = Cli.run("close-day", "-q", "--data-dir", data.toString(), day.toString());
+            assertThat(stored.exit).as(stored.err).isZero();
+            assertThat(stored.err.contains("2023-02-04 is not an SSE/SZSE trading day (weekend)"))
+                .isEqualTo(day.toString().contains("2023-02-04"));
+        }
+        final JsonNode rows = JSON.readTree(Cli.run("history", "000001.SZ", "--format", "json", "--data-dir",
+            data.toString()).out);
+        assertThat(rows).hasSize(5);
+        // 02-06: its 3 trading days are 02-02, 02-03, 02-06; 02-03 is missing, so no sum over the other two
+        final JsonNode monday = rows.get(3);
+        assertThat(monday.get("date").asText()).isEqualTo("2023-02-06");
+        assertThat(monday.get("holes_3d").asInt()).isEqualTo(1);
+        assertThat(monday.get("days_3").asInt()).isEqualTo(2);
+        assertThat(monday.get("main_net_3d").isNull()).isTrue();
+        assertThat(monday.get("main_ratio_seed_3d").isNull()).isTrue();
+        // 02-02: 01-31 is not stored
+        assertThat(rows.get(1).get("holes_3d").asInt()).isEqualTo(1);
+        // the Saturday is no trading day: it ends no window and is in none
+        final JsonNode saturday = rows.get(2);
+        assertThat(saturday.get("trading_day").isBoolean()).isTrue();
+        assertThat(saturday.get("trading_day").booleanValue()).isFalse();
+        assertThat(monday.get("trading_day").booleanValue()).isTrue();
+        assertThat(saturday.get("holes_3d").isNull()).isTrue();
+        assertThat(saturday.get("main_net_3d").isNull()).isTrue();
+        // 02-07's 5 trading days are 02-01 to 02-07 less the weekend: only 02-03 is missing; its 10 and 20 trading
+        // days (back to 01-18 across the Spring Festival week, and to 12-20) hold 4 stored days
+        assertThat(rows.get(4).get("holes_5d").asInt()).isEqualTo(1);
+        final Cli table = Cli.run("history", "000001.SZ", "--data-dir", data.toString());
+        assertThat(table.out.lines().filter(l -> l.startsWith("2023-02-04")).findFirst().orElseThrow()).endsWith("closed");
+        assertThat(table.out.lines().filter(l -> l.startsWith("2023-02-07")).findFirst().orElseThrow())
+            .endsWith("1/1/6/16");
+
+        // rank leaves the stock out of a window with holes, and says so
+        final JsonNode ranked = JSON.readTree(Cli.run("rank", "--window", "3d", "--date", "2023-02-07", "--format",
+            "json", "--data-dir", data.toString()).out);
+        assertThat(ranked.get("rows")).isEmpty();
+        assertThat(ranked.get("windowHoles").asInt()).isEqualTo(1);
+        final Cli saturdayRank = Cli.run("rank", "--window", "3d", "--date", "2023-02-04", "--data-dir",
+            data.toString());
+        assertThat(saturdayRank.exit).isEqualTo(1);
+        assertThat(saturdayRank.err).contains("2023-02-04 is not an SSE/SZSE trading day");
+        // with 02-03 stored the window is whole, and ranks
+        assertThat(Cli.run("close-day", "-q", "--data-dir", data.toString(), days("2023-02-03").get(0).toString())
+            .exit).isZero();
+        assertThat(Cli.run("rank", "--window", "3d", "--date", "2023-02-07", "--format", "csv", "--data-dir",
+            data.toString()).out.lines().skip(1).map(l -> l.split(",")[1]).toList()).containsExactly("000001.SZ");
     }
 
     @Test

@@ -78,8 +78,10 @@ class IndicatorOutputTest
     private Path securities() throws Exception
     {
         final Path file = dir.resolve("securities.csv");
-        Files.write(file, List.of("symbol,name,exchange,sector,floatShares,totalShares,pe,prevClose",
-            "600000.SH,浦发银行,SH,银行,1000000,2000000,20,10.00"));
+        // dated: the share counts and PE hold from 2023-03-03 on; the previous close 10.00 is that of 2023-03-10 only
+        Files.write(file, List.of("symbol,name,exchange,sector,floatShares,totalShares,pe,prevClose,validFrom",
+            "600000.SH,浦发银行,SH,银行,1000000,2000000,20,,2023-03-03",
+            "600000.SH,浦发银行,SH,银行,1000000,2000000,20,10.00,2023-03-10"));
         return file;
     }
 
@@ -331,7 +333,8 @@ class IndicatorOutputTest
 
     /**
      * Daily bars: the real 000001.SZ day of 2023-02-01 cut into 21 runs of consecutive fills, each stored as a day of
-     * its own (2023-03-01 to 2023-03-21), so that each day has real prices and its own high, low, close and volume.
+     * its own (the 21 trading days 2023-03-01 to 2023-03-29), so that each day has real prices and its own high, low,
+     * close and volume.
      * The history command's daily MFI(14), CMF(20), OBV, A/D and RSI(14) equal ta4j's on bars built here from the
      * fills themselves, and its volume ratio the hand formula.
      */
@@ -365,9 +368,11 @@ class IndicatorOutputTest
         final BarSeries series = new BaseBarSeriesBuilder().withNumTypeOf(DecimalNum.class).build();
         final long[] volume = new long[days];
         final int per = fills.size() / days;
+        // the SSE/SZSE trading days of March 2023 (no holiday; weekends 4-5, 11-12, 18-19, 25-26 left out)
+        final int[] march = {1, 2, 3, 6, 7, 8, 9, 10, 13, 14, 15, 16, 17, 20, 21, 22, 23, 24, 27, 28, 29};
         for (int d = 0; d < days; d++)
         {
-            final String date = String.format("2023.03.%02d", d + 1);
+            final String date = String.format("2023.03.%02d", march[d]);
             BigDecimal open = null, high = null, low = null, close = null;
             for (final String fill : fills.subList(d * per, d == days - 1 ? fills.size() : (d + 1) * per))
             {
@@ -381,7 +386,7 @@ class IndicatorOutputTest
                 close = p;
                 volume[d] += Long.parseLong(cells[qtyAt]);
             }
-            series.addBar(new BaseBar(Duration.ofDays(1), ZonedDateTime.of(2023, 3, d + 1, 15, 0, 0, 0,
+            series.addBar(new BaseBar(Duration.ofDays(1), ZonedDateTime.of(2023, 3, march[d], 15, 0, 0, 0,
                 ZoneId.of("Asia/Shanghai")), open, high, low, close, BigDecimal.valueOf(volume[d]), BigDecimal.ZERO));
         }
         final Path input = dir.resolve("days.csv");

@@ -119,13 +119,26 @@ class LiveFeedCliTest
     void shouldServeTheDayAgainOnTheFollowingDaysWithRepeat() throws Exception
     {
         final String day = Cli.sample("ddb-l2-20230201/tradeData.zip");
+        // the repeated days are the same trades a day later: reference data giving each the first day's previous
+        // closes (which the dated config/securities.csv gives 2023-02-01 only) makes every figure equal
+        final Path securities = dir.resolve("securities.csv");
+        final StringBuilder rows = new StringBuilder("symbol,name,exchange,sector,floatShares,totalShares,pe,prevClose," +
+            "validFrom\n");
+        for (final String date : List.of("2023-02-01", "2023-02-02", "2023-02-03"))
+        {
+            rows.append("000001.SZ,平安银行,SZ,银行,,19405918198,,14.99,").append(date).append('\n')
+                .append("600000.SH,浦发银行,SH,银行,,,,7.37,").append(date).append('\n');
+        }
+        Files.writeString(securities, rows);
         final Proc server = new Proc("feed-serve", "-q", "--port", "0", "--repeat", "3", day);
         final int port = server.port.get(60, TimeUnit.SECONDS);
-        final Cli live = Cli.run("run", "--feed", "szse://127.0.0.1:" + port, "--exit-at-end", "--format", "json");
+        final Cli live = Cli.run("run", "--feed", "szse://127.0.0.1:" + port, "--exit-at-end", "--format", "json",
+            "--securities", securities.toString());
         assertThat(live.exit).as(live.err).isZero();
         assertThat(server.exit()).isZero();
         final JsonNode fromWire = JSON.readTree(live.out);
-        final JsonNode fromFile = JSON.readTree(Cli.run("flow", "-q", "--format", "json", day).out);
+        final JsonNode fromFile = JSON.readTree(Cli.run("flow", "-q", "--format", "json", "--securities",
+            securities.toString(), day).out);
         assertThat(fromWire.get("sequence").get("gaps").asLong()).isZero();
         final List<String> days = new ArrayList<>();
         for (final JsonNode row : fromWire.get("symbols"))

@@ -533,8 +533,11 @@ public final class DayGenerator
     {
         final StringBuilder sb = new StringBuilder();
         sb.append("# Synthetic securities of moneyflow gen, seed ").append(settings.seed())
-            .append(": names, sectors and share counts are made up; prevClose is the generated day's start.\n");
-        sb.append("symbol,name,exchange,sector,floatShares,totalShares,pe,prevClose\n");
+            .append(": names, sectors and share counts are made up; prevClose is the generated day's start; every row is " +
+                "valid from the generated day.\n");
+        sb.append("symbol,name,exchange,sector,floatShares,totalShares,pe,prevClose,validFrom\n");
+        final int date = settings.date();
+        final String validFrom = String.format("%04d-%02d-%02d", date / 10_000, date / 100 % 100, date % 100);
         final SplittableRandom reference = new SplittableRandom(settings.seed() ^ 0x5EC5L);
         for (int s = 0; s < n; s++)
         {
@@ -551,7 +554,7 @@ public final class DayGenerator
             sb.append(',').append(floating).append(',').append(total).append(',')
                 .append(String.format(java.util.Locale.ROOT, "%.2f", 8 + reference.nextDouble() * 40)).append(',')
                 .append(prevClose[s] / 10_000).append('.').append(String.format("%02d", prevClose[s] % 10_000 / 100))
-                .append('\n');
+                .append(',').append(validFrom).append('\n');
         }
         Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
     }

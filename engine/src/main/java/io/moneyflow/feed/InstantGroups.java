@@ -1,0 +1,161 @@
+package io.moneyflow.feed;
+
+import io.moneyflow.ring.TickEvent;
+
+import java.util.Arrays;
+import java.util.Comparator;
+
+/**
+ * Serves an input's records of one instant (date and millisecond) in the exchange's order: fills, cancels and orders
+ * before snapshots (a snapshot stamped with a fill's time describes the book after it), then by channel and sequence
+ * number, and otherwise as the input had them.
+ * <p>
+ * Files in time order often interleave several channels, or several stocks whose numbers disagree, within one
+ * millisecond. Merged with another input by time, channel and sequence, a record of such a file could then overtake a
+ * record of its own stock from the other input. With each input's instants put in that order first, every input is
+ * in the merge's order and the merge gives each stock its records in exchange order. A stock's records of one instant
+ * stay in the input's order when the layout gives no sequence numbers.
+ * <p>
+ * Holds one instant of the input at a time; takes the records from the input it wraps by exchanging event objects,
+ * so nothing is copied or allocated once the buffer has grown to the input's largest instant. Feed thread only.
+ */
+final class InstantGroups implements RecordSource
+{
+    private static final Comparator<TickEvent> EXCHANGE_ORDER = InstantGroups::compare;
+
+    private final RecordSource inner;
+    private TickEvent[] group = new TickEvent[16];
+    private int size;
+    private int at = -1;
+    private boolean started;
+    private boolean pending;
+
+    /**
+     * @param inner an input whose records are in time order.
+     */
+    InstantGroups(final RecordSource inner)
+    {
+        this.inner = inner;
+        for (int i = 0; i < group.length; i++)
+        {
+            group[i] = new TickEvent();
+        }
+    }
+
+    @Override
+    public boolean advance()
+    {
+        if (!started)
+        {
+            started = true;
+            pending = inner.advance();
+        }
+        if (++at < size)
+        {
+            return true;
+        }
+        size = 0;
+        at = 0;
+        if (!pending)
+        {
+            return false;
+        }
+        final int date = inner.head().date;
+        final int time = inner.head().timeMs;
+        boolean ordered = true;
+        do
+        {
+            if (size == group.length)
+            {
+                final int grown = size * 2;
+                group = Arrays.copyOf(group, grown);
+                for (int i = size; i < grown; i++)
+                {
+                    group[i] = new TickEvent();
+                }
+            }
+            group[size] = inner.exchangeHead(group[size]);
+            if (size > 0 && compare(group[size - 1], group[size]) > 0)
+            {
+                ordered = false;
+            }
+            size++;
+            pending = inner.advance();
+        }
+        while (pending && inner.head().timeMs == time && inner.head().date == date);
+        if (!ordered)
+        {
+            // stable: records the order leaves equal keep the input's order
+            Arrays.sort(group, 0, size, EXCHANGE_ORDER);
+        }
+        return true;
+    }
+
+    /**
+     * The order within an instant: snapshots last, then channel, then sequence number.
+     */
+    static int compare(final TickEvent x, final TickEvent y)
+    {
+        final int px = x.type == TickEvent.SNAPSHOT ? 1 : 0;
+        final int py = y.type == TickEvent.SNAPSHOT ? 1 : 0;
+        if (px != py)
+        {
+            return px - py;
+        }
+        if (x.channel != y.channel)
+        {
+            return Integer.compare(x.channel, y.channel);
+        }
+        return Long.compare(x.sequence, y.sequence);
+    }
+
+    @Override
+    public TickEvent head()
+    {
+        return group[at];
+    }
+
+    @Override
+    public TickEvent exchangeHead(final TickEvent spare)
+    {
+        final TickEvent head = group[at];
+        group[at] = spare;
+        return head;
+    }
+
+    @Override
+    public void flushRejections(final int sourceId, final long line)
+    {
+        inner.flushRejections(sourceId, line);
+    }
+
+    @Override
+    public int index()
+    {
+        return inner.index();
+    }
+
+    @Override
+    public String label()
+    {
+        return inner.label();
+    }
+
+    @Override
+    public long lineNumber()
+    {
+        return inner.lineNumber();
+    }
+
+    @Override
+    public long linesRead()
+    {
+        return inner.linesRead();
+    }
+
+    @Override
+    public void close()
+    {
+        inner.close();
+    }
+}
