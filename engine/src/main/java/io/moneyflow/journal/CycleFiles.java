@@ -198,6 +198,37 @@ final class CycleFiles
     }
 
     /**
+     * Checks a {@code .cq4} file's first header only (cheap: the first bytes): for a writer, before Chronicle Queue
+     * opens the directory and, finding a file it cannot read, may extend or rewrite it.
+     *
+     * @param file a {@code .cq4} file of a journal directory.
+     * @return what is wrong with it, or null when its name is a day's and its first header is Chronicle's (or was
+     *         abandoned while being created, or not written yet: a writer clears or completes those).
+     * @throws IOException when it cannot be read.
+     */
+    static String headerProblem(final CycleFile file) throws IOException
+    {
+        try (FileChannel channel = FileChannel.open(file.path(), StandardOpenOption.READ))
+        {
+            final ByteBuffer head = ByteBuffer.allocate(4 + STORE_HEADER.length).order(ByteOrder.LITTLE_ENDIAN);
+            while (head.hasRemaining() && channel.read(head) >= 0)
+            {
+                // to the end of a short file
+            }
+            if (head.position() < 4 || head.getInt(0) == 0 || Wires.isNotComplete(head.getInt(0)))
+            {
+                return null;
+            }
+            if (!Wires.isReadyMetaData(head.getInt(0)) || head.position() < head.capacity() ||
+                !java.util.Arrays.equals(head.array(), 4, head.capacity(), STORE_HEADER, 0, STORE_HEADER.length))
+            {
+                return "its first header is not a Chronicle Queue cycle file's header";
+            }
+            return file.named() ? null : "is named like no day of the journal's daily cycle (yyyyMMddF.cq4)";
+        }
+    }
+
+    /**
      * @param file a Chronicle Queue table store ({@code metadata.cq4t}).
      * @return what is wrong with its first header, or null when it is complete and Chronicle's
      *         ({@code header: !STStore}), or was abandoned while being created (a writer clears that).

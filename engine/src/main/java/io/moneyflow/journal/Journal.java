@@ -132,6 +132,7 @@ public final class Journal implements AutoCloseable
         try
         {
             final List<String> recovered = clearAbandonedCreations(dir);
+            refuseForeignFiles(dir);
             final ChronicleQueue queue = build(dir, sync);
             final Journal journal = new Journal(dir, queue, JournalMeta.open(dir), sync, channel, recovered);
             return journal;
@@ -145,6 +146,35 @@ public final class Journal implements AutoCloseable
         {
             close(channel);
             throw ex;
+        }
+    }
+
+    /**
+     * Refuses, before Chronicle Queue opens the directory, a table store or {@code .cq4} file whose first header is
+     * not Chronicle's: Chronicle would fail on it only after extending or rewriting it (a foreign file, a damaged
+     * header), or wait on it.
+     *
+     * @throws JournalException naming the file and the repair.
+     */
+    private static void refuseForeignFiles(final Path dir) throws IOException
+    {
+        final Path tableStore = dir.resolve(TABLE_STORE_NAME);
+        String problem = Files.exists(tableStore) ? CycleFiles.tableStoreProblem(tableStore) : null;
+        String name = TABLE_STORE_NAME;
+        for (final CycleFiles.CycleFile file : CycleFiles.list(dir))
+        {
+            if (problem != null)
+            {
+                break;
+            }
+            problem = CycleFiles.headerProblem(file);
+            name = file.name();
+        }
+        if (problem != null)
+        {
+            throw new JournalException("journal " + dir + ": " + name + (problem.startsWith("is ") ? " " : ": ") +
+                problem + "; nothing was changed: run 'moneyflow journal repair " + dir + "' to keep its sound " +
+                "records and set the file aside");
         }
     }
 

@@ -253,9 +253,12 @@ class JournalRepairTest
             assertThat(reader.read(null).damage()).startsWith("20200101F.cq4: its first header is not a Chronicle " +
                 "Queue cycle file's header; it holds no record");
         }
+        final String foreign = sha256(journal.resolve("20200101F.cq4"));
         assertThatThrownBy(() -> run(new EngineContext().journalDir(journal), List.of(DAY)))
             .isInstanceOf(JournalException.class).hasMessageContaining("20200101F.cq4")
-            .hasMessageContaining("moneyflow journal repair " + journal);
+            .hasMessageContaining("nothing was changed").hasMessageContaining("moneyflow journal repair " + journal);
+        // refused before Chronicle Queue opened the directory, which extended the file to a cycle file's size
+        assertThat(sha256(journal.resolve("20200101F.cq4"))).isEqualTo(foreign);
 
         final JournalRepair.Result repair = JournalRepair.repair(journal);
         assertThat(repair.plan().setAside()).singleElement().asString().startsWith("notes.cq4: not a day's file");
