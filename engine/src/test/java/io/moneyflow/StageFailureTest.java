@@ -63,7 +63,8 @@ class StageFailureTest
             {
                 assertThatThrownBy(() -> engine.ingest(List.of(DAY)))
                     .isInstanceOf(StageFailedException.class)
-                    .hasMessageMatching("the (classify and aggregate|aggregate) stage stopped: java.lang.InternalError.*")
+                    .hasMessageMatching(
+                        "the (classify and aggregate|aggregate) stage stopped: java.lang.InternalError.*")
                     .hasMessageContaining("a write into a memory-mapped file failed; the counters file's disk (" +
                         disk.dir() + ") has 0 bytes free of 65,536)");
             }

@@ -562,8 +562,8 @@ public final class SzseFeedServer implements AutoCloseable
         {
             final int total = records();
             pendingLength = 0;
-            log.accept("client " + Printable.of(sender) + " (" + peer + ") logged on; serving from record " + (next + 1) +
-                " of " + total);
+            log.accept("client " + Printable.of(sender) + " (" + peer + ") logged on; serving from record " +
+                (next + 1) + " of " + total);
             // a gateway announces its channels at once, as it does every few seconds
             channelHeartbeats(client, false);
             final long startNs = System.nanoTime();

@@ -211,7 +211,8 @@ class JournalRepairTest
     @Test
     void shouldNeverDeleteACycleFileWhoseFirstHeaderLooksHalfMadeButHoldsRecords() throws Exception
     {
-        // the not-complete bit of the file's first header set, as a killed creator leaves it: but this file holds the day
+        // the not-complete bit of the file's first header set, as a killed creator leaves it; yet the file holds the
+        // whole day
         final Path data = dataFile();
         try (RandomAccessFile f = new RandomAccessFile(data.toFile(), "rw"))
         {
