@@ -49,6 +49,12 @@ import java.util.function.Consumer;
  */
 public final class Engine implements AutoCloseable
 {
+    static
+    {
+        // before Chronicle builds a queue: moneyflow never phones home
+        io.moneyflow.journal.ChronicleAnalytics.disable();
+    }
+
     private static final long SHUTDOWN_TIMEOUT_MS = 10_000;
 
     private final EngineContext context;
@@ -101,6 +107,7 @@ public final class Engine implements AutoCloseable
         this.aggregate = new AggregateHandler(counters, latency, context.latencySkip());
         this.exceptions = new CountingExceptionHandler(
             n -> counters.addStat(CountersDescriptor.Stat.HANDLER_ERRORS.ordinal(), n));
+        exceptions.hint(this::diskSpace);
 
         final AtomicInteger threadNumber = new AtomicInteger();
         final String[] stageNames = context.fused() ?
@@ -115,7 +122,19 @@ public final class Engine implements AutoCloseable
             runnable ->
             {
                 final int n = threadNumber.getAndIncrement();
-                final Thread thread = new Thread(runnable, n < stageNames.length ? stageNames[n] : "moneyflow-" + n);
+                final String name = n < stageNames.length ? stageNames[n] : "moneyflow-" + n;
+                final Thread thread = new Thread(() ->
+                {
+                    try
+                    {
+                        runnable.run();
+                    }
+                    catch (final Throwable ex)
+                    {
+                        // the stage is gone: the feed and every waiter stop the run with this, rather than wait
+                        exceptions.stageDied(name, ex);
+                    }
+                }, name);
                 thread.setDaemon(true);
                 stageThreads.add(thread);
                 return thread;
@@ -160,7 +179,7 @@ public final class Engine implements AutoCloseable
         classify.ring(disruptor.getRingBuffer());
         aggregate.ring(disruptor.getRingBuffer(), session);
         disruptor.start();
-        sink = io.moneyflow.feed.RecordSink.of(disruptor.getRingBuffer());
+        sink = io.moneyflow.feed.RecordSink.of(disruptor.getRingBuffer(), exceptions);
     }
 
     /**
@@ -206,7 +225,7 @@ public final class Engine implements AutoCloseable
                 throw new IllegalStateException("an engine with a journal ingests one run; launch another engine");
             }
             ingested = true;
-            resume(feed, JournalHeaders.of(context, inputs), messages);
+            resume(feed, JournalHeaders.of(context, inputs), messages, false);
             feed.journaling(true);
         }
         feed.run(expanded);
@@ -258,7 +277,7 @@ public final class Engine implements AutoCloseable
                 throw new IllegalStateException("an engine with a journal ingests one run; launch another engine");
             }
             ingested = true;
-            resume(feed, JournalHeaders.ofLive(context, label), messages);
+            resume(feed, JournalHeaders.ofLive(context, label), messages, true);
             feed.journaling(true);
         }
         final SzseFeed szse = new SzseFeed(feed, label);
@@ -295,9 +314,10 @@ public final class Engine implements AutoCloseable
     /**
      * Continues the run a journal holds: a fresh journal gets this run's header; one holding a run of the same
      * settings and inputs is checked end to end, replayed into the engine, and its records are skipped when the
-     * inputs are read again.
+     * inputs are read again (files), or judged by their sequence numbers when the gateway sends them again (live).
      */
-    private void resume(final Feed feed, final JournalHeader header, final Consumer<String> messages)
+    private void resume(
+        final Feed feed, final JournalHeader header, final Consumer<String> messages, final boolean live)
     {
         for (final String note : journal.recovered())
         {
@@ -306,18 +326,23 @@ public final class Engine implements AutoCloseable
         final Journal.ReadResult check = journal.read(null);
         if (check.damage() != null)
         {
-            throw new JournalException("journal " + journal.dir() + " is damaged (" + check.damage() +
-                "); run 'moneyflow journal repair " + journal.dir() + "' to keep its sound records");
+            throw new JournalException(Journal.damaged(journal.dir(), check.damage()));
         }
         if (check.header() == null)
         {
             if (check.excerpts() > 0)
             {
-                throw new JournalException("journal " + journal.dir() + " has records but no header; run " +
-                    "'moneyflow journal repair " + journal.dir() + "'");
+                throw new JournalException(Journal.damaged(journal.dir(), "records but no header"));
             }
             journal.writeHeader(header);
             return;
+        }
+        if (check.lostPositions() > 0 && !live)
+        {
+            throw new JournalException("journal " + journal.dir() + " lacks " + String.format("%,d",
+                check.lostPositions()) + " input records that a repair found damaged: a run cannot continue it " +
+                "without them. 'moneyflow replay' and 'audit' still read it (and say what is missing); journal this " +
+                "run afresh into another directory, the inputs hold every record");
         }
         final String difference = check.header().difference(header);
         if (difference != null)
@@ -331,6 +356,17 @@ public final class Engine implements AutoCloseable
         feed.replaying(false);
         journal.resumed(check);
         journalHandler.resumeSources(check.sources());
+        if (live)
+        {
+            feed.continueAfter(check.lastPosition(), check.sources());
+            if (check.lastPosition() > 0)
+            {
+                messages.accept("resuming from journal " + journal.dir() + ": " +
+                    String.format("%,d", check.lastPosition()) + " input records already journaled are replayed; " +
+                    "what the gateway sends again is dropped as duplicates");
+            }
+            return;
+        }
         feed.resumeAfter(check.lastPosition(), check.sources());
         if (check.lastPosition() > 0)
         {
@@ -356,8 +392,11 @@ public final class Engine implements AutoCloseable
         final Journal.ReadResult check = source.read(null);
         if (check.damage() != null)
         {
-            throw new JournalException("journal " + source.dir() + " is damaged (" + check.damage() +
-                "); run 'moneyflow journal repair " + source.dir() + "' to keep its sound records");
+            throw new JournalException(Journal.damaged(source.dir(), check.damage()));
+        }
+        for (final String note : check.notes())
+        {
+            messages.accept("journal " + source.dir() + ": " + note);
         }
         final RunLog log = new RunLog(counters, messages, p -> { });
         final JournalReplay replay = new JournalReplay(newFeed(log), filter, speed);
@@ -390,7 +429,7 @@ public final class Engine implements AutoCloseable
                 throw new IllegalStateException("an engine with a journal ingests one run; launch another engine");
             }
             ingested = true;
-            resume(feed, JournalHeaders.of(context, List.of(source.dir())), messages);
+            resume(feed, JournalHeaders.of(context, List.of(source.dir())), messages, false);
             feed.journaling(true);
         }
         final JournalInput input = new JournalInput(feed, ratePerSecond);
@@ -399,7 +438,7 @@ public final class Engine implements AutoCloseable
         awaitProcessed();
         if (result.damage() != null)
         {
-            throw new JournalException("journal " + source.dir() + " is damaged (" + result.damage() + ")");
+            throw new JournalException(Journal.damaged(source.dir(), result.damage()));
         }
         return log;
     }
@@ -423,14 +462,42 @@ public final class Engine implements AutoCloseable
         final long target = disruptor.getRingBuffer().getCursor();
         while (disruptor.getSequenceValueFor(lastStage) < target)
         {
+            exceptions.checkAlive();
             LockSupport.parkNanos(50_000);
         }
+        exceptions.checkAlive();
         // the classify stage's checks, into the header for readers of the file (the stage has seen every record)
         counters.putStat(CountersDescriptor.Stat.ORDER_QTY_EXCEEDED.ordinal(), classify.quantityExceeded());
         counters.putStat(CountersDescriptor.Stat.FILLS_BEFORE_WHOLE_ORDER.ordinal(), classify.fillsBeforeWholeRecord());
         counters.putStat(CountersDescriptor.Stat.AGGRESSIVE_AFTER_BALANCE.ordinal(), classify.aggressiveAfterBalance());
         counters.putStat(CountersDescriptor.Stat.QUOTE_MISSING.ordinal(), classify.quoteMissing());
         counters.putStat(CountersDescriptor.Stat.MIDPOINT_MISSING.ordinal(), classify.midpointMissing());
+    }
+
+    /** What the disks of the journal and the counters file hold, for the message of a failed memory-mapped write. */
+    private String diskSpace()
+    {
+        final StringBuilder sb = new StringBuilder();
+        if (context.journalDir() != null)
+        {
+            sb.append(free("the journal's", context.journalDir()));
+        }
+        sb.append(free("the counters file's", context.countersFile().toAbsolutePath().getParent()));
+        return sb.toString();
+    }
+
+    private static String free(final String what, final Path path)
+    {
+        try
+        {
+            final java.nio.file.FileStore store = Files.getFileStore(path);
+            return "; " + what + " disk (" + path + ") has " + String.format("%,d", store.getUsableSpace()) +
+                " bytes free of " + String.format("%,d", store.getTotalSpace());
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            return "";
+        }
     }
 
     /**
@@ -505,13 +572,21 @@ public final class Engine implements AutoCloseable
             return;
         }
         closed = true;
-        try
+        if (exceptions.failure() != null)
         {
-            disruptor.shutdown(SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        }
-        catch (final TimeoutException ex)
-        {
+            // a dead stage never drains the ring: stop the others now
             disruptor.halt();
+        }
+        else
+        {
+            try
+            {
+                disruptor.shutdown(SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            }
+            catch (final TimeoutException ex)
+            {
+                disruptor.halt();
+            }
         }
         // The stage threads may still be starting or stopping (their onStart and onShutdown use the journal and
         // the counters): they must be gone before either is closed.
@@ -527,11 +602,17 @@ public final class Engine implements AutoCloseable
                 break;
             }
         }
-        counters.markClosed();
-        counters.close();
-        if (journal != null)
+        try
         {
-            journal.close();
+            counters.markClosed();
+            counters.close();
+        }
+        finally
+        {
+            if (journal != null)
+            {
+                journal.close();
+            }
         }
         if (context.deleteCountersOnClose())
         {

@@ -58,6 +58,16 @@ public final class JournalReplay implements Journal.Visitor
     }
 
     @Override
+    public void onLost(final long fromPosition, final long toPosition, final String what)
+    {
+        if (log != null)
+        {
+            log.onNote("journal", "input positions " + fromPosition + ".." + toPosition + " (" +
+                (toPosition - fromPosition + 1) + " records) are missing from the journal: " + what);
+        }
+    }
+
+    @Override
     public boolean onRecord(final TickEvent record, final long excerptIndex)
     {
         switch (record.type)

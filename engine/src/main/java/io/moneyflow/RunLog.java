@@ -43,7 +43,8 @@ public final class RunLog implements FeedListener
     RunLog(final FlowCounters counters, final Consumer<String> messages, final Consumer<String> progress)
     {
         this.counters = counters;
-        this.messages = messages;
+        // messages quote the input (rejected lines, file names): control characters are escaped for the terminal
+        this.messages = line -> messages.accept(io.moneyflow.codec.Printable.of(line));
         this.progress = progress;
     }
 

@@ -101,7 +101,7 @@ public class JournalBenchmark
         public void setUp() throws IOException
         {
             dir = Files.createTempDirectory("moneyflow-journal-bench");
-            journal = Journal.open(dir, false);
+            journal = Journal.openForWriting(dir, false);
             handler = new JournalHandler(journal, batch, 0, 0);
             handler.onStart();
         }
@@ -144,7 +144,7 @@ public class JournalBenchmark
         {
             final TickEvent[] events = trades(2);
             dir = Files.createTempDirectory("moneyflow-journal-bench");
-            journal = Journal.open(dir, false);
+            journal = Journal.openForWriting(dir, false);
             journal.writeHeader(new JournalHeader(java.util.Map.of("format", "1")));
             final JournalHandler handler = new JournalHandler(journal, 1024, 0, 0);
             handler.onStart();

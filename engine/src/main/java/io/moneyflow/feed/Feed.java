@@ -355,7 +355,10 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
             sequence.slots.add(slot);
             if (!offered)
             {
-                if (sequence.offer(record.sequence, this) == ChannelSequence.DUPLICATE)
+                // A record replayed from the journal was accepted when it was journaled: the journal holds that
+                // run's duplicates as rejections. Its number only moves the channel's state on. (A live run judged
+                // it when it arrived, in another order than the journal's, which is the order of release.)
+                if (sequence.offer(record.sequence, this) == ChannelSequence.DUPLICATE && !record.fromJournal)
                 {
                     report(RejectReason.DUPLICATE, record.sourceId, label, line,
                         listener.wantsDetail(RejectReason.DUPLICATE) ? SymbolCodes.format(record.symbolKey) +
@@ -597,8 +600,11 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
             return;
         }
         final ChannelSequence sequence = channelSequence(lastDate, channel, 0);
+        sequence.announce(lastSeq, end, this);
         if (journaling && !replaying)
         {
+            // journaled after what it caused (the gaps it declared, the records they released), so that reading the
+            // journal again in its order, as new input, finds the same gaps and no duplicate
             final TickEvent e = scratch;
             e.clearInput();
             e.type = TickEvent.CHANNEL;
@@ -608,7 +614,6 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
             e.flag = end ? (byte)1 : 0;
             ring.publish(e);
         }
-        sequence.announce(lastSeq, end, this);
     }
 
     /**
@@ -683,6 +688,22 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
         // The inputs are read again from their first record: positions restart, and the journaled ones are skipped.
         this.position = 0;
         this.skipThrough = position;
+        this.sourcesJournaled = Math.max(sourcesJournaled, sources);
+    }
+
+    /**
+     * Continues a live run that a journal holds: its records have been replayed, and a live feed is not read again
+     * from its start, so nothing is skipped by position. Positions follow on from the journal's last, and what the
+     * gateway sends again is judged by the channel sequences the replay restored (a duplicate, or a gap for what was
+     * lost between the two sessions).
+     *
+     * @param position the journal's last input position.
+     * @param sources  streams the journal already names.
+     */
+    public void continueAfter(final long position, final int sources)
+    {
+        this.position = position;
+        this.skipThrough = 0;
         this.sourcesJournaled = Math.max(sourcesJournaled, sources);
     }
 

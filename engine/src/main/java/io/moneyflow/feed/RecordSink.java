@@ -1,7 +1,11 @@
 package io.moneyflow.feed;
 
+import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
+import io.moneyflow.ring.CountingExceptionHandler;
 import io.moneyflow.ring.TickEvent;
+
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Where the feed puts accepted records: the engine's ring, or a test's collector. Feed thread only.
@@ -99,5 +103,45 @@ public interface RecordSink
             }
             batching = batch;
         }
+    }
+
+    /**
+     * A sink into the engine's ring that stops waiting for room when a stage has died: a full ring behind a dead
+     * stage would otherwise keep the feed spinning for ever. While the ring has room, the same path as
+     * {@link #of(RingBuffer)}; allocates nothing.
+     *
+     * @param ring       the engine's ring.
+     * @param exceptions the engine's stage failures.
+     * @return the sink.
+     * @throws io.moneyflow.ring.StageFailedException from {@code publish} once a stage has died.
+     */
+    static RecordSink of(final RingBuffer<TickEvent> ring, final CountingExceptionHandler exceptions)
+    {
+        return event ->
+        {
+            long sequence;
+            while (true)
+            {
+                try
+                {
+                    sequence = ring.tryNext();
+                    break;
+                }
+                catch (final InsufficientCapacityException ex)
+                {
+                    // the ring is full: wait for the stages, as the ring's own next() would, unless one has died
+                    exceptions.checkAlive();
+                    LockSupport.parkNanos(1);
+                }
+            }
+            try
+            {
+                TickTranslator.INSTANCE.translateTo(ring.get(sequence), sequence, event);
+            }
+            finally
+            {
+                ring.publish(sequence);
+            }
+        };
     }
 }

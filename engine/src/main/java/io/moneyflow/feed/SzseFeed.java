@@ -79,6 +79,15 @@ public final class SzseFeed implements SzseFrameReader.Handler
     }
 
     /**
+     * @return frames read whole with a valid checksum, of any type: what tells the session the gateway is alive
+     *         (bytes that never make a valid frame do not).
+     */
+    public long validFrames()
+    {
+        return frames - badFrames;
+    }
+
+    /**
      * Stamps the frames of the next read with their arrival time, for latency measurement.
      *
      * @param nanos {@link System#nanoTime()} when the bytes arrived.

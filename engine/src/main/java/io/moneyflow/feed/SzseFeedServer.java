@@ -1,5 +1,6 @@
 package io.moneyflow.feed;
 
+import io.moneyflow.codec.Printable;
 import io.moneyflow.codec.TimeFormat;
 import io.moneyflow.codec.szse.SzseDescriptor;
 import io.moneyflow.codec.szse.SzseEncoder;
@@ -17,16 +18,22 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
@@ -40,11 +47,19 @@ import java.util.function.Consumer;
  * Faults can be injected at a chosen rate with a seed, so that a test knows exactly what the client must report:
  * frames dropped, duplicated, swapped with the next, corrupted (a body byte, or the length, flipped), or the
  * connection closed (the client reconnects, and the stream continues after the last frame sent). What was injected
- * is kept in a {@link Faults} report. Runs on the thread that calls {@link #serve()}.
+ * is kept in a {@link Faults} report.
+ * <p>
+ * Each connection is served on a thread of its own, so that one client never holds up another: a connection that
+ * does not log on within the logon timeout is closed, and each client (by its SenderCompID) has a session of its
+ * own: its stream, its faults (from the same seed) and its report; a client that reconnects continues where its
+ * session was. {@link #serve()} accepts on the calling thread until a session has sent everything and its client has
+ * logged out or left, with no other session connected.
  */
 public final class SzseFeedServer implements AutoCloseable
 {
     private static final int FLUSH_BYTES = 64 * 1024;
+    /** How long a connection may stay without logging on before it is closed, by default. */
+    public static final long DEFAULT_LOGON_TIMEOUT_MS = 10_000;
     /** Kinds of fault. */
     public enum Fault
     {
@@ -113,23 +128,23 @@ public final class SzseFeedServer implements AutoCloseable
     private final IntArrayList frameChannels = new IntArrayList();
     private final LongArrayList frameSeqs = new LongArrayList();
     private final Long2LongHashMap lastSeq = new Long2LongHashMap(0);
-    private final Long2LongHashMap sentSeq = new Long2LongHashMap(0);
     private final Set<Integer> channelSet = new TreeSet<>();
     private final long ratePerSecond;
     private final Set<Fault> faults;
     private final double faultRate;
-    private final Random random;
+    private final long seed;
     private final String password;
     private final Consumer<String> log;
-    private final Faults report = new Faults();
-    private final UnsafeBuffer out = new UnsafeBuffer(ByteBuffer.allocateDirect(1 << 16));
-    /** Frames written but not yet sent: one write for many frames, as a gateway's TCP stack would send them. */
-    private final UnsafeBuffer pending = new UnsafeBuffer(ByteBuffer.allocateDirect(1 << 20));
-    private int pendingLength;
+    /** Sessions by the client's SenderCompID: a client that reconnects continues its own stream. */
+    private final Map<String, Session> sessions = new LinkedHashMap<>();
+    private final List<SocketChannel> connections = new CopyOnWriteArrayList<>();
+    private final AtomicInteger connectionNumber = new AtomicInteger();
+    private volatile Selector acceptor;
+    private volatile boolean closed;
+    private long logonTimeoutNs = DEFAULT_LOGON_TIMEOUT_MS * 1_000_000L;
     private int passes = 1;
     private long positionsPerPass;
     private int framesLength;
-    private boolean lastSentLengthBroken;
 
     /**
      * Reads the inputs and opens the port.
@@ -182,7 +197,7 @@ public final class SzseFeedServer implements AutoCloseable
         this.ratePerSecond = ratePerSecond;
         this.faults = faults;
         this.faultRate = faultRate;
-        this.random = new Random(seed);
+        this.seed = seed;
         this.password = password;
         this.log = log;
         encode(inputs, layouts, forced);
@@ -286,178 +301,479 @@ public final class SzseFeedServer implements AutoCloseable
     }
 
     /**
-     * Serves every frame to one client (through reconnections), then the end of every channel, then waits for the
-     * client to log out or leave.
+     * Closes a connection that has not logged on within this time (default {@value #DEFAULT_LOGON_TIMEOUT_MS} ms).
      *
-     * @return what was injected.
-     * @throws IOException when the port fails.
+     * @param timeoutMs milliseconds, positive.
+     * @return this.
+     */
+    public SzseFeedServer logonTimeoutMs(final long timeoutMs)
+    {
+        if (timeoutMs <= 0)
+        {
+            throw new IllegalArgumentException("logon timeout " + timeoutMs + " ms is not positive");
+        }
+        this.logonTimeoutNs = timeoutMs * 1_000_000L;
+        return this;
+    }
+
+    /**
+     * Accepts connections, each served on a thread of its own (see the class description), until a session has
+     * sent every frame and the end of every channel and its client has logged out or left, while no other session
+     * is connected; or until {@link #close()}.
+     *
+     * @return what was injected into the stream of the first session that finished.
+     * @throws IOException when the port fails, or the server was closed before any session finished.
      */
     public Faults serve() throws IOException
     {
-        int next = 0;
-        final int total = records();
-        boolean finished = false;
-        while (!finished)
+        try (Selector selector = Selector.open())
         {
-            try (SocketChannel client = server.accept())
+            acceptor = selector;
+            server.configureBlocking(false);
+            server.register(selector, SelectionKey.OP_ACCEPT);
+            while (true)
             {
-                pendingLength = 0;
-                client.socket().setTcpNoDelay(true);
-                final int heartBtInt = logon(client);
-                if (heartBtInt < 0)
+                final Session done = finished();
+                if (done != null)
                 {
-                    continue;
+                    return done.report;
                 }
-                log.accept("client logged on; serving from record " + (next + 1) + " of " + total);
-                // a gateway announces its channels at once, as it does every few seconds
-                channelHeartbeats(client, false);
-                final long startNs = System.nanoTime();
-                long lastChannelHeartbeatNs = startNs;
-                long lastSentNs = startNs;
-                final int startFrame = next;
-                boolean disconnected = false;
-                while (next < total)
+                if (closed)
                 {
-                    if (ratePerSecond > 0)
+                    throw new IOException("the server was closed before a client had everything");
+                }
+                selector.select(100);
+                selector.selectedKeys().clear();
+                SocketChannel client;
+                while ((client = server.accept()) != null)
+                {
+                    final SocketChannel accepted = client;
+                    connections.add(accepted);
+                    final Thread thread = new Thread(() -> connection(accepted),
+                        "feed-serve-connection-" + connectionNumber.incrementAndGet());
+                    thread.setDaemon(true);
+                    thread.start();
+                }
+            }
+        }
+        finally
+        {
+            acceptor = null;
+        }
+    }
+
+    /** @return a session that has finished while none is connected, the earliest to log on; else null. */
+    private Session finished()
+    {
+        synchronized (sessions)
+        {
+            Session done = null;
+            for (final Session session : sessions.values())
+            {
+                if (session.connected)
+                {
+                    return null;
+                }
+                if (session.finished && done == null)
+                {
+                    done = session;
+                }
+            }
+            return done;
+        }
+    }
+
+    /** One connection, on its own thread: logon (with a timeout), then its client's session. */
+    private void connection(final SocketChannel client)
+    {
+        String peer = "a client";
+        Session session = null;
+        try (client)
+        {
+            peer = String.valueOf(client.getRemoteAddress());
+            client.socket().setTcpNoDelay(true);
+            final Logon logon = logon(client);
+            if (logon == null)
+            {
+                log.accept("closing the connection from " + peer + ": no logon within " + logonTimeoutNs / 1_000_000 +
+                    " ms");
+                return;
+            }
+            final UnsafeBuffer reply = new UnsafeBuffer(ByteBuffer.allocateDirect(1024));
+            if (password != null && !password.equals(logon.password))
+            {
+                log.accept("logon from " + peer + " refused: wrong password");
+                write(client, reply, SzseEncoder.logout(reply, 0, SzseDescriptor.STATUS_BAD_CREDENTIALS,
+                    "invalid password"));
+                return;
+            }
+            synchronized (sessions)
+            {
+                session = sessions.computeIfAbsent(logon.sender, Session::new);
+                if (session.connected)
+                {
+                    session = null;
+                }
+                else
+                {
+                    session.connected = true;
+                }
+            }
+            if (session == null)
+            {
+                log.accept("logon from " + peer + " refused: " + Printable.of(logon.sender) + " is already logged on");
+                write(client, reply, SzseEncoder.logout(reply, 0, SzseDescriptor.STATUS_BAD_CREDENTIALS,
+                    "already logged on"));
+                return;
+            }
+            write(client, reply, SzseEncoder.logon(reply, 0, "moneyflow-feed", logon.sender, logon.heartBtInt, "",
+                "1.00"));
+            session.serve(client, logon.heartBtInt, peer);
+        }
+        catch (final IOException ex)
+        {
+            if (!closed)
+            {
+                log.accept("connection from " + peer + " lost: " + ex.getMessage());
+            }
+        }
+        finally
+        {
+            connections.remove(client);
+            if (session != null)
+            {
+                synchronized (sessions)
+                {
+                    session.connected = false;
+                }
+            }
+            final Selector selector = acceptor;
+            if (selector != null)
+            {
+                selector.wakeup();
+            }
+        }
+    }
+
+    /** What a client's Logon said. */
+    private record Logon(String sender, String password, int heartBtInt)
+    {
+    }
+
+    /**
+     * Reads the client's Logon, waiting at most the logon timeout for it: a connection that sends nothing, or
+     * anything but a Logon, holds up nobody.
+     *
+     * @return the logon, or null when none came in time.
+     */
+    private Logon logon(final SocketChannel client) throws IOException
+    {
+        final ByteBuffer in = ByteBuffer.allocate(1024);
+        final UnsafeBuffer buffer = new UnsafeBuffer(in);
+        final Logon[] logon = {null};
+        final SzseFrameReader reader = new SzseFrameReader();
+        final long deadline = System.nanoTime() + logonTimeoutNs;
+        client.configureBlocking(false);
+        try (Selector selector = Selector.open())
+        {
+            client.register(selector, SelectionKey.OP_READ);
+            while (logon[0] == null)
+            {
+                final long leftNs = deadline - System.nanoTime();
+                if (leftNs <= 0 || closed)
+                {
+                    return null;
+                }
+                selector.select(Math.max(1, leftNs / 1_000_000));
+                selector.selectedKeys().clear();
+                if (client.read(in) < 0)
+                {
+                    throw new IOException("the client left before logging on");
+                }
+                in.flip();
+                final int consumed = reader.read(buffer, in.position(), in.remaining(), new SzseFrameReader.Handler()
+                {
+                    @Override
+                    public void onFrame(final int msgType, final DirectBuffer b, final int body, final int length)
                     {
-                        final long dueNs = startNs + (next - startFrame) * 1_000_000_000L / ratePerSecond;
-                        long wait;
-                        if (dueNs - System.nanoTime() > 0)
+                        if (msgType == SzseDescriptor.LOGON && logon[0] == null)
                         {
-                            // ahead of the rate: what is written goes now, then wait
-                            flush(client);
-                        }
-                        while ((wait = dueNs - System.nanoTime()) > 0)
-                        {
-                            LockSupport.parkNanos(Math.min(wait, 1_000_000));
+                            logon[0] = new Logon(SzseFrame.getText(b, body, 20), SzseFrame.getText(b, body + 44, 16),
+                                Math.max(1, b.getInt(body + 40, SzseFrame.ORDER)));
                         }
                     }
-                    final long now = System.nanoTime();
-                    if (now - lastChannelHeartbeatNs >= 3_000_000_000L)
+
+                    @Override
+                    public void onUnknownFrame(final long msgType)
                     {
-                        channelHeartbeats(client, false);
-                        lastChannelHeartbeatNs = now;
                     }
-                    else if (now - lastSentNs >= heartBtInt * 1_000_000_000L)
+
+                    @Override
+                    public void onBadFrame(final String reason)
                     {
-                        sendOut(client, SzseEncoder.heartbeat(out, 0));
                     }
-                    next = sendWithFaults(client, next, total);
-                    lastSentNs = System.nanoTime();
-                    if (next < 0)
+                });
+                in.position(in.position() + consumed);
+                in.compact();
+            }
+        }
+        client.configureBlocking(true);
+        return logon[0];
+    }
+
+    private static void write(final SocketChannel client, final UnsafeBuffer buffer, final int length)
+        throws IOException
+    {
+        final ByteBuffer bytes = buffer.byteBuffer().duplicate();
+        bytes.clear().limit(length);
+        while (bytes.hasRemaining())
+        {
+            client.write(bytes);
+        }
+    }
+
+    /**
+     * One client's stream: where it is, its faults and its report. Served by one connection at a time.
+     */
+    private final class Session
+    {
+        private final String sender;
+        private final Random random = new Random(seed);
+        private final Faults report = new Faults();
+        private final Long2LongHashMap sentSeq = new Long2LongHashMap(0);
+        private final UnsafeBuffer out = new UnsafeBuffer(ByteBuffer.allocateDirect(1 << 16));
+        /** Frames written but not yet sent: one write for many frames, as a gateway's TCP stack would send them. */
+        private final UnsafeBuffer pending = new UnsafeBuffer(ByteBuffer.allocateDirect(1 << 20));
+        private int pendingLength;
+        private boolean lastSentLengthBroken;
+        private int next;
+        /** Guarded by {@code sessions}. */
+        private boolean connected;
+        /** Guarded by {@code sessions}. */
+        private boolean finished;
+
+        Session(final String sender)
+        {
+            this.sender = sender;
+        }
+
+        /** Sends the stream from where it was, then the end of every channel, then waits for the logout. */
+        void serve(final SocketChannel client, final int heartBtInt, final String peer) throws IOException
+        {
+            final int total = records();
+            pendingLength = 0;
+            log.accept("client " + Printable.of(sender) + " (" + peer + ") logged on; serving from record " +
+                (next + 1) + " of " + total);
+            // a gateway announces its channels at once, as it does every few seconds
+            channelHeartbeats(client, false);
+            final long startNs = System.nanoTime();
+            long lastChannelHeartbeatNs = startNs;
+            long lastSentNs = startNs;
+            final int startFrame = next;
+            while (next < total)
+            {
+                if (closed)
+                {
+                    return;
+                }
+                if (ratePerSecond > 0)
+                {
+                    final long dueNs = startNs + (next - startFrame) * 1_000_000_000L / ratePerSecond;
+                    long wait;
+                    if (dueNs - System.nanoTime() > 0)
                     {
-                        next = -next;
-                        disconnected = true;
-                        break;
+                        // ahead of the rate: what is written goes now, then wait
+                        flush(client);
+                    }
+                    while ((wait = dueNs - System.nanoTime()) > 0)
+                    {
+                        LockSupport.parkNanos(Math.min(wait, 1_000_000));
                     }
                 }
-                flush(client);
-                if (disconnected)
+                final long now = System.nanoTime();
+                if (now - lastChannelHeartbeatNs >= 3_000_000_000L)
                 {
+                    channelHeartbeats(client, false);
+                    lastChannelHeartbeatNs = now;
+                }
+                else if (now - lastSentNs >= heartBtInt * 1_000_000_000L)
+                {
+                    sendOut(client, SzseEncoder.heartbeat(out, 0));
+                }
+                final int sent = sendWithFaults(client, next, total);
+                lastSentNs = System.nanoTime();
+                if (sent < 0)
+                {
+                    next = -sent;
+                    flush(client);
                     report.disconnects++;
-                    log.accept("closing the connection (fault) after record " + next);
-                    continue;
+                    log.accept("closing the connection of " + Printable.of(sender) + " (fault) after record " + next);
+                    return;
                 }
-                channelHeartbeats(client, true);
-                log.accept("all " + total + " records sent; every channel ended (" + report + ")");
-                awaitLogout(client);
+                next = sent;
+            }
+            flush(client);
+            channelHeartbeats(client, true);
+            log.accept("all " + total + " records sent to " + Printable.of(sender) + "; every channel ended (" +
+                report + ")");
+            awaitLogout(client);
+            synchronized (sessions)
+            {
                 finished = true;
             }
-            catch (final IOException ex)
-            {
-                log.accept("client connection lost: " + ex.getMessage());
-            }
         }
-        return report;
-    }
 
-    /** Sends frame {@code i} (and maybe its fault); returns the next frame, negative when the link was closed. */
-    private int sendWithFaults(final SocketChannel client, final int i, final int total) throws IOException
-    {
-        if (!faults.isEmpty() && random.nextDouble() < faultRate)
+        /** Sends frame {@code i} (and maybe its fault); returns the next frame, negative when the link was closed. */
+        private int sendWithFaults(final SocketChannel client, final int i, final int total) throws IOException
         {
-            final Fault[] enabled = faults.toArray(new Fault[0]);
-            final Fault fault = enabled[random.nextInt(enabled.length)];
-            switch (fault)
+            if (!faults.isEmpty() && random.nextDouble() < faultRate)
             {
-                case DROP ->
+                final Fault[] enabled = faults.toArray(new Fault[0]);
+                final Fault fault = enabled[random.nextInt(enabled.length)];
+                switch (fault)
                 {
-                    report.dropped.addLong(position(i));
-                    return i + 1;
-                }
-                case DUP ->
-                {
-                    sendFrame(client, i, -1);
-                    sendFrame(client, i, -1);
-                    report.duplicated++;
-                    return i + 1;
-                }
-                case REORDER ->
-                {
-                    if (i + 1 < total)
+                    case DROP ->
                     {
-                        sendFrame(client, i + 1, -1);
+                        report.dropped.addLong(position(i));
+                        return i + 1;
+                    }
+                    case DUP ->
+                    {
                         sendFrame(client, i, -1);
-                        report.reordered++;
-                        return i + 2;
+                        sendFrame(client, i, -1);
+                        report.duplicated++;
+                        return i + 1;
                     }
-                    sendFrame(client, i, -1);
-                    return i + 1;
-                }
-                case CORRUPT ->
-                {
-                    report.corrupted.addLong(position(i));
-                    if (!lastSentLengthBroken)
+                    case REORDER ->
                     {
-                        report.badStretches++;
+                        if (i + 1 < total)
+                        {
+                            sendFrame(client, i + 1, -1);
+                            sendFrame(client, i, -1);
+                            report.reordered++;
+                            return i + 2;
+                        }
+                        sendFrame(client, i, -1);
+                        return i + 1;
                     }
-                    // alternately a flipped length byte (the client must search for the next frame) and a flipped
-                    // body byte (the frame's checksum fails)
-                    final boolean breakLength = report.corrupted.size() % 2 == 0;
-                    sendFrame(client, i, breakLength ? 5 : SzseDescriptor.HEADER_LENGTH + 3);
-                    lastSentLengthBroken = breakLength;
-                    return i + 1;
-                }
-                default ->
-                {
-                    sendFrame(client, i, -1);
-                    return -(i + 1);
+                    case CORRUPT ->
+                    {
+                        report.corrupted.addLong(position(i));
+                        if (!lastSentLengthBroken)
+                        {
+                            report.badStretches++;
+                        }
+                        // alternately a flipped length byte (the client must search for the next frame) and a
+                        // flipped body byte (the frame's checksum fails)
+                        final boolean breakLength = report.corrupted.size() % 2 == 0;
+                        sendFrame(client, i, breakLength ? 5 : SzseDescriptor.HEADER_LENGTH + 3);
+                        lastSentLengthBroken = breakLength;
+                        return i + 1;
+                    }
+                    default ->
+                    {
+                        sendFrame(client, i, -1);
+                        return -(i + 1);
+                    }
                 }
             }
+            sendFrame(client, i, -1);
+            return i + 1;
         }
-        sendFrame(client, i, -1);
-        return i + 1;
-    }
 
-    private void sendFrame(final SocketChannel client, final int i, final int flipAt) throws IOException
-    {
-        final int records = frameStarts.size();
-        final int base = i % records;
-        final int pass = i / records;
-        final int start = frameStarts.getInt(base);
-        final int end = base + 1 < records ? frameStarts.getInt(base + 1) : framesLength;
-        final int length = end - start;
-        if (pendingLength + length > FLUSH_BYTES)
+        private void sendFrame(final SocketChannel client, final int i, final int flipAt) throws IOException
         {
+            final int records = frameStarts.size();
+            final int base = i % records;
+            final int pass = i / records;
+            final int start = frameStarts.getInt(base);
+            final int end = base + 1 < records ? frameStarts.getInt(base + 1) : framesLength;
+            final int length = end - start;
+            if (pendingLength + length > FLUSH_BYTES)
+            {
+                flush(client);
+            }
+            pending.putBytes(pendingLength, frames, start, length);
+            final int channel = frameChannels.getInt(base);
+            final long seq = frameSeqs.getLong(base);
+            if (pass > 0)
+            {
+                movePass(pending, pendingLength, pass);
+            }
+            if (flipAt >= 0)
+            {
+                pending.putByte(pendingLength + flipAt, (byte)(pending.getByte(pendingLength + flipAt) ^ 0x5A));
+            }
+            pendingLength += length;
+            lastSentLengthBroken = false;
+            report.framesSent++;
+            if (seq > sentSeq.get(channel))
+            {
+                sentSeq.put(channel, seq);
+            }
+        }
+
+        /** Sends a session message now, after the frames pending. */
+        private void sendOut(final SocketChannel client, final int length) throws IOException
+        {
+            lastSentLengthBroken = false;
+            if (pendingLength + length > pending.capacity())
+            {
+                flush(client);
+            }
+            pending.putBytes(pendingLength, out, 0, length);
+            pendingLength += length;
             flush(client);
         }
-        pending.putBytes(pendingLength, frames, start, length);
-        final int channel = frameChannels.getInt(base);
-        final long seq = frameSeqs.getLong(base);
-        if (pass > 0)
+
+        /** Sends every pending byte. */
+        private void flush(final SocketChannel client) throws IOException
         {
-            movePass(pendingLength, pass);
+            final ByteBuffer bytes = pending.byteBuffer().duplicate();
+            bytes.clear().limit(pendingLength);
+            pendingLength = 0;
+            while (bytes.hasRemaining())
+            {
+                client.write(bytes);
+            }
         }
-        if (flipAt >= 0)
+
+        private void channelHeartbeats(final SocketChannel client, final boolean end) throws IOException
         {
-            pending.putByte(pendingLength + flipAt, (byte)(pending.getByte(pendingLength + flipAt) ^ 0x5A));
+            for (final int channel : channelSet)
+            {
+                sendOut(client, SzseEncoder.channelHeartbeat(out, 0, channel, lastSeqSent(channel, end), end));
+            }
         }
-        pendingLength += length;
-        lastSentLengthBroken = false;
-        report.framesSent++;
-        if (seq > sentSeq.get(channel))
+
+        private long lastSeqSent(final int channel, final boolean end)
         {
-            sentSeq.put(channel, seq);
+            // at the end, the channel's last number (a dropped tail must show as a gap); meanwhile the last one sent
+            return end ? lastSeq.get(channel) : sentSeq.get(channel);
+        }
+
+        private void awaitLogout(final SocketChannel client) throws IOException
+        {
+            final ByteBuffer in = ByteBuffer.allocate(4096);
+            final long deadline = System.nanoTime() + 30_000_000_000L;
+            client.configureBlocking(false);
+            while (System.nanoTime() < deadline && !closed)
+            {
+                in.clear();
+                final int n = client.read(in);
+                if (n < 0)
+                {
+                    return;
+                }
+                for (int i = 0; i + 4 <= n; i++)
+                {
+                    if (in.getInt(i) == SzseDescriptor.LOGOUT)
+                    {
+                        return;
+                    }
+                }
+                LockSupport.parkNanos(10_000_000);
+            }
         }
     }
 
@@ -472,7 +788,7 @@ public final class SzseFeedServer implements AutoCloseable
      * Moves a copied frame to pass {@code pass}: its day, and so its checksum. Its sequence number stays: SZSE numbers
      * each channel from 1 every day.
      */
-    private void movePass(final int at, final int pass)
+    private static void movePass(final UnsafeBuffer pending, final int at, final int pass)
     {
         final int type = (int)SzseFrame.msgType(pending, at);
         final int bodyLength = (int)SzseFrame.bodyLength(pending, at);
@@ -490,123 +806,29 @@ public final class SzseFeedServer implements AutoCloseable
         SzseFrame.putTrailer(pending, at, bodyLength);
     }
 
-    /** Sends a session message now, after the frames pending. */
-    private void sendOut(final SocketChannel client, final int length) throws IOException
-    {
-        lastSentLengthBroken = false;
-        if (pendingLength + length > pending.capacity())
-        {
-            flush(client);
-        }
-        pending.putBytes(pendingLength, out, 0, length);
-        pendingLength += length;
-        flush(client);
-    }
-
-    /** Sends every pending byte. */
-    private void flush(final SocketChannel client) throws IOException
-    {
-        final ByteBuffer bytes = pending.byteBuffer().duplicate();
-        bytes.clear().limit(pendingLength);
-        pendingLength = 0;
-        while (bytes.hasRemaining())
-        {
-            client.write(bytes);
-        }
-    }
-
-    private void channelHeartbeats(final SocketChannel client, final boolean end) throws IOException
-    {
-        for (final int channel : channelSet)
-        {
-            sendOut(client, SzseEncoder.channelHeartbeat(out, 0, channel, lastSeqSent(channel, end), end));
-        }
-    }
-
-    private long lastSeqSent(final int channel, final boolean end)
-    {
-        // at the end, the channel's last number (a dropped tail must show as a gap); meanwhile the last one sent
-        return end ? lastSeq.get(channel) : sentSeq.get(channel);
-    }
-
-    /** Reads the client's Logon and answers; returns its heartbeat interval, or -1 when refused. */
-    private int logon(final SocketChannel client) throws IOException
-    {
-        final ByteBuffer in = ByteBuffer.allocate(1024);
-        final UnsafeBuffer buffer = new UnsafeBuffer(in);
-        final int[] heartBtInt = {-2};
-        final String[] supplied = {null};
-        final SzseFrameReader reader = new SzseFrameReader();
-        while (heartBtInt[0] == -2)
-        {
-            if (client.read(in) < 0)
-            {
-                throw new IOException("client left before logging on");
-            }
-            in.flip();
-            final int consumed = reader.read(buffer, in.position(), in.remaining(), new SzseFrameReader.Handler()
-            {
-                @Override
-                public void onFrame(final int msgType, final DirectBuffer b, final int body, final int length)
-                {
-                    if (msgType == SzseDescriptor.LOGON)
-                    {
-                        heartBtInt[0] = Math.max(1, b.getInt(body + 40, SzseFrame.ORDER));
-                        supplied[0] = SzseFrame.getText(b, body + 44, 16);
-                    }
-                }
-
-                @Override
-                public void onUnknownFrame(final long msgType)
-                {
-                }
-
-                @Override
-                public void onBadFrame(final String reason)
-                {
-                }
-            });
-            in.position(in.position() + consumed);
-            in.compact();
-        }
-        if (password != null && !password.equals(supplied[0]))
-        {
-            log.accept("logon refused: wrong password");
-            sendOut(client, SzseEncoder.logout(out, 0, SzseDescriptor.STATUS_BAD_CREDENTIALS, "invalid password"));
-            return -1;
-        }
-        sendOut(client, SzseEncoder.logon(out, 0, "moneyflow-feed", "client", heartBtInt[0], "", "1.00"));
-        return heartBtInt[0];
-    }
-
-    private void awaitLogout(final SocketChannel client) throws IOException
-    {
-        final ByteBuffer in = ByteBuffer.allocate(4096);
-        client.socket().setSoTimeout(30_000);
-        final long deadline = System.nanoTime() + 30_000_000_000L;
-        client.configureBlocking(false);
-        while (System.nanoTime() < deadline)
-        {
-            in.clear();
-            final int n = client.read(in);
-            if (n < 0)
-            {
-                return;
-            }
-            for (int i = 0; i + 4 <= n; i++)
-            {
-                if (in.getInt(i) == SzseDescriptor.LOGOUT)
-                {
-                    return;
-                }
-            }
-            LockSupport.parkNanos(10_000_000);
-        }
-    }
-
+    /**
+     * Stops serving: the port and every connection are closed; {@link #serve()} returns or throws. Any thread.
+     */
     @Override
     public void close() throws IOException
     {
+        closed = true;
+        final Selector selector = acceptor;
+        if (selector != null)
+        {
+            selector.wakeup();
+        }
+        for (final SocketChannel connection : connections)
+        {
+            try
+            {
+                connection.close();
+            }
+            catch (final IOException ignored)
+            {
+                // closing anyway
+            }
+        }
         server.close();
     }
 
@@ -632,7 +854,7 @@ public final class SzseFeedServer implements AutoCloseable
         {
             if (++rejected <= 10)
             {
-                log.accept("not served: " + source + ":" + line + ": " + reason.label() + ": " + detail);
+                log.accept(Printable.of("not served: " + source + ":" + line + ": " + reason.label() + ": " + detail));
             }
         }
 
@@ -659,13 +881,13 @@ public final class SzseFeedServer implements AutoCloseable
         @Override
         public void onNote(final String source, final String note)
         {
-            log.accept("note: " + source + ": " + note);
+            log.accept(Printable.of("note: " + source + ": " + note));
         }
 
         @Override
         public void onSkipped(final String source, final String why)
         {
-            log.accept("skipped " + source + ": " + why);
+            log.accept(Printable.of("skipped " + source + ": " + why));
         }
     }
 }

@@ -188,12 +188,17 @@ public final class SzseSession implements SzseFeed.Session
             }
             if (n > 0)
             {
-                lastReceivedNs = now;
                 feed.arrived(now);
+                final long validBefore = feed.validFrames();
                 in.flip();
                 final int consumed = reader.read(inBuffer, in.position(), in.remaining(), feed);
                 in.position(in.position() + consumed);
                 in.compact();
+                if (feed.validFrames() != validBefore)
+                {
+                    // only a whole, valid message says the gateway is alive: a byte trickled now and then does not
+                    lastReceivedNs = now;
+                }
                 if (refused)
                 {
                     return Outcome.LOGON_REFUSED;
@@ -215,8 +220,8 @@ public final class SzseSession implements SzseFeed.Session
             }
             if (now - lastReceivedNs > 2 * heartbeatNs)
             {
-                log.accept("heartbeat timeout: nothing from " + config.host() + ":" + config.port() + " for " +
-                    (now - lastReceivedNs) / 1_000_000 + " ms");
+                log.accept("heartbeat timeout: no valid message from " + config.host() + ":" + config.port() +
+                    " for " + (now - lastReceivedNs) / 1_000_000 + " ms");
                 return null;
             }
         }
@@ -267,12 +272,12 @@ public final class SzseSession implements SzseFeed.Session
             {
                 refused = true;
                 log.accept("logon refused by " + config.host() + ":" + config.port() + ": status " + status +
-                    (text.isEmpty() ? "" : " (" + text + ")"));
+                    (text.isEmpty() ? "" : " (" + io.moneyflow.codec.Printable.of(text) + ")"));
             }
             else
             {
                 log.accept("logged out by " + config.host() + ":" + config.port() + ": status " + status +
-                    (text.isEmpty() ? "" : " (" + text + ")"));
+                    (text.isEmpty() ? "" : " (" + io.moneyflow.codec.Printable.of(text) + ")"));
             }
         }
     }

@@ -9,14 +9,10 @@ import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
-import net.openhft.chronicle.wire.Wires;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -32,19 +28,32 @@ import static io.moneyflow.journal.JournalDescriptor.*;
 /**
  * The engine's input journal: a Chronicle Queue directory (daily roll cycle) of excerpts laid out as in
  * {@link JournalDescriptor}, plus {@link JournalMeta}. Records are appended by the {@link JournalHandler} on the
- * ring; this class opens the queue, writes the header, reads the journal back with full checks (for replay, audit
- * and verify) and repairs a damaged tail.
+ * ring through Chronicle Queue; this class opens the queue for that writer, writes the header, and reads the journal
+ * back with full checks (for replay, audit, verify and a resumed run).
+ * <p>
+ * Reading goes through the queue's files directly ({@link CycleFiles}), document by document as Chronicle Queue
+ * wrote them, and writes nothing: a journal on a read-only disk reads, and a file a killed writer left half-made (it
+ * holds no record) is read around at once rather than waited on. {@link JournalRepair} keeps every sound excerpt of
+ * a damaged journal.
  * <p>
  * What it promises: after the engine's process dies (even by SIGKILL), every excerpt completely written is read back
- * in order, and a half-written one is skipped by Chronicle Queue; nothing journaled is lost. After the machine dies,
- * the unsynced tail may be lost unless a sync interval is set. A damaged or truncated tail is detected (each excerpt
- * carries a CRC-32C and input positions that must follow on; the meta file says how far it was written), never
- * silently read.
+ * in order, and a half-written one is skipped; nothing journaled is lost. After the machine dies, the unsynced tail
+ * may be lost unless a sync interval is set. Damage (an excerpt's CRC-32C, input positions that do not follow on, the
+ * meta file saying more was written than is there, a file Chronicle Queue did not write) is detected and named,
+ * never silently read.
  */
 public final class Journal implements AutoCloseable
 {
+    static
+    {
+        // before Chronicle builds a queue: moneyflow never phones home
+        ChronicleAnalytics.disable();
+    }
+
     /** The writer's lock file inside the journal directory. */
     public static final String LOCK_FILE_NAME = "moneyflow-journal.lock";
+    /** Chronicle Queue's table store in the journal directory. */
+    static final String TABLE_STORE_NAME = "metadata.cq4t";
 
     private final Path dir;
     private final ChronicleQueue queue;
@@ -66,16 +75,34 @@ public final class Journal implements AutoCloseable
     }
 
     /**
-     * Opens a journal directory, creating it when absent.
+     * Opens a journal directory for reading. Nothing is written, locked or created: the directory may be read-only,
+     * and a writer may be appending meanwhile (what it has completely written is read).
+     *
+     * @param dir the directory.
+     * @return the journal, for {@link #read}.
+     * @throws JournalException when the directory does not exist.
+     */
+    public static Journal open(final Path dir)
+    {
+        if (!Files.isDirectory(dir))
+        {
+            throw new JournalException("no journal at " + dir + ": not a directory");
+        }
+        return new Journal(dir, null, JournalMeta.read(dir), false, null, List.of());
+    }
+
+    /**
+     * Opens a journal directory for reading, as {@link #open(Path)}.
      *
      * @param dir  the directory.
-     * @param sync true to make appended excerpts durable with msync when the journal stage asks.
-     * @return the open journal.
+     * @param sync ignored: a reader writes nothing.
+     * @return the journal, for {@link #read}.
+     * @deprecated the former reader's signature; use {@link #open(Path)} to read, {@link #openForWriting} to write.
      */
+    @Deprecated
     public static Journal open(final Path dir, final boolean sync)
     {
-        createDirectory(dir);
-        return new Journal(dir, build(dir, sync), JournalMeta.open(dir), sync, null, List.of());
+        return open(dir);
     }
 
     /**
@@ -86,23 +113,92 @@ public final class Journal implements AutoCloseable
      * Holding that lock, it also clears what a writer killed while Chronicle Queue was <em>creating</em> a file
      * leaves behind: a {@code metadata.cq4t} or a cycle file ({@code .cq4}) whose first header was begun and never
      * completed. Chronicle Queue cannot open a directory whose {@code metadata.cq4t} is in that state ("Unable to
-     * claim exclusive lock", found by JournalCrashTest), and waits out its header timeout on such a cycle file. Such
-     * a file holds no excerpt: a cycle file's excerpts follow its completed first header, and a table store is
-     * written before any cycle file. So it is deleted and Chronicle creates it afresh; {@link #recovered} says which.
+     * claim exclusive lock", found by JournalCrashTest), and waits out its header timeout on such a cycle file. A
+     * table store never holds a record, and a cycle file whose first header was never completed holds none when no
+     * excerpt can be found in it: such a file is deleted and Chronicle creates it afresh; {@link #recovered} says
+     * which. A cycle file whose first header is broken but which holds excerpts is never deleted: the open is
+     * refused, naming {@code moneyflow journal repair}.
      *
      * @param dir  the directory.
      * @param sync true to make appended excerpts durable with msync when the journal stage asks.
      * @return the open journal.
-     * @throws JournalException when another process is writing the journal.
+     * @throws JournalException when another process is writing the journal, the directory cannot be written or
+     *                          locked (the message says why), or Chronicle Queue cannot open it.
      */
     public static Journal openForWriting(final Path dir, final boolean sync)
     {
         createDirectory(dir);
+        final FileChannel channel = lock(dir);
+        try
+        {
+            final List<String> recovered = clearAbandonedCreations(dir);
+            refuseForeignFiles(dir);
+            final ChronicleQueue queue = build(dir, sync);
+            final Journal journal = new Journal(dir, queue, JournalMeta.open(dir), sync, channel, recovered);
+            return journal;
+        }
+        catch (final IOException ex)
+        {
+            close(channel);
+            throw new UncheckedIOException("cannot prepare journal " + dir + ": " + ex.getMessage(), ex);
+        }
+        catch (final RuntimeException ex)
+        {
+            close(channel);
+            throw ex;
+        }
+    }
+
+    /**
+     * Refuses, before Chronicle Queue opens the directory, a table store or {@code .cq4} file whose first header is
+     * not Chronicle's: Chronicle would fail on it only after extending or rewriting it (a foreign file, a damaged
+     * header), or wait on it.
+     *
+     * @throws JournalException naming the file and the repair.
+     */
+    private static void refuseForeignFiles(final Path dir) throws IOException
+    {
+        final Path tableStore = dir.resolve(TABLE_STORE_NAME);
+        String problem = Files.exists(tableStore) ? CycleFiles.tableStoreProblem(tableStore) : null;
+        String name = TABLE_STORE_NAME;
+        for (final CycleFiles.CycleFile file : CycleFiles.list(dir))
+        {
+            if (problem != null)
+            {
+                break;
+            }
+            problem = CycleFiles.headerProblem(file);
+            name = file.name();
+        }
+        if (problem != null)
+        {
+            throw new JournalException("journal " + dir + ": " + name + (problem.startsWith("is ") ? " " : ": ") +
+                problem + "; nothing was changed: run 'moneyflow journal repair " + dir + "' to keep its sound " +
+                "records and set the file aside");
+        }
+    }
+
+    /**
+     * Locks the journal's lock file for the one writer.
+     *
+     * @return the channel holding the lock; closing it releases the lock.
+     * @throws JournalException when it cannot be locked, saying why.
+     */
+    static FileChannel lock(final Path dir)
+    {
         final Path lockFile = dir.resolve(LOCK_FILE_NAME);
-        FileChannel channel = null;
+        final FileChannel channel;
         try
         {
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        }
+        catch (final IOException ex)
+        {
+            throw new JournalException("cannot write to journal " + dir + " (" + why(ex) + " on " + lockFile +
+                "): a run journals only into a directory it can write; verify, replay and audit only read it");
+        }
+        try
+        {
             final FileLock lock;
             try
             {
@@ -112,34 +208,52 @@ public final class Journal implements AutoCloseable
             {
                 throw new JournalException("journal " + dir + " is already open for writing in this process");
             }
+            catch (final IOException ex)
+            {
+                throw new JournalException("cannot lock " + lockFile + " (" + why(ex) + "): the file system may " +
+                    "not support locks (a network share?); journal onto a local disk");
+            }
             if (lock == null)
             {
                 throw new JournalException("journal " + dir + " is being written by another process (" + lockFile +
                     " is locked); journal this run elsewhere or stop the other");
             }
-            final List<String> recovered = clearAbandonedCreations(dir);
-            final Journal journal = new Journal(dir, build(dir, sync), JournalMeta.open(dir), sync, channel,
-                recovered);
-            channel = null;
-            return journal;
+            return channel;
         }
-        catch (final IOException ex)
+        catch (final RuntimeException ex)
         {
-            throw new UncheckedIOException("cannot lock " + lockFile + ": " + ex.getMessage(), ex);
+            close(channel);
+            throw ex;
         }
-        finally
+    }
+
+    /** An I/O failure as a person reads it: the exception's kind when its message is only a path. */
+    static String why(final IOException ex)
+    {
+        if (ex instanceof java.nio.file.AccessDeniedException)
         {
-            if (channel != null)
-            {
-                try
-                {
-                    channel.close();
-                }
-                catch (final IOException ignored)
-                {
-                    // the lock goes with the channel; nothing else to release
-                }
-            }
+            return "permission denied";
+        }
+        if (ex instanceof java.nio.file.NoSuchFileException)
+        {
+            return "no such file or directory";
+        }
+        if (ex instanceof java.nio.file.FileSystemException fs && fs.getReason() != null)
+        {
+            return fs.getReason();
+        }
+        return ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
+    }
+
+    private static void close(final FileChannel channel)
+    {
+        try
+        {
+            channel.close();
+        }
+        catch (final IOException ignored)
+        {
+            // the lock goes with the channel; nothing else to release
         }
     }
 
@@ -151,10 +265,15 @@ public final class Journal implements AutoCloseable
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException("cannot create journal directory " + dir + ": " + ex.getMessage(), ex);
+            throw new JournalException("cannot create journal directory " + dir + " (" + why(ex) + ")");
         }
     }
 
+    /**
+     * Opens the queue for appending, and reads its last cycle's header and index as an appender will.
+     *
+     * @throws JournalException when Chronicle Queue cannot, naming the file when the journal's files show which.
+     */
     private static ChronicleQueue build(final Path dir, final boolean sync)
     {
         final SingleChronicleQueueBuilder builder = SingleChronicleQueueBuilder.single(dir.toFile())
@@ -163,16 +282,115 @@ public final class Journal implements AutoCloseable
         {
             builder.syncMode(SyncMode.SYNC);
         }
-        return builder.build();
+        ChronicleQueue queue = null;
+        try
+        {
+            queue = builder.build();
+            try (ExcerptTailer tailer = queue.createTailer())
+            {
+                tailer.toEnd();
+            }
+            queue.lastIndex();
+            return queue;
+        }
+        catch (final Exception | Error ex)
+        {
+            // Chronicle Queue throws checked exceptions too (StreamCorruptedException), undeclared
+            if (queue != null)
+            {
+                try
+                {
+                    queue.close();
+                }
+                catch (final Exception ignored)
+                {
+                    // reported below
+                }
+            }
+            if (ex instanceof VirtualMachineError && !(ex instanceof InternalError))
+            {
+                throw (VirtualMachineError)ex;
+            }
+            throw new JournalException("Chronicle Queue cannot open journal " + dir + " (" +
+                chronicleProblem(dir, ex) + "); run 'moneyflow journal repair " + dir + "' to keep its sound records");
+        }
     }
 
     /**
-     * Deletes Chronicle files whose first header was begun and never completed (see {@link #openForWriting}). Only
-     * for the holder of the writer's lock.
+     * @return what the journal's files show is wrong, or else the first line of Chronicle Queue's message.
+     */
+    static String chronicleProblem(final Path dir, final Throwable ex)
+    {
+        final String found = firstDamage(dir);
+        if (found != null)
+        {
+            return found;
+        }
+        final String message = ex.getMessage() == null ? "" : ex.getMessage().strip();
+        final int newline = message.indexOf('\n');
+        final String line = newline < 0 ? message : message.substring(0, newline).strip();
+        return ex.getClass().getSimpleName() + (line.isEmpty() ? "" : ": " + line);
+    }
+
+    /**
+     * @param dir a journal directory.
+     * @return the first damage a strict read of its files finds, naming the file, or null.
+     */
+    static String firstDamage(final Path dir)
+    {
+        final Path tableStore = dir.resolve(TABLE_STORE_NAME);
+        try
+        {
+            final String problem = Files.exists(tableStore) ? CycleFiles.tableStoreProblem(tableStore) : null;
+            if (problem != null)
+            {
+                return TABLE_STORE_NAME + ": " + problem;
+            }
+        }
+        catch (final IOException ex)
+        {
+            return TABLE_STORE_NAME + ": cannot be read (" + why(ex) + ")";
+        }
+        final String[] damage = new String[1];
+        for (final CycleFiles.CycleFile file : CycleFiles.list(dir))
+        {
+            CycleFiles.scan(file, false, new CycleFiles.Sink()
+            {
+                @Override
+                public int onDocument(
+                    final CycleFiles.CycleFile f, final long offset, final long index, final byte[] bytes,
+                    final int at, final int length)
+                {
+                    return CycleFiles.NEXT;
+                }
+
+                @Override
+                public void onDamage(final CycleFiles.CycleFile f, final long from, final long to, final String p)
+                {
+                    damage[0] = f.name() + ": " + p;
+                }
+
+                @Override
+                public void onNote(final CycleFiles.CycleFile f, final String note)
+                {
+                }
+            });
+            if (damage[0] != null)
+            {
+                return damage[0];
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Deletes Chronicle files whose first header was begun and never completed and that hold no record (see
+     * {@link #openForWriting}). Only for the holder of the writer's lock.
      *
      * @param dir a journal directory.
      * @return what was deleted, a line each.
      * @throws IOException when the directory cannot be listed or a file deleted.
+     * @throws JournalException when such a file holds excerpts: nothing is deleted.
      */
     static List<String> clearAbandonedCreations(final Path dir) throws IOException
     {
@@ -186,14 +404,30 @@ public final class Journal implements AutoCloseable
                 return name.endsWith(".cq4") || name.endsWith(".cq4t");
             }).sorted().toList();
         }
+        final List<Path> abandoned = new ArrayList<>();
         for (final Path file : files)
         {
-            if (firstHeaderAbandoned(file))
+            if (!firstHeaderAbandoned(file))
             {
-                Files.delete(file);
-                cleared.add(file.getFileName() + ": its first header was never completed (a process died while " +
-                    "creating it; it held no record); deleted, and created afresh");
+                continue;
             }
+            if (file.getFileName().toString().endsWith(".cq4"))
+            {
+                final long excerpts = CycleFiles.excerptsIn(new CycleFiles.CycleFile(file, 0));
+                if (excerpts > 0)
+                {
+                    throw new JournalException("journal " + dir + ": " + file.getFileName() + "'s first header is " +
+                        "damaged, yet the file holds " + excerpts + " journal excerpts; nothing was deleted: run " +
+                        "'moneyflow journal repair " + dir + "' to keep them");
+                }
+            }
+            abandoned.add(file);
+        }
+        for (final Path file : abandoned)
+        {
+            Files.delete(file);
+            cleared.add(file.getFileName() + ": its first header was never completed (a process died while " +
+                "creating it; it held no record); deleted, and created afresh");
         }
         return cleared;
     }
@@ -202,15 +436,11 @@ public final class Journal implements AutoCloseable
      * @param file a Chronicle Queue file.
      * @return true when its first 4-byte header (native byte order, as Chronicle maps it) is not complete, by
      * Chronicle Wire's own test of the header word.
+     * @throws IOException when it cannot be read.
      */
     static boolean firstHeaderAbandoned(final Path file) throws IOException
     {
-        try (InputStream in = Files.newInputStream(file))
-        {
-            final byte[] first = in.readNBytes(Integer.BYTES);
-            return first.length == Integer.BYTES &&
-                Wires.isNotComplete(ByteBuffer.wrap(first).order(ByteOrder.nativeOrder()).getInt());
-        }
+        return CycleFiles.firstHeaderAbandoned(file);
     }
 
     /**
@@ -248,6 +478,7 @@ public final class Journal implements AutoCloseable
      */
     public void writeHeader(final JournalHeader header)
     {
+        requireWriter();
         final byte[] text = header.encode();
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[EXCERPT_HEADER_LENGTH + text.length]);
         buffer.putInt(MAGIC_OFFSET, MAGIC);
@@ -285,6 +516,17 @@ public final class Journal implements AutoCloseable
          * @return false to stop reading.
          */
         boolean onRecord(TickEvent record, long excerptIndex);
+
+        /**
+         * Input positions a repair found damaged and could not keep (a {@link JournalDescriptor#KIND_LOST} excerpt).
+         *
+         * @param fromPosition first input position lost.
+         * @param toPosition   last input position lost.
+         * @param what         what the repair found, for a person.
+         */
+        default void onLost(long fromPosition, long toPosition, String what)
+        {
+        }
     }
 
     /**
@@ -298,8 +540,8 @@ public final class Journal implements AutoCloseable
      * @param firstIndex     index of the first excerpt, or -1.
      * @param lastIndex      index of the last excerpt read, or -1.
      * @param damage         what is wrong with the journal, or null when it is sound (or reading was stopped).
-     * @param droppedExcerpts excerpts after the damage, which a repair drops.
-     * @param droppedRecords  records those excerpts say they hold, as far as that is readable.
+     * @param lostPositions  input positions a repair marked lost (in {@link JournalDescriptor#KIND_LOST} excerpts).
+     * @param notes          files read around: half-made by a killed writer, holding no record.
      * @param stopped        true when the visitor stopped the read early.
      */
     public record ReadResult(
@@ -311,145 +553,148 @@ public final class Journal implements AutoCloseable
         long firstIndex,
         long lastIndex,
         String damage,
-        long droppedExcerpts,
-        long droppedRecords,
+        long lostPositions,
+        List<String> notes,
         boolean stopped)
     {
     }
 
     /**
      * Reads the journal from the start, checking every excerpt, until the end, the first damage, or the visitor
-     * stops. Uses the calling thread.
+     * stops. Uses the calling thread; writes nothing.
      *
-     * @param visitor receives the header and the records.
+     * @param visitor receives the header and the records, or null to check only.
      * @return what was read, and any damage.
      */
     public ReadResult read(final Visitor visitor)
     {
-        return read(visitor, null);
-    }
-
-    private ReadResult read(final Visitor visitor, final ExcerptAppender copyTo)
-    {
-        final TickEvent record = new TickEvent();
-        final JournalRecordDecoder decoder = new JournalRecordDecoder();
-        final CRC32C crc = new CRC32C();
-        byte[] bytes = new byte[1 << 16];
-        UnsafeBuffer buffer = new UnsafeBuffer(bytes);
-        JournalHeader header = null;
-        long excerpts = 0;
-        long records = 0;
-        long lastPosition = 0;
-        int sources = 0;
-        long firstIndex = -1;
-        long lastIndex = -1;
-        String damage = null;
-        long droppedExcerpts = 0;
-        long droppedRecords = 0;
-        boolean stopped = false;
-        try (ExcerptTailer tailer = queue.createTailer())
+        final Reading reading = new Reading(visitor);
+        for (final CycleFiles.CycleFile file : CycleFiles.list(dir))
         {
-            tailer.toStart();
-            while (true)
+            CycleFiles.scan(file, false, reading);
+            if (reading.damage != null || reading.stopped)
             {
-                try (DocumentContext dc = tailer.readingDocument())
-                {
-                    if (!dc.isPresent())
-                    {
-                        break;
-                    }
-                    final long index = dc.index();
-                    final Bytes<?> in = dc.wire().bytes();
-                    final int length = (int)in.readRemaining();
-                    if (damage != null)
-                    {
-                        droppedExcerpts++;
-                        if (length >= EXCERPT_HEADER_LENGTH)
-                        {
-                            in.read(bytes, 0, Math.min(bytes.length, EXCERPT_HEADER_LENGTH));
-                            if (buffer.getInt(MAGIC_OFFSET) == MAGIC && buffer.getInt(KIND_OFFSET) == KIND_BATCH)
-                            {
-                                droppedRecords += Math.max(0, buffer.getInt(RECORD_COUNT_OFFSET));
-                            }
-                        }
-                        continue;
-                    }
-                    if (length > bytes.length)
-                    {
-                        bytes = new byte[Integer.highestOneBit(length) << 1];
-                        buffer = new UnsafeBuffer(bytes);
-                    }
-                    in.read(bytes, 0, length);
-                    final String problem = check(buffer, length, crc, header == null, lastPosition, record, decoder);
-                    if (problem != null)
-                    {
-                        damage = "excerpt " + hex(index) + ": " + problem;
-                        droppedExcerpts++;
-                        if (length >= EXCERPT_HEADER_LENGTH && buffer.getInt(MAGIC_OFFSET) == MAGIC &&
-                            buffer.getInt(KIND_OFFSET) == KIND_BATCH)
-                        {
-                            droppedRecords += Math.max(0, buffer.getInt(RECORD_COUNT_OFFSET));
-                        }
-                        continue;
-                    }
-                    if (firstIndex < 0)
-                    {
-                        firstIndex = index;
-                    }
-                    lastIndex = index;
-                    excerpts++;
-                    if (copyTo != null)
-                    {
-                        try (DocumentContext out = copyTo.writingDocument())
-                        {
-                            out.wire().bytes().write(bytes, 0, length);
-                        }
-                    }
-                    final int payload = buffer.getInt(PAYLOAD_LENGTH_OFFSET);
-                    if (buffer.getInt(KIND_OFFSET) == KIND_HEADER)
-                    {
-                        header = JournalHeader.decode(bytes, EXCERPT_HEADER_LENGTH, payload);
-                        if (visitor != null)
-                        {
-                            visitor.onHeader(header);
-                        }
-                        continue;
-                    }
-                    final int limit = EXCERPT_HEADER_LENGTH + payload;
-                    int offset = EXCERPT_HEADER_LENGTH;
-                    while (offset < limit)
-                    {
-                        final int recordLength = decoder.wrap(buffer, offset, limit).decodeInto(record);
-                        offset += recordLength;
-                        records++;
-                        if (record.type == TickEvent.SOURCE)
-                        {
-                            sources++;
-                        }
-                        else if (TickEvent.positioned(record.type))
-                        {
-                            lastPosition = record.position;
-                        }
-                        if (visitor != null && !visitor.onRecord(record, index))
-                        {
-                            stopped = true;
-                            break;
-                        }
-                    }
-                    if (stopped)
-                    {
-                        break;
-                    }
-                }
+                break;
             }
         }
-        if (damage == null && !stopped && copyTo == null && meta.committedPosition() > lastPosition)
+        String damage = reading.damage;
+        if (damage == null && !reading.stopped && meta.committedPosition() > reading.lastPosition)
         {
-            damage = "the journal ends at input position " + lastPosition + " but was written up to " +
+            damage = "the journal ends at input position " + reading.lastPosition + " but was written up to " +
                 meta.committedPosition() + ": its tail is missing (truncated files?)";
         }
-        return new ReadResult(header, excerpts, records, lastPosition, sources, firstIndex, lastIndex, damage,
-            droppedExcerpts, droppedRecords, stopped);
+        return new ReadResult(reading.header, reading.excerpts, reading.records, reading.lastPosition,
+            reading.sources, reading.firstIndex, reading.lastIndex, damage, reading.lostPositions,
+            List.copyOf(reading.notes), reading.stopped);
+    }
+
+    /** One strict read: every excerpt checked and decoded in order. */
+    private static final class Reading implements CycleFiles.Sink
+    {
+        private final Visitor visitor;
+        private final TickEvent record = new TickEvent();
+        private final JournalRecordDecoder decoder = new JournalRecordDecoder();
+        private final CRC32C crc = new CRC32C();
+        private final List<String> notes = new ArrayList<>();
+        private byte[] bytes = new byte[1 << 16];
+        private UnsafeBuffer buffer = new UnsafeBuffer(bytes);
+        private JournalHeader header;
+        private long excerpts;
+        private long records;
+        private long lastPosition;
+        private int sources;
+        private long firstIndex = -1;
+        private long lastIndex = -1;
+        private long lostPositions;
+        private String damage;
+        private boolean stopped;
+
+        Reading(final Visitor visitor)
+        {
+            this.visitor = visitor;
+        }
+
+        @Override
+        public void onNote(final CycleFiles.CycleFile file, final String note)
+        {
+            notes.add(file.name() + " " + note + ": read around");
+        }
+
+        @Override
+        public void onDamage(final CycleFiles.CycleFile file, final long from, final long to, final String problem)
+        {
+            damage = file.name() + ": " + problem;
+        }
+
+        @Override
+        public int onDocument(
+            final CycleFiles.CycleFile file, final long offset, final long index, final byte[] source, final int at,
+            final int length)
+        {
+            if (length > bytes.length)
+            {
+                bytes = new byte[Integer.highestOneBit(length) << 1];
+                buffer = new UnsafeBuffer(bytes);
+            }
+            System.arraycopy(source, at, bytes, 0, length);
+            final String problem = check(buffer, length, crc, header == null, lastPosition, record, decoder);
+            if (problem != null)
+            {
+                damage = "excerpt " + hex(index) + " (" + file.name() + " byte " + offset + "): " + problem;
+                return CycleFiles.STOP;
+            }
+            if (firstIndex < 0)
+            {
+                firstIndex = index;
+            }
+            lastIndex = index;
+            excerpts++;
+            final int payload = buffer.getInt(PAYLOAD_LENGTH_OFFSET);
+            final int kind = buffer.getInt(KIND_OFFSET);
+            if (kind == KIND_HEADER)
+            {
+                header = JournalHeader.decode(bytes, EXCERPT_HEADER_LENGTH, payload);
+                if (visitor != null)
+                {
+                    visitor.onHeader(header);
+                }
+                return CycleFiles.NEXT;
+            }
+            if (kind == KIND_LOST)
+            {
+                final long from = buffer.getLong(FIRST_POSITION_OFFSET);
+                final long to = buffer.getLong(LAST_POSITION_OFFSET);
+                lostPositions += to - from + 1;
+                lastPosition = to;
+                if (visitor != null)
+                {
+                    visitor.onLost(from, to, new String(bytes, EXCERPT_HEADER_LENGTH, payload,
+                        java.nio.charset.StandardCharsets.UTF_8));
+                }
+                return CycleFiles.NEXT;
+            }
+            final int limit = EXCERPT_HEADER_LENGTH + payload;
+            int offsetInExcerpt = EXCERPT_HEADER_LENGTH;
+            while (offsetInExcerpt < limit)
+            {
+                offsetInExcerpt += decoder.wrap(buffer, offsetInExcerpt, limit).decodeInto(record);
+                records++;
+                if (record.type == TickEvent.SOURCE)
+                {
+                    sources++;
+                }
+                else if (TickEvent.positioned(record.type))
+                {
+                    lastPosition = record.position;
+                }
+                if (visitor != null && !visitor.onRecord(record, index))
+                {
+                    stopped = true;
+                    return CycleFiles.STOP;
+                }
+            }
+            return CycleFiles.NEXT;
+        }
     }
 
     /**
@@ -495,6 +740,17 @@ public final class Journal implements AutoCloseable
                 return "unreadable header: " + ex.getMessage();
             }
         }
+        if (kind == KIND_LOST)
+        {
+            final long from = buffer.getLong(FIRST_POSITION_OFFSET);
+            final long to = buffer.getLong(LAST_POSITION_OFFSET);
+            if (from != lastPosition + 1 || to < from || buffer.getInt(RECORD_COUNT_OFFSET) != 0)
+            {
+                return "a lost excerpt for input positions " + from + ".." + to + " where " + (lastPosition + 1) +
+                    " was due";
+            }
+            return null;
+        }
         if (kind != KIND_BATCH)
         {
             return "unexpected excerpt kind " + kind;
@@ -529,65 +785,20 @@ public final class Journal implements AutoCloseable
     }
 
     /**
-     * What a repair did.
+     * The one line to show for a damaged journal: what is wrong and what to do, the same from every command.
      *
-     * @param kept            records kept.
-     * @param lastPosition    the last input position kept.
-     * @param droppedExcerpts excerpts dropped.
-     * @param droppedRecords  records those excerpts held, as far as readable.
-     * @param missingPositions input positions the meta file says were written but are not in the journal.
-     * @param damagedCopy     where the damaged journal was moved.
+     * @param dir    the journal directory.
+     * @param damage what a read found wrong.
+     * @return {@code journal DIR is damaged (...); run 'moneyflow journal repair DIR' ...}, or why no repair can help.
      */
-    public record RepairResult(long kept, long lastPosition, long droppedExcerpts, long droppedRecords,
-        long missingPositions, Path damagedCopy)
+    public static String damaged(final Path dir, final String damage)
     {
-    }
-
-    /**
-     * Keeps every complete record up to the first damage and drops the rest: the sound prefix is copied to a new
-     * queue that takes the directory's place; the damaged journal is moved beside it.
-     *
-     * @param dir a journal directory; no engine may have it open.
-     * @return what was kept and dropped.
-     * @throws IOException when the directory cannot be rewritten.
-     */
-    public static RepairResult repair(final Path dir) throws IOException
-    {
-        final Path absolute = dir.toAbsolutePath().normalize();
-        final Path repaired = absolute.resolveSibling(absolute.getFileName() + ".repairing");
-        final Path damaged = absolute.resolveSibling(absolute.getFileName() + ".damaged-" + System.currentTimeMillis());
-        deleteRecursively(repaired);
-        final ReadResult result;
-        final long committed;
-        try (Journal source = open(absolute, false); Journal target = open(repaired, false))
+        if (!JournalRepair.plan(dir).repairable())
         {
-            committed = source.meta.committedPosition();
-            try (ExcerptAppender appender = target.queue.createAppender())
-            {
-                result = source.read(null, appender);
-                target.meta.reset(result.lastPosition(), result.records(), result.excerpts(),
-                    result.excerpts() > 0 ? appender.lastIndexAppended() : -1, result.sources());
-            }
+            return JournalRepair.unrepairable(dir) + " (" + damage + ")";
         }
-        Files.move(absolute, damaged);
-        Files.move(repaired, absolute);
-        return new RepairResult(result.records(), result.lastPosition(), result.droppedExcerpts(),
-            result.droppedRecords(), Math.max(0, committed - result.lastPosition()), damaged);
-    }
-
-    private static void deleteRecursively(final Path path) throws IOException
-    {
-        if (!Files.exists(path))
-        {
-            return;
-        }
-        try (var walk = Files.walk(path))
-        {
-            for (final Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList())
-            {
-                Files.delete(p);
-            }
-        }
+        return "journal " + dir + " is damaged (" + damage + "); run 'moneyflow journal repair " + dir +
+            "' to keep its sound records";
     }
 
     /**
@@ -606,6 +817,7 @@ public final class Journal implements AutoCloseable
      */
     public void resumed(final ReadResult check)
     {
+        requireWriter();
         meta.reset(check.lastPosition(), check.records(), check.excerpts(), check.lastIndex(), check.sources());
     }
 
@@ -614,7 +826,16 @@ public final class Journal implements AutoCloseable
      */
     public ChronicleQueue queue()
     {
+        requireWriter();
         return queue;
+    }
+
+    private void requireWriter()
+    {
+        if (queue == null)
+        {
+            throw new IllegalStateException("journal " + dir + " was opened for reading");
+        }
     }
 
     /**
@@ -644,18 +865,14 @@ public final class Journal implements AutoCloseable
     @Override
     public void close()
     {
-        queue.close();
+        if (queue != null)
+        {
+            queue.close();
+        }
         meta.close();
         if (lockChannel != null)
         {
-            try
-            {
-                lockChannel.close();
-            }
-            catch (final IOException ignored)
-            {
-                // closing the channel releases the lock; the process exiting would too
-            }
+            close(lockChannel);
         }
     }
 }

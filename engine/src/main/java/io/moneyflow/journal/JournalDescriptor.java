@@ -8,13 +8,16 @@ package io.moneyflow.journal;
  *    0                   1                   2                   3
  *    0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
  *   +---------------------------------------------------------------+
- *   |  0 magic "MFJ1" (int)          |  4 kind (int) 1 header 2 batch |
+ *   |  0 magic "MFJ1" (int)          |  4 kind: 1 header 2 batch 3 lost|
  *   |  8 first input position (long), 0 for the header              |
  *   | 16 last input position (long), 0 for the header               |
  *   | 24 record count (int)          | 28 payload length (int)       |
  *   | 32 CRC-32C of the payload (int)| 36 reserved (int)             |
- *   | 40 payload: the header's settings as UTF-8 text, or records   |
+ *   | 40 payload: the header's settings as UTF-8 text, or records,  |
+ *   |    or (lost) what a repair found damaged, as UTF-8 text        |
  *   +---------------------------------------------------------------+
+ *   A lost excerpt is written by a repair where damaged excerpts were: the input positions they held (first..last),
+ *   record count 0, and what was wrong. The positions of the excerpts around it follow on through it.
  *
  *   Record (8-byte aligned; length includes padding)
  *   +---------------------------------------------------------------+
@@ -51,6 +54,8 @@ public final class JournalDescriptor
     public static final int KIND_HEADER = 1;
     /** An excerpt holding a batch of records. */
     public static final int KIND_BATCH = 2;
+    /** An excerpt a repair wrote in place of damaged ones: the input positions they held are lost. */
+    public static final int KIND_LOST = 3;
 
     public static final int MAGIC_OFFSET = 0;
     public static final int KIND_OFFSET = 4;

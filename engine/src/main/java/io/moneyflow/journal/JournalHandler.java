@@ -1,6 +1,7 @@
 package io.moneyflow.journal;
 
 import com.lmax.disruptor.EventHandler;
+import io.moneyflow.ring.StageFailedException;
 import io.moneyflow.ring.TickEvent;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -77,13 +78,36 @@ public final class JournalHandler implements EventHandler<TickEvent>
     @Override
     public void onEvent(final TickEvent event, final long sequence, final boolean endOfBatch)
     {
-        if (!event.fromJournal && event.type != TickEvent.GAP_SLOT)
+        try
         {
-            append(event);
+            if (!event.fromJournal && event.type != TickEvent.GAP_SLOT)
+            {
+                append(event);
+            }
+            if (endOfBatch || count >= batchRecords || BUFFER_BYTES - offset < MAX_RECORD_LENGTH)
+            {
+                flush();
+            }
         }
-        if (endOfBatch || count >= batchRecords || BUFFER_BYTES - offset < MAX_RECORD_LENGTH)
+        catch (final RuntimeException | InternalError ex)
         {
-            flush();
+            // a journal that skipped a record would break the audit promise: this stage cannot go on
+            throw new StageFailedException("cannot write to journal " + journal.dir() + ": " + ex +
+                free(journal.dir()));
+        }
+    }
+
+    private static String free(final java.nio.file.Path dir)
+    {
+        try
+        {
+            final java.nio.file.FileStore store = java.nio.file.Files.getFileStore(dir);
+            return " (its disk has " + String.format("%,d", store.getUsableSpace()) + " bytes free of " +
+                String.format("%,d", store.getTotalSpace()) + ")";
+        }
+        catch (final java.io.IOException | RuntimeException ignored)
+        {
+            return "";
         }
     }
 

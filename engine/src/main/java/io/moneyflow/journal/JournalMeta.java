@@ -44,8 +44,13 @@ public final class JournalMeta implements AutoCloseable
 
     private JournalMeta(final MappedByteBuffer mapped)
     {
+        this(mapped, new UnsafeBuffer(mapped));
+    }
+
+    private JournalMeta(final MappedByteBuffer mapped, final UnsafeBuffer buffer)
+    {
         this.mapped = mapped;
-        this.buffer = new UnsafeBuffer(mapped);
+        this.buffer = buffer;
     }
 
     /**
@@ -80,6 +85,39 @@ public final class JournalMeta implements AutoCloseable
         {
             throw new UncheckedIOException("cannot open " + file + ": " + ex.getMessage(), ex);
         }
+    }
+
+    /**
+     * Reads the meta file of a journal directory as it is now, without writing anything (for readers: the directory
+     * may be read-only). A missing or unrecognised file reads as zeros: nothing known to have been written.
+     *
+     * @param dir the journal directory.
+     * @return a copy of the file's values.
+     */
+    public static JournalMeta read(final Path dir)
+    {
+        final Path file = dir.resolve(FILE_NAME);
+        final UnsafeBuffer copy = new UnsafeBuffer(new byte[LENGTH]);
+        try
+        {
+            if (Files.isRegularFile(file))
+            {
+                final byte[] bytes = Files.readAllBytes(file);
+                if (bytes.length >= LENGTH)
+                {
+                    copy.putBytes(0, bytes, 0, LENGTH);
+                }
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot read " + file + ": " + ex.getMessage(), ex);
+        }
+        if (copy.getLong(0) != MAGIC)
+        {
+            copy.setMemory(0, LENGTH, (byte)0);
+        }
+        return new JournalMeta(null, copy);
     }
 
     /**
@@ -148,6 +186,9 @@ public final class JournalMeta implements AutoCloseable
     @Override
     public void close()
     {
-        IoUtil.unmap(mapped);
+        if (mapped != null)
+        {
+            IoUtil.unmap(mapped);
+        }
     }
 }

@@ -101,7 +101,7 @@ class FeedOrderingTest
         assertThat(trades(result)).isEqualTo(3);
         assertThat(result.log.rejectedTotal()).isZero();
         final List<String> taken = new ArrayList<>();
-        try (io.moneyflow.journal.Journal j = io.moneyflow.journal.Journal.open(journal, false))
+        try (io.moneyflow.journal.Journal j = io.moneyflow.journal.Journal.open(journal))
         {
             j.read(new io.moneyflow.journal.Journal.Visitor()
             {

@@ -122,8 +122,93 @@ class SzseSessionTest
                 }
             }
             // heartBtInt 1 s: silent for more than 2 s is a timeout
-            assertThat(messages).anyMatch(m -> m.startsWith("heartbeat timeout: nothing from 127.0.0.1:"));
+            assertThat(messages).anyMatch(m -> m.startsWith("heartbeat timeout: no valid message from 127.0.0.1:"));
             assertThat(messages.stream().filter(m -> m.startsWith("logged on")).count()).isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    /**
+     * Issue 11, item 6: a gateway that trickles a byte now and then (here a heartbeat frame, a byte every 300 ms:
+     * a whole message only every 3.6 s) kept the client connected for ever, since any byte reset the heartbeat
+     * timer. Only a whole, valid message does now: with a 1 s heartbeat the client gives up after 2 s and reconnects.
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void shouldTimeOutAGatewayThatTricklesBytesButNoWholeMessage() throws Exception
+    {
+        final AtomicInteger connections = new AtomicInteger();
+        final List<Socket> open = new CopyOnWriteArrayList<>();
+        try (ServerSocket gateway = new ServerSocket(0))
+        {
+            final Thread acceptor = new Thread(() ->
+            {
+                try
+                {
+                    while (true)
+                    {
+                        final Socket client = gateway.accept();
+                        open.add(client);
+                        connections.incrementAndGet();
+                        final InputStream in = client.getInputStream();
+                        in.readNBytes(8 + 92 + 4);
+                        final UnsafeBuffer out = new UnsafeBuffer(new byte[256]);
+                        final int length = SzseEncoder.logon(out, 0, "gateway", "client", 1, "", "1.00");
+                        client.getOutputStream().write(out.byteArray(), 0, length);
+                        client.getOutputStream().flush();
+                        final Thread trickle = new Thread(() ->
+                        {
+                            final int heartbeat = SzseEncoder.heartbeat(out, 0);
+                            try
+                            {
+                                for (int i = 0; !client.isClosed(); i++)
+                                {
+                                    // the gateway's pace, not the test waiting on something
+                                    java.util.concurrent.locks.LockSupport.parkNanos(300_000_000L);
+                                    client.getOutputStream().write(out.getByte(i % heartbeat));
+                                    client.getOutputStream().flush();
+                                }
+                            }
+                            catch (final IOException ex)
+                            {
+                                // the client left
+                            }
+                        });
+                        trickle.setDaemon(true);
+                        trickle.start();
+                    }
+                }
+                catch (final IOException ex)
+                {
+                    // the test closed the gateway
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            final List<String> messages = new CopyOnWriteArrayList<>();
+            final AtomicReference<SzseSession> session = new AtomicReference<>();
+            try (Engine engine = Engine.launch(new EngineContext()))
+            {
+                final CompletableFuture<Engine.LiveRun> run = CompletableFuture.supplyAsync(() -> engine.runLive(
+                    new SzseSession.Config("127.0.0.1", gateway.getLocalPort(), "client", "gateway", "", 1, false),
+                    messages::add, session::set));
+                while (messages.stream().noneMatch(m -> m.startsWith("heartbeat timeout")) ||
+                    messages.stream().filter(m -> m.startsWith("logged on")).count() < 2)
+                {
+                    Thread.sleep(50);
+                }
+                session.get().stop();
+                assertThat(run.get(30, TimeUnit.SECONDS).outcome()).isEqualTo(SzseSession.Outcome.STOPPED);
+            }
+            finally
+            {
+                for (final Socket s : open)
+                {
+                    s.close();
+                }
+            }
+            assertThat(messages).anyMatch(m -> m.matches("heartbeat timeout: no valid message from 127\\.0\\.0\\.1:" +
+                "\\d+ for \\d+ ms"));
+            assertThat(connections.get()).isGreaterThanOrEqualTo(2);
         }
     }
 

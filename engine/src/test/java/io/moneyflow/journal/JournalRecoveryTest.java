@@ -2,9 +2,13 @@ package io.moneyflow.journal;
 
 import io.moneyflow.Engine;
 import io.moneyflow.EngineContext;
+import io.moneyflow.JournalHeaders;
+import io.moneyflow.ReplayFilter;
 import io.moneyflow.Samples;
+import io.moneyflow.Tmpfs;
 import io.moneyflow.counters.CountersDigest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -18,6 +22,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -77,7 +84,7 @@ class JournalRecoveryTest
         assertThat(run(journal, messages)).isEqualTo(plain());
         assertThat(messages).anyMatch(m -> m.contains("metadata.cq4t: its first header was never completed"));
         assertThat(Journal.firstHeaderAbandoned(journal.resolve("metadata.cq4t"))).isFalse();
-        try (Journal j = Journal.open(journal, false))
+        try (Journal j = Journal.open(journal))
         {
             final Journal.ReadResult read = j.read(null);
             assertThat(read.damage()).isNull();
@@ -125,7 +132,7 @@ class JournalRecoveryTest
                 .isInstanceOf(JournalException.class)
                 .hasMessageContaining("already open for writing");
             // a reader is never refused
-            try (Journal reader = Journal.open(journal, false))
+            try (Journal reader = Journal.open(journal))
             {
                 assertThat(reader.read(null).damage()).isNull();
             }
@@ -134,6 +141,117 @@ class JournalRecoveryTest
         try (Journal again = Journal.openForWriting(journal, false))
         {
             assertThat(again.recovered()).isEmpty();
+        }
+    }
+
+    /** Every file of a directory with its size, time and (when small) bytes: what a reader must leave as it found. */
+    private static Map<String, String> snapshot(final Path directory) throws IOException
+    {
+        final Map<String, String> files = new TreeMap<>();
+        try (var list = Files.list(directory))
+        {
+            for (final Path p : list.toList())
+            {
+                final long size = Files.size(p);
+                files.put(p.getFileName().toString(), size + " " + Files.getLastModifiedTime(p) +
+                    (size <= 1 << 20 ? " " + java.util.Arrays.hashCode(Files.readAllBytes(p)) : ""));
+            }
+        }
+        return files;
+    }
+
+    /** A replay of the journal by a reader (replay, audit): its digest, and what it said. */
+    private static String replay(final Path journal, final List<String> messages)
+    {
+        try (Journal source = Journal.open(journal);
+             Engine engine = Engine.launch(JournalHeaders.context(source.read(null).header())))
+        {
+            engine.replay(source, ReplayFilter.ALL, 0, messages::add);
+            return CountersDigest.sha256(engine.counters());
+        }
+    }
+
+    /**
+     * The last session's open end: readers take no lock, so they never cleared what a killed writer left half-made;
+     * on a half-made {@code metadata.cq4t} they failed (Chronicle's "Unable to claim exclusive lock"). They now read
+     * the queue's files without Chronicle Queue, so the table store is not read at all, and nothing is written.
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void shouldLetAReaderReadAroundAHalfMadeTableStoreWithoutTouchingIt() throws IOException
+    {
+        final Path journal = dir.resolve("journal");
+        final String digest = run(journal, new ArrayList<>());
+        halfCreated(journal.resolve("metadata.cq4t"), 128 * 1024);
+        final Map<String, String> before = snapshot(journal);
+
+        try (Journal reader = Journal.open(journal))
+        {
+            final Journal.ReadResult read = reader.read(null);
+            assertThat(read.damage()).isNull();
+            // 26,169 trades and the source's name
+            assertThat(read.records()).isEqualTo(26_169 + 1);
+        }
+        assertThat(replay(journal, new ArrayList<>())).isEqualTo(digest);
+        assertThat(snapshot(journal)).isEqualTo(before);
+    }
+
+    /**
+     * A cycle file half-made by a killed writer (a day that never got its first excerpt): readers waited out
+     * Chronicle's header timeout (about 23 s) on it. They now pass over it at once, say so, and delete nothing.
+     */
+    @Test
+    @Timeout(value = 15, unit = TimeUnit.SECONDS)
+    void shouldLetAReaderPassOverAHalfMadeCycleFileAtOnce() throws IOException
+    {
+        final Path journal = dir.resolve("journal");
+        final String digest = run(journal, new ArrayList<>());
+        final String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1)
+            .format(DateTimeFormatter.ofPattern("yyyyMMdd")) + "F.cq4";
+        halfCreated(journal.resolve(tomorrow), 1 << 20);
+        final Map<String, String> before = snapshot(journal);
+
+        try (Journal reader = Journal.open(journal))
+        {
+            final Journal.ReadResult read = reader.read(null);
+            assertThat(read.damage()).isNull();
+            assertThat(read.notes()).singleElement().asString().startsWith(tomorrow + " its first header was never " +
+                "completed").endsWith("it holds no record: read around");
+        }
+        final List<String> messages = new ArrayList<>();
+        assertThat(replay(journal, messages)).isEqualTo(digest);
+        assertThat(messages).anyMatch(m -> m.contains(tomorrow) && m.contains("read around"));
+        assertThat(JournalRepair.plan(journal).sound()).isTrue();
+        assertThat(snapshot(journal)).isEqualTo(before);
+    }
+
+    /**
+     * Item 9 of issue 11: a journal on a read-only disk is readable (verify, replay and audit need no write access;
+     * before, opening it created Chronicle's files and failed), and a run that would journal there says why it
+     * cannot. Root ignores file permissions, so the disk is a tmpfs remounted read-only.
+     */
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void shouldReadAJournalOnAReadOnlyDiskAndSayWhyARunCannotWriteThere() throws Exception
+    {
+        try (Tmpfs disk = Tmpfs.mount(dir.resolve("disk"), "64m"))
+        {
+            final Path journal = disk.dir().resolve("journal");
+            final String digest = run(journal, new ArrayList<>());
+            disk.readOnly();
+            assertThat(journal.resolve(Journal.LOCK_FILE_NAME)).exists();
+
+            try (Journal reader = Journal.open(journal))
+            {
+                assertThat(reader.read(null).damage()).isNull();
+            }
+            assertThat(JournalRepair.chronicleCheck(journal)).isNull();
+            assertThat(JournalRepair.plan(journal).sound()).isTrue();
+            assertThat(replay(journal, new ArrayList<>())).isEqualTo(digest);
+            assertThatThrownBy(() -> run(journal, new ArrayList<>())).isInstanceOf(JournalException.class)
+                .hasMessage("cannot write to journal " + journal + " (Read-only file system on " +
+                    journal.resolve(Journal.LOCK_FILE_NAME) + "): a run journals only into a directory it can " +
+                    "write; verify, replay and audit only read it");
         }
     }
 }

@@ -42,7 +42,7 @@ class JournalTest
 
     private static String replay(final Path journalDir)
     {
-        try (Journal journal = Journal.open(journalDir, false))
+        try (Journal journal = Journal.open(journalDir))
         {
             final Journal.ReadResult head = journal.read(null);
             try (Engine engine = Engine.launch(JournalHeaders.context(head.header())))
@@ -73,7 +73,7 @@ class JournalTest
         final String a = live(new EngineContext().journalDir(batched), input);
         final String b = live(new EngineContext().journalDir(single).journalBatchRecords(1), input);
         assertThat(a).isEqualTo(b);
-        try (Journal one = Journal.open(batched, false); Journal two = Journal.open(single, false))
+        try (Journal one = Journal.open(batched); Journal two = Journal.open(single))
         {
             final Journal.ReadResult x = one.read(null);
             final Journal.ReadResult y = two.read(null);
@@ -125,16 +125,16 @@ class JournalTest
         live(new EngineContext().journalDir(journal).journalBatchRecords(256), input);
 
         final long excerpts;
-        try (Journal sound = Journal.open(journal, false))
+        try (Journal sound = Journal.open(journal))
         {
             excerpts = sound.read(null).excerpts();
         }
-        // Flip bytes inside the payload of an excerpt in the middle: its checksum no longer matches.
+        // Flip bytes inside the payload of the last excerpt: its checksum no longer matches.
         final List<Long> offsets = excerptOffsets(journal);
         assertThat(offsets.size()).isGreaterThan(100);
         try (RandomAccessFile file = new RandomAccessFile(dataFile(journal).toFile(), "rw"))
         {
-            file.seek(offsets.get(offsets.size() / 2) + 200);
+            file.seek(offsets.get(offsets.size() - 1) + 200);
             file.write(new byte[]{1, 2, 3, 4});
         }
         assertThatThrownBy(() -> live(new EngineContext().journalDir(journal).journalBatchRecords(256), input))
@@ -142,15 +142,17 @@ class JournalTest
             .hasMessageContaining("checksum mismatch")
             .hasMessageContaining("moneyflow journal repair " + journal);
 
-        final Journal.RepairResult repair = Journal.repair(journal);
-        assertThat(repair.droppedExcerpts()).isGreaterThan(100);
-        assertThat(repair.lastPosition()).isPositive().isLessThan(181_683);
-        try (Journal repaired = Journal.open(journal, false))
+        final JournalRepair.Result repair = JournalRepair.repair(journal);
+        assertThat(repair.damagedCopy()).exists();
+        assertThat(repair.plan().lost()).as("a damaged last excerpt is the tail").isEmpty();
+        assertThat(repair.plan().tailMissing()).isPositive().isLessThanOrEqualTo(256);
+        assertThat(repair.plan().lastPosition()).isEqualTo(181_683 - repair.plan().tailMissing());
+        try (Journal repaired = Journal.open(journal))
         {
             final Journal.ReadResult kept = repaired.read(null);
             assertThat(kept.damage()).isNull();
-            assertThat(kept.excerpts() + repair.droppedExcerpts()).isEqualTo(excerpts);
-            assertThat(kept.lastPosition()).isEqualTo(repair.lastPosition());
+            assertThat(kept.excerpts() + 1).isEqualTo(excerpts);
+            assertThat(kept.lastPosition()).isEqualTo(repair.plan().lastPosition());
         }
         // The next run replays what was kept and reads the rest from the input: the same numbers as ever.
         assertThat(live(new EngineContext().journalDir(journal).journalBatchRecords(256), input)).isEqualTo(expected);
@@ -170,15 +172,15 @@ class JournalTest
             // cut at an excerpt boundary (Chronicle's 4-byte excerpt header precedes ours): the queue simply ends early
             file.setLength(offsets.get(offsets.size() - 40) - 4);
         }
-        try (Journal truncated = Journal.open(journal, false))
+        try (Journal truncated = Journal.open(journal))
         {
             final Journal.ReadResult result = truncated.read(null);
             assertThat(result.damage()).contains("its tail is missing");
         }
         assertThatThrownBy(() -> live(new EngineContext().journalDir(journal).journalBatchRecords(100), input))
             .isInstanceOf(JournalException.class).hasMessageContaining("journal repair");
-        final Journal.RepairResult repair = Journal.repair(journal);
-        assertThat(repair.missingPositions()).isPositive();
+        final JournalRepair.Result repair = JournalRepair.repair(journal);
+        assertThat(repair.plan().tailMissing()).isPositive();
         assertThat(live(new EngineContext().journalDir(journal).journalBatchRecords(100), input)).isEqualTo(expected);
     }
 
@@ -207,7 +209,7 @@ class JournalTest
         assertThat(live(new EngineContext().journalDir(journal), input)).isEqualTo(expected);
         // Running the same inputs again on the journal replays it and skips every input record.
         assertThat(live(new EngineContext().journalDir(journal), input)).isEqualTo(expected);
-        try (Journal j = Journal.open(journal, false))
+        try (Journal j = Journal.open(journal))
         {
             final Journal.ReadResult result = j.read(null);
             assertThat(result.damage()).isNull();
@@ -228,7 +230,7 @@ class JournalTest
         final Path journal = dir.resolve("journal");
         live(new EngineContext().journalDir(journal), List.of(file));
         final List<String> seen = new ArrayList<>();
-        try (Journal j = Journal.open(journal, false))
+        try (Journal j = Journal.open(journal))
         {
             j.read(new Journal.Visitor()
             {
@@ -253,7 +255,7 @@ class JournalTest
             "5@2:3:non-positive-price:600000,XSHG,2020.01.02T10:00:01.000,-12.50,100,1250,21,11",
             "1@3:4");
         // and a replay counts the rejection as the live run did
-        try (Journal j = Journal.open(journal, false);
+        try (Journal j = Journal.open(journal);
              Engine engine = Engine.launch(JournalHeaders.context(j.read(null).header())))
         {
             final JournalReplay replay = engine.replay(j, ReplayFilter.ALL, 0, m -> { });

@@ -211,7 +211,7 @@ final class BenchCommand implements Callable<Integer>
         sampler.start();
         final Map<String, Object> result = new LinkedHashMap<>();
         result.put("run", journalOn ? "journal on" : "journal off");
-        try (Journal source = Journal.open(day, false))
+        try (Journal source = Journal.open(day))
         {
             final long launchStart = System.nanoTime();
             try (Engine engine = Engine.launch(context))
@@ -259,7 +259,7 @@ final class BenchCommand implements Callable<Integer>
     private static JournalHeader readHeader(final Path dir)
     {
         final JournalHeader[] header = new JournalHeader[1];
-        try (Journal j = Journal.open(dir, false))
+        try (Journal j = Journal.open(dir))
         {
             j.read(new Journal.Visitor()
             {

@@ -29,9 +29,11 @@ import java.util.concurrent.Callable;
     mixinStandardHelpOptions = true,
     description = "Serve recorded files (any layout 'flow' reads) over TCP as an SZSE Binary market-data gateway: " +
         "logon, heartbeats, 300191/300192/300111 frames in input order with dense sequence numbers per channel, " +
-        "and an end-of-channel heartbeat after the last record. Serves one client (through its reconnections) " +
-        "until it has everything and logs out, then exits. Faults can be injected at a rate, from a seed, so " +
-        "that what a client must report is known.")
+        "and an end-of-channel heartbeat after the last record. Each connection is served on its own: one that " +
+        "does not log on within --logon-timeout is closed, and each client (by its sender id) gets the whole " +
+        "stream, continued where it was when it reconnects. Exits once a client has everything and has logged " +
+        "out, with no other connected. Faults can be injected at a rate, from a seed, so that what a client must " +
+        "report is known.")
 final class FeedServeCommand implements Callable<Integer>
 {
     @Spec
@@ -70,8 +72,13 @@ final class FeedServeCommand implements Callable<Integer>
     int repeat;
 
     @Option(names = "--password", paramLabel = "PW",
-        description = "Refuse a logon whose password is not PW. Default: accept any.")
+        description = "Refuse a logon whose password is not PW. Required with a --bind address other than " +
+            "loopback; on loopback without it, any logon is accepted (said on stderr).")
     String password;
+
+    @Option(names = "--logon-timeout", paramLabel = "S", defaultValue = "10",
+        description = "Close a connection that has not logged on within S seconds (default 10).")
+    double logonTimeoutSeconds;
 
     @Option(names = "--report", paramLabel = "FILE",
         description = "Write what was injected as JSON: the input positions of dropped and corrupted records, " +
@@ -130,10 +137,21 @@ final class FeedServeCommand implements Callable<Integer>
         {
             throw new ParameterException(spec.commandLine(), "--repeat must be at least 1");
         }
+        if (!(logonTimeoutSeconds > 0) || logonTimeoutSeconds > 86_400)
+        {
+            throw new ParameterException(spec.commandLine(), "--logon-timeout must be a number of seconds above 0");
+        }
+        final boolean loopback = loopback(bind);
+        if (password == null && !loopback)
+        {
+            throw new ParameterException(spec.commandLine(), "--bind " + bind + " reaches beyond this machine: " +
+                "give --password, or any client that can reach it could log on");
+        }
         try (SzseFeedServer server = new SzseFeedServer(bind, port, inputs, layouts, forced, perSecond, kinds,
             kinds.isEmpty() ? 0 : faultRate, seed, password, quiet ? line -> { } :
             line -> err.println("moneyflow: feed-serve: " + line)))
         {
+            server.logonTimeoutMs(Math.max(1, Math.round(logonTimeoutSeconds * 1000)));
             try
             {
                 server.passes(repeat);
@@ -146,6 +164,12 @@ final class FeedServeCommand implements Callable<Integer>
                 server.port() + (perSecond > 0 ? " at " + perSecond + " records/s" : " as fast as the client reads") +
                 (kinds.isEmpty() ? "" : ", faults " + kinds.toString().toLowerCase(Locale.ROOT) + " at rate " +
                 faultRate + " seed " + seed));
+            if (password == null)
+            {
+                // said even with -q: anyone on this machine may log on
+                err.println("moneyflow: feed-serve: WARNING: no --password: any logon on " + bind + ":" +
+                    server.port() + " is accepted");
+            }
             err.flush();
             final SzseFeedServer.Faults faults = server.serve();
             err.println("moneyflow: feed-serve: done: " + faults.framesSent + " frames sent; " + faults);
@@ -185,6 +209,22 @@ final class FeedServeCommand implements Callable<Integer>
         catch (final IOException ex)
         {
             throw new UncheckedIOException("cannot write --report " + report + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * @param address a --bind address.
+     * @return true when only this machine can reach it (127.0.0.0/8, ::1, localhost).
+     */
+    static boolean loopback(final String address)
+    {
+        try
+        {
+            return java.net.InetAddress.getByName(address).isLoopbackAddress();
+        }
+        catch (final java.net.UnknownHostException ex)
+        {
+            return false;
         }
     }
 

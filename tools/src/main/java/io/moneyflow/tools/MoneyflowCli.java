@@ -44,6 +44,12 @@ import java.nio.charset.StandardCharsets;
     })
 public final class MoneyflowCli implements Runnable
 {
+    static
+    {
+        // before any command opens a Chronicle queue (the journal, the alerts): moneyflow never phones home
+        io.moneyflow.journal.ChronicleAnalytics.disable();
+    }
+
     @picocli.CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -64,7 +70,7 @@ public final class MoneyflowCli implements Runnable
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
         {
-            commandLine.getErr().println("moneyflow: " + message(ex));
+            commandLine.getErr().println("moneyflow: " + io.moneyflow.codec.Printable.of(message(ex)));
             return 1;
         });
         return cli;

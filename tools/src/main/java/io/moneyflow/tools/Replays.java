@@ -34,7 +34,7 @@ final class Replays
         {
             throw new JournalException("no journal at " + dir);
         }
-        return Journal.open(dir, false);
+        return Journal.open(dir);
     }
 
     static Replayed replay(
@@ -55,6 +55,10 @@ final class Replays
         });
         if (head.header() == null)
         {
+            if (head.damage() != null)
+            {
+                throw new JournalException(Journal.damaged(journal.dir(), head.damage()));
+            }
             throw new JournalException("journal " + journal.dir() + " has no header: it holds no run");
         }
         final EngineContext context = JournalHeaders.context(head.header());

@@ -159,14 +159,32 @@ class ReplayAuditTest
         assertThat(refused.err.strip()).startsWith("moneyflow: journal " + journal + " is damaged")
             .endsWith("run 'moneyflow journal repair " + journal + "' to keep its sound records");
 
+        // the damaged excerpt is skipped, the sound ones after it kept, and the loss said exactly
         final Cli repair = Cli.run("journal", "repair", journal.toString());
-        assertThat(repair.exit).isZero();
-        assertThat(repair.out).startsWith("journal " + journal + " repaired: kept ").contains("dropped");
-        assertThat(Cli.run("journal", "verify", journal.toString()).exit).isZero();
+        assertThat(repair.exit).as(repair.err).isZero();
+        final java.util.regex.Matcher lost = java.util.regex.Pattern.compile("lose input positions [0-9,]+\\.\\.[0-9,]+ " +
+            "\\(([0-9,]+) records\\): 20\\d{6}F.cq4 byte \\d+: checksum mismatch").matcher(repair.out);
+        assertThat(repair.out).startsWith("journal " + journal + " repaired:\n")
+            .contains("the damaged journal, every byte of it, is kept at ");
+        assertThat(lost.find()).as(repair.out).isTrue();
+        // the damaged excerpt's records, at most a batch
+        final String records = lost.group(1);
+        assertThat(Integer.parseInt(records.replace(",", ""))).isBetween(1, 100);
+        final Cli verified = Cli.run("journal", "verify", journal.toString());
+        assertThat(verified.exit).isZero();
+        assertThat(verified.out).contains(records + " input records are missing");
+        final Cli replay = Cli.run("replay", "--format", "json", "--journal", journal.toString());
+        assertThat(replay.exit).isZero();
+        assertThat(replay.err).contains("(" + records.replace(",", "") + " records) are missing from the journal");
+        // a run cannot continue it without those records, and says so without sending the user back to repair
         final Cli resumed = Cli.run("flow", "-q", "--format", "json", "--journal", journal.toString(),
             "--journal-batch", "100", input);
-        assertThat(resumed.exit).isZero();
-        assertThat(resumed.out).isEqualTo(first.out);
+        assertThat(resumed.exit).isEqualTo(1);
+        assertThat(resumed.err).contains("lacks " + records + " input records").contains("journal this run afresh")
+            .doesNotContain("journal repair");
+        final Cli afresh = Cli.run("flow", "-q", "--format", "json", "--journal", dir.resolve("again").toString(),
+            "--journal-batch", "100", input);
+        assertThat(afresh.out).isEqualTo(first.out);
         assertThat(Cli.run("journal", "repair", journal.toString()).out).contains("is sound; nothing to repair");
         assertThat(Cli.run("journal", "verify", dir.resolve("nothing-here").toString()).exit).isEqualTo(1);
     }
