@@ -44,7 +44,7 @@ Symbol,Date,Time,Channel,Seq,Price,Qty,BuyNo,SellNo,Flag,ExecType
 000001.SZ,20230201,093005000,2011,9,0,200,0,7,,4
 600000.SH,20230201,150000000,1,2,72100,1000,11,12,N,F
 EOF
-echo "Symbol,Date,Time,Channel,Seq,OrderNo,Side,Type,Price,Qty" >"$WORK/example/orders.csv"
+# the example has no orders file: moneyflow exits 1 on an input that gives no record, so only its trades are run
 # by hand from the rules of README.md "What is computed" (amounts in 1/10000 yuan): 000001.SZ: the 09:25 print is N;
 # buy order 4 takes 30,000 + 80,000 shares at 10.01 as the aggressor (1,101,100 yuan: XL), from sell orders 1 and 2
 # (300,300 and 3,000 + 800,800 yuan: L on the order side); sell order 7 sells 5,000 at 10.00 to buy order 5 as the
@@ -89,11 +89,15 @@ for input in "${INPUTS[@]}"; do
   if ! "$ROOT/bin/moneyflow" flow --format csv -q "$d/trades.csv" >"$d/mf-trades.csv" 2>"$d/mf-trades.log"; then
     fail "$input: moneyflow on the trades failed"; cat "$d/mf-trades.log"; continue
   fi
-  if ! "$ROOT/bin/moneyflow" flow --format csv -q "$d/trades.csv" "$d/orders.csv" >"$d/mf-orders.csv" \
+  if [ ! -f "$d/orders.csv" ]; then
+    :                                                   # no orders file: the trades-alone run is the only one
+  elif ! "$ROOT/bin/moneyflow" flow --format csv -q "$d/trades.csv" "$d/orders.csv" >"$d/mf-orders.csv" \
       2>"$d/mf-orders.log"; then
     fail "$input: moneyflow on the trades and orders failed"; cat "$d/mf-orders.log"; continue
   fi
-  if cmp -s "$d/mf-trades.csv" "$d/mf-orders.csv"; then
+  if [ ! -f "$d/orders.csv" ]; then
+    :
+  elif cmp -s "$d/mf-trades.csv" "$d/mf-orders.csv"; then
     pass "$input: moneyflow on the trades and orders = on the trades alone"
   else
     fail "$input: moneyflow on the trades and orders differs from moneyflow on the trades alone"
@@ -115,7 +119,9 @@ for input in "${INPUTS[@]}"; do
       fail "$input: $peer failed"; tail -5 "$d/$peer.log"; continue
     fi
     check "$input: $peer = moneyflow on the trades" "$d/mf-trades.csv" "$d/$peer.csv"
-    check "$input: $peer = moneyflow on the trades and orders" "$d/mf-orders.csv" "$d/$peer.csv"
+    if [ -f "$d/orders.csv" ]; then
+      check "$input: $peer = moneyflow on the trades and orders" "$d/mf-orders.csv" "$d/$peer.csv"
+    fi
   done
 done
 

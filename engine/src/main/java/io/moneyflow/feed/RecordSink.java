@@ -41,7 +41,21 @@ public interface RecordSink
      */
     static RecordSink of(final RingBuffer<TickEvent> ring)
     {
-        return new RingSink(ring, Math.max(1, Math.min(BATCH, ring.getBufferSize() / 4)));
+        return of(ring, null);
+    }
+
+    /**
+     * As {@link #of(RingBuffer)}, but the sink stops waiting for room when a stage has died: a full ring behind a
+     * dead stage would otherwise keep the feed waiting for ever. Allocates nothing.
+     *
+     * @param ring       the engine's ring.
+     * @param exceptions the engine's stage failures; null to wait as the ring's own {@code next()} does.
+     * @return the sink; its {@code publish} throws {@link io.moneyflow.ring.StageFailedException} once a stage has
+     *         died.
+     */
+    static RecordSink of(final RingBuffer<TickEvent> ring, final CountingExceptionHandler exceptions)
+    {
+        return new RingSink(ring, Math.max(1, Math.min(BATCH, ring.getBufferSize() / 4)), exceptions);
     }
 
     /** Most records held back before they are published, when batching. */
@@ -52,20 +66,22 @@ public interface RecordSink
     {
         private final RingBuffer<TickEvent> ring;
         private final int batch;
+        private final CountingExceptionHandler exceptions;
         private boolean batching;
         private long first = -1;
         private long last = -1;
 
-        RingSink(final RingBuffer<TickEvent> ring, final int batch)
+        RingSink(final RingBuffer<TickEvent> ring, final int batch, final CountingExceptionHandler exceptions)
         {
             this.ring = ring;
             this.batch = batch;
+            this.exceptions = exceptions;
         }
 
         @Override
         public void publish(final TickEvent event)
         {
-            final long sequence = ring.next();
+            final long sequence = exceptions == null ? ring.next() : claim();
             ring.get(sequence).copyInput(event);
             if (!batching)
             {
@@ -80,6 +96,25 @@ public interface RecordSink
             if (last - first + 1 >= batch)
             {
                 flush();
+            }
+        }
+
+        private long claim()
+        {
+            while (true)
+            {
+                try
+                {
+                    return ring.tryNext();
+                }
+                catch (final InsufficientCapacityException ex)
+                {
+                    // the ring is full: publish what is held (the stages may be waiting for it), then wait for them
+                    // as the ring's own next() would, unless one has died
+                    flush();
+                    exceptions.checkAlive();
+                    LockSupport.parkNanos(1);
+                }
             }
         }
 
@@ -103,45 +138,5 @@ public interface RecordSink
             }
             batching = batch;
         }
-    }
-
-    /**
-     * A sink into the engine's ring that stops waiting for room when a stage has died: a full ring behind a dead
-     * stage would otherwise keep the feed spinning for ever. While the ring has room, the same path as
-     * {@link #of(RingBuffer)}; allocates nothing.
-     *
-     * @param ring       the engine's ring.
-     * @param exceptions the engine's stage failures.
-     * @return the sink.
-     * @throws io.moneyflow.ring.StageFailedException from {@code publish} once a stage has died.
-     */
-    static RecordSink of(final RingBuffer<TickEvent> ring, final CountingExceptionHandler exceptions)
-    {
-        return event ->
-        {
-            long sequence;
-            while (true)
-            {
-                try
-                {
-                    sequence = ring.tryNext();
-                    break;
-                }
-                catch (final InsufficientCapacityException ex)
-                {
-                    // the ring is full: wait for the stages, as the ring's own next() would, unless one has died
-                    exceptions.checkAlive();
-                    LockSupport.parkNanos(1);
-                }
-            }
-            try
-            {
-                TickTranslator.INSTANCE.translateTo(ring.get(sequence), sequence, event);
-            }
-            finally
-            {
-                ring.publish(sequence);
-            }
-        };
     }
 }
