@@ -14,7 +14,7 @@
 # all of it, every run included, to DIR/peers.json. Results and logs go to DIR/peers-out/.
 # Environment: REPEAT (default 3), PEERS (default "naive duckdb polars pandas"; add flink for Flink), SKIP_JOURNAL
 # (set: no moneyflow bench run), MF_FLOW_OPTS (extra moneyflow flow options, default --max-symbols 16384),
-# MF_TRADES_OPTS / MF_ORDERS_OPTS (options of each moneyflow run: the order capacity), MONEYFLOW_JAVA_OPTS (default
+# MF_TRADES_OPTS / MF_ORDERS_OPTS (extra options of each moneyflow run, default none), MONEYFLOW_JAVA_OPTS (default
 # -Xmx12g + JAVA_PAGES), NAIVE_HEAP (default 12g), FLINK_JAVA_OPTS (default -Xmx6g + JAVA_PAGES), JAVA_PAGES (JVM
 # flags every Java tool gets alike; default -XX:+UseTransparentHugePages), PANDAS_CHUNK_ROWS, DUCKDB_THREADS and
 # POLARS_MAX_THREADS (default: every processor), PEERS_PYTHON / PEERS_VENV (see venv.sh).
@@ -38,13 +38,11 @@ for peer in $PEERS; do
   case "$peer" in naive|duckdb|polars|pandas|flink) ;; *) echo "run.sh: unknown peer '$peer'" >&2; exit 2 ;; esac
 done
 MF_FLOW_OPTS="${MF_FLOW_OPTS:---max-symbols 16384}"
-# Orders held at once: from the trades alone no order is ever known to be finished, so the whole day's orders stay in
-# the table (about 64 M on the full synthetic day: 2^27 rows of 64 bytes, 8 GiB); with the order records, finished
-# orders leave and about 10 M remain. The heap as the naive peer's.
-MF_TRADES_OPTS="${MF_TRADES_OPTS:---order-capacity 67108864}"
-MF_ORDERS_OPTS="${MF_ORDERS_OPTS:---order-capacity 20000000}"
-# Every JVM gets the same page flags: with 4 KiB pages, first touching moneyflow's 8 GiB trades-only order table costs
-# 2.1 M page faults (24 s of system time on this VM) before the first record; huge pages (madvise) cut that tenfold.
+# moneyflow runs with its own defaults: the order table pages orders by the exchange's numbering and needs no sizing.
+MF_TRADES_OPTS="${MF_TRADES_OPTS:-}"
+MF_ORDERS_OPTS="${MF_ORDERS_OPTS:-}"
+# Every JVM gets the same page flags and moneyflow the naive peer's heap: from the trades alone no order is ever known
+# to be finished, so both hold the whole day's orders (about 64 M on the full synthetic day).
 JAVA_PAGES="${JAVA_PAGES--XX:+UseTransparentHugePages}"
 export MONEYFLOW_JAVA_OPTS="${MONEYFLOW_JAVA_OPTS:--Xmx12g $JAVA_PAGES}"
 export FLINK_JAVA_OPTS="${FLINK_JAVA_OPTS:--Xmx6g $JAVA_PAGES}"

@@ -549,7 +549,17 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * @return how many times the order table doubled during the run (0 when it was sized well).
+     * @return where the order table keeps its orders (order modes), one line: orders held, pages and their memory,
+     *         the hash table's orders and rows, orders moved from old pages, sparse channels; null in trade mode,
+     *         which keeps no orders.
+     */
+    public String orderTableSummary()
+    {
+        return context.mode() == FlowMode.TRADE ? null : classify.orderTableSummary();
+    }
+
+    /**
+     * @return how many times the order table's hash table doubled during the run (0 when it was sized well).
      */
     public int orderTableResizes()
     {

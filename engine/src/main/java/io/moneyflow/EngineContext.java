@@ -20,7 +20,7 @@ import java.util.Locale;
 public final class EngineContext
 {
     /** Default ring size: a power of two. */
-    public static final int RING_SIZE_DEFAULT = 1 << 14;
+    public static final int RING_SIZE_DEFAULT = 1 << 10;
     /** Default allowance for a stream's time to step back before records are rejected. */
     public static final int MAX_BACKWARDS_MS_DEFAULT = 1_000;
     /** Most records sorted at once in memory: the sort key keeps a record's place in its run in 19 bits. */

@@ -36,7 +36,15 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
     private final boolean[] balanceOrders;
     /** Per slot: the aggressive order whose fills on arrival came last, or {@link #NO_ORDER}. */
     private final long[] arriving;
+    /**
+     * Per slot: the channel whose numbers key its orders' rows in the order table, from the slot's first record
+     * that names one, so that every record of a stock finds its orders in the same place whatever its own channel
+     * field says (a file without the column, a vendor's odd record); 0 until then.
+     */
+    private final int[] slotChannel;
     private static final long NO_ORDER = -1;
+    /** The order number in a key of {@link OrderTable#key}. */
+    private static final long ORDER_NO_MASK = (1L << 40) - 1;
 
     /** Checks of the data against the layout's reading of order quantities and of the quotes; see the accessors. */
     private long quantityExceeded;
@@ -101,6 +109,7 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
         this.ask1 = new long[slotCapacity];
         this.balanceOrders = new boolean[slotCapacity];
         this.arriving = new long[slotCapacity];
+        this.slotChannel = new int[slotCapacity];
         java.util.Arrays.fill(arriving, NO_ORDER);
     }
 
@@ -137,16 +146,18 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
     private void touch(final long sequence)
     {
         final TickEvent e = ring.get(sequence);
-        if (e.type == TickEvent.TRADE)
+        if (e.type == TickEvent.TRADE && e.slot >= 0)
         {
+            // the channel the event will use, without setting it: events before this one come first
+            final int channel = slotChannel[e.slot] != 0 ? slotChannel[e.slot] : Math.max(0, e.channel);
             long sum = 0;
             if (e.buyNo > 0)
             {
-                sum += orders.touch(OrderTable.key(e.slot, true, e.buyNo));
+                sum += orders.touch(OrderTable.key(e.slot, true, e.buyNo), channel, e.buyNo);
             }
             if (e.sellNo > 0)
             {
-                sum += orders.touch(OrderTable.key(e.slot, false, e.sellNo));
+                sum += orders.touch(OrderTable.key(e.slot, false, e.sellNo), channel, e.sellNo);
             }
             touched += sum;
         }
@@ -185,8 +196,14 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
                 if (mode != FlowMode.TRADE)
                 {
                     // an SZSE cancel names the cancelled order by one of its two numbers; the rest of it is gone
-                    removeOrder(event.buyNo > 0 ? OrderTable.key(event.slot, true, event.buyNo) :
-                        OrderTable.key(event.slot, false, event.sellNo));
+                    if (event.buyNo > 0)
+                    {
+                        removeOrder(OrderTable.key(event.slot, true, event.buyNo), channelOf(event), event.buyNo);
+                    }
+                    else
+                    {
+                        removeOrder(OrderTable.key(event.slot, false, event.sellNo), channelOf(event), event.sellNo);
+                    }
                 }
                 break;
             case TickEvent.SNAPSHOT:
@@ -211,14 +228,14 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
         final long key = OrderTable.key(event.slot, event.orderSide == BUY, event.orderNo);
         if (event.orderAction == TickEvent.DELETE)
         {
-            removeOrder(key);
+            removeOrder(key, channelOf(event), event.orderNo);
             return;
         }
         if (event.qtyIsBalance)
         {
             balanceOrders[event.slot] = true;
         }
-        final int row = orders.findOrInsert(key);
+        final int row = orders.findOrInsert(key, channelOf(event), event.orderNo);
         final long[] r = orders.rows;
         if (!event.qtyIsBalance && OrderTable.sideClass(r[row + OrderTable.PACKED]) != OrderTable.NO_CLASS)
         {
@@ -247,12 +264,12 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
      * aggressor and the stock has balance records (an SSE order stream); without an order stream, no record means
      * nothing and every row stays.
      */
-    private void finishArrivals(final int slot, final long aggressor)
+    private void finishArrivals(final int slot, final long aggressor, final int channel)
     {
         final long before = arriving[slot];
         if (before != NO_ORDER && before != aggressor)
         {
-            final int row = orders.find(before);
+            final int row = orders.find(before, channel, before & ORDER_NO_MASK);
             if (row >= 0 && orders.rows[row + OrderTable.OPEN_QTY] == OrderTable.UNKNOWN)
             {
                 orders.remove(row);
@@ -261,9 +278,21 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
         arriving[slot] = aggressor;
     }
 
-    private void removeOrder(final long key)
+    private int channelOf(final TickEvent event)
     {
-        final int row = orders.find(key);
+        final int slot = event.slot;
+        int channel = slotChannel[slot];
+        if (channel == 0 && event.channel > 0)
+        {
+            channel = event.channel;
+            slotChannel[slot] = channel;
+        }
+        return channel;
+    }
+
+    private void removeOrder(final long key, final int channel, final long orderNo)
+    {
+        final int row = orders.find(key, channel, orderNo);
         if (row >= 0)
         {
             orders.remove(row);
@@ -317,11 +346,11 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
             event.buyNo > 0 && event.sellNo > 0)
         {
             finishArrivals(slot, event.side == BUY ? OrderTable.key(slot, true, event.buyNo) :
-                OrderTable.key(slot, false, event.sellNo));
+                OrderTable.key(slot, false, event.sellNo), channelOf(event));
         }
         if (event.buyNo > 0)
         {
-            updateOrder(OrderTable.key(slot, true, event.buyNo), event, event.side == BUY, perBar);
+            updateOrder(OrderTable.key(slot, true, event.buyNo), event.buyNo, event, event.side == BUY, perBar);
         }
         else
         {
@@ -339,7 +368,7 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
 
         if (event.sellNo > 0)
         {
-            updateOrder(OrderTable.key(slot, false, event.sellNo), event, event.side == SELL, perBar);
+            updateOrder(OrderTable.key(slot, false, event.sellNo), event.sellNo, event, event.side == SELL, perBar);
         }
         else
         {
@@ -367,9 +396,10 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
         resultSideFrom = -1;
     }
 
-    private void updateOrder(final long key, final TickEvent event, final boolean aggressive, final boolean perBar)
+    private void updateOrder(
+        final long key, final long orderNo, final TickEvent event, final boolean aggressive, final boolean perBar)
     {
-        final int row = orders.findOrInsert(key);
+        final int row = orders.findOrInsert(key, channelOf(event), orderNo);
         // read the array after the lookup: a lookup may have grown the table
         final long[] r = orders.rows;
         if (perBar && OrderTable.bar(r[row + OrderTable.PACKED]) != event.bar)
@@ -633,6 +663,19 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
     public long midpointMissing()
     {
         return midpointMissing;
+    }
+
+    /**
+     * @return where the order table keeps its orders now, for a run's notes: orders held, pages and their memory,
+     *         orders in the hash table and its rows, orders moved there from old pages, sparse channels.
+     */
+    public String orderTableSummary()
+    {
+        return String.format(java.util.Locale.ROOT,
+            "%,d orders held: %,d in %,d pages (%,d MiB allocated), %,d in the hash table of %,d rows " +
+                "(%,d moved there from old pages), %d sparse channels",
+            orders.size(), orders.size() - orders.hashed(), orders.pagesInUse(), orders.chunkBytes() >> 20,
+            orders.hashed(), orders.capacity(), orders.moved(), orders.sparseChannels());
     }
 
     /**

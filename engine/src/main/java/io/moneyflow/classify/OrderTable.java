@@ -1,17 +1,36 @@
 package io.moneyflow.classify;
 
 /**
- * Per-order running state for the order modes: an open-addressing table (linear probing) keyed by (slot, side,
- * order number).
+ * Per-order running state for the order modes, keyed by (slot, side, order number) and, where the record names one,
+ * the exchange channel that numbers the order.
  * <p>
- * Each row is eight consecutive longs in one array (key, all-fill shares and amount, aggressive shares, amount and
- * fill count, packed classes and bar, shares still open), so that a lookup and its update touch one cache line, and
- * allocate nothing. A row leaves the table as soon as its order can trade no more: filled to the quantity its order
- * record gave, or cancelled ({@link #remove}, backward-shift deletion, no tombstones); and the whole table is emptied
- * when the trading day changes ({@link #clear}). What stays is the orders still open, and the orders whose quantity
- * no record gave. The table is sized up front ({@code initialCapacity}); if more orders are open at once than that,
- * it doubles, which allocates once per doubling and is counted in {@link #resizes()}: size it from the expected
- * open orders to keep the hot path allocation-free. Used by the classify thread only.
+ * Each row is eight consecutive longs (key, all-fill shares and amount, aggressive shares, amount and fill count,
+ * packed classes and bar, shares still open), on a cache line of its own, so that a lookup and its update touch one
+ * line, and allocate nothing. Rows live in one of two stores:
+ * <ul>
+ *     <li><b>Pages by the exchange's numbering</b>, for records with a channel and an order number: an exchange
+ *     numbers orders densely and increasingly per channel (SZSE ApplSeqNum, SSE OrderNo), so order {@code n} of a
+ *     channel lives at row {@code n mod 1024} of the channel's page {@code n / 1024}. Pages are handed out as the
+ *     day's numbers advance and go back to a free list when every order in them is done. An old page left with an
+ *     eighth of its rows or fewer moves them to the hash table and goes back too (the day's long-lived orders are
+ *     scattered over every page and would otherwise keep them all). A channel whose pages hold fewer orders than one
+ *     row in 64 after 256 pages (a file of a few of a channel's stocks) gives its new orders to the hash table for
+ *     the rest of the day. So memory follows the orders actually held, and since most fills touch recent orders,
+ *     their rows sit together in a few hot pages instead of scattered over a table sized for the day. Pages are
+ *     carved from chunks allocated as needed (first 1 MiB, each after as large as all before, up to 64 MiB; never
+ *     freed before the engine is; counted in {@link #chunkBytes()}).</li>
+ *     <li><b>An open-addressing hash table</b> (linear probing, backward-shift deletion, no tombstones) for records
+ *     with no channel or no usable number, for an order whose page row another key holds (a source that numbers
+ *     orders per stock rather than per channel), and for the few open orders of old pages: sized up front
+ *     ({@code expected}), doubling when fuller than three quarters, which allocates once per doubling and is counted
+ *     in {@link #resizes()}.</li>
+ * </ul>
+ * A row leaves as soon as its order can trade no more: filled to the quantity its order record gave, or cancelled
+ * ({@link #remove}); and everything is emptied when the trading day changes ({@link #clear}). What stays is the orders
+ * still open, and the orders whose quantity no record gave.
+ * <p>
+ * The offsets that lookups return index {@link #rows}, which is the array holding the row of the latest lookup:
+ * read it after each lookup, and {@link #remove} or {@link #reset} only that row. Used by the classify thread only.
  */
 final class OrderTable
 {
@@ -48,18 +67,85 @@ final class OrderTable
     private static final long NO_BAR = Integer.MIN_VALUE;
     private static final long BALANCE_BIT = 1L << 16;
 
+    /** The array holding the row of the latest lookup: a page chunk or the hash table. */
     long[] rows;
+    /** The hash table. */
+    private long[] table;
     private int mask;
+    /** Rows held, in both stores. */
     private int size;
+    /** Rows held in the hash table. */
+    private int tableSize;
     private int resizeAt;
     private int resizes;
+
+    /** log2 of the rows of a page. */
+    static final int PAGE_SHIFT = 10;
+    private static final int PAGE_ROWS = 1 << PAGE_SHIFT;
+    private static final int PAGE_MASK = PAGE_ROWS - 1;
+    /** Pages of the first chunk; each chunk after has as many pages as all before it, up to MAX_CHUNK_PAGES. */
+    private static final int FIRST_CHUNK_PAGES = 16;
+    /** Most pages of a chunk: 1024 pages of 64 KiB. */
+    private static final int MAX_CHUNK_PAGES = 1024;
+    private static final int PAGE_LONGS = PAGE_ROWS << 3;
+    /** Highest channel number given pages; records of other channels use the hash table. */
+    static final int MAX_CHANNEL = 0xFFFF;
+    /** Order numbers from this one up use the hash table: a page directory indexes at most 2^26 pages. */
+    static final long MAX_PAGED_ORDER = 1L << (26 + PAGE_SHIFT);
+    private static final int NO_PAGE = -1;
+    /**
+     * An old page (two or more behind its channel's newest) left with this many open orders or fewer moves them to
+     * the hash table and is freed: a page kept holds more than an eighth of its rows, or is one of the newest.
+     */
+    private static final int MOVE_AT = PAGE_ROWS / 8;
+    /**
+     * A channel given SPARSE_PAGES pages or more, fewer than one row in SPARSE_RATIO of which ever held an order, is
+     * sparse (a file of a few of its stocks): its new orders go to the hash table. A whole channel's orders fill a
+     * third to all of its numbers by the day's end (SZSE numbers trades and orders in one sequence, SSE orders alone),
+     * but from the trades alone the early pages fill slowly: a generated day's channels stay above one in 64.
+     */
+    private static final int SPARSE_PAGES = 256;
+    private static final int SPARSE_RATIO = 64;
+
+    /** Channel number to channel index + 1 (0: the channel has none yet). */
+    private final char[] channelIndex = new char[MAX_CHANNEL + 1];
+    /** Per channel index: page of each page number ({@code orderNo >>> PAGE_SHIFT}), or NO_PAGE. */
+    private int[][] directories = new int[4][];
+    /** Per channel index: highest page number given a page this day. */
+    private long[] highestPage = new long[4];
+    /** Per channel index: true when its numbers proved too sparse for pages this day. */
+    private boolean[] sparse = new boolean[4];
+    /** Per channel index: pages given to it and rows added to them this day. */
+    private long[] channelPages = new long[4];
+    private long[] channelAdded = new long[4];
+    private int channels;
+    private int chunkCount;
+    private long[] chunk;
+    private int chunkPagesLeft;
+    private long chunkBytes;
+    /** Pages carved from the chunks so far. */
+    private int pagesCarved;
+    /** Per page: its chunk, the offset of its first row in it, rows in use, owning channel index, page number. */
+    private long[][] pageArray = new long[FIRST_CHUNK_PAGES][];
+    private int[] pageOffset = new int[FIRST_CHUNK_PAGES];
+    private int[] pageLive = new int[FIRST_CHUNK_PAGES];
+    private int[] pageChannel = new int[FIRST_CHUNK_PAGES];
+    private int[] pageNumber = new int[FIRST_CHUNK_PAGES];
+    private int[] freePages = new int[FIRST_CHUNK_PAGES];
+    private int freeCount;
+    private int pagesInUse;
+    /** Page of the latest lookup's row, or NO_PAGE when it is in the hash table. */
+    private int lastPage = NO_PAGE;
+    /** Rows moved from pages to the hash table. */
+    private long moved;
 
     /** Most orders a table can be sized for: 2^26, in 2^27 rows of 64 bytes (8 GiB). */
     static final int MAX_EXPECTED = 1 << 26;
 
     /**
-     * @param expected orders the table should hold without growing: it starts with the smallest power-of-two number
-     *                 of rows that keeps them under its load limit.
+     * @param expected orders the hash table should hold without growing: it starts with the smallest power-of-two
+     *                 number of rows that keeps them under its load limit. Orders with a channel and a number live in
+     *                 pages, which need no sizing.
      */
     OrderTable(final int expected)
     {
@@ -69,6 +155,7 @@ final class OrderTable
             capacity <<= 1;
         }
         allocate(capacity);
+        rows = table;
     }
 
     /**
@@ -80,97 +167,184 @@ final class OrderTable
     }
 
     /**
-     * Finds the row of a key, inserting an empty row when absent.
+     * Finds the row of an order without a channel, inserting an empty row when absent.
      *
      * @param key from {@link #key(int, boolean, long)}.
      * @return the offset of the row's first long in {@link #rows}.
      */
     int findOrInsert(final long key)
     {
-        int index = hash(key) & mask;
-        while (true)
-        {
-            final int base = ROW_OFFSET + (index << STRIDE_SHIFT);
-            final long existing = rows[base];
-            if (existing == key)
-            {
-                return base;
-            }
-            if (existing == EMPTY)
-            {
-                if (size >= resizeAt)
-                {
-                    grow();
-                    return findOrInsert(key);
-                }
-                rows[base] = key;
-                size++;
-                // a row left by a removal holds stale values: every field is set afresh
-                rows[base + PACKED] = pack(NO_CLASS, NO_CLASS, NO_BAR);
-                reset(base);
-                rows[base + OPEN_QTY] = UNKNOWN;
-                return base;
-            }
-            index = (index + 1) & mask;
-        }
+        return findOrInsert(key, 0, 0);
     }
 
     /**
-     * Finds the row of a key.
+     * Finds the row of an order, inserting an empty row when absent.
+     *
+     * @param key     from {@link #key(int, boolean, long)}.
+     * @param channel the channel that numbers the order, 0 or less for none.
+     * @param orderNo the order's number on it (the one in the key).
+     * @return the offset of the row's first long in {@link #rows}.
+     */
+    int findOrInsert(final long key, final int channel, final long orderNo)
+    {
+        int page = page(channel, orderNo, false);
+        if (page == NO_PAGE)
+        {
+            if (!pageable(channel, orderNo))
+            {
+                return tableFindOrInsert(key);
+            }
+            if (tableSize > 0)
+            {
+                // a page given up with this order still open moved it to the hash table
+                final int base = tableFind(key);
+                if (base >= 0)
+                {
+                    rows = table;
+                    lastPage = NO_PAGE;
+                    return base;
+                }
+            }
+            page = page(channel, orderNo, true);
+            if (page == NO_PAGE)
+            {
+                // a channel whose numbers are too sparse for pages
+                return tableFindOrInsert(key);
+            }
+        }
+        final long[] chunk = pageArray[page];
+        final int base = pageOffset[page] + ((int)(orderNo & PAGE_MASK) << STRIDE_SHIFT);
+        final long existing = chunk[base];
+        if (existing == key)
+        {
+            rows = chunk;
+            lastPage = page;
+            return base;
+        }
+        if (existing == EMPTY && (tableSize == 0 || tableFind(key) < 0))
+        {
+            chunk[base] = key;
+            initRow(chunk, base);
+            pageLive[page]++;
+            channelAdded[pageChannel[page]]++;
+            size++;
+            rows = chunk;
+            lastPage = page;
+            return base;
+        }
+        // another order holds this number on the channel (or this one is in the hash table already): hash it
+        return tableFindOrInsert(key);
+    }
+
+    /**
+     * Finds the row of an order without a channel.
      *
      * @param key from {@link #key(int, boolean, long)}.
      * @return the offset of the row's first long in {@link #rows}, or -1 when absent.
      */
     int find(final long key)
     {
-        int index = hash(key) & mask;
-        while (true)
-        {
-            final int base = ROW_OFFSET + (index << STRIDE_SHIFT);
-            final long existing = rows[base];
-            if (existing == key)
-            {
-                return base;
-            }
-            if (existing == EMPTY)
-            {
-                return -1;
-            }
-            index = (index + 1) & mask;
-        }
+        return find(key, 0, 0);
     }
 
     /**
-     * Removes a row, moving back the rows of its probe run that would otherwise be cut off from their home slot
-     * (backward-shift deletion), so that lookups never meet a hole that hides a key and no tombstones accumulate.
+     * Finds the row of an order.
      *
-     * @param base the row's offset, from {@link #find} or {@link #findOrInsert}.
+     * @param key     from {@link #key(int, boolean, long)}.
+     * @param channel the channel that numbers the order, 0 or less for none.
+     * @param orderNo the order's number on it.
+     * @return the offset of the row's first long in {@link #rows}, or -1 when absent.
+     */
+    int find(final long key, final int channel, final long orderNo)
+    {
+        final int page = page(channel, orderNo, false);
+        if (page != NO_PAGE)
+        {
+            final long[] chunk = pageArray[page];
+            final int base = pageOffset[page] + ((int)(orderNo & PAGE_MASK) << STRIDE_SHIFT);
+            if (chunk[base] == key)
+            {
+                rows = chunk;
+                lastPage = page;
+                return base;
+            }
+        }
+        if (tableSize == 0)
+        {
+            return -1;
+        }
+        final int base = tableFind(key);
+        if (base >= 0)
+        {
+            rows = table;
+            lastPage = NO_PAGE;
+        }
+        return base;
+    }
+
+    /**
+     * Removes the row of the latest lookup. A page whose rows are all gone goes back to the free list, unless it is
+     * its channel's newest, which the next orders will fill.
+     *
+     * @param base the row's offset, from the latest {@link #find} or {@link #findOrInsert}.
      */
     void remove(final int base)
     {
-        final long[] r = rows;
-        int hole = (base - ROW_OFFSET) >>> STRIDE_SHIFT;
-        int next = hole;
-        while (true)
+        final int page = lastPage;
+        if (page == NO_PAGE)
         {
-            next = (next + 1) & mask;
-            final int nextBase = ROW_OFFSET + (next << STRIDE_SHIFT);
-            final long key = r[nextBase];
-            if (key == EMPTY)
+            tableRemove(base);
+            return;
+        }
+        pageArray[page][base] = EMPTY;
+        size--;
+        final int live = --pageLive[page];
+        final int channel = pageChannel[page];
+        final int number = pageNumber[page];
+        if (live == 0 && number < highestPage[channel])
+        {
+            releasePage(page);
+        }
+        else if (live <= MOVE_AT && number + 1 < highestPage[channel])
+        {
+            // an old page held by a few orders still open: they move to the hash table and the page is freed, so
+            // that a day's long-lived orders, scattered over every page, do not keep every page
+            movePage(page);
+            releasePage(page);
+        }
+    }
+
+    private void releasePage(final int page)
+    {
+        directories[pageChannel[page]][pageNumber[page]] = NO_PAGE;
+        freePages[freeCount++] = page;
+        pagesInUse--;
+    }
+
+    private void movePage(final int page)
+    {
+        final long[] chunk = pageArray[page];
+        final int first = pageOffset[page];
+        for (int i = first, end = first + PAGE_LONGS; i < end; i += STRIDE)
+        {
+            final long key = chunk[i];
+            if (key != EMPTY)
             {
-                break;
-            }
-            final int home = hash(key) & mask;
-            // the row at next may fill the hole unless its home lies cyclically in (hole, next]
-            final boolean homeBetween = hole <= next ? home > hole && home <= next : home > hole || home <= next;
-            if (!homeBetween)
-            {
-                System.arraycopy(r, nextBase, r, ROW_OFFSET + (hole << STRIDE_SHIFT), STRIDE);
-                hole = next;
+                if (tableSize >= resizeAt)
+                {
+                    grow();
+                }
+                int index = hash(key) & mask;
+                while (table[ROW_OFFSET + (index << STRIDE_SHIFT)] != EMPTY)
+                {
+                    index = (index + 1) & mask;
+                }
+                System.arraycopy(chunk, i, table, ROW_OFFSET + (index << STRIDE_SHIFT), STRIDE);
+                tableSize++;
+                moved++;
             }
         }
-        r[ROW_OFFSET + (hole << STRIDE_SHIFT)] = EMPTY;
-        size--;
+        pageLive[page] = 0;
     }
 
     /**
@@ -178,21 +352,44 @@ final class OrderTable
      */
     void clear()
     {
-        if (size == 0)
+        if (tableSize > 0)
         {
-            return;
+            final long[] r = table;
+            for (int i = ROW_OFFSET; i < r.length; i += STRIDE)
+            {
+                r[i] = EMPTY;
+            }
+            size -= tableSize;
+            tableSize = 0;
         }
-        final long[] r = rows;
-        for (int i = ROW_OFFSET; i < r.length; i += STRIDE)
+        for (int c = 0; c < channels; c++)
         {
-            r[i] = EMPTY;
+            final int[] directory = directories[c];
+            for (int n = 0; n < directory.length; n++)
+            {
+                final int page = directory[n];
+                if (page != NO_PAGE)
+                {
+                    directory[n] = NO_PAGE;
+                    freePages[freeCount++] = page;
+                }
+            }
+            highestPage[c] = -1;
+            sparse[c] = false;
+            channelPages[c] = 0;
+            channelAdded[c] = 0;
         }
+        pagesInUse = 0;
         size = 0;
+        rows = table;
+        lastPage = NO_PAGE;
     }
 
     /**
      * Restarts a row's cumulative fills and classes (a new bar in order-bar mode); what its order record said (open
      * shares, whether they are a balance) stays.
+     *
+     * @param base the row of the latest lookup.
      */
     void reset(final int base)
     {
@@ -240,25 +437,332 @@ final class OrderTable
     }
 
     /**
-     * Reads the first word of a key's home row, so that a later lookup of the key finds the row in cache: called for
-     * the events of a batch before they are processed, so that their misses overlap instead of following one another.
+     * Reads the first word of an order's row (its home row in the hash table), so that a later lookup finds it in
+     * cache: called for the events of a batch before they are processed, so that their misses overlap instead of
+     * following one another.
      *
-     * @param key from {@link #key(int, boolean, long)}.
+     * @param key     from {@link #key(int, boolean, long)}.
+     * @param channel the channel that numbers the order, 0 or less for none.
+     * @param orderNo the order's number on it.
      * @return the word read, for the caller to fold into a value it keeps (so the read is not optimised away).
      */
-    long touch(final long key)
+    long touch(final long key, final int channel, final long orderNo)
     {
-        return rows[ROW_OFFSET + ((hash(key) & mask) << STRIDE_SHIFT)];
+        final int page = page(channel, orderNo, false);
+        if (page != NO_PAGE)
+        {
+            return pageArray[page][pageOffset[page] + ((int)(orderNo & PAGE_MASK) << STRIDE_SHIFT)];
+        }
+        return table[ROW_OFFSET + ((hash(key) & mask) << STRIDE_SHIFT)];
     }
 
+    /**
+     * @return rows of the hash table.
+     */
     int capacity()
     {
         return mask + 1;
     }
 
+    /**
+     * @return doublings of the hash table.
+     */
     int resizes()
     {
         return resizes;
+    }
+
+    /**
+     * @return rows held in the hash table (orders without a usable channel and number).
+     */
+    int hashed()
+    {
+        return tableSize;
+    }
+
+    /**
+     * @param channel a channel number.
+     * @return true when the channel's numbers proved too sparse for pages this day.
+     */
+    boolean sparse(final int channel)
+    {
+        final int index = channel > 0 && channel <= MAX_CHANNEL ? channelIndex[channel] - 1 : -1;
+        return index >= 0 && sparse[index];
+    }
+
+    /**
+     * @return channels whose numbers proved too sparse for pages this day.
+     */
+    int sparseChannels()
+    {
+        int n = 0;
+        for (int c = 0; c < channels; c++)
+        {
+            n += sparse[c] ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
+     * @return rows moved from old pages to the hash table so far.
+     */
+    long moved()
+    {
+        return moved;
+    }
+
+    /**
+     * @return pages holding rows now.
+     */
+    int pagesInUse()
+    {
+        return pagesInUse;
+    }
+
+    /**
+     * @return bytes of the page chunks allocated so far.
+     */
+    long chunkBytes()
+    {
+        return chunkBytes;
+    }
+
+    /**
+     * @return the page of a channel's order number, given one if {@code give} and it has none; NO_PAGE when the
+     *         channel or number cannot be paged, or (not giving) the number has no page.
+     */
+    private static boolean pageable(final int channel, final long orderNo)
+    {
+        return channel > 0 && channel <= MAX_CHANNEL && orderNo > 0 && orderNo < MAX_PAGED_ORDER;
+    }
+
+    private int page(final int channel, final long orderNo, final boolean give)
+    {
+        if (!pageable(channel, orderNo))
+        {
+            return NO_PAGE;
+        }
+        int index = channelIndex[channel] - 1;
+        if (index < 0)
+        {
+            if (!give)
+            {
+                return NO_PAGE;
+            }
+            index = newChannel(channel);
+        }
+        final int number = (int)(orderNo >>> PAGE_SHIFT);
+        int[] directory = directories[index];
+        if (number >= directory.length)
+        {
+            if (!give)
+            {
+                return NO_PAGE;
+            }
+            directory = growDirectory(index, number);
+        }
+        final int page = directory[number];
+        if (page != NO_PAGE || !give || sparse[index])
+        {
+            return page;
+        }
+        if (channelPages[index] >= SPARSE_PAGES &&
+            channelAdded[index] < channelPages[index] * (PAGE_ROWS / SPARSE_RATIO))
+        {
+            // fewer than one row in SPARSE_RATIO of the channel's pages ever held an order: a file of a few of
+            // the channel's stocks, whose orders are a sparse subset of its numbers; pages would waste memory, so
+            // its new orders go to the hash table for the rest of the day
+            sparse[index] = true;
+            return NO_PAGE;
+        }
+        return givePage(index, number);
+    }
+
+    private int newChannel(final int channel)
+    {
+        if (channels == directories.length)
+        {
+            directories = java.util.Arrays.copyOf(directories, channels * 2);
+            highestPage = java.util.Arrays.copyOf(highestPage, channels * 2);
+            sparse = java.util.Arrays.copyOf(sparse, channels * 2);
+            channelPages = java.util.Arrays.copyOf(channelPages, channels * 2);
+            channelAdded = java.util.Arrays.copyOf(channelAdded, channels * 2);
+        }
+        final int index = channels++;
+        final int[] directory = new int[64];
+        java.util.Arrays.fill(directory, NO_PAGE);
+        directories[index] = directory;
+        highestPage[index] = -1;
+        channelIndex[channel] = (char)(index + 1);
+        return index;
+    }
+
+    private int[] growDirectory(final int index, final int number)
+    {
+        final int[] old = directories[index];
+        int length = old.length;
+        while (length <= number)
+        {
+            length <<= 1;
+        }
+        final int[] directory = java.util.Arrays.copyOf(old, length);
+        java.util.Arrays.fill(directory, old.length, length, NO_PAGE);
+        directories[index] = directory;
+        return directory;
+    }
+
+    private int givePage(final int index, final int number)
+    {
+        final int page;
+        if (freeCount > 0)
+        {
+            page = freePages[--freeCount];
+        }
+        else
+        {
+            page = carvePage();
+        }
+        final long[] rowsOfPage = pageArray[page];
+        final int first = pageOffset[page];
+        for (int i = first, end = first + PAGE_LONGS; i < end; i += STRIDE)
+        {
+            rowsOfPage[i] = EMPTY;
+        }
+        pageLive[page] = 0;
+        pageChannel[page] = index;
+        pageNumber[page] = number;
+        channelPages[index]++;
+        directories[index][number] = page;
+        if (number > highestPage[index])
+        {
+            highestPage[index] = number;
+        }
+        pagesInUse++;
+        return page;
+    }
+
+    private int carvePage()
+    {
+        if (chunkPagesLeft == 0)
+        {
+            // a new chunk: one array, which the collector places at a region's start (a large array), so that
+            // ROW_OFFSET puts each row on a cache line of its own
+            final int pages = Math.min(MAX_CHUNK_PAGES, Math.max(FIRST_CHUNK_PAGES, pagesCarved));
+            chunk = new long[ROW_OFFSET + pages * PAGE_LONGS];
+            chunkPagesLeft = pages;
+            chunkCount++;
+            chunkBytes += (long)chunk.length * Long.BYTES;
+        }
+        final int page = pagesCarved++;
+        if (page == pageLive.length)
+        {
+            pageArray = java.util.Arrays.copyOf(pageArray, page * 2);
+            pageOffset = java.util.Arrays.copyOf(pageOffset, page * 2);
+            pageLive = java.util.Arrays.copyOf(pageLive, page * 2);
+            pageChannel = java.util.Arrays.copyOf(pageChannel, page * 2);
+            pageNumber = java.util.Arrays.copyOf(pageNumber, page * 2);
+            freePages = java.util.Arrays.copyOf(freePages, page * 2);
+        }
+        final int pagesOfChunk = (chunk.length - ROW_OFFSET) / PAGE_LONGS;
+        pageArray[page] = chunk;
+        pageOffset[page] = ROW_OFFSET + (pagesOfChunk - chunkPagesLeft) * PAGE_LONGS;
+        chunkPagesLeft--;
+        return page;
+    }
+
+    private static void initRow(final long[] r, final int base)
+    {
+        // a row left by a removal holds stale values: every field is set afresh
+        r[base + ALL_QTY] = 0;
+        r[base + ALL_AMOUNT] = 0;
+        r[base + AGGR_QTY] = 0;
+        r[base + AGGR_AMOUNT] = 0;
+        r[base + AGGR_COUNT] = 0;
+        r[base + PACKED] = pack(NO_CLASS, NO_CLASS, NO_BAR);
+        r[base + OPEN_QTY] = UNKNOWN;
+    }
+
+    private int tableFindOrInsert(final long key)
+    {
+        int index = hash(key) & mask;
+        while (true)
+        {
+            final int base = ROW_OFFSET + (index << STRIDE_SHIFT);
+            final long existing = table[base];
+            if (existing == key)
+            {
+                rows = table;
+                lastPage = NO_PAGE;
+                return base;
+            }
+            if (existing == EMPTY)
+            {
+                if (tableSize >= resizeAt)
+                {
+                    grow();
+                    return tableFindOrInsert(key);
+                }
+                table[base] = key;
+                initRow(table, base);
+                tableSize++;
+                size++;
+                rows = table;
+                lastPage = NO_PAGE;
+                return base;
+            }
+            index = (index + 1) & mask;
+        }
+    }
+
+    private int tableFind(final long key)
+    {
+        int index = hash(key) & mask;
+        while (true)
+        {
+            final int base = ROW_OFFSET + (index << STRIDE_SHIFT);
+            final long existing = table[base];
+            if (existing == key)
+            {
+                return base;
+            }
+            if (existing == EMPTY)
+            {
+                return -1;
+            }
+            index = (index + 1) & mask;
+        }
+    }
+
+    /**
+     * Backward-shift deletion: moves back the rows of the probe run that would otherwise be cut off from their home
+     * slot, so that lookups never meet a hole that hides a key and no tombstones accumulate.
+     */
+    private void tableRemove(final int base)
+    {
+        final long[] r = table;
+        int hole = (base - ROW_OFFSET) >>> STRIDE_SHIFT;
+        int next = hole;
+        while (true)
+        {
+            next = (next + 1) & mask;
+            final int nextBase = ROW_OFFSET + (next << STRIDE_SHIFT);
+            final long key = r[nextBase];
+            if (key == EMPTY)
+            {
+                break;
+            }
+            final int home = hash(key) & mask;
+            // the row at next may fill the hole unless its home lies cyclically in (hole, next]
+            final boolean homeBetween = hole <= next ? home > hole && home <= next : home > hole || home <= next;
+            if (!homeBetween)
+            {
+                System.arraycopy(r, nextBase, r, ROW_OFFSET + (hole << STRIDE_SHIFT), STRIDE);
+                hole = next;
+            }
+        }
+        r[ROW_OFFSET + (hole << STRIDE_SHIFT)] = EMPTY;
+        tableSize--;
+        size--;
     }
 
     private static int hash(final long key)
@@ -270,19 +774,18 @@ final class OrderTable
 
     private void allocate(final int capacity)
     {
-        rows = new long[ROW_OFFSET + (capacity << STRIDE_SHIFT)];
-        for (int i = ROW_OFFSET; i < rows.length; i += STRIDE)
+        table = new long[ROW_OFFSET + (capacity << STRIDE_SHIFT)];
+        for (int i = ROW_OFFSET; i < table.length; i += STRIDE)
         {
-            rows[i] = EMPTY;
+            table[i] = EMPTY;
         }
         mask = capacity - 1;
         resizeAt = (int)((long)capacity * MAX_LOAD_PERCENT / 100);
-        size = 0;
     }
 
     private void grow()
     {
-        final long[] old = rows;
+        final long[] old = table;
         allocate((mask + 1) << 1);
         resizes++;
         for (int from = ROW_OFFSET; from < old.length; from += STRIDE)
@@ -291,13 +794,13 @@ final class OrderTable
             if (key != EMPTY)
             {
                 int index = hash(key) & mask;
-                while (rows[ROW_OFFSET + (index << STRIDE_SHIFT)] != EMPTY)
+                while (table[ROW_OFFSET + (index << STRIDE_SHIFT)] != EMPTY)
                 {
                     index = (index + 1) & mask;
                 }
-                System.arraycopy(old, from, rows, ROW_OFFSET + (index << STRIDE_SHIFT), STRIDE);
-                size++;
+                System.arraycopy(old, from, table, ROW_OFFSET + (index << STRIDE_SHIFT), STRIDE);
             }
         }
+        rows = table;
     }
 }

@@ -7,8 +7,12 @@ package io.moneyflow.ring;
  * classification fields; the aggregate handler reads both. Each field has one writer per sequence, and the
  * Disruptor's barriers order the stages. Money in 1/10000 yuan, quantities in shares, prices in 1/10000 yuan, times
  * in milliseconds since midnight. The feed also uses instances as per-source decode buffers.
+ * <p>
+ * The fields are declared in three classes so that the JVM lays them out in this order (a superclass's fields come
+ * first): the input fields every record uses ({@link TickInput}), the classification ({@link TickClassification}),
+ * then the rest (journal positions, rejected text, snapshots), which the stages do not read on the flow path.
  */
-public final class TickEvent
+public final class TickEvent extends TickClassification
 {
     /** A fill (逐笔成交). */
     public static final byte TRADE = 1;
@@ -69,44 +73,11 @@ public final class TickEvent
     /** Book levels carried by a snapshot. */
     public static final int LEVELS = 10;
 
-    // ---- input, written by the feed
-    /** Record type: {@link #TRADE}, {@link #CANCEL}, {@link #ORDER}, {@link #SNAPSHOT}. */
-    public byte type;
+    // ---- input, written by the feed: the fields every record uses are in TickInput; these are the rest
     /** Packed symbol key (see SymbolCodes). */
     public long symbolKey;
     /** Reference-data row, or -1. */
     public int securityId;
-    /** Counters slot: this symbol on this date. */
-    public int slot;
-    /** Trading date, yyyymmdd. */
-    public int date;
-    /** Exchange time, ms since midnight. */
-    public int timeMs;
-    /** Trade or order price. */
-    public long price;
-    /** Trade or order quantity, shares. */
-    public long qty;
-    /** price x qty, 1/10000 yuan. */
-    public long amount;
-    /** Buy order number; 0 when absent. */
-    public long buyNo;
-    /** Sell order number; 0 when absent. */
-    public long sellNo;
-    /** Exchange or vendor direction flag: {@link #BUY}, {@link #SELL}, {@link #NEUTRAL}, or {@link #NONE}. */
-    public byte flag;
-    /** Order number of an order record. */
-    public long orderNo;
-    /** Side of an order record: {@link #BUY} or {@link #SELL}. */
-    public byte orderSide;
-    /** {@link #ADD} or {@link #DELETE}. */
-    public byte orderAction;
-    /**
-     * For an order record: true when its quantity is what is left open after any fills on arrival (SSE's Balance),
-     * false when it is the order's whole quantity (SZSE's OrderQty).
-     */
-    public boolean qtyIsBalance;
-    /** Channel of the record's sequence, or 0. */
-    public int channel;
     /** Sequence number in its channel, or 0 when the input has none. */
     public long sequence;
     /** True when the input declares its channel sequence gapless, so that gaps are reported. */
@@ -150,55 +121,6 @@ public final class TickEvent
     public final long[] askPrice = new long[LEVELS];
     /** Snapshot: ask quantities. */
     public final long[] askQty = new long[LEVELS];
-
-    // ---- classification, written by the classify handler
-    /** True once the classify stage has finished with this fill; the aggregate stage skips a fill without it. */
-    public boolean classified;
-    /** Aggressor side decided by the engine. */
-    public byte side;
-    /**
-     * Side given by the rule under measurement, {@link #UNCLASSIFIED} when it gave none, or {@link #NONE} when the
-     * fill was not measured (no rule chosen, or the exchange did not flag it B or S).
-     */
-    public byte ruleSide;
-    /** Bar index of the event, or -1 outside the session. */
-    public int bar;
-    /** Active-view class of the buy order (used when the fill is buyer-initiated). */
-    public int buyActiveClass;
-    /** Active-view class of the sell order (used when the fill is seller-initiated). */
-    public int sellActiveClass;
-    /** Order-side-view class of the buy order. */
-    public int buySideClass;
-    /** Order-side-view class of the sell order. */
-    public int sellSideClass;
-    /** Class the buy order's earlier active flow leaves, or -1 when it stays. */
-    public int buyActiveFrom;
-    /** Earlier active amount of the buy order that moves to {@link #buyActiveClass}. */
-    public long buyActiveMoveAmount;
-    /** Earlier active shares that move. */
-    public long buyActiveMoveVolume;
-    /** Earlier active fills that move. */
-    public long buyActiveMoveCount;
-    /** Class the sell order's earlier active flow leaves, or -1. */
-    public int sellActiveFrom;
-    /** Earlier active amount of the sell order that moves to {@link #sellActiveClass}. */
-    public long sellActiveMoveAmount;
-    /** Earlier active shares that move. */
-    public long sellActiveMoveVolume;
-    /** Earlier active fills that move. */
-    public long sellActiveMoveCount;
-    /** Class the buy order's earlier order-side flow leaves, or -1. */
-    public int buySideFrom;
-    /** Earlier order-side amount of the buy order that moves to {@link #buySideClass}. */
-    public long buySideMoveAmount;
-    /** Earlier order-side shares that move. */
-    public long buySideMoveVolume;
-    /** Class the sell order's earlier order-side flow leaves, or -1. */
-    public int sellSideFrom;
-    /** Earlier order-side amount of the sell order that moves to {@link #sellSideClass}. */
-    public long sellSideMoveAmount;
-    /** Earlier order-side shares that move. */
-    public long sellSideMoveVolume;
 
     /**
      * Clears every input field, so that a decoder can fill only what its record carries.

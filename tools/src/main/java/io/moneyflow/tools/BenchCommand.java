@@ -88,8 +88,10 @@ final class BenchCommand implements Callable<Integer>
         description = "Ring wait strategy: yielding (default here), blocking, sleeping, busy-spin.")
     String wait;
 
-    @Option(names = "--order-capacity", paramLabel = "N", defaultValue = "20000000",
-        description = "Orders the order table holds without growing (default 20,000,000).")
+    @Option(names = "--order-capacity", paramLabel = "N",
+        defaultValue = "" + io.moneyflow.EngineContext.ORDER_CAPACITY_DEFAULT,
+        description = "Starting rows of the order table's hash part, for orders without a channel and number " +
+            "(default ${DEFAULT-VALUE}); orders with both live in pages that need no sizing.")
     int orderCapacity;
 
     @Option(names = "--pipeline", paramLabel = "KIND", defaultValue = "auto",
@@ -238,6 +240,7 @@ final class BenchCommand implements Callable<Integer>
                 result.put("ordersHeldAtEnd", engine.ordersTracked());
                 result.put("orderTableRows", engine.orderTableCapacity());
                 result.put("orderTableResizes", engine.orderTableResizes());
+                result.put("orderTable", engine.orderTableSummary());
                 result.put("countersFileBytes", Files.size(work.resolve("bench.counters")));
                 result.put("digest", CountersDigest.sha256(engine.counters()));
                 if (!quiet)

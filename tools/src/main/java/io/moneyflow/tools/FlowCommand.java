@@ -74,6 +74,11 @@ final class FlowCommand implements Callable<Integer>
         {
             run.note("digest " + digest);
         }
+        final String orders = run.engine.orderTableSummary();
+        if (orders != null)
+        {
+            run.note("order table: " + orders);
+        }
     }
 
     static int run(
