@@ -115,6 +115,10 @@ final class OrderTable
     private long[] highestPage = new long[4];
     /** Per channel index: true when its numbers proved too sparse for pages this day. */
     private boolean[] sparse = new boolean[4];
+    /** Per channel index and page number: 1 when orders of that range may be in the hash table. */
+    private byte[][] hashedMarks = new byte[4][];
+    /** True when orders without a usable channel and number are in the hash table. */
+    private boolean unpagedHashed;
     /** Per channel index: pages given to it and rows added to them this day. */
     private long[] channelPages = new long[4];
     private long[] channelAdded = new long[4];
@@ -192,9 +196,10 @@ final class OrderTable
         {
             if (!pageable(channel, orderNo))
             {
+                unpagedHashed = true;
                 return tableFindOrInsert(key);
             }
-            if (tableSize > 0)
+            if (mayBeHashed(channel, orderNo))
             {
                 // a page given up with this order still open moved it to the hash table
                 final int base = tableFind(key);
@@ -209,6 +214,7 @@ final class OrderTable
             if (page == NO_PAGE)
             {
                 // a channel whose numbers are too sparse for pages
+                markHashed(channel, orderNo);
                 return tableFindOrInsert(key);
             }
         }
@@ -221,7 +227,7 @@ final class OrderTable
             lastPage = page;
             return base;
         }
-        if (existing == EMPTY && (tableSize == 0 || tableFind(key) < 0))
+        if (existing == EMPTY && (!mayBeHashed(channel, orderNo) || tableFind(key) < 0))
         {
             chunk[base] = key;
             initRow(chunk, base);
@@ -233,6 +239,7 @@ final class OrderTable
             return base;
         }
         // another order holds this number on the channel (or this one is in the hash table already): hash it
+        markHashed(channel, orderNo);
         return tableFindOrInsert(key);
     }
 
@@ -269,7 +276,7 @@ final class OrderTable
                 return base;
             }
         }
-        if (tableSize == 0)
+        if (!mayBeHashed(channel, orderNo))
         {
             return -1;
         }
@@ -323,6 +330,7 @@ final class OrderTable
 
     private void movePage(final int page)
     {
+        mark(pageChannel[page], pageNumber[page]);
         final long[] chunk = pageArray[page];
         final int first = pageOffset[page];
         for (int i = first, end = first + PAGE_LONGS; i < end; i += STRIDE)
@@ -362,6 +370,7 @@ final class OrderTable
             size -= tableSize;
             tableSize = 0;
         }
+        unpagedHashed = false;
         for (int c = 0; c < channels; c++)
         {
             final int[] directory = directories[c];
@@ -376,6 +385,7 @@ final class OrderTable
             }
             highestPage[c] = -1;
             sparse[c] = false;
+            java.util.Arrays.fill(hashedMarks[c], (byte)0);
             channelPages[c] = 0;
             channelAdded[c] = 0;
         }
@@ -531,6 +541,57 @@ final class OrderTable
      * @return the page of a channel's order number, given one if {@code give} and it has none; NO_PAGE when the
      *         channel or number cannot be paged, or (not giving) the number has no page.
      */
+    /**
+     * @return false when the order cannot be in the hash table, so that a lookup need not probe it: a pageable order
+     *         goes there only when its page range is marked (its page moved, its row was taken, its channel is
+     *         sparse), or when orders without a channel are there (a slot whose channel was learnt late).
+     */
+    private boolean mayBeHashed(final int channel, final long orderNo)
+    {
+        if (tableSize == 0)
+        {
+            return false;
+        }
+        if (unpagedHashed || !pageable(channel, orderNo))
+        {
+            return true;
+        }
+        final int index = channelIndex[channel] - 1;
+        if (index < 0)
+        {
+            return false;
+        }
+        final byte[] marks = hashedMarks[index];
+        final long number = orderNo >>> PAGE_SHIFT;
+        return number < marks.length && marks[(int)number] != 0;
+    }
+
+    private void markHashed(final int channel, final long orderNo)
+    {
+        int index = channelIndex[channel] - 1;
+        if (index < 0)
+        {
+            index = newChannel(channel);
+        }
+        mark(index, (int)(orderNo >>> PAGE_SHIFT));
+    }
+
+    private void mark(final int index, final int number)
+    {
+        byte[] marks = hashedMarks[index];
+        if (number >= marks.length)
+        {
+            int length = marks.length;
+            while (length <= number)
+            {
+                length <<= 1;
+            }
+            marks = java.util.Arrays.copyOf(marks, length);
+            hashedMarks[index] = marks;
+        }
+        marks[number] = 1;
+    }
+
     private static boolean pageable(final int channel, final long orderNo)
     {
         return channel > 0 && channel <= MAX_CHANNEL && orderNo > 0 && orderNo < MAX_PAGED_ORDER;
@@ -585,6 +646,7 @@ final class OrderTable
             directories = java.util.Arrays.copyOf(directories, channels * 2);
             highestPage = java.util.Arrays.copyOf(highestPage, channels * 2);
             sparse = java.util.Arrays.copyOf(sparse, channels * 2);
+            hashedMarks = java.util.Arrays.copyOf(hashedMarks, channels * 2);
             channelPages = java.util.Arrays.copyOf(channelPages, channels * 2);
             channelAdded = java.util.Arrays.copyOf(channelAdded, channels * 2);
         }
@@ -592,6 +654,7 @@ final class OrderTable
         final int[] directory = new int[64];
         java.util.Arrays.fill(directory, NO_PAGE);
         directories[index] = directory;
+        hashedMarks[index] = new byte[64];
         highestPage[index] = -1;
         channelIndex[channel] = (char)(index + 1);
         return index;
