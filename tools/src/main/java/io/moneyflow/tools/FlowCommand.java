@@ -108,6 +108,7 @@ final class FlowCommand implements Callable<Integer>
         final ReferenceData reference = options.reference();
         try (Run run = new Run(options.context(), inputs, output.quiet, err))
         {
+            run.startDigest();
             final FlowReport report = FlowReport.read(run.engine.reader(), reference, filter)
                 .groups(output.sectors, output.markets);
             try

@@ -42,12 +42,55 @@ final class Run implements AutoCloseable
         this.err = err;
     }
 
+    private java.util.concurrent.CompletableFuture<String> digest;
+
+    /**
+     * Starts computing the digest on a thread of its own, so that it overlaps the report that a command builds from
+     * the same (finished, read-only) counters meanwhile; {@link #digest()} then waits for it.
+     */
+    void startDigest()
+    {
+        if (digest == null)
+        {
+            final var future = new java.util.concurrent.CompletableFuture<String>();
+            final Thread thread = new Thread(() ->
+            {
+                try
+                {
+                    future.complete(CountersDigest.sha256(engine.counters()));
+                }
+                catch (final Throwable ex)
+                {
+                    future.completeExceptionally(ex);
+                }
+            }, "moneyflow-digest");
+            thread.setDaemon(true);
+            thread.start();
+            digest = future;
+        }
+    }
+
     /**
      * @return the digest of everything the engine computed.
      */
     String digest()
     {
-        return CountersDigest.sha256(engine.counters());
+        if (digest == null)
+        {
+            return CountersDigest.sha256(engine.counters());
+        }
+        try
+        {
+            return digest.join();
+        }
+        catch (final java.util.concurrent.CompletionException ex)
+        {
+            if (ex.getCause() instanceof RuntimeException runtime)
+            {
+                throw runtime;
+            }
+            throw ex;
+        }
     }
 
     Run(final EngineContext context, final List<Path> inputs, final boolean quiet, final PrintStream err)
@@ -272,6 +315,11 @@ final class Run implements AutoCloseable
     @Override
     public void close()
     {
+        if (digest != null)
+        {
+            // the digest thread reads the counters: they stay mapped until it is done
+            digest.handle((value, ex) -> value).join();
+        }
         engine.close();
     }
 }
