@@ -172,6 +172,8 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
             touch(sequence + LOOK_AHEAD);
         }
         event.bar = session.barIndex(event.timeMs);
+        // the order table judges a channel's sparseness on the continuous session only
+        orders.judging = !TradingSession.isAuction(event.timeMs);
         if (event.date > currentDate)
         {
             // records come in date order: no order of an earlier day can trade again

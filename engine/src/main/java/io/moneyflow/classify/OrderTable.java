@@ -13,9 +13,9 @@ package io.moneyflow.classify;
  *     channel lives at row {@code n mod 1024} of the channel's page {@code n / 1024}. Pages are handed out as the
  *     day's numbers advance and go back to a free list when every order in them is done. An old page left with an
  *     eighth of its rows or fewer moves them to the hash table and goes back too (the day's long-lived orders are
- *     scattered over every page and would otherwise keep them all). A channel whose pages hold fewer orders than one
- *     row in 64 after 256 pages (a file of a few of a channel's stocks) gives its new orders to the hash table for
- *     the rest of the day. So memory follows the orders actually held, and since most fills touch recent orders,
+ *     scattered over every page and would otherwise keep them all). A channel whose newest order number advances by
+ *     more than 64 at a time on average in the continuous session, over two windows of 256 advances (a file of a few
+ *     of a channel's stocks), gives its new orders to the hash table for the rest of the day. So memory follows the orders actually held, and since most fills touch recent orders,
  *     their rows sit together in a few hot pages instead of scattered over a table sized for the day. Pages are
  *     carved from chunks allocated as needed (first 1 MiB, each after as large as all before, up to 64 MiB; never
  *     freed before the engine is; counted in {@link #chunkBytes()}).</li>
@@ -99,13 +99,15 @@ final class OrderTable
      */
     private static final int MOVE_AT = PAGE_ROWS / 8;
     /**
-     * A channel given SPARSE_PAGES pages or more, fewer than one row in SPARSE_RATIO of which ever held an order, is
-     * sparse (a file of a few of its stocks): its new orders go to the hash table. A whole channel's orders fill a
-     * third to all of its numbers by the day's end (SZSE numbers trades and orders in one sequence, SSE orders alone),
-     * but from the trades alone the early pages fill slowly: a generated day's channels stay above one in 64.
+     * A channel's numbers are sparse (a file of a few of its stocks) when, in two windows of SPARSE_WINDOW new highest
+     * order numbers one after the other, the number advanced by more than SPARSE_GAP on average: its new orders then
+     * go to the hash table. A whole channel's newest orders follow one another closely, whether they come from order
+     * records (a gap of 1 or 2) or only from the trades (the aggressive orders: about 3.5 on a generated day, where
+     * SZSE numbers orders, trades and cancels in one sequence). Only the continuous session is judged ({@link
+     * #judging}): a call auction's fills name orders from all over the pre-open.
      */
-    private static final int SPARSE_PAGES = 256;
-    private static final int SPARSE_RATIO = 64;
+    private static final int SPARSE_WINDOW = 256;
+    private static final int SPARSE_GAP = 64;
 
     /** Channel number to channel index + 1 (0: the channel has none yet). */
     private final char[] channelIndex = new char[MAX_CHANNEL + 1];
@@ -119,9 +121,19 @@ final class OrderTable
     private byte[][] hashedMarks = new byte[4][];
     /** True when orders without a usable channel and number are in the hash table. */
     private boolean unpagedHashed;
-    /** Per channel index: pages given to it and rows added to them this day. */
-    private long[] channelPages = new long[4];
-    private long[] channelAdded = new long[4];
+    /**
+     * Per channel index, this day: the highest order number added, that number when the current window began, new
+     * highest numbers in the window, and windows in a row whose numbers advanced by more than SPARSE_GAP on average.
+     */
+    private long[] maxNumber = new long[4];
+    private long[] windowStart = new long[4];
+    private int[] windowAdvances = new int[4];
+    private int[] sparseWindows = new int[4];
+    /**
+     * False while the records are from a call auction (set by the classify stage from the time of each record): new
+     * highest numbers then only restart the window.
+     */
+    boolean judging = true;
     private int channels;
     private int chunkCount;
     private long[] chunk;
@@ -232,7 +244,7 @@ final class OrderTable
             chunk[base] = key;
             initRow(chunk, base);
             pageLive[page]++;
-            channelAdded[pageChannel[page]]++;
+            advance(pageChannel[page], orderNo);
             size++;
             rows = chunk;
             lastPage = page;
@@ -386,8 +398,10 @@ final class OrderTable
             highestPage[c] = -1;
             sparse[c] = false;
             java.util.Arrays.fill(hashedMarks[c], (byte)0);
-            channelPages[c] = 0;
-            channelAdded[c] = 0;
+            maxNumber[c] = 0;
+            windowStart[c] = 0;
+            windowAdvances[c] = 0;
+            sparseWindows[c] = 0;
         }
         pagesInUse = 0;
         size = 0;
@@ -627,16 +641,43 @@ final class OrderTable
         {
             return page;
         }
-        if (channelPages[index] >= SPARSE_PAGES &&
-            channelAdded[index] < channelPages[index] * (PAGE_ROWS / SPARSE_RATIO))
-        {
-            // fewer than one row in SPARSE_RATIO of the channel's pages ever held an order: a file of a few of
-            // the channel's stocks, whose orders are a sparse subset of its numbers; pages would waste memory, so
-            // its new orders go to the hash table for the rest of the day
-            sparse[index] = true;
-            return NO_PAGE;
-        }
         return givePage(index, number);
+    }
+
+    /**
+     * Follows a channel's highest order number: when it advances by more than SPARSE_GAP on average over two windows
+     * in a row, the channel's orders are a sparse subset of its numbers (a file of a few of its stocks), pages would
+     * waste memory, and its new orders go to the hash table for the rest of the day.
+     */
+    private void advance(final int index, final long orderNo)
+    {
+        if (orderNo <= maxNumber[index])
+        {
+            return;
+        }
+        maxNumber[index] = orderNo;
+        if (!judging)
+        {
+            // a call auction names orders from all over the pre-open: its numbers say nothing of sparseness
+            windowStart[index] = orderNo;
+            windowAdvances[index] = 0;
+            return;
+        }
+        if (windowAdvances[index] == 0 && sparseWindows[index] == 0 && windowStart[index] == 0)
+        {
+            windowStart[index] = orderNo;
+        }
+        if (++windowAdvances[index] == SPARSE_WINDOW)
+        {
+            final boolean sparseWindow = orderNo - windowStart[index] > (long)SPARSE_WINDOW * SPARSE_GAP;
+            sparseWindows[index] = sparseWindow ? sparseWindows[index] + 1 : 0;
+            if (sparseWindows[index] >= 2)
+            {
+                sparse[index] = true;
+            }
+            windowStart[index] = orderNo;
+            windowAdvances[index] = 0;
+        }
     }
 
     private int newChannel(final int channel)
@@ -647,8 +688,10 @@ final class OrderTable
             highestPage = java.util.Arrays.copyOf(highestPage, channels * 2);
             sparse = java.util.Arrays.copyOf(sparse, channels * 2);
             hashedMarks = java.util.Arrays.copyOf(hashedMarks, channels * 2);
-            channelPages = java.util.Arrays.copyOf(channelPages, channels * 2);
-            channelAdded = java.util.Arrays.copyOf(channelAdded, channels * 2);
+            maxNumber = java.util.Arrays.copyOf(maxNumber, channels * 2);
+            windowStart = java.util.Arrays.copyOf(windowStart, channels * 2);
+            windowAdvances = java.util.Arrays.copyOf(windowAdvances, channels * 2);
+            sparseWindows = java.util.Arrays.copyOf(sparseWindows, channels * 2);
         }
         final int index = channels++;
         final int[] directory = new int[64];
@@ -694,7 +737,6 @@ final class OrderTable
         pageLive[page] = 0;
         pageChannel[page] = index;
         pageNumber[page] = number;
-        channelPages[index]++;
         directories[index][number] = page;
         if (number > highestPage[index])
         {

@@ -252,17 +252,18 @@ class OrderTableTest
     {
         final OrderTable table = new OrderTable(16);
         // a file of a few of a channel's stocks: their orders are one number in five thousand of the channel's
-        for (long i = 1; i <= 300; i++)
+        for (long i = 1; i <= 600; i++)
         {
             final long no = i * 5_000;
             final int row = table.findOrInsert(OrderTable.key(0, true, no), 2011, no);
             table.rows[row + OrderTable.ALL_AMOUNT] = i;
         }
-        // one order per page: after 256 pages (256 orders in 262,144 rows, under one in 64) the channel is sparse
+        // the newest number advances by 5,000 at a time: after two windows of 256 advances (512 orders, a page each)
+        // the channel is sparse, and the other 88 orders go to the hash table
         assertThat(table.sparse(2011)).isTrue();
-        assertThat(table.pagesInUse()).as("the first 256 orders' pages only").isEqualTo(256);
-        assertThat(table.hashed()).isEqualTo(44);
-        for (long i = 1; i <= 300; i++)
+        assertThat(table.pagesInUse()).as("the first 512 orders' pages only").isEqualTo(512);
+        assertThat(table.hashed()).isEqualTo(88);
+        for (long i = 1; i <= 600; i++)
         {
             final long no = i * 5_000;
             final int row = table.find(OrderTable.key(0, true, no), 2011, no);
@@ -274,7 +275,7 @@ class OrderTableTest
             table.findOrInsert(OrderTable.key(1, true, no), 1, no);
         }
         assertThat(table.sparse(1)).isFalse();
-        assertThat(table.hashed()).isEqualTo(44);
+        assertThat(table.hashed()).isEqualTo(88);
         // a new day starts every channel afresh
         table.clear();
         assertThat(table.sparse(2011)).isFalse();
