@@ -14,7 +14,7 @@ package io.moneyflow.classify;
  *     day's numbers advance and go back to a free list when every order in them is done. An old page left with an
  *     eighth of its rows or fewer moves them to the hash table and goes back too (the day's long-lived orders are
  *     scattered over every page and would otherwise keep them all). A channel whose newest order number advances by
- *     more than 64 at a time on average in the continuous session, over two windows of 256 advances (a file of a few
+ *     more than 64 at a time on average in the continuous session, over two windows of 64 advances (a file of a few
  *     of a channel's stocks), gives its new orders to the hash table for the rest of the day. So memory follows the orders actually held, and since most fills touch recent orders,
  *     their rows sit together in a few hot pages instead of scattered over a table sized for the day. Pages are
  *     carved from chunks allocated as needed (first 1 MiB, each after as large as all before, up to 64 MiB; never
@@ -106,7 +106,7 @@ final class OrderTable
      * SZSE numbers orders, trades and cancels in one sequence). Only the continuous session is judged ({@link
      * #judging}): a call auction's fills name orders from all over the pre-open.
      */
-    private static final int SPARSE_WINDOW = 256;
+    private static final int SPARSE_WINDOW = 64;
     private static final int SPARSE_GAP = 64;
 
     /** Channel number to channel index + 1 (0: the channel has none yet). */

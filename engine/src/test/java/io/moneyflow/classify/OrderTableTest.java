@@ -258,11 +258,11 @@ class OrderTableTest
             final int row = table.findOrInsert(OrderTable.key(0, true, no), 2011, no);
             table.rows[row + OrderTable.ALL_AMOUNT] = i;
         }
-        // the newest number advances by 5,000 at a time: after two windows of 256 advances (512 orders, a page each)
-        // the channel is sparse, and the other 88 orders go to the hash table
+        // the newest number advances by 5,000 at a time: after two windows of 64 advances (128 orders, a page each)
+        // the channel is sparse, and the other 472 orders go to the hash table
         assertThat(table.sparse(2011)).isTrue();
-        assertThat(table.pagesInUse()).as("the first 512 orders' pages only").isEqualTo(512);
-        assertThat(table.hashed()).isEqualTo(88);
+        assertThat(table.pagesInUse()).as("the first 128 orders' pages only").isEqualTo(128);
+        assertThat(table.hashed()).isEqualTo(472);
         for (long i = 1; i <= 600; i++)
         {
             final long no = i * 5_000;
@@ -275,7 +275,7 @@ class OrderTableTest
             table.findOrInsert(OrderTable.key(1, true, no), 1, no);
         }
         assertThat(table.sparse(1)).isFalse();
-        assertThat(table.hashed()).isEqualTo(88);
+        assertThat(table.hashed()).isEqualTo(472);
         // a new day starts every channel afresh
         table.clear();
         assertThat(table.sparse(2011)).isFalse();
