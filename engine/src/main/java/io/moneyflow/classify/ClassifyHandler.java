@@ -43,8 +43,6 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
      */
     private final int[] slotChannel;
     private static final long NO_ORDER = -1;
-    /** The order number in a key of {@link OrderTable#key}. */
-    private static final long ORDER_NO_MASK = (1L << 40) - 1;
 
     /** Checks of the data against the layout's reading of order quantities and of the quotes; see the accessors. */
     private long quantityExceeded;
@@ -271,7 +269,7 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
         final long before = arriving[slot];
         if (before != NO_ORDER && before != aggressor)
         {
-            final int row = orders.find(before, channel, before & ORDER_NO_MASK);
+            final int row = orders.find(before, channel, OrderTable.orderNo(before));
             if (row >= 0 && orders.rows[row + OrderTable.OPEN_QTY] == OrderTable.UNKNOWN)
             {
                 orders.remove(row);

@@ -114,7 +114,7 @@ final class OrderTable
     /** Per channel index: page of each page number ({@code orderNo >>> PAGE_SHIFT}), or NO_PAGE. */
     private int[][] directories = new int[4][];
     /** Per channel index: highest page number given a page this day. */
-    private long[] highestPage = new long[4];
+    private int[] highestPage = new int[4];
     /** Per channel index: true when its numbers proved too sparse for pages this day. */
     private boolean[] sparse = new boolean[4];
     /** Per channel index and page number: 1 when orders of that range may be in the hash table. */
@@ -135,7 +135,6 @@ final class OrderTable
      */
     boolean judging = true;
     private int channels;
-    private int chunkCount;
     private long[] chunk;
     private int chunkPagesLeft;
     private long chunkBytes;
@@ -180,6 +179,15 @@ final class OrderTable
     static long key(final int slot, final boolean buy, final long orderNo)
     {
         return ((long)slot << 41) | (buy ? 1L << 40 : 0L) | orderNo;
+    }
+
+    /**
+     * @param key from {@link #key(int, boolean, long)}.
+     * @return its order number.
+     */
+    static long orderNo(final long key)
+    {
+        return key & ((1L << 40) - 1);
     }
 
     /**
@@ -354,12 +362,7 @@ final class OrderTable
                 {
                     grow();
                 }
-                int index = hash(key) & mask;
-                while (table[ROW_OFFSET + (index << STRIDE_SHIFT)] != EMPTY)
-                {
-                    index = (index + 1) & mask;
-                }
-                System.arraycopy(chunk, i, table, ROW_OFFSET + (index << STRIDE_SHIFT), STRIDE);
+                copyIntoTable(chunk, i);
                 tableSize++;
                 moved++;
             }
@@ -663,8 +666,9 @@ final class OrderTable
             windowAdvances[index] = 0;
             return;
         }
-        if (windowAdvances[index] == 0 && sparseWindows[index] == 0 && windowStart[index] == 0)
+        if (windowStart[index] == 0)
         {
+            // the channel's first judged number
             windowStart[index] = orderNo;
         }
         if (++windowAdvances[index] == SPARSE_WINDOW)
@@ -755,7 +759,6 @@ final class OrderTable
             final int pages = Math.min(MAX_CHUNK_PAGES, Math.max(FIRST_CHUNK_PAGES, pagesCarved));
             chunk = new long[ROW_OFFSET + pages * PAGE_LONGS];
             chunkPagesLeft = pages;
-            chunkCount++;
             chunkBytes += (long)chunk.length * Long.BYTES;
         }
         final int page = pagesCarved++;
@@ -895,17 +898,25 @@ final class OrderTable
         resizes++;
         for (int from = ROW_OFFSET; from < old.length; from += STRIDE)
         {
-            final long key = old[from];
-            if (key != EMPTY)
+            if (old[from] != EMPTY)
             {
-                int index = hash(key) & mask;
-                while (table[ROW_OFFSET + (index << STRIDE_SHIFT)] != EMPTY)
-                {
-                    index = (index + 1) & mask;
-                }
-                System.arraycopy(old, from, table, ROW_OFFSET + (index << STRIDE_SHIFT), STRIDE);
+                copyIntoTable(old, from);
             }
         }
         rows = table;
+    }
+
+    /**
+     * Copies a row whose key the hash table does not hold into the key's first free row there (a doubling, or a page
+     * handing its open orders over); the caller counts it.
+     */
+    private void copyIntoTable(final long[] from, final int offset)
+    {
+        int index = hash(from[offset]) & mask;
+        while (table[ROW_OFFSET + (index << STRIDE_SHIFT)] != EMPTY)
+        {
+            index = (index + 1) & mask;
+        }
+        System.arraycopy(from, offset, table, ROW_OFFSET + (index << STRIDE_SHIFT), STRIDE);
     }
 }

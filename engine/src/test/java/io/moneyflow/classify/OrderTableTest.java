@@ -171,7 +171,7 @@ class OrderTableTest
         {
             final long key = entry.getKey();
             final int slot = (int)(key >>> 41);
-            final long orderNo = key & ((1L << 40) - 1);
+            final long orderNo = OrderTable.orderNo(key);
             final int row = table.find(key, channelOf(slot, step), orderNo);
             assertThat(row).as("key %d", key).isNotNegative();
             assertThat(table.rows[row + OrderTable.AGGR_AMOUNT]).isEqualTo(entry.getValue());
