@@ -154,13 +154,51 @@ public final class EngineContext
         }
         if (countersFile == null)
         {
-            countersFile = Path.of(System.getProperty("java.io.tmpdir"),
+            final long length = io.moneyflow.counters.CountersDescriptor.fileLength(
+                maxSlots, scheme.classCount(), new TradingSession(barMinutes).barCount());
+            countersFile = countersDirectory(length).resolve(
                 "moneyflow-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".counters");
             deleteCountersOnClose = true;
         }
         concluded = true;
         return this;
     }
+
+    /**
+     * Where a run's own counters file goes when none is named: the directory of the system property
+     * {@value #COUNTERS_DIR_PROPERTY} when set; else {@code /dev/shm} when it is a writable directory with room for
+     * the whole file, as Aeron keeps its files there: memory that the kernel never writes back to a disk, so the
+     * writer never stalls on write-back of the mapped pages (a tmpfs the file could outgrow would kill the process
+     * with SIGBUS instead, so a small one is passed over); else the JVM's temporary directory.
+     *
+     * @param length the file's length in bytes.
+     * @return the directory.
+     */
+    static Path countersDirectory(final long length)
+    {
+        final String named = System.getProperty(COUNTERS_DIR_PROPERTY);
+        if (named != null && !named.isBlank())
+        {
+            return Path.of(named);
+        }
+        final Path shm = Path.of("/dev/shm");
+        try
+        {
+            if (java.nio.file.Files.isDirectory(shm) && java.nio.file.Files.isWritable(shm) &&
+                java.nio.file.Files.getFileStore(shm).getUsableSpace() > 2 * length)
+            {
+                return shm;
+            }
+        }
+        catch (final java.io.IOException | SecurityException ex)
+        {
+            // no usable /dev/shm: the temporary directory serves
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
+    /** The system property naming the directory of a run's own counters file. */
+    public static final String COUNTERS_DIR_PROPERTY = "moneyflow.counters.dir";
 
     /**
      * @return the size classes.

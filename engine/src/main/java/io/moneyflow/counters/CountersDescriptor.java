@@ -13,10 +13,19 @@ package io.moneyflow.counters;
  *   +---------------------------------------------------------------+
  *   |                  Header (HEADER_LENGTH bytes)                 |
  *   +---------------------------------------------------------------+
- *   |                  Slot 0 record (recordLength bytes)           |
+ *   |  Slot 0 head (headLength bytes: the record up to its bars)    |
+ *   |  Slot 1 head ... one per slot of the capacity                 |
  *   +---------------------------------------------------------------+
- *   |                  Slot 1 record ...                            |
+ *   |  Bar 0 of slot 0 (barLength bytes) | bar 0 of slot 1 | ...    |
+ *   |  Bar 1 of slot 0                   | bar 1 of slot 1 | ...    |
+ *   |  ... one row of slots per bar of the day                      |
  *   +---------------------------------------------------------------+
+ *
+ * The bars are stored bar-major: the bars a minute's fills update, one per stock, lie side by side (a full market's
+ * current minute in about a megabyte), and each bar starts on a cache line, so that a fill touches a few dense pages
+ * and lines instead of a page per stock. A reader sees each slot as one logical record, the slot record below (the
+ * head followed by its bars, barStride longs apart, no padding between them): {@link FlowCountersReader} assembles
+ * it, and the digest hashes that logical record, so that it does not depend on where the file keeps the bars.
  *
  *   Header
  *   +---------------------------------------------------------------+
@@ -34,7 +43,7 @@ package io.moneyflow.counters;
  *   |256 engine statistics, STATS_COUNT longs (see Stat)            |
  *   +---------------------------------------------------------------+
  *
- *   Slot record
+ *   Slot record (logical; recordLength bytes)
  *   +---------------------------------------------------------------+
  *   |  0 version (long): odd while the engine writes the record     |
  *   |  8 symbol, ASCII "000001.SZ", NUL padded (16 bytes)           |
@@ -57,7 +66,7 @@ public final class CountersDescriptor
     /** "MFLOWCNT" as a little-endian long. */
     public static final long MAGIC = 0x544E43574F4C464DL;
     /** Bumped on any incompatible change to this layout. */
-    public static final int LAYOUT_VERSION = 2;
+    public static final int LAYOUT_VERSION = 3;
 
     public static final int MAGIC_OFFSET = 0;
     public static final int VERSION_OFFSET = 8;
@@ -142,6 +151,36 @@ public final class CountersDescriptor
     {
         final int raw = barBlockOffset(classCount) + barCount * barStride(classCount) * Long.BYTES;
         return (raw + 63) & ~63;
+    }
+
+    /**
+     * @param classCount classes in the scheme.
+     * @return bytes of a slot's head in the file (the record up to its bars), a multiple of 64.
+     */
+    public static int headLength(final int classCount)
+    {
+        return (barBlockOffset(classCount) + 63) & ~63;
+    }
+
+    /**
+     * @param classCount classes in the scheme.
+     * @return bytes of one bar of one slot in the file's bar region, a multiple of 64.
+     */
+    public static int barLength(final int classCount)
+    {
+        return (barStride(classCount) * Long.BYTES + 63) & ~63;
+    }
+
+    /**
+     * @param slotCapacity slots in the file.
+     * @param classCount   classes in the scheme.
+     * @param barCount     bars per day.
+     * @return bytes of the whole file.
+     */
+    public static long fileLength(final int slotCapacity, final int classCount, final int barCount)
+    {
+        return HEADER_LENGTH + (long)slotCapacity * headLength(classCount) +
+            (long)barCount * slotCapacity * barLength(classCount);
     }
 
     /** Day fields of a slot record, by index into the day block. */

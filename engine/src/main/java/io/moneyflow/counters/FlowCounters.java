@@ -31,6 +31,10 @@ public final class FlowCounters implements AutoCloseable
     private final int classCount;
     private final int barCount;
     private final int recordLength;
+    private final int headLength;
+    private final int barLength;
+    private final int barsOffset;
+    private final int barRowLength;
 
     private FlowCounters(final Path path, final MappedByteBuffer mapped)
     {
@@ -41,6 +45,10 @@ public final class FlowCounters implements AutoCloseable
         this.classCount = buffer.getInt(CLASS_COUNT_OFFSET);
         this.barCount = buffer.getInt(BAR_COUNT_OFFSET);
         this.recordLength = buffer.getInt(RECORD_LENGTH_OFFSET);
+        this.headLength = CountersDescriptor.headLength(classCount);
+        this.barLength = CountersDescriptor.barLength(classCount);
+        this.barsOffset = HEADER_LENGTH + slotCapacity * headLength;
+        this.barRowLength = slotCapacity * barLength;
     }
 
     /**
@@ -75,7 +83,7 @@ public final class FlowCounters implements AutoCloseable
             throw new IllegalArgumentException("slot capacity must be positive");
         }
         final int recordLength = CountersDescriptor.recordLength(classNames.length, barCount);
-        final long fileLength = HEADER_LENGTH + (long)slotCapacity * recordLength;
+        final long fileLength = CountersDescriptor.fileLength(slotCapacity, classNames.length, barCount);
         if (fileLength > Integer.MAX_VALUE)
         {
             throw new IllegalArgumentException("counters file of " + fileLength + " bytes exceeds 2 GiB: lower the " +
@@ -160,7 +168,7 @@ public final class FlowCounters implements AutoCloseable
             throw new IllegalStateException(path + " is not ready: its writer has not finished the header");
         }
         final FlowCounters counters = new FlowCounters(path, mapped);
-        final long expected = HEADER_LENGTH + (long)counters.slotCapacity * counters.recordLength;
+        final long expected = CountersDescriptor.fileLength(counters.slotCapacity, counters.classCount, counters.barCount);
         if (file.length() < expected)
         {
             counters.close();
@@ -361,11 +369,30 @@ public final class FlowCounters implements AutoCloseable
 
     /**
      * @param slot slot index.
-     * @return byte offset of the slot's record in the file.
+     * @return byte offset of the slot's head in the file: its version, identity, day and class fields, at the
+     *         offsets of the logical record.
      */
     public int recordOffset(final int slot)
     {
-        return HEADER_LENGTH + slot * recordLength;
+        return HEADER_LENGTH + slot * headLength;
+    }
+
+    /**
+     * @param slot slot index.
+     * @param bar  bar index.
+     * @return byte offset in the file of that slot's bar: its fields at the offsets of a bar in the logical record.
+     */
+    public int barOffset(final int slot, final int bar)
+    {
+        return barsOffset + bar * barRowLength + slot * barLength;
+    }
+
+    /**
+     * @return bytes between one bar of a slot and the next in the file.
+     */
+    public int barRowLength()
+    {
+        return barRowLength;
     }
 
     /**

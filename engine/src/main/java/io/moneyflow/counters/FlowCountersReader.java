@@ -58,7 +58,11 @@ public final class FlowCountersReader
             throw new IndexOutOfBoundsException("slot " + slot + " is not published");
         }
         final int base = counters.recordOffset(slot);
-        final int length = counters.recordLength();
+        final int headBytes = CountersDescriptor.barBlockOffset(counters.classCount());
+        final int barBytes = CountersDescriptor.barStride(counters.classCount()) * Long.BYTES;
+        final int bars = counters.barCount();
+        final int barBase = counters.barOffset(slot, 0);
+        final int barRow = counters.barRowLength();
         int attempts = 0;
         while (true)
         {
@@ -71,7 +75,12 @@ public final class FlowCountersReader
             final long before = buffer.getLongAcquire(base + RECORD_VERSION_OFFSET);
             if ((before & 1) == 0)
             {
-                buffer.getBytes(base, view.copyBuffer(), 0, length);
+                // the logical record: the head, then the slot's bars from the bar region, one after another
+                buffer.getBytes(base, view.copyBuffer(), 0, headBytes);
+                for (int bar = 0; bar < bars; bar++)
+                {
+                    buffer.getBytes(barBase + bar * barRow, view.copyBuffer(), headBytes + bar * barBytes, barBytes);
+                }
                 VarHandle.loadLoadFence();
                 final long after = buffer.getLongVolatile(base + RECORD_VERSION_OFFSET);
                 if (before == after)

@@ -18,10 +18,12 @@ public final class FlowCountersWriter
     private final FlowCounters counters;
     private final UnsafeBuffer buffer;
     private final int classOffset;
-    private final int barOffset;
-    private final int barStrideBytes;
+    private final int headLength;
+    private final int barLength;
+    private final int barRowLength;
     private final int classCount;
     private int base = -1;
+    private int barBase = -1;
     private long version;
 
     /**
@@ -33,8 +35,9 @@ public final class FlowCountersWriter
         this.buffer = counters.buffer();
         this.classCount = counters.classCount();
         this.classOffset = classBlockOffset(classCount);
-        this.barOffset = barBlockOffset(classCount);
-        this.barStrideBytes = barStride(classCount) * Long.BYTES;
+        this.headLength = headLength(classCount);
+        this.barLength = barLength(classCount);
+        this.barRowLength = counters.barRowLength();
     }
 
     /**
@@ -45,6 +48,7 @@ public final class FlowCountersWriter
     public void begin(final int slot)
     {
         base = counters.recordOffset(slot);
+        barBase = counters.barOffset(slot, 0);
         version = buffer.getLong(base + RECORD_VERSION_OFFSET) + 1;
         buffer.putLong(base + RECORD_VERSION_OFFSET, version);
         // The odd version must be visible before any field changes.
@@ -58,6 +62,7 @@ public final class FlowCountersWriter
     {
         buffer.putLongRelease(base + RECORD_VERSION_OFFSET, version + 1);
         base = -1;
+        barBase = -1;
     }
 
     /**
@@ -106,7 +111,7 @@ public final class FlowCountersWriter
      */
     public void addBar(final int bar, final BarField field, final long delta)
     {
-        final int offset = base + barOffset + bar * barStrideBytes + field.ordinal() * Long.BYTES;
+        final int offset = barBase + bar * barRowLength + field.ordinal() * Long.BYTES;
         buffer.putLong(offset, buffer.getLong(offset) + delta);
     }
 
@@ -117,7 +122,7 @@ public final class FlowCountersWriter
      */
     public void setBar(final int bar, final BarField field, final long value)
     {
-        buffer.putLong(base + barOffset + bar * barStrideBytes + field.ordinal() * Long.BYTES, value);
+        buffer.putLong(barBase + bar * barRowLength + field.ordinal() * Long.BYTES, value);
     }
 
     /**
@@ -127,7 +132,7 @@ public final class FlowCountersWriter
      */
     public long bar(final int bar, final BarField field)
     {
-        return buffer.getLong(base + barOffset + bar * barStrideBytes + field.ordinal() * Long.BYTES);
+        return buffer.getLong(barBase + bar * barRowLength + field.ordinal() * Long.BYTES);
     }
 
     /**
@@ -138,14 +143,11 @@ public final class FlowCountersWriter
      */
     public void addBarClass(final int bar, final int classIndex, final BarClassField field, final long delta)
     {
-        final int offset = base + barOffset + bar * barStrideBytes +
+        final int offset = barBase + bar * barRowLength +
             (BAR_FIELDS + classIndex * BAR_CLASS_FIELDS + field.ordinal()) * Long.BYTES;
         buffer.putLong(offset, buffer.getLong(offset) + delta);
     }
 
-    /**
-     * @return classes per record.
-     */
     /**
      * Reads one word of every cache line a fill of this slot and bar will update (the version, the day and class
      * fields, the bar's fields), without writing: called for the events of a batch before they are applied, so that
@@ -160,14 +162,14 @@ public final class FlowCountersWriter
         final UnsafeBuffer buffer = this.buffer;
         final int record = counters.recordOffset(slot);
         long sum = 0;
-        for (int offset = record; offset < record + barOffset; offset += 64)
+        for (int offset = record, end = record + headLength; offset < end; offset += 64)
         {
             sum += buffer.getLong(offset);
         }
         if (bar >= 0)
         {
-            final int barStart = record + barOffset + bar * barStrideBytes;
-            for (int offset = barStart; offset < barStart + barStrideBytes; offset += 64)
+            final int barStart = counters.barOffset(slot, bar);
+            for (int offset = barStart, end = barStart + barLength; offset < end; offset += 64)
             {
                 sum += buffer.getLong(offset);
             }
@@ -175,6 +177,9 @@ public final class FlowCountersWriter
         return sum;
     }
 
+    /**
+     * @return classes per record.
+     */
     public int classCount()
     {
         return classCount;

@@ -43,4 +43,93 @@ class FlowCountersReaderTest
             assertThat(reader.read(0, reader.newView())).isEqualTo(1);
         }
     }
+
+    @Test
+    void shouldReadEachSlotAsOneRecordWhileTheFileKeepsItsBarsBarMajor() throws Exception
+    {
+        // Three slots of a scheme with 3 classes: every day, class, bar and bar-class field of each is given a value
+        // of its own (slot, field, bar), so a bar read from a neighbour's place, or a field from the padding between
+        // bars, shows as a wrong number.
+        final int slots = 3;
+        final int bars = 241;
+        final Path file = dir.resolve("bars.counters");
+        try (FlowCounters counters = FlowCounters.create(file, slots, "x", new String[]{"A", "B", "C"}, 1, 1, bars, 0))
+        {
+            final FlowCountersWriter writer = new FlowCountersWriter(counters);
+            for (int slot = 0; slot < slots; slot++)
+            {
+                counters.publishSlot(slot, "60000" + slot + ".SH", 20230201, slot);
+                writer.begin(slot);
+                for (final CountersDescriptor.DayField field : CountersDescriptor.DayField.values())
+                {
+                    writer.setDay(field, value(slot, field.ordinal(), -1));
+                }
+                for (int c = 0; c < 3; c++)
+                {
+                    for (final CountersDescriptor.ClassField field : CountersDescriptor.ClassField.values())
+                    {
+                        writer.addClass(c, field, value(slot, 100 + c * 10 + field.ordinal(), -1));
+                    }
+                }
+                for (int bar = 0; bar < bars; bar++)
+                {
+                    for (final CountersDescriptor.BarField field : CountersDescriptor.BarField.values())
+                    {
+                        writer.setBar(bar, field, value(slot, field.ordinal(), bar));
+                    }
+                    for (int c = 0; c < 3; c++)
+                    {
+                        for (final CountersDescriptor.BarClassField field : CountersDescriptor.BarClassField.values())
+                        {
+                            writer.addBarClass(bar, c, field, value(slot, 100 + c * 10 + field.ordinal(), bar));
+                        }
+                    }
+                }
+                writer.end();
+            }
+
+            final FlowCountersReader reader = new FlowCountersReader(counters);
+            final SlotView view = reader.newView();
+            for (int slot = 0; slot < slots; slot++)
+            {
+                reader.read(slot, view);
+                assertThat(view.symbol()).isEqualTo("60000" + slot + ".SH");
+                assertThat(view.securityId()).isEqualTo(slot);
+                for (final CountersDescriptor.DayField field : CountersDescriptor.DayField.values())
+                {
+                    assertThat(view.day(field)).isEqualTo(value(slot, field.ordinal(), -1));
+                }
+                for (int c = 0; c < 3; c++)
+                {
+                    for (final CountersDescriptor.ClassField field : CountersDescriptor.ClassField.values())
+                    {
+                        assertThat(view.classValue(c, field)).isEqualTo(value(slot, 100 + c * 10 + field.ordinal(), -1));
+                    }
+                }
+                for (int bar = 0; bar < bars; bar++)
+                {
+                    for (final CountersDescriptor.BarField field : CountersDescriptor.BarField.values())
+                    {
+                        assertThat(view.bar(bar, field)).isEqualTo(value(slot, field.ordinal(), bar));
+                    }
+                    for (int c = 0; c < 3; c++)
+                    {
+                        for (final CountersDescriptor.BarClassField field : CountersDescriptor.BarClassField.values())
+                        {
+                            assertThat(view.barClass(bar, c, field))
+                                .isEqualTo(value(slot, 100 + c * 10 + field.ordinal(), bar));
+                        }
+                    }
+                }
+            }
+            // the logical record is the head and then the bars, barStride longs apart: what SlotView reads
+            assertThat(counters.recordLength()).isEqualTo(CountersDescriptor.recordLength(3, bars));
+            assertThat(file.toFile().length()).isEqualTo(CountersDescriptor.fileLength(slots, 3, bars));
+        }
+    }
+
+    private static long value(final int slot, final int field, final int bar)
+    {
+        return 1_000_000L * (slot + 1) + 1_000L * (bar + 1) + field;
+    }
 }
