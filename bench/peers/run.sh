@@ -15,8 +15,8 @@
 # Environment: REPEAT (default 3), PEERS (default "naive duckdb polars pandas"; add flink for Flink), SKIP_JOURNAL
 # (set: no moneyflow bench run), MF_FLOW_OPTS (extra moneyflow flow options, default --max-symbols 16384),
 # MF_TRADES_OPTS / MF_ORDERS_OPTS (extra options of each moneyflow run, default none), MONEYFLOW_JAVA_OPTS (default
-# -Xmx12g + JAVA_PAGES), NAIVE_HEAP (default 12g), FLINK_JAVA_OPTS (default -Xmx6g + JAVA_PAGES), JAVA_PAGES (JVM
-# flags every Java tool gets alike; default -XX:+UseTransparentHugePages), PANDAS_CHUNK_ROWS, DUCKDB_THREADS and
+# none: moneyflow runs with the settings of bin/moneyflow), NAIVE_HEAP (default 12g), FLINK_JAVA_OPTS (default -Xmx6g + JAVA_PAGES), JAVA_PAGES (JVM
+# flags of the naive loop and Flink; default -XX:+UseTransparentHugePages), PANDAS_CHUNK_ROWS, DUCKDB_THREADS and
 # POLARS_MAX_THREADS (default: every processor), PEERS_PYTHON / PEERS_VENV (see venv.sh).
 set -euo pipefail
 
@@ -44,7 +44,7 @@ MF_ORDERS_OPTS="${MF_ORDERS_OPTS:-}"
 # Every JVM gets the same page flags and moneyflow the naive peer's heap: from the trades alone no order is ever known
 # to be finished, so both hold the whole day's orders (about 64 M on the full synthetic day).
 JAVA_PAGES="${JAVA_PAGES--XX:+UseTransparentHugePages}"
-export MONEYFLOW_JAVA_OPTS="${MONEYFLOW_JAVA_OPTS:--Xmx12g $JAVA_PAGES}"
+export MONEYFLOW_JAVA_OPTS="${MONEYFLOW_JAVA_OPTS:-}"
 export FLINK_JAVA_OPTS="${FLINK_JAVA_OPTS:--Xmx6g $JAVA_PAGES}"
 # the synthetic day's own reference data, when moneyflow gen wrote it
 if [ -f "$DIR/securities.csv" ]; then
