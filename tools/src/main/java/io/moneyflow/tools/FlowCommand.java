@@ -50,13 +50,14 @@ final class FlowCommand implements Callable<Integer>
     }
 
     /**
-     * Prints a flow report with the run's digest: inside the JSON, or as a line on stderr.
+     * Prints a flow report with the run's digest: inside the JSON, or as a line on stderr unless quiet (then it is
+     * not computed: hashing a full market's counters takes a core about two seconds).
      */
     static void print(
         final FlowReport report, final Run run, final Format format, final PrintStream out, final PrintStream err,
         final Map<String, Object> extra)
     {
-        final String digest = run.digest();
+        final String digest = showsDigest(format, run.quiet) ? run.digest() : null;
         switch (format)
         {
             case csv -> report.printCsv(out);
@@ -70,7 +71,7 @@ final class FlowCommand implements Callable<Integer>
             default -> report.printTable(out);
         }
         out.flush();
-        if (format != Format.json)
+        if (format != Format.json && digest != null)
         {
             run.note("digest " + digest);
         }
@@ -79,6 +80,15 @@ final class FlowCommand implements Callable<Integer>
         {
             run.note("order table: " + orders);
         }
+    }
+
+    /**
+     * @return whether a report in this format shows the digest: the JSON always, else its note on stderr, which
+     *         {@code -q} leaves out.
+     */
+    static boolean showsDigest(final Format format, final boolean quiet)
+    {
+        return format == Format.json || !quiet;
     }
 
     static int run(
@@ -108,7 +118,10 @@ final class FlowCommand implements Callable<Integer>
         final ReferenceData reference = options.reference();
         try (Run run = new Run(options.context(), inputs, output.quiet, err))
         {
-            run.startDigest();
+            if (showsDigest(format, output.quiet))
+            {
+                run.startDigest();
+            }
             final FlowReport report = FlowReport.read(run.engine.reader(), reference, filter)
                 .groups(output.sectors, output.markets);
             try
