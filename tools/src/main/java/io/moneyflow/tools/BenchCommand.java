@@ -141,7 +141,7 @@ final class BenchCommand implements Callable<Integer>
             final String[] args = {"gen", "--symbols", Integer.toString(symbols), "--trades", Long.toString(trades),
                 "--orders", Long.toString(orders), "--seed", Long.toString(seed), "--out", generated.toString(),
                 "--order-capacity", Integer.toString(orderCapacity)};
-            final int status = MoneyflowCli.commandLine().execute(quiet ? append(args, "-q") : args);
+            final int status = MoneyflowCli.commandLine(args).execute(quiet ? append(args, "-q") : args);
             if (status != 0)
             {
                 return status;
