@@ -88,8 +88,8 @@ final class EngineOptions
     int maxSymbols;
 
     @Option(names = "--order-capacity", paramLabel = "N",
-        description = "Orders the order modes expect to hold at once (open orders, and orders no record gives a " +
-            "quantity for); the order table starts this large so that it never grows mid-run. Default 262144.")
+        description = "Starting size of the order table's hash part, which holds the orders that have no channel " +
+            "and number to page them by; it doubles when fuller than three quarters. Default 16384.")
     int orderCapacity;
 
     @Option(names = "--max-backwards-ms", paramLabel = "MS", defaultValue = "1000",

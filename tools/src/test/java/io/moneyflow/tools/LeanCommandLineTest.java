@@ -36,7 +36,17 @@ class LeanCommandLineTest
                 .isEqualTo(entry.getValue().getCommandSpec().qualifiedName());
             commands++;
         }
-        assertThat(commands).isGreaterThanOrEqualTo(17);
+        assertThat(commands).isEqualTo(MoneyflowCli.COMMANDS.size());
+        // the map by name lists what the annotation lists, no more
+        for (final Class<?> command : MoneyflowCli.class.getAnnotation(CommandLine.Command.class).subcommands())
+        {
+            if (command != CommandLine.HelpCommand.class)
+            {
+                final CommandLine.Command spec = command.getAnnotation(CommandLine.Command.class);
+                assertThat(spec.aliases()).isEmpty();
+                assertThat(MoneyflowCli.commandNamed(spec.name())).isEqualTo(command);
+            }
+        }
         assertThat(MoneyflowCli.commandLine(new String[]{"flow"}).getCommandSpec().version())
             .containsExactly(whole.getCommandSpec().version());
     }
