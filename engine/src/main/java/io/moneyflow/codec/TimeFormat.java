@@ -355,6 +355,18 @@ public final class TimeFormat
      */
     public static String formatDate(final int date)
     {
-        return String.format("%04d-%02d-%02d", date / 10000, date / 100 % 100, date % 100);
+        final int year = date / 10000;
+        final int month = date / 100 % 100;
+        final int day = date % 100;
+        if (year < 1000 || year > 9999)
+        {
+            return String.format("%04d-%02d-%02d", year, month, day);
+        }
+        // a report prints one per row: java.util.Formatter parses its pattern at every call
+        final char[] text = {
+            (char)('0' + year / 1000), (char)('0' + year / 100 % 10), (char)('0' + year / 10 % 10),
+            (char)('0' + year % 10), '-', (char)('0' + month / 10), (char)('0' + month % 10), '-',
+            (char)('0' + day / 10), (char)('0' + day % 10)};
+        return new String(text);
     }
 }

@@ -87,4 +87,14 @@ class TimeFormatTest
         assertThat(TimeFormat.dateFromName("trade-123456789.csv")).isZero();
         assertThat(TimeFormat.dateFromName("trade.csv")).isZero();
     }
+
+    @Test
+    void shouldFormatDatesAsTheFormatterDid()
+    {
+        for (final int date : new int[]{20230201, 19000101, 29991231, 20240229, 10000101, 99991231, 9991231, 0})
+        {
+            assertThat(TimeFormat.formatDate(date))
+                .isEqualTo(String.format("%04d-%02d-%02d", date / 10000, date / 100 % 100, date % 100));
+        }
+    }
 }

@@ -151,7 +151,7 @@ final class DayIndicators
             view.day(DayField.INNER_VOLUME), view.day(DayField.VOLUME), view.day(DayField.TURNOVER));
         final int minutes = lastTraded < 0 ? 0 : Math.min(240, (lastTraded + 1) * barMinutes);
         return new DayIndicators(omi, List.copyOf(flows), barMinutes, traded, minutes,
-            last(Indicators.mfi(h, l, c, v, MFI_PERIOD)), Indicators.cmfLast(h, l, c, v, CMF_PERIOD),
+            mfiLast(h, l, c, v), Indicators.cmfLast(h, l, c, v, CMF_PERIOD),
             last(Indicators.obv(c, v)), Indicators.accumulationDistributionLast(h, l, c, v));
     }
 
@@ -222,6 +222,22 @@ final class DayIndicators
         }
         final long r = a + b;
         return ((a ^ r) & (b ^ r)) < 0 ? UNDEFINED : r;
+    }
+
+    /**
+     * The day's last MFI: its window is the last {@link #MFI_PERIOD} bars and the one before them, so only those are
+     * computed (the same value as the last of the whole series, which the report once computed and dropped).
+     */
+    static long mfiLast(final long[] high, final long[] low, final long[] close, final long[] volume)
+    {
+        final int length = close.length;
+        if (length == 0)
+        {
+            return UNDEFINED;
+        }
+        final long[] out = new long[length];
+        Indicators.mfi(high, low, close, volume, Math.max(0, length - 1 - MFI_PERIOD), length, MFI_PERIOD, out);
+        return out[length - 1];
     }
 
     private static long last(final long[] series)

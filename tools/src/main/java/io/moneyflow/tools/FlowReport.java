@@ -298,48 +298,55 @@ final class FlowReport
             "flowIntensity", "barMinutes", "mfi" + DayIndicators.MFI_PERIOD, "cmf" + DayIndicators.CMF_PERIOD, "obv",
             "ad"));
         out.println(String.join(",", header));
-        for (final FlowRow r : printed())
+        // each row's text on its own, on every core (a full market's 5,000 rows took a core 0.7 s); printed in order
+        final List<String> lines = printed().parallelStream().map(this::csvLine).toList();
+        for (final String line : lines)
         {
-            final List<String> cells = new ArrayList<>(List.of(label(r), csvText(r.name), TimeFormat.formatDate(r.date),
-                r.open == 0 ? "" : Money.price(r.open), r.high == 0 ? "" : Money.price(r.high),
-                r.low == 0 ? "" : Money.price(r.low), r.close == 0 ? "" : Money.price(r.close),
-                r.prevClose == 0 ? "" : Money.price(r.prevClose), Long.toString(r.trades), Long.toString(r.volume),
-                Money.yuan(r.turnover), Long.toString(r.outerVolume), Long.toString(r.innerVolume),
-                Long.toString(r.neutralVolume), Money.yuan(r.neutralTurnover), Long.toString(r.cancels),
-                Money.yuan(r.mainNet()), ratio(r.mainNet(), r.turnover)));
-            for (int c = 0; c < classNames.length; c++)
-            {
-                cells.addAll(List.of(Money.yuan(r.activeIn[c]), Money.yuan(r.activeOut[c]), Money.yuan(r.activeNet(c)),
-                    ratio(r.activeNet(c), r.turnover)));
-            }
-            for (int c = 0; c < classNames.length; c++)
-            {
-                cells.addAll(List.of(Money.yuan(r.sideIn[c]), Money.yuan(r.sideOut[c]), Money.yuan(r.sideNet(c))));
-            }
-            final DayIndicators d = r.indicators;
-            cells.add(cell(DayIndicators.yuan(d.outerMinusInnerTimesVwap)));
-            for (final DayIndicators.Flows f : d.priceChange)
-            {
-                cells.addAll(List.of(cell(DayIndicators.yuan(f.in())), cell(DayIndicators.yuan(f.out())),
-                    cell(DayIndicators.yuan(f.net()))));
-            }
-            for (final DayIndicators.Flows f : d.priceChange)
-            {
-                cells.addAll(List.of(cell(DayIndicators.yuan(f.upBuyIn())), cell(DayIndicators.yuan(f.downSellOut())),
-                    cell(DayIndicators.yuan(f.upBuyDownSellNet()))));
-            }
-            final boolean stock = r.kind == FlowRow.Kind.STOCK;
-            cells.addAll(List.of(cell(DayIndicators.micros(r.netRatio())), cell(DayIndicators.micros(r.bigOrderShare())),
-                cell(DayIndicators.micros(r.turnoverRate())), cell(DayIndicators.micros(r.netInflowRateVsFloat())),
-                cell(DayIndicators.micros(r.volumeRatio())), r.fiveDayHoles < 0 ? "" : Integer.toString(r.fiveDayHoles),
-                Integer.toString(d.minutesTraded),
-                cell(DayIndicators.micros(r.orderImbalance(5))), cell(shares(r.orderDifference(5))),
-                cell(DayIndicators.micros(r.orderImbalance(10))), cell(shares(r.orderDifference(10))),
-                cell(DayIndicators.micros(r.flowIntensity())), Integer.toString(d.barMinutes),
-                stock ? cell(DayIndicators.micros(d.mfi)) : "", stock ? cell(DayIndicators.micros(d.cmf)) : "",
-                stock ? cell(shares(d.obv)) : "", stock ? cell(DayIndicators.micros(d.ad)) : ""));
-            out.println(String.join(",", cells));
+            out.println(line);
         }
+    }
+
+    private String csvLine(final FlowRow r)
+    {
+        final List<String> cells = new ArrayList<>(List.of(label(r), csvText(r.name), TimeFormat.formatDate(r.date),
+            r.open == 0 ? "" : Money.price(r.open), r.high == 0 ? "" : Money.price(r.high),
+            r.low == 0 ? "" : Money.price(r.low), r.close == 0 ? "" : Money.price(r.close),
+            r.prevClose == 0 ? "" : Money.price(r.prevClose), Long.toString(r.trades), Long.toString(r.volume),
+            Money.yuan(r.turnover), Long.toString(r.outerVolume), Long.toString(r.innerVolume),
+            Long.toString(r.neutralVolume), Money.yuan(r.neutralTurnover), Long.toString(r.cancels),
+            Money.yuan(r.mainNet()), ratio(r.mainNet(), r.turnover)));
+        for (int c = 0; c < classNames.length; c++)
+        {
+            cells.addAll(List.of(Money.yuan(r.activeIn[c]), Money.yuan(r.activeOut[c]), Money.yuan(r.activeNet(c)),
+                ratio(r.activeNet(c), r.turnover)));
+        }
+        for (int c = 0; c < classNames.length; c++)
+        {
+            cells.addAll(List.of(Money.yuan(r.sideIn[c]), Money.yuan(r.sideOut[c]), Money.yuan(r.sideNet(c))));
+        }
+        final DayIndicators d = r.indicators;
+        cells.add(cell(DayIndicators.yuan(d.outerMinusInnerTimesVwap)));
+        for (final DayIndicators.Flows f : d.priceChange)
+        {
+            cells.addAll(List.of(cell(DayIndicators.yuan(f.in())), cell(DayIndicators.yuan(f.out())),
+                cell(DayIndicators.yuan(f.net()))));
+        }
+        for (final DayIndicators.Flows f : d.priceChange)
+        {
+            cells.addAll(List.of(cell(DayIndicators.yuan(f.upBuyIn())), cell(DayIndicators.yuan(f.downSellOut())),
+                cell(DayIndicators.yuan(f.upBuyDownSellNet()))));
+        }
+        final boolean stock = r.kind == FlowRow.Kind.STOCK;
+        cells.addAll(List.of(cell(DayIndicators.micros(r.netRatio())), cell(DayIndicators.micros(r.bigOrderShare())),
+            cell(DayIndicators.micros(r.turnoverRate())), cell(DayIndicators.micros(r.netInflowRateVsFloat())),
+            cell(DayIndicators.micros(r.volumeRatio())), r.fiveDayHoles < 0 ? "" : Integer.toString(r.fiveDayHoles),
+            Integer.toString(d.minutesTraded),
+            cell(DayIndicators.micros(r.orderImbalance(5))), cell(shares(r.orderDifference(5))),
+            cell(DayIndicators.micros(r.orderImbalance(10))), cell(shares(r.orderDifference(10))),
+            cell(DayIndicators.micros(r.flowIntensity())), Integer.toString(d.barMinutes),
+            stock ? cell(DayIndicators.micros(d.mfi)) : "", stock ? cell(DayIndicators.micros(d.cmf)) : "",
+            stock ? cell(shares(d.obv)) : "", stock ? cell(DayIndicators.micros(d.ad)) : ""));
+        return String.join(",", cells);
     }
 
     private static String cell(final Object value)
