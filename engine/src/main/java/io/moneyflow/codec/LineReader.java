@@ -53,7 +53,7 @@ public final class LineReader implements AutoCloseable
         int scan = position;
         while (true)
         {
-            for (int i = scan; i < limit; i++)
+            for (int i = newline(buffer, scan, limit); i < limit; i++)
             {
                 if (buffer[i] == '\n')
                 {
@@ -94,6 +94,36 @@ public final class LineReader implements AutoCloseable
                 scan = 0;
             }
         }
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+        java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+
+    /**
+     * Skips eight bytes at a time to the word holding the first newline at or after {@code from} (a line is about 70
+     * bytes: nine words instead of seventy compares).
+     *
+     * @return where the byte loop of {@link #next()} resumes: the first newline, or where the words ran out.
+     */
+    static int newline(final byte[] buffer, final int from, final int limit)
+    {
+        int i = from;
+        while (i + Long.BYTES <= limit)
+        {
+            final long x = (long)LONGS.get(buffer, i) ^ NEWLINES;
+            // a zero byte of x (a newline) sets its high bit here; bytes above the first such may be set falsely,
+            // never below it
+            final long found = (x - ONES) & ~x & HIGHS;
+            if (found != 0)
+            {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+            i += Long.BYTES;
+        }
+        return i;
     }
 
     private void fill()

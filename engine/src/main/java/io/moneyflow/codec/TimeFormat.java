@@ -33,6 +33,8 @@ public final class TimeFormat
     private final boolean hasDate;
     private final boolean hasTime;
     private final int fractionDigits;
+    /** The pattern is HHmmssSSS, which {@link #parse} reads directly when the text is nine digits. */
+    private final boolean compactTime;
 
     private int date;
     private int timeOfDayMs;
@@ -44,6 +46,15 @@ public final class TimeFormat
      * @throws IllegalArgumentException when the pattern holds neither a date nor a time.
      */
     public TimeFormat(final String pattern)
+    {
+        this(pattern, true);
+    }
+
+    /**
+     * @param pattern as above.
+     * @param direct  false to read HHmmssSSS with the general loop too: for tests that compare the two.
+     */
+    TimeFormat(final String pattern, final boolean direct)
     {
         this.pattern = pattern;
         final int length = pattern.length();
@@ -83,6 +94,7 @@ public final class TimeFormat
         this.hasDate = date;
         this.hasTime = time;
         this.fractionDigits = fraction;
+        this.compactTime = direct && pattern.equals("HHmmssSSS");
     }
 
     /**
@@ -96,6 +108,32 @@ public final class TimeFormat
      */
     public boolean parse(final byte[] buffer, final int start, final int end)
     {
+        if (compactTime && end - start == 9)
+        {
+            // HHmmssSSS, every digit present: the common time of Level-2 files, read as the loop below reads it
+            final int h1 = buffer[start] - '0';
+            final int h2 = buffer[start + 1] - '0';
+            final int m1 = buffer[start + 2] - '0';
+            final int m2 = buffer[start + 3] - '0';
+            final int s1 = buffer[start + 4] - '0';
+            final int s2 = buffer[start + 5] - '0';
+            final int f1 = buffer[start + 6] - '0';
+            final int f2 = buffer[start + 7] - '0';
+            final int f3 = buffer[start + 8] - '0';
+            if ((h1 | h2 | m1 | m2 | s1 | s2 | f1 | f2 | f3 | (9 - h1) | (9 - h2) | (9 - m1) | (9 - m2) | (9 - s1) |
+                (9 - s2) | (9 - f1) | (9 - f2) | (9 - f3)) >= 0)
+            {
+                final int hour = h1 * 10 + h2;
+                final int minute = m1 * 10 + m2;
+                final int second = s1 * 10 + s2;
+                if (hour > 23 || minute > 59 || second > 59)
+                {
+                    return false;
+                }
+                this.timeOfDayMs = ((hour * 60 + minute) * 60 + second) * 1000 + f1 * 100 + f2 * 10 + f3;
+                return true;
+            }
+        }
         final int s = AsciiText.trimStart(buffer, start, end);
         final int e = AsciiText.trimEnd(buffer, s, end);
         final int textLength = e - s;

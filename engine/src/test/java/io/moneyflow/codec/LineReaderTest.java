@@ -128,4 +128,38 @@ class LineReaderTest
             return new ByteArrayInputStream(out.toByteArray());
         }
     }
+
+    @Test
+    void shouldFindTheFirstNewlineOfEveryBufferWordByWord()
+    {
+        // bytes near a newline's value and with the high bit (UTF-8 text), newlines at every offset of a word
+        final byte[] alphabet = {'\n', 0x0B, 0x09, 0x0A - 0x01, (byte)0x8A, (byte)0xE5, 'a', ',', '\r', 0};
+        final java.util.Random random = new java.util.Random(11);
+        for (int n = 0; n < 100_000; n++)
+        {
+            final byte[] buffer = new byte[random.nextInt(40)];
+            for (int i = 0; i < buffer.length; i++)
+            {
+                buffer[i] = random.nextInt(4) == 0 ? alphabet[random.nextInt(alphabet.length)] : (byte)'7';
+            }
+            final int from = buffer.length == 0 ? 0 : random.nextInt(buffer.length + 1);
+            final int limit = from + random.nextInt(buffer.length - from + 1);
+            int first = from;
+            while (first < limit && buffer[first] != '\n')
+            {
+                first++;
+            }
+            final int found = LineReader.newline(buffer, from, limit);
+            // the word search stops at the newline, or before it where fewer than eight bytes are left
+            if (first < limit && found < limit && buffer[found] == '\n')
+            {
+                assertThat(found).isEqualTo(first);
+            }
+            else
+            {
+                assertThat(found).isLessThanOrEqualTo(first);
+                assertThat(limit - found).isLessThan(Long.BYTES);
+            }
+        }
+    }
 }

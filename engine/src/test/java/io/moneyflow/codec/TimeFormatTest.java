@@ -97,4 +97,41 @@ class TimeFormatTest
                 .isEqualTo(String.format("%04d-%02d-%02d", date / 10000, date / 100 % 100, date % 100));
         }
     }
+
+    @Test
+    void shouldReadNineDigitTimesDirectlyAsTheGeneralLoopDoes()
+    {
+        // every text of 7 to 10 characters over digits, a space, a colon and a letter, by a fixed-seed generator, and
+        // the edges of each field: the direct reading and the general loop agree on verdict and value
+        final TimeFormat direct = new TimeFormat("HHmmssSSS");
+        final TimeFormat general = new TimeFormat("HHmmssSSS", false);
+        final java.util.Random random = new java.util.Random(7);
+        final byte[] alphabet = "0123456789012345678901234567890123456789 :x".getBytes(StandardCharsets.US_ASCII);
+        final java.util.List<String> texts = new java.util.ArrayList<>(java.util.List.of(
+            "000000000", "235959999", "240000000", "236000000", "235960000", "093000000", "150000000", "92500000",
+            " 93000000", "09300000 ", "09:300000"));
+        for (int n = 0; n < 200_000; n++)
+        {
+            final byte[] text = new byte[7 + random.nextInt(4)];
+            for (int i = 0; i < text.length; i++)
+            {
+                text[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            texts.add(new String(text, StandardCharsets.US_ASCII));
+        }
+        int read = 0;
+        for (final String text : texts)
+        {
+            final byte[] bytes = ("," + text + ",").getBytes(StandardCharsets.US_ASCII);
+            final boolean a = direct.parse(bytes, 1, bytes.length - 1);
+            final boolean b = general.parse(bytes, 1, bytes.length - 1);
+            assertThat(a).as(text).isEqualTo(b);
+            if (a)
+            {
+                assertThat(direct.timeOfDayMs()).as(text).isEqualTo(general.timeOfDayMs());
+                read++;
+            }
+        }
+        assertThat(read).isGreaterThan(1_000);
+    }
 }
