@@ -180,7 +180,10 @@ check() {
 ONE="$OUT/one-record"
 mkdir -p "$ONE"
 head -n 2 "$DIR/trades.csv" >"$ONE/trades.csv"
-echo "Symbol,Date,Time,Channel,Seq,OrderNo,Side,Type,Price,Qty" >"$ONE/orders.csv"
+# one order record too: moneyflow refuses an input with no record (a header alone)
+if [ -f "$DIR/orders.csv" ]; then
+  head -n 2 "$DIR/orders.csv" >"$ONE/orders.csv"
+fi
 
 RECORDS=$(( $(wc -l <"$DIR/trades.csv") - 1 ))
 ORDER_RECORDS=0
