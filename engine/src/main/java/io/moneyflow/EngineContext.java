@@ -159,7 +159,9 @@ public final class EngineContext
         {
             final long length = io.moneyflow.counters.CountersDescriptor.fileLength(
                 maxSlots, scheme.classCount(), new TradingSession(barMinutes).barCount());
-            countersFile = countersDirectory(length).resolve(
+            final Path directory = countersDirectory(length);
+            removeOrphans(directory);
+            countersFile = directory.resolve(
                 "moneyflow-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".counters");
             deleteCountersOnClose = true;
         }
@@ -198,6 +200,43 @@ public final class EngineContext
             // no usable /dev/shm: the temporary directory serves
         }
         return Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
+    private static final java.util.regex.Pattern OWN_FILE =
+        java.util.regex.Pattern.compile("moneyflow-(\\d+)-\\d+\\.counters");
+
+    /**
+     * Deletes the counters files that runs left in this directory when they were killed before they could delete
+     * their own (a run deletes its own file when it ends): those named for a process that is no longer alive. In
+     * {@code /dev/shm} each would otherwise hold its memory until the machine restarts.
+     *
+     * @param directory where runs keep their own counters files.
+     * @return how many were deleted.
+     */
+    static int removeOrphans(final Path directory)
+    {
+        int removed = 0;
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(directory))
+        {
+            for (final Path file : (Iterable<Path>)files::iterator)
+            {
+                final java.util.regex.Matcher name = OWN_FILE.matcher(file.getFileName().toString());
+                if (name.matches() && !isAlive(Long.parseLong(name.group(1))) && java.nio.file.Files.deleteIfExists(file))
+                {
+                    removed++;
+                }
+            }
+        }
+        catch (final java.io.IOException | NumberFormatException | SecurityException ex)
+        {
+            // an unreadable directory, or a file another run removed first: nothing to clear up here
+        }
+        return removed;
+    }
+
+    private static boolean isAlive(final long pid)
+    {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     /** The system property naming the directory of a run's own counters file. */

@@ -69,4 +69,24 @@ class CountersDirectoryTest
             System.setProperty(EngineContext.COUNTERS_DIR_PROPERTY, before);
         }
     }
+
+    @Test
+    void shouldDeleteTheFilesOfKilledRunsAndKeepThoseOfLiveOnes() throws Exception
+    {
+        // a process that has exited: its pid names no live run
+        final Process gone = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-version")
+            .redirectErrorStream(true).start();
+        gone.getInputStream().readAllBytes();
+        gone.waitFor();
+        final Path orphan = Files.createFile(dir.resolve("moneyflow-" + gone.pid() + "-123.counters"));
+        final Path live = Files.createFile(dir.resolve("moneyflow-" + ProcessHandle.current().pid() + "-456.counters"));
+        final Path named = Files.createFile(dir.resolve("moneyflow-" + gone.pid() + "-789.counters.keep"));
+        final Path other = Files.createFile(dir.resolve("mine.counters"));
+
+        assertThat(EngineContext.removeOrphans(dir)).isEqualTo(1);
+        assertThat(orphan).doesNotExist();
+        assertThat(live).exists();
+        assertThat(named).exists();
+        assertThat(other).exists();
+    }
 }
