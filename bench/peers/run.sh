@@ -15,9 +15,10 @@
 # Environment: REPEAT (default 3), PEERS (default "naive duckdb polars pandas"; add flink for Flink), SKIP_JOURNAL
 # (set: no moneyflow bench run), MF_FLOW_OPTS (extra moneyflow flow options, default --max-symbols 16384),
 # MF_TRADES_OPTS / MF_ORDERS_OPTS (extra options of each moneyflow run, default none), MONEYFLOW_JAVA_OPTS (default
-# none: moneyflow runs with the settings of bin/moneyflow), NAIVE_HEAP (default 12g), FLINK_JAVA_OPTS (default -Xmx6g + JAVA_PAGES), JAVA_PAGES (JVM
-# flags of the naive loop and Flink; default -XX:+UseTransparentHugePages), PANDAS_CHUNK_ROWS, DUCKDB_THREADS and
-# POLARS_MAX_THREADS (default: every processor), PEERS_PYTHON / PEERS_VENV (see venv.sh).
+# none: moneyflow runs with the settings of bin/moneyflow), NAIVE_HEAP (default 12g), FLINK_JAVA_OPTS (default
+# -Xmx6g + JAVA_PAGES), JAVA_PAGES (JVM flags of the naive loop and Flink; default -XX:+UseTransparentHugePages),
+# PANDAS_CHUNK_ROWS, DUCKDB_THREADS and POLARS_MAX_THREADS (default: every processor), PEERS_PYTHON / PEERS_VENV (see
+# venv.sh).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -41,8 +42,9 @@ MF_FLOW_OPTS="${MF_FLOW_OPTS:---max-symbols 16384}"
 # moneyflow runs with its own defaults: the order table pages orders by the exchange's numbering and needs no sizing.
 MF_TRADES_OPTS="${MF_TRADES_OPTS:-}"
 MF_ORDERS_OPTS="${MF_ORDERS_OPTS:-}"
-# Every JVM gets the same page flags and moneyflow the naive peer's heap: from the trades alone no order is ever known
-# to be finished, so both hold the whole day's orders (about 64 M on the full synthetic day).
+# The naive loop and Flink get the page flags; moneyflow runs as a user would, with bin/moneyflow's settings. From the
+# trades alone no order is ever known to be finished, so both moneyflow and the naive loop hold the whole day's orders
+# (about 64 M on the full synthetic day).
 JAVA_PAGES="${JAVA_PAGES--XX:+UseTransparentHugePages}"
 export MONEYFLOW_JAVA_OPTS="${MONEYFLOW_JAVA_OPTS:-}"
 export FLINK_JAVA_OPTS="${FLINK_JAVA_OPTS:--Xmx6g $JAVA_PAGES}"

@@ -5,6 +5,7 @@ import io.moneyflow.classify.FlowMode;
 import io.moneyflow.classify.OrderSizeBasis;
 import io.moneyflow.classify.SizeScheme;
 import io.moneyflow.classify.TradingSession;
+import io.moneyflow.counters.FlowCounters;
 import io.moneyflow.feed.Layout;
 import io.moneyflow.feed.Layouts;
 import io.moneyflow.reference.ReferenceData;
@@ -221,7 +222,8 @@ public final class EngineContext
             for (final Path file : (Iterable<Path>)files::iterator)
             {
                 final java.util.regex.Matcher name = OWN_FILE.matcher(file.getFileName().toString());
-                if (name.matches() && !isAlive(Long.parseLong(name.group(1))) && java.nio.file.Files.deleteIfExists(file))
+                if (name.matches() && !FlowCounters.isRunning(Long.parseLong(name.group(1))) &&
+                    java.nio.file.Files.deleteIfExists(file))
                 {
                     removed++;
                 }
@@ -232,11 +234,6 @@ public final class EngineContext
             // an unreadable directory, or a file another run removed first: nothing to clear up here
         }
         return removed;
-    }
-
-    private static boolean isAlive(final long pid)
-    {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     /** The system property naming the directory of a run's own counters file. */

@@ -15,10 +15,11 @@ package io.moneyflow.classify;
  *     eighth of its rows or fewer moves them to the hash table and goes back too (the day's long-lived orders are
  *     scattered over every page and would otherwise keep them all). A channel whose newest order number advances by
  *     more than 64 at a time on average in the continuous session, over two windows of 64 advances (a file of a few
- *     of a channel's stocks), gives its new orders to the hash table for the rest of the day. So memory follows the orders actually held, and since most fills touch recent orders,
- *     their rows sit together in a few hot pages instead of scattered over a table sized for the day. Pages are
- *     carved from chunks allocated as needed (first 1 MiB, each after as large as all before, up to 64 MiB; never
- *     freed before the engine is; counted in {@link #chunkBytes()}).</li>
+ *     of a channel's stocks), gives its new orders to the hash table for the rest of the day. So memory follows the
+ *     orders actually held, and since most fills touch recent orders, their rows sit together in a few hot pages
+ *     instead of scattered over a table sized for the day. Pages are carved from chunks allocated as needed (first
+ *     1 MiB, each after as large as all before, up to 64 MiB; never freed before the engine is; counted in {@link
+ *     #chunkBytes()}).</li>
  *     <li><b>An open-addressing hash table</b> (linear probing, backward-shift deletion, no tombstones) for records
  *     with no channel or no usable number, for an order whose page row another key holds (a source that numbers
  *     orders per stock rather than per channel), and for the few open orders of old pages: sized up front
@@ -564,10 +565,6 @@ final class OrderTable
     }
 
     /**
-     * @return the page of a channel's order number, given one if {@code give} and it has none; NO_PAGE when the
-     *         channel or number cannot be paged, or (not giving) the number has no page.
-     */
-    /**
      * @return false when the order cannot be in the hash table, so that a lookup need not probe it: a pageable order
      *         goes there only when its page range is marked (its page moved, its row was taken, its channel is
      *         sparse), or when orders without a channel are there (a slot whose channel was learnt late).
@@ -623,6 +620,10 @@ final class OrderTable
         return channel > 0 && channel <= MAX_CHANNEL && orderNo > 0 && orderNo < MAX_PAGED_ORDER;
     }
 
+    /**
+     * @return the page of a channel's order number, given one if {@code give} and it has none; NO_PAGE when the
+     *         channel or number cannot be paged, or (not giving) the number has no page.
+     */
     private int page(final int channel, final long orderNo, final boolean give)
     {
         if (!pageable(channel, orderNo))

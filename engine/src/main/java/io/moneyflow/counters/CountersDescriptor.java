@@ -149,8 +149,7 @@ public final class CountersDescriptor
      */
     public static int recordLength(final int classCount, final int barCount)
     {
-        final int raw = barBlockOffset(classCount) + barCount * barStride(classCount) * Long.BYTES;
-        return (raw + 63) & ~63;
+        return wholeLines(barBlockOffset(classCount) + barCount * barStride(classCount) * Long.BYTES);
     }
 
     /**
@@ -159,7 +158,7 @@ public final class CountersDescriptor
      */
     public static int headLength(final int classCount)
     {
-        return (barBlockOffset(classCount) + 63) & ~63;
+        return wholeLines(barBlockOffset(classCount));
     }
 
     /**
@@ -168,7 +167,12 @@ public final class CountersDescriptor
      */
     public static int barLength(final int classCount)
     {
-        return (barStride(classCount) * Long.BYTES + 63) & ~63;
+        return wholeLines(barStride(classCount) * Long.BYTES);
+    }
+
+    private static int wholeLines(final int bytes)
+    {
+        return (bytes + 63) & ~63;
     }
 
     /**

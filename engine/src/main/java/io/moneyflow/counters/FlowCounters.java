@@ -168,7 +168,8 @@ public final class FlowCounters implements AutoCloseable
             throw new IllegalStateException(path + " is not ready: its writer has not finished the header");
         }
         final FlowCounters counters = new FlowCounters(path, mapped);
-        final long expected = CountersDescriptor.fileLength(counters.slotCapacity, counters.classCount, counters.barCount);
+        final long expected =
+            CountersDescriptor.fileLength(counters.slotCapacity, counters.classCount, counters.barCount);
         if (file.length() < expected)
         {
             counters.close();
@@ -205,6 +206,15 @@ public final class FlowCounters implements AutoCloseable
     public UnsafeBuffer buffer()
     {
         return buffer;
+    }
+
+    /**
+     * @param pid a process id, such as {@link #writerPid()} or the one in a run's own file name.
+     * @return whether a process of that id is running.
+     */
+    public static boolean isRunning(final long pid)
+    {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     /**

@@ -16,6 +16,9 @@ public final class FlowCountersReader
 {
     private final FlowCounters counters;
     private final UnsafeBuffer buffer;
+    /** Bytes of a logical record before its bars, and of one bar in it. */
+    private final int headBytes;
+    private final int barBytes;
 
     /**
      * @param counters a mapped counters file, written by this or another process.
@@ -24,6 +27,8 @@ public final class FlowCountersReader
     {
         this.counters = counters;
         this.buffer = counters.buffer();
+        this.headBytes = CountersDescriptor.barBlockOffset(counters.classCount());
+        this.barBytes = CountersDescriptor.barStride(counters.classCount()) * Long.BYTES;
     }
 
     /**
@@ -58,8 +63,6 @@ public final class FlowCountersReader
             throw new IndexOutOfBoundsException("slot " + slot + " is not published");
         }
         final int base = counters.recordOffset(slot);
-        final int headBytes = CountersDescriptor.barBlockOffset(counters.classCount());
-        final int barBytes = CountersDescriptor.barStride(counters.classCount()) * Long.BYTES;
         final int bars = counters.barCount();
         final int barBase = counters.barOffset(slot, 0);
         final int barRow = counters.barRowLength();
@@ -98,7 +101,7 @@ public final class FlowCountersReader
     {
         // A record whose version stays odd is being written; if its writer has died mid-update it never will be.
         final long pid = counters.writerPid();
-        if (pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) == false)
+        if (pid != ProcessHandle.current().pid() && !FlowCounters.isRunning(pid))
         {
             throw new IllegalStateException("slot " + slot + " of " + counters.path() + " was being written when its " +
                 "writer (pid " + pid + ") died: the record may be torn");

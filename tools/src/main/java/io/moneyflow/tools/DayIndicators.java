@@ -100,11 +100,11 @@ final class DayIndicators
             flows.add(fiveMinutes(bars, 5 / barMinutes, prevClose, all, variant));
         }
 
-        final Bars traded = bars.traded();
-        final long[] c = traded.close;
-        final long[] h = traded.high;
-        final long[] l = traded.low;
-        final long[] v = traded.volume;
+        final Traded traded = bars.traded();
+        final long[] c = traded.close();
+        final long[] h = traded.high();
+        final long[] l = traded.low();
+        final long[] v = traded.volume();
         final long omi = SeedFlows.outerMinusInnerTimesVwap(view.day(DayField.OUTER_VOLUME),
             view.day(DayField.INNER_VOLUME), view.day(DayField.VOLUME), view.day(DayField.TURNOVER));
         final int minutes = bars.lastTraded < 0 ? 0 : Math.min(240, (bars.lastTraded + 1) * barMinutes);
@@ -177,8 +177,8 @@ final class DayIndicators
             return bars;
         }
 
-        /** @return the bars with a fill, in order: close, high, low and volume (the others left empty). */
-        Bars traded()
+        /** @return the bars with a fill, in order. */
+        Traded traded()
         {
             final long[] c = new long[traded];
             final long[] h = new long[traded];
@@ -195,19 +195,13 @@ final class DayIndicators
                     i++;
                 }
             }
-            return new Bars(c, h, l, v);
+            return new Traded(c, h, l, v);
         }
+    }
 
-        private Bars(final long[] close, final long[] high, final long[] low, final long[] volume)
-        {
-            this.close = close;
-            this.high = high;
-            this.low = low;
-            this.volume = volume;
-            this.turnover = new long[0];
-            this.outer = new long[0];
-            this.inner = new long[0];
-        }
+    /** The bars of a stock that had a fill, as the indicators take them. */
+    private record Traded(long[] close, long[] high, long[] low, long[] volume)
+    {
     }
 
     /**
