@@ -25,7 +25,9 @@ import java.util.zip.ZipFile;
  * Two pieces of the feed's per-line work on the lines of the bundled real day (tradeData.csv, 181,683 lines of about
  * 70 bytes, held in memory): finding the lines ({@link LineReader}, one operation is one line) and reading a
  * {@code HHmmssSSS} time, the time column of generated and SZSE-style files ({@link TimeFormat}, one operation is one
- * time, the day's times written as nine digits). Run from the project root.
+ * time, the day's times written as nine digits). Run from the project root. With {@code -prof gc}, readTimes shows
+ * about 0 B/op and findLines about 0.36 B/op: the reader and its 64 KiB buffer made once per pass over the 181,684
+ * lines; {@link LineReader#next()} itself allocates nothing.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
