@@ -32,9 +32,14 @@ public final class AggregateHandler implements EventHandler<TickEvent>
     private final org.HdrHistogram.Histogram latency;
     private long latencySkip;
     private long appliedSinceFlush;
-    /** How many events ahead of the one applied the counters lines are read. */
-    private static final int LOOK_AHEAD = 16;
+    /**
+     * How many events ahead of the one applied the counters lines are read, a group of LOOK_AHEAD / 2 events at a time
+     * in a loop of their own, so that their misses overlap (see ClassifyHandler).
+     */
+    private static final int LOOK_AHEAD = 32;
     private long batchEnd = -1;
+    /** The last sequence whose counters lines were read ahead. */
+    private long touchedThrough = -1;
     private com.lmax.disruptor.RingBuffer<TickEvent> ring;
     private io.moneyflow.classify.TradingSession session;
     private long nextSequence;
@@ -97,11 +102,17 @@ public final class AggregateHandler implements EventHandler<TickEvent>
         {
             return;
         }
-        final long end = Math.min(batchEnd, nextSequence + LOOK_AHEAD - 1);
-        for (long s = nextSequence; s <= end; s++)
+        touchedThrough = nextSequence - 1;
+        touchThrough(Math.min(batchEnd, nextSequence + LOOK_AHEAD - 1));
+    }
+
+    private void touchThrough(final long end)
+    {
+        for (long s = touchedThrough + 1; s <= end; s++)
         {
             touch(s);
         }
+        touchedThrough = end;
     }
 
     private void touch(final long sequence)
@@ -117,9 +128,9 @@ public final class AggregateHandler implements EventHandler<TickEvent>
     public void onEvent(final TickEvent event, final long sequence, final boolean endOfBatch)
     {
         nextSequence = sequence + 1;
-        if (sequence + LOOK_AHEAD <= batchEnd && ring != null)
+        if (sequence + LOOK_AHEAD / 2 > touchedThrough && touchedThrough < batchEnd && ring != null)
         {
-            touch(sequence + LOOK_AHEAD);
+            touchThrough(Math.min(batchEnd, sequence + LOOK_AHEAD));
         }
         apply(event);
         if (endOfBatch)

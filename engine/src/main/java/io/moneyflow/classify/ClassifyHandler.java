@@ -51,9 +51,15 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
     private long quoteMissing;
     private long midpointMissing;
 
-    /** How many events ahead of the one processed the order rows are read: enough for several misses in flight. */
-    private static final int LOOK_AHEAD = 16;
+    /**
+     * How many events ahead of the one processed the order rows are read. They are read a group of LOOK_AHEAD / 2
+     * events at a time, in a loop of their own: the processing of one event is longer than the processor's window of
+     * instructions in flight, so only reads issued together overlap their misses.
+     */
+    private static final int LOOK_AHEAD = 32;
     private long batchEnd = -1;
+    /** The last sequence whose order rows were read ahead. */
+    private long touchedThrough = -1;
     private com.lmax.disruptor.RingBuffer<TickEvent> ring;
     private long nextSequence;
     /** What the look ahead read, kept so that the reads stay. */
@@ -134,11 +140,17 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
         {
             return;
         }
-        final long end = Math.min(batchEnd, nextSequence + LOOK_AHEAD - 1);
-        for (long s = nextSequence; s <= end; s++)
+        touchedThrough = nextSequence - 1;
+        touchThrough(Math.min(batchEnd, nextSequence + LOOK_AHEAD - 1));
+    }
+
+    private void touchThrough(final long end)
+    {
+        for (long s = touchedThrough + 1; s <= end; s++)
         {
             touch(s);
         }
+        touchedThrough = end;
     }
 
     private void touch(final long sequence)
@@ -165,9 +177,10 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
     public void onEvent(final TickEvent event, final long sequence, final boolean endOfBatch)
     {
         nextSequence = sequence + 1;
-        if (sequence + LOOK_AHEAD <= batchEnd && ring != null && mode != FlowMode.TRADE)
+        if (sequence + LOOK_AHEAD / 2 > touchedThrough && touchedThrough < batchEnd && ring != null &&
+            mode != FlowMode.TRADE)
         {
-            touch(sequence + LOOK_AHEAD);
+            touchThrough(Math.min(batchEnd, sequence + LOOK_AHEAD));
         }
         event.bar = session.barIndex(event.timeMs);
         // the order table judges a channel's sparseness on the continuous session only
