@@ -85,7 +85,7 @@ public final class CountersDigest
         final Integer[] order = new Integer[slots];
         for (int slot = 0; slot < slots; slot++)
         {
-            reader.read(slot, view);
+            reader.readHead(slot, view);
             symbols[slot] = view.symbol();
             dates[slot] = view.date();
             order[slot] = slot;

@@ -122,6 +122,21 @@ class FlowCountersReaderTest
                     }
                 }
             }
+            // readHead copies the head alone: slot 0's identity, day and class fields over a view holding slot 2's
+            // record, whose bars stay
+            reader.readHead(0, view);
+            assertThat(view.symbol()).isEqualTo("600000.SH");
+            assertThat(view.securityId()).isEqualTo(0);
+            for (final CountersDescriptor.DayField field : CountersDescriptor.DayField.values())
+            {
+                assertThat(view.day(field)).isEqualTo(value(0, field.ordinal(), -1));
+            }
+            for (final CountersDescriptor.ClassField field : CountersDescriptor.ClassField.values())
+            {
+                assertThat(view.classValue(2, field)).isEqualTo(value(0, 120 + field.ordinal(), -1));
+            }
+            assertThat(view.bar(0, CountersDescriptor.BarField.values()[0])).isEqualTo(value(2, 0, 0));
+            assertThat(view.bar(bars - 1, CountersDescriptor.BarField.values()[0])).isEqualTo(value(2, 0, bars - 1));
             // the logical record is the head and then the bars, barStride longs apart: what SlotView reads
             assertThat(counters.recordLength()).isEqualTo(CountersDescriptor.recordLength(3, bars));
             assertThat(file.toFile().length()).isEqualTo(CountersDescriptor.fileLength(slots, 3, bars));

@@ -23,8 +23,9 @@ import java.util.Set;
 final class FlowReport
 {
     private final List<FlowRow> rows;
-    private final List<FlowRow> sectors;
-    private final List<FlowRow> markets;
+    /** The sectors' and markets' rows, summed when first asked for: a report that prints neither skips them. */
+    private List<FlowRow> sectors;
+    private List<FlowRow> markets;
     private final List<FlowRow> allStocks;
     private final String[] classNames;
     private final int mainClasses;
@@ -32,13 +33,11 @@ final class FlowReport
     private final String mode;
 
     private FlowReport(
-        final List<FlowRow> rows, final List<FlowRow> all, final List<FlowRow> sectors, final List<FlowRow> markets,
-        final String[] classNames, final int mainClasses, final String scheme, final String mode)
+        final List<FlowRow> rows, final List<FlowRow> all, final String[] classNames, final int mainClasses,
+        final String scheme, final String mode)
     {
         this.rows = rows;
         this.allStocks = all;
-        this.sectors = sectors;
-        this.markets = markets;
         this.classNames = classNames;
         this.mainClasses = mainClasses;
         this.scheme = scheme;
@@ -78,8 +77,8 @@ final class FlowReport
         rows.sort(Comparator.comparing((FlowRow r) -> r.symbol).thenComparingInt(r -> r.date));
         final String[] modes = {"trade", "order", "order-bar"};
         final int modeIndex = counters.mode();
-        return new FlowReport(rows, all, groups(all, FlowRow.Kind.SECTOR), groups(all, FlowRow.Kind.MARKET), classNames,
-            mainClasses, counters.schemeName(), modeIndex >= 0 && modeIndex < modes.length ? modes[modeIndex] : "?");
+        return new FlowReport(rows, all, classNames, mainClasses, counters.schemeName(),
+            modeIndex >= 0 && modeIndex < modes.length ? modes[modeIndex] : "?");
     }
 
     /**
@@ -129,11 +128,19 @@ final class FlowReport
 
     List<FlowRow> sectors()
     {
+        if (sectors == null)
+        {
+            sectors = groups(allStocks, FlowRow.Kind.SECTOR);
+        }
         return sectors;
     }
 
     List<FlowRow> markets()
     {
+        if (markets == null)
+        {
+            markets = groups(allStocks, FlowRow.Kind.MARKET);
+        }
         return markets;
     }
 
@@ -168,11 +175,11 @@ final class FlowReport
         final List<FlowRow> printed = new ArrayList<>(rows);
         if (showSectors)
         {
-            printed.addAll(sectors);
+            printed.addAll(sectors());
         }
         if (showMarkets)
         {
-            printed.addAll(markets);
+            printed.addAll(markets());
         }
         return printed;
     }
@@ -401,13 +408,13 @@ final class FlowReport
         }
         json.endArray();
         json.name("sectors").beginArray();
-        for (final FlowRow r : sectors)
+        for (final FlowRow r : sectors())
         {
             writeRow(json, r);
         }
         json.endArray();
         json.name("markets").beginArray();
-        for (final FlowRow r : markets)
+        for (final FlowRow r : markets())
         {
             writeRow(json, r);
         }
@@ -575,8 +582,8 @@ final class FlowReport
     FlowReport volumes(final HistoryStore store, final TradingCalendar calendar, final int date)
     {
         final List<FlowRow> all = new ArrayList<>(allStocks);
-        all.addAll(sectors);
-        all.addAll(markets);
+        all.addAll(sectors());
+        all.addAll(markets());
         final int[] before = calendar.isTradingDay(date) ? calendar.tradingDaysBefore(date, 5) : new int[0];
         for (final FlowRow r : all)
         {

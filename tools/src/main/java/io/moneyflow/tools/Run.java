@@ -237,7 +237,7 @@ final class Run implements AutoCloseable
         final SlotView view = reader.newView();
         for (int slot = 0; slot < reader.slotsUsed(); slot++)
         {
-            reader.read(slot, view);
+            reader.readHead(slot, view);
             if (view.day(DayField.TRADES) > 0 && view.day(DayField.SNAPSHOTS) == 0)
             {
                 without.add(view.symbol() + " " + TimeFormat.formatDate(view.date()));
@@ -270,7 +270,7 @@ final class Run implements AutoCloseable
         final Map<Integer, List<String>> symbols = new TreeMap<>();
         for (int slot = 0; slot < reader.slotsUsed(); slot++)
         {
-            reader.read(slot, view);
+            reader.readHead(slot, view);
             final long trades = view.day(DayField.TRADES);
             if (trades > 0)
             {
