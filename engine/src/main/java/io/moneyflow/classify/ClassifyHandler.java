@@ -249,24 +249,24 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
             balanceOrders[event.slot] = true;
         }
         final int row = orders.findOrInsert(key, channelOf(event), event.orderNo);
-        final long[] r = orders.rows;
-        if (!event.qtyIsBalance && OrderTable.sideClass(r[row + OrderTable.PACKED]) != OrderTable.NO_CLASS)
+        if (!event.qtyIsBalance && OrderTable.sideClass(orders.get(row, OrderTable.PACKED)) != OrderTable.NO_CLASS)
         {
             // a whole quantity (SZSE's OrderQty) is published before the order trades: fills came first here
             fillsBeforeWholeRecord++;
-            if (r[row + OrderTable.ALL_QTY] > event.qty)
+            if (orders.get(row, OrderTable.ALL_QTY) > event.qty)
             {
                 quantityExceeded++;
             }
         }
-        final long open = event.qtyIsBalance ? event.qty : event.qty - r[row + OrderTable.ALL_QTY];
+        final long open = event.qtyIsBalance ? event.qty : event.qty - orders.get(row, OrderTable.ALL_QTY);
         if (open <= 0)
         {
             orders.remove(row);
             return;
         }
-        r[row + OrderTable.OPEN_QTY] = open;
-        r[row + OrderTable.PACKED] = OrderTable.withBalance(r[row + OrderTable.PACKED], event.qtyIsBalance);
+        orders.set(row, OrderTable.OPEN_QTY, open);
+        orders.set(row, OrderTable.PACKED,
+            OrderTable.withBalance(orders.get(row, OrderTable.PACKED), event.qtyIsBalance));
     }
 
     /**
@@ -283,7 +283,7 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
         if (before != NO_ORDER && before != aggressor)
         {
             final int row = orders.find(before, channel, OrderTable.orderNo(before));
-            if (row >= 0 && orders.rows[row + OrderTable.OPEN_QTY] == OrderTable.UNKNOWN)
+            if (row >= 0 && orders.get(row, OrderTable.OPEN_QTY) == OrderTable.UNKNOWN)
             {
                 orders.remove(row);
             }
@@ -413,22 +413,20 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
         final long key, final long orderNo, final TickEvent event, final boolean aggressive, final boolean perBar)
     {
         final int row = orders.findOrInsert(key, channelOf(event), orderNo);
-        // read the array after the lookup: a lookup may have grown the table
-        final long[] r = orders.rows;
-        if (perBar && OrderTable.bar(r[row + OrderTable.PACKED]) != event.bar)
+        if (perBar && OrderTable.bar(orders.get(row, OrderTable.PACKED)) != event.bar)
         {
             orders.reset(row);
         }
-        final long packed = r[row + OrderTable.PACKED];
+        final long packed = orders.get(row, OrderTable.PACKED);
         final int prevSide = OrderTable.sideClass(packed);
         final int prevActive = OrderTable.activeClass(packed);
 
-        final long prevAllQty = r[row + OrderTable.ALL_QTY];
-        final long prevAllAmount = r[row + OrderTable.ALL_AMOUNT];
+        final long prevAllQty = orders.get(row, OrderTable.ALL_QTY);
+        final long prevAllAmount = orders.get(row, OrderTable.ALL_AMOUNT);
         final long allQty = prevAllQty + event.qty;
         final long allAmount = prevAllAmount + event.amount;
-        r[row + OrderTable.ALL_QTY] = allQty;
-        r[row + OrderTable.ALL_AMOUNT] = allAmount;
+        orders.set(row, OrderTable.ALL_QTY, allQty);
+        orders.set(row, OrderTable.ALL_AMOUNT, allAmount);
         final int newSide = scheme.classify(allQty, allAmount);
         resultSideClass = newSide;
         if (prevSide != OrderTable.NO_CLASS && prevSide != newSide)
@@ -442,15 +440,15 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
             resultSideFrom = -1;
         }
 
-        final long prevAggrQty = r[row + OrderTable.AGGR_QTY];
-        final long prevAggrAmount = r[row + OrderTable.AGGR_AMOUNT];
-        final long prevAggrCount = r[row + OrderTable.AGGR_COUNT];
+        final long prevAggrQty = orders.get(row, OrderTable.AGGR_QTY);
+        final long prevAggrAmount = orders.get(row, OrderTable.AGGR_AMOUNT);
+        final long prevAggrCount = orders.get(row, OrderTable.AGGR_COUNT);
         final int newActive;
         if (aggressive)
         {
-            r[row + OrderTable.AGGR_QTY] = prevAggrQty + event.qty;
-            r[row + OrderTable.AGGR_AMOUNT] = prevAggrAmount + event.amount;
-            r[row + OrderTable.AGGR_COUNT] = prevAggrCount + 1;
+            orders.set(row, OrderTable.AGGR_QTY, prevAggrQty + event.qty);
+            orders.set(row, OrderTable.AGGR_AMOUNT, prevAggrAmount + event.amount);
+            orders.set(row, OrderTable.AGGR_COUNT, prevAggrCount + 1);
             newActive = basis == OrderSizeBasis.ALL ? newSide : scheme.classify(prevAggrQty + event.qty,
                 prevAggrAmount + event.amount);
         }
@@ -458,8 +456,8 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
         {
             newActive = basis == OrderSizeBasis.ALL ? newSide : prevActive;
         }
-        r[row + OrderTable.PACKED] = OrderTable.withBalance(OrderTable.pack(newSide, newActive, event.bar),
-            OrderTable.isBalance(packed));
+        orders.set(row, OrderTable.PACKED, OrderTable.withBalance(OrderTable.pack(newSide, newActive, event.bar),
+            OrderTable.isBalance(packed)));
         resultActiveClass = newActive;
         if (prevAggrCount > 0 && prevActive != newActive)
         {
@@ -472,9 +470,9 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
         {
             resultActiveFrom = -1;
         }
-        final long open = r[row + OrderTable.OPEN_QTY];
+        final long open = orders.get(row, OrderTable.OPEN_QTY);
         // a balance excludes the fills on arrival, which are the order's aggressive fills
-        final boolean balance = OrderTable.isBalance(r[row + OrderTable.PACKED]);
+        final boolean balance = OrderTable.isBalance(orders.get(row, OrderTable.PACKED));
         if (open != OrderTable.UNKNOWN && aggressive && balance)
         {
             // SSE publishes an order after its fills on arrival: an aggressive fill after its balance record
@@ -493,7 +491,7 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
             }
             else
             {
-                r[row + OrderTable.OPEN_QTY] = open - event.qty;
+                orders.set(row, OrderTable.OPEN_QTY, open - event.qty);
             }
         }
     }

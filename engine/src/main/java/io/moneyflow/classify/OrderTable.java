@@ -1,5 +1,9 @@
 package io.moneyflow.classify;
 
+import org.agrona.UnsafeApi;
+
+import java.lang.ref.Cleaner;
+
 /**
  * Per-order running state for the order modes, keyed by (slot, side, order number) and, where the record names one,
  * the exchange channel that numbers the order.
@@ -18,8 +22,9 @@ package io.moneyflow.classify;
  *     of a channel's stocks), gives its new orders to the hash table for the rest of the day. So memory follows the
  *     orders actually held, and since most fills touch recent orders, their rows sit together in a few hot pages
  *     instead of scattered over a table sized for the day. Pages are carved from chunks allocated as needed (first
- *     1 MiB, each after as large as all before, up to 64 MiB; never freed before the engine is; counted in {@link
- *     #chunkBytes()}).</li>
+ *     1 MiB, each after as large as all before, up to 64 MiB; counted in {@link #chunkBytes()}), off the heap: the
+ *     collector never copies them (a day's gigabyte of rows, copied by young and full collections, stalled the stage
+ *     for tens of milliseconds at a time), and they are freed when the table is no longer reachable.</li>
  *     <li><b>An open-addressing hash table</b> (linear probing, backward-shift deletion, no tombstones) for records
  *     with no channel or no usable number, for an order whose page row another key holds (a source that numbers
  *     orders per stock rather than per channel), and for the few open orders of old pages: sized up front
@@ -30,8 +35,9 @@ package io.moneyflow.classify;
  * ({@link #remove}); and everything is emptied when the trading day changes ({@link #clear}). What stays is the orders
  * still open, and the orders whose quantity no record gave.
  * <p>
- * The offsets that lookups return index {@link #rows}, which is the array holding the row of the latest lookup:
- * read it after each lookup, and {@link #remove} or {@link #reset} only that row. Used by the classify thread only.
+ * The offsets that lookups return name a row in the store of the latest lookup: read and write it with {@link #get}
+ * and {@link #set} before the next lookup, and {@link #remove} or {@link #reset} only that row. Used by the classify
+ * thread only.
  */
 final class OrderTable
 {
@@ -75,8 +81,12 @@ final class OrderTable
     private static final long NO_BAR = Integer.MIN_VALUE;
     private static final long BALANCE_BIT = 1L << 16;
 
-    /** The array holding the row of the latest lookup: a page chunk or the hash table. */
-    long[] rows;
+    /** The store of the latest lookup's row: the hash table's array, or null for a page (off the heap). */
+    private Object rowsObject;
+    /** Where offsets in that store count from: the array's base offset, or the page's address. */
+    private long rowsBase;
+    private static final long LONG_ARRAY_BASE = UnsafeApi.arrayBaseOffset(long[].class);
+    private static final int ROW_BYTES = 64;
     /** The hash table. */
     private long[] table;
     private int mask;
@@ -96,6 +106,7 @@ final class OrderTable
     /** Most pages of a chunk: 1024 pages of 64 KiB. */
     private static final int MAX_CHUNK_PAGES = 1024;
     private static final int PAGE_LONGS = PAGE_ROWS << 3;
+    private static final long PAGE_BYTES = (long)PAGE_LONGS * Long.BYTES;
     /** Highest channel number given pages; records of other channels use the hash table. */
     static final int MAX_CHANNEL = 0xFFFF;
     /** Order numbers from this one up use the hash table: a page directory indexes at most 2^26 pages. */
@@ -143,14 +154,15 @@ final class OrderTable
      */
     boolean judging = true;
     private int channels;
-    private long[] chunk;
+    /** Address of the chunk pages are being carved from, and its pages. */
+    private long chunk;
+    private int chunkPages;
     private int chunkPagesLeft;
     private long chunkBytes;
     /** Pages carved from the chunks so far. */
     private int pagesCarved;
-    /** Per page: its chunk, the offset of its first row in it, rows in use, owning channel index, page number. */
-    private long[][] pageArray = new long[FIRST_CHUNK_PAGES][];
-    private int[] pageOffset = new int[FIRST_CHUNK_PAGES];
+    /** Per page: the address of its first row, rows in use, owning channel index, page number. */
+    private long[] pageAddress = new long[FIRST_CHUNK_PAGES];
     private int[] pageLive = new int[FIRST_CHUNK_PAGES];
     private int[] pageChannel = new int[FIRST_CHUNK_PAGES];
     private int[] pageNumber = new int[FIRST_CHUNK_PAGES];
@@ -161,6 +173,10 @@ final class OrderTable
     private int lastPage = NO_PAGE;
     /** Rows moved from pages to the hash table. */
     private long moved;
+
+    /** The chunks' memory, freed when this table is unreachable. */
+    private final Chunks chunks = new Chunks();
+    private static final Cleaner CLEANER = Cleaner.create();
 
     /** Most orders a table can be sized for: 2^26, in 2^27 rows of 64 bytes (8 GiB). */
     static final int MAX_EXPECTED = 1 << 26;
@@ -178,7 +194,47 @@ final class OrderTable
             capacity <<= 1;
         }
         allocate(capacity);
-        rows = table;
+        useTable();
+        CLEANER.register(this, chunks);
+    }
+
+    /**
+     * @param base  a row's offset, from the latest lookup.
+     * @param field one of the field indexes (KEY, ALL_QTY, ...).
+     * @return that field of the row.
+     */
+    long get(final int base, final int field)
+    {
+        return UnsafeApi.getLong(rowsObject, rowsBase + ((long)(base + field) << 3));
+    }
+
+    /**
+     * @param base  a row's offset, from the latest lookup.
+     * @param field one of the field indexes (ALL_QTY, ...; not KEY).
+     * @param value what the field holds from now.
+     */
+    void set(final int base, final int field, final long value)
+    {
+        UnsafeApi.putLong(rowsObject, rowsBase + ((long)(base + field) << 3), value);
+    }
+
+    private void useTable()
+    {
+        rowsObject = table;
+        rowsBase = LONG_ARRAY_BASE;
+        lastPage = NO_PAGE;
+    }
+
+    private void usePage(final int page)
+    {
+        rowsObject = null;
+        rowsBase = pageAddress[page];
+        lastPage = page;
+    }
+
+    private static long address(final long pageStart, final int base)
+    {
+        return pageStart + ((long)base << 3);
     }
 
     /**
@@ -202,7 +258,7 @@ final class OrderTable
      * Finds the row of an order without a channel, inserting an empty row when absent.
      *
      * @param key from {@link #key(int, boolean, long)}.
-     * @return the offset of the row's first long in {@link #rows}.
+     * @return the row's offset, for {@link #get} and {@link #set}.
      */
     int findOrInsert(final long key)
     {
@@ -215,7 +271,7 @@ final class OrderTable
      * @param key     from {@link #key(int, boolean, long)}.
      * @param channel the channel that numbers the order, 0 or less for none.
      * @param orderNo the order's number on it (the one in the key).
-     * @return the offset of the row's first long in {@link #rows}.
+     * @return the row's offset, for {@link #get} and {@link #set}.
      */
     int findOrInsert(final long key, final int channel, final long orderNo)
     {
@@ -233,8 +289,7 @@ final class OrderTable
                 final int base = tableFind(key);
                 if (base >= 0)
                 {
-                    rows = table;
-                    lastPage = NO_PAGE;
+                    useTable();
                     return base;
                 }
             }
@@ -246,24 +301,22 @@ final class OrderTable
                 return tableFindOrInsert(key);
             }
         }
-        final long[] chunk = pageArray[page];
-        final int base = pageOffset[page] + ((int)(orderNo & PAGE_MASK) << STRIDE_SHIFT);
-        final long existing = chunk[base];
+        final long pageStart = pageAddress[page];
+        final int base = (int)(orderNo & PAGE_MASK) << STRIDE_SHIFT;
+        final long existing = UnsafeApi.getLong(address(pageStart, base));
         if (existing == key)
         {
-            rows = chunk;
-            lastPage = page;
+            usePage(page);
             return base;
         }
         if (existing == PAGE_EMPTY && (!mayBeHashed(channel, orderNo) || tableFind(key) < 0))
         {
-            chunk[base] = key;
-            initRow(chunk, base);
+            UnsafeApi.putLong(address(pageStart, base), key);
+            initRow(null, address(pageStart, base));
             pageLive[page]++;
             advance(pageChannel[page], orderNo);
             size++;
-            rows = chunk;
-            lastPage = page;
+            usePage(page);
             return base;
         }
         // another order holds this number on the channel (or this one is in the hash table already): hash it
@@ -275,7 +328,7 @@ final class OrderTable
      * Finds the row of an order without a channel.
      *
      * @param key from {@link #key(int, boolean, long)}.
-     * @return the offset of the row's first long in {@link #rows}, or -1 when absent.
+     * @return the row's offset, for {@link #get} and {@link #set}, or -1 when absent.
      */
     int find(final long key)
     {
@@ -288,19 +341,17 @@ final class OrderTable
      * @param key     from {@link #key(int, boolean, long)}.
      * @param channel the channel that numbers the order, 0 or less for none.
      * @param orderNo the order's number on it.
-     * @return the offset of the row's first long in {@link #rows}, or -1 when absent.
+     * @return the row's offset, for {@link #get} and {@link #set}, or -1 when absent.
      */
     int find(final long key, final int channel, final long orderNo)
     {
         final int page = page(channel, orderNo, false);
         if (page != NO_PAGE)
         {
-            final long[] chunk = pageArray[page];
-            final int base = pageOffset[page] + ((int)(orderNo & PAGE_MASK) << STRIDE_SHIFT);
-            if (chunk[base] == key)
+            final int base = (int)(orderNo & PAGE_MASK) << STRIDE_SHIFT;
+            if (UnsafeApi.getLong(address(pageAddress[page], base)) == key)
             {
-                rows = chunk;
-                lastPage = page;
+                usePage(page);
                 return base;
             }
         }
@@ -311,8 +362,7 @@ final class OrderTable
         final int base = tableFind(key);
         if (base >= 0)
         {
-            rows = table;
-            lastPage = NO_PAGE;
+            useTable();
         }
         return base;
     }
@@ -331,7 +381,7 @@ final class OrderTable
             tableRemove(base);
             return;
         }
-        pageArray[page][base] = PAGE_EMPTY;
+        UnsafeApi.putLong(address(pageAddress[page], base), PAGE_EMPTY);
         size--;
         final int live = --pageLive[page];
         final int channel = pageChannel[page];
@@ -359,19 +409,18 @@ final class OrderTable
     private void movePage(final int page)
     {
         mark(pageChannel[page], pageNumber[page]);
-        final long[] chunk = pageArray[page];
-        final int first = pageOffset[page];
-        for (int i = first, end = first + PAGE_LONGS; i < end; i += STRIDE)
+        final long pageStart = pageAddress[page];
+        for (int i = 0; i < PAGE_LONGS; i += STRIDE)
         {
-            final long key = chunk[i];
-            if (key != PAGE_EMPTY)
+            final long row = address(pageStart, i);
+            if (UnsafeApi.getLong(row) != PAGE_EMPTY)
             {
                 if (tableSize >= resizeAt)
                 {
                     grow();
                 }
-                copyIntoTable(chunk, i);
-                chunk[i] = PAGE_EMPTY;
+                copyIntoTable(null, row);
+                UnsafeApi.putLong(row, PAGE_EMPTY);
                 tableSize++;
                 moved++;
             }
@@ -418,8 +467,7 @@ final class OrderTable
         }
         pagesInUse = 0;
         size = 0;
-        rows = table;
-        lastPage = NO_PAGE;
+        useTable();
     }
 
     /**
@@ -430,12 +478,12 @@ final class OrderTable
      */
     void reset(final int base)
     {
-        rows[base + ALL_QTY] = 0;
-        rows[base + ALL_AMOUNT] = 0;
-        rows[base + AGGR_QTY] = 0;
-        rows[base + AGGR_AMOUNT] = 0;
-        rows[base + AGGR_COUNT] = 0;
-        rows[base + PACKED] = pack(NO_CLASS, NO_CLASS, NO_BAR) | (rows[base + PACKED] & BALANCE_BIT);
+        set(base, ALL_QTY, 0);
+        set(base, ALL_AMOUNT, 0);
+        set(base, AGGR_QTY, 0);
+        set(base, AGGR_AMOUNT, 0);
+        set(base, AGGR_COUNT, 0);
+        set(base, PACKED, pack(NO_CLASS, NO_CLASS, NO_BAR) | (get(base, PACKED) & BALANCE_BIT));
     }
 
     static long pack(final int sideClass, final int activeClass, final long bar)
@@ -488,7 +536,7 @@ final class OrderTable
         final int page = page(channel, orderNo, false);
         if (page != NO_PAGE)
         {
-            return pageArray[page][pageOffset[page] + ((int)(orderNo & PAGE_MASK) << STRIDE_SHIFT)];
+            return UnsafeApi.getLong(address(pageAddress[page], (int)(orderNo & PAGE_MASK) << STRIDE_SHIFT));
         }
         return table[ROW_OFFSET + ((hash(key) & mask) << STRIDE_SHIFT)];
     }
@@ -757,11 +805,10 @@ final class OrderTable
 
     private void emptyPage(final int page)
     {
-        final long[] rowsOfPage = pageArray[page];
-        final int first = pageOffset[page];
-        for (int i = first, end = first + PAGE_LONGS; i < end; i += STRIDE)
+        final long pageStart = pageAddress[page];
+        for (int i = 0; i < PAGE_LONGS; i += STRIDE)
         {
-            rowsOfPage[i] = PAGE_EMPTY;
+            UnsafeApi.putLong(address(pageStart, i), PAGE_EMPTY);
         }
     }
 
@@ -769,40 +816,38 @@ final class OrderTable
     {
         if (chunkPagesLeft == 0)
         {
-            // a new chunk: one array, which the collector places at a region's start (a large array), so that
-            // ROW_OFFSET puts each row on a cache line of its own
+            // a new chunk, zeroed (every row free), each row on a cache line of its own
             final int pages = Math.min(MAX_CHUNK_PAGES, Math.max(FIRST_CHUNK_PAGES, pagesCarved));
-            chunk = new long[ROW_OFFSET + pages * PAGE_LONGS];
+            chunk = chunks.allocate(pages * PAGE_BYTES);
+            chunkPages = pages;
             chunkPagesLeft = pages;
-            chunkBytes += (long)chunk.length * Long.BYTES;
+            chunkBytes += pages * PAGE_BYTES;
         }
         final int page = pagesCarved++;
         if (page == pageLive.length)
         {
-            pageArray = java.util.Arrays.copyOf(pageArray, page * 2);
-            pageOffset = java.util.Arrays.copyOf(pageOffset, page * 2);
+            pageAddress = java.util.Arrays.copyOf(pageAddress, page * 2);
             pageLive = java.util.Arrays.copyOf(pageLive, page * 2);
             pageChannel = java.util.Arrays.copyOf(pageChannel, page * 2);
             pageNumber = java.util.Arrays.copyOf(pageNumber, page * 2);
             freePages = java.util.Arrays.copyOf(freePages, page * 2);
         }
-        final int pagesOfChunk = (chunk.length - ROW_OFFSET) / PAGE_LONGS;
-        pageArray[page] = chunk;
-        pageOffset[page] = ROW_OFFSET + (pagesOfChunk - chunkPagesLeft) * PAGE_LONGS;
+        pageAddress[page] = chunk + (chunkPages - chunkPagesLeft) * PAGE_BYTES;
         chunkPagesLeft--;
         return page;
     }
 
-    private static void initRow(final long[] r, final int base)
+    /** @param store the hash table's array, or null for a page; @param row the row's offset in it (its KEY). */
+    private static void initRow(final Object store, final long row)
     {
         // a row left by a removal holds stale values: every field is set afresh
-        r[base + ALL_QTY] = 0;
-        r[base + ALL_AMOUNT] = 0;
-        r[base + AGGR_QTY] = 0;
-        r[base + AGGR_AMOUNT] = 0;
-        r[base + AGGR_COUNT] = 0;
-        r[base + PACKED] = pack(NO_CLASS, NO_CLASS, NO_BAR);
-        r[base + OPEN_QTY] = UNKNOWN;
+        UnsafeApi.putLong(store, row + ALL_QTY * Long.BYTES, 0);
+        UnsafeApi.putLong(store, row + ALL_AMOUNT * Long.BYTES, 0);
+        UnsafeApi.putLong(store, row + AGGR_QTY * Long.BYTES, 0);
+        UnsafeApi.putLong(store, row + AGGR_AMOUNT * Long.BYTES, 0);
+        UnsafeApi.putLong(store, row + AGGR_COUNT * Long.BYTES, 0);
+        UnsafeApi.putLong(store, row + PACKED * Long.BYTES, pack(NO_CLASS, NO_CLASS, NO_BAR));
+        UnsafeApi.putLong(store, row + OPEN_QTY * Long.BYTES, UNKNOWN);
     }
 
     private int tableFindOrInsert(final long key)
@@ -814,8 +859,7 @@ final class OrderTable
             final long existing = table[base];
             if (existing == key)
             {
-                rows = table;
-                lastPage = NO_PAGE;
+                useTable();
                 return base;
             }
             if (existing == EMPTY)
@@ -826,11 +870,10 @@ final class OrderTable
                     return tableFindOrInsert(key);
                 }
                 table[base] = key;
-                initRow(table, base);
+                initRow(table, LONG_ARRAY_BASE + ((long)base << 3));
                 tableSize++;
                 size++;
-                rows = table;
-                lastPage = NO_PAGE;
+                useTable();
                 return base;
             }
             index = (index + 1) & mask;
@@ -915,23 +958,57 @@ final class OrderTable
         {
             if (old[from] != EMPTY)
             {
-                copyIntoTable(old, from);
+                copyIntoTable(old, LONG_ARRAY_BASE + ((long)from << 3));
             }
         }
-        rows = table;
+        useTable();
     }
 
     /**
      * Copies a row whose key the hash table does not hold into the key's first free row there (a doubling, or a page
      * handing its open orders over); the caller counts it.
      */
-    private void copyIntoTable(final long[] from, final int offset)
+    private void copyIntoTable(final Object from, final long row)
     {
-        int index = hash(from[offset]) & mask;
+        int index = hash(UnsafeApi.getLong(from, row)) & mask;
         while (table[ROW_OFFSET + (index << STRIDE_SHIFT)] != EMPTY)
         {
             index = (index + 1) & mask;
         }
-        System.arraycopy(from, offset, table, ROW_OFFSET + (index << STRIDE_SHIFT), STRIDE);
+        UnsafeApi.copyMemory(from, row, table, LONG_ARRAY_BASE + ((long)(ROW_OFFSET + (index << STRIDE_SHIFT)) << 3),
+            ROW_BYTES);
+    }
+
+    /**
+     * The page chunks' memory, off the heap, each chunk aligned to a cache line and zeroed. Freed all at once when
+     * the table that owns it is unreachable (a {@link Cleaner} action, which must not reach the table).
+     */
+    private static final class Chunks implements Runnable
+    {
+        private long[] allocations = new long[8];
+        private int count;
+
+        long allocate(final long bytes)
+        {
+            final long raw = UnsafeApi.allocateMemory(bytes + ROW_BYTES);
+            if (count == allocations.length)
+            {
+                allocations = java.util.Arrays.copyOf(allocations, count * 2);
+            }
+            allocations[count++] = raw;
+            final long aligned = (raw + ROW_BYTES - 1) & -ROW_BYTES;
+            UnsafeApi.setMemory(aligned, bytes, (byte)0);
+            return aligned;
+        }
+
+        @Override
+        public void run()
+        {
+            for (int i = 0; i < count; i++)
+            {
+                UnsafeApi.freeMemory(allocations[i]);
+            }
+            count = 0;
+        }
     }
 }

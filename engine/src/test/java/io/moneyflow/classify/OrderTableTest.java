@@ -61,7 +61,7 @@ class OrderTableTest
             else
             {
                 final int row = table.findOrInsert(key);
-                table.rows[row + OrderTable.AGGR_AMOUNT] = op.value();
+                table.set(row, OrderTable.AGGR_AMOUNT, op.value());
                 reference.put(key, op.value());
             }
             assertThat(table.size()).isEqualTo(reference.size());
@@ -77,8 +77,8 @@ class OrderTableTest
                     if (reference.containsKey(key))
                     {
                         assertThat(row).as("key %d", key).isNotNegative();
-                        assertThat(table.rows[row]).isEqualTo(key);
-                        assertThat(table.rows[row + OrderTable.AGGR_AMOUNT]).isEqualTo(reference.get(key));
+                        assertThat(table.get(row, OrderTable.KEY)).isEqualTo(key);
+                        assertThat(table.get(row, OrderTable.AGGR_AMOUNT)).isEqualTo(reference.get(key));
                     }
                     else
                     {
@@ -144,7 +144,7 @@ class OrderTableTest
                 assertThat(row >= 0).as("found %d", key).isEqualTo(reference.containsKey(key));
                 if (row >= 0)
                 {
-                    assertThat(table.rows[row]).isEqualTo(key);
+                    assertThat(table.get(row, OrderTable.KEY)).isEqualTo(key);
                     table.remove(row);
                     reference.remove(key);
                 }
@@ -152,17 +152,17 @@ class OrderTableTest
             else
             {
                 final int row = table.findOrInsert(key, channel, op.orderNo());
-                assertThat(table.rows[row]).isEqualTo(key);
+                assertThat(table.get(row, OrderTable.KEY)).isEqualTo(key);
                 if (!reference.containsKey(key))
                 {
-                    assertThat(table.rows[row + OrderTable.OPEN_QTY]).as("a new row").isEqualTo(OrderTable.UNKNOWN);
+                    assertThat(table.get(row, OrderTable.OPEN_QTY)).as("a new row").isEqualTo(OrderTable.UNKNOWN);
                 }
                 else
                 {
-                    assertThat(table.rows[row + OrderTable.AGGR_AMOUNT]).isEqualTo(reference.get(key));
+                    assertThat(table.get(row, OrderTable.AGGR_AMOUNT)).isEqualTo(reference.get(key));
                 }
-                table.rows[row + OrderTable.AGGR_AMOUNT] = op.value();
-                table.rows[row + OrderTable.OPEN_QTY] = 1;
+                table.set(row, OrderTable.AGGR_AMOUNT, op.value());
+                table.set(row, OrderTable.OPEN_QTY, 1);
                 reference.put(key, op.value());
             }
             assertThat(table.size()).isEqualTo(reference.size());
@@ -174,7 +174,7 @@ class OrderTableTest
             final long orderNo = OrderTable.orderNo(key);
             final int row = table.find(key, channelOf(slot, step), orderNo);
             assertThat(row).as("key %d", key).isNotNegative();
-            assertThat(table.rows[row + OrderTable.AGGR_AMOUNT]).isEqualTo(entry.getValue());
+            assertThat(table.get(row, OrderTable.AGGR_AMOUNT)).isEqualTo(entry.getValue());
         }
     }
 
@@ -216,7 +216,7 @@ class OrderTableTest
         for (long no = 1; no < 4 * 1024; no++)
         {
             final int row = table.findOrInsert(OrderTable.key(0, no % 2 == 0, no), 2011, no);
-            table.rows[row + OrderTable.ALL_AMOUNT] = no * 100;
+            table.set(row, OrderTable.ALL_AMOUNT, no * 100);
         }
         assertThat(table.pagesInUse()).isEqualTo(4);
         // the first page's orders are done but for the 128 numbered 1 to 128: at the 128th open one, they move
@@ -233,7 +233,7 @@ class OrderTableTest
             final long key = OrderTable.key(0, no % 2 == 0, no);
             final int row = table.find(key, 2011, no);
             assertThat(row).isNotNegative();
-            assertThat(table.rows[row + OrderTable.ALL_AMOUNT]).isEqualTo(no * 100);
+            assertThat(table.get(row, OrderTable.ALL_AMOUNT)).isEqualTo(no * 100);
             assertThat(table.findOrInsert(key, 2011, no)).as("found, not added again").isEqualTo(row);
         }
         assertThat(table.pagesInUse()).as("finding a moved order gives its old page no new one").isEqualTo(3);
@@ -256,7 +256,7 @@ class OrderTableTest
         {
             final long no = i * 5_000;
             final int row = table.findOrInsert(OrderTable.key(0, true, no), 2011, no);
-            table.rows[row + OrderTable.ALL_AMOUNT] = i;
+            table.set(row, OrderTable.ALL_AMOUNT, i);
         }
         // the newest number advances by 5,000 at a time: after two windows of 64 advances (128 orders, a page each)
         // the channel is sparse, and the other 472 orders go to the hash table
@@ -267,7 +267,7 @@ class OrderTableTest
         {
             final long no = i * 5_000;
             final int row = table.find(OrderTable.key(0, true, no), 2011, no);
-            assertThat(table.rows[row + OrderTable.ALL_AMOUNT]).isEqualTo(i);
+            assertThat(table.get(row, OrderTable.ALL_AMOUNT)).isEqualTo(i);
         }
         // a dense channel beside it keeps its pages
         for (long no = 1; no < 3 * 1024; no++)
@@ -296,6 +296,6 @@ class OrderTableTest
         assertThat(table.capacity()).isEqualTo(capacity);
         assertThat(table.find(OrderTable.key(0, true, 50))).isEqualTo(-1);
         final int row = table.findOrInsert(OrderTable.key(0, true, 50));
-        assertThat(table.rows[row + OrderTable.OPEN_QTY]).as("a new row's open shares").isEqualTo(OrderTable.UNKNOWN);
+        assertThat(table.get(row, OrderTable.OPEN_QTY)).as("a new row's open shares").isEqualTo(OrderTable.UNKNOWN);
     }
 }
