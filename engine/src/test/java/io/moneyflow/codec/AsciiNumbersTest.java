@@ -1,9 +1,15 @@
 package io.moneyflow.codec;
 
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,5 +101,26 @@ class AsciiNumbersTest
         assertThat(AsciiNumbers.parseLong(over, 0, over.length)).isEqualTo(AsciiNumbers.INVALID);
         final byte[] bad = "4x".getBytes(StandardCharsets.US_ASCII);
         assertThat(AsciiNumbers.parseLong(bad, 0, bad.length)).isEqualTo(AsciiNumbers.INVALID);
+    }
+
+    /**
+     * A field of digits alone, the common case: its value must be the decimal value of the digits (BigDecimal's)
+     * times 10^scale, whichever of the three parsers reads it.
+     */
+    @Property(tries = 2000)
+    void shouldReadPlainDigitsAsTheirDecimalValue(
+        @ForAll @CharRange(from = '0', to = '9') @StringLength(min = 1, max = 18) final String digits,
+        @ForAll @IntRange(min = 0, max = 17) final int scale)
+    {
+        final byte[] b = ("x" + digits + ",").getBytes(StandardCharsets.US_ASCII);
+        final int end = b.length - 1;
+        if (digits.length() + scale > 18)
+        {
+            return;
+        }
+        final long expected = new BigDecimal(digits).movePointRight(scale).longValueExact();
+        assertThat(AsciiNumbers.parseScaled(b, 1, end, scale)).isEqualTo(expected);
+        assertThat(AsciiNumbers.parseScaledPlain(b, 1, end, scale)).isEqualTo(expected);
+        assertThat(AsciiNumbers.parseScaledExact(b, 1, end, scale)).isEqualTo(expected);
     }
 }
