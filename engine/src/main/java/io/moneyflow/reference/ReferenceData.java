@@ -114,6 +114,9 @@ public final class ReferenceData
         final Map<String, Integer> seen = new HashMap<>();
         boolean headerSeen = false;
         boolean datedFile = false;
+        // rows repeat their validFrom: the last one's text and value, so that java.time parses each date once
+        String lastDateText = null;
+        int lastDate = 0;
         String line;
         int lineNumber = 0;
         while ((line = reader.readLine()) != null)
@@ -147,7 +150,21 @@ public final class ReferenceData
                 throw new IllegalArgumentException(
                     label + ":" + lineNumber + ": expected " + columns + " columns, found " + cells.length);
             }
-            final int validFrom = datedFile ? date(cells[8], label, lineNumber) : Security.UNDATED;
+            final int validFrom;
+            if (!datedFile)
+            {
+                validFrom = Security.UNDATED;
+            }
+            else if (cells[8].equals(lastDateText))
+            {
+                validFrom = lastDate;
+            }
+            else
+            {
+                validFrom = date(cells[8], label, lineNumber);
+                lastDateText = cells[8];
+                lastDate = validFrom;
+            }
             final long key = SymbolCodes.parse(cells[0].trim());
             if (key == SymbolCodes.INVALID)
             {
@@ -166,8 +183,7 @@ public final class ReferenceData
                     (validFrom == Security.UNDATED ? " listed twice without a validFrom" :
                     " listed twice valid from " + formatDate(validFrom)) + " (first on line " + earlier + ")");
             }
-            final List<String> sectors = cells[3].trim().isEmpty() ?
-                List.of() : Arrays.stream(cells[3].split("\\|")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+            final List<String> sectors = sectors(cells[3]);
             rows.add(new Security(
                 key,
                 cells[1].trim(),
@@ -183,6 +199,31 @@ public final class ReferenceData
             throw new IllegalArgumentException(label + ": no header '" + HEADER + "'");
         }
         return new ReferenceData(rows);
+    }
+
+    /** The sectors of a row: its cell's names between '|', trimmed, blanks dropped (a plain loop: read at start-up). */
+    private static List<String> sectors(final String cell)
+    {
+        if (cell.trim().isEmpty())
+        {
+            return List.of();
+        }
+        final List<String> sectors = new ArrayList<>(2);
+        int from = 0;
+        while (true)
+        {
+            final int bar = cell.indexOf('|', from);
+            final String name = (bar < 0 ? cell.substring(from) : cell.substring(from, bar)).trim();
+            if (!name.isEmpty())
+            {
+                sectors.add(name);
+            }
+            if (bar < 0)
+            {
+                return List.copyOf(sectors);
+            }
+            from = bar + 1;
+        }
     }
 
     private static int date(final String cell, final String label, final int line)
