@@ -189,6 +189,19 @@ final class EngineOptions
 
     ReferenceData reference()
     {
+        // read once a run: a command asks for it and so does the engine context it builds
+        if (loadedReference == null)
+        {
+            loadedReference = loadReference();
+        }
+        return loadedReference;
+    }
+
+    /** The securities file as read by {@link #reference()}. */
+    private ReferenceData loadedReference;
+
+    private ReferenceData loadReference()
+    {
         final Path file = securities != null ? securities : Home.securities();
         if (securities != null && !Files.isRegularFile(file))
         {
