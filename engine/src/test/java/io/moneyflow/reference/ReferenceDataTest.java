@@ -89,4 +89,23 @@ class ReferenceDataTest
             "600000.SH,浦发银行,SH,银行,,,,\n600000.SH,浦发银行,SH,银行,,,,\n", "t"))
             .hasMessageContaining("listed twice without a validFrom");
     }
+
+    @Test
+    void shouldSplitSectorsTrimmedWithoutBlanksAndReadEachRowsOwnDate()
+    {
+        // sectors between '|', each trimmed, blank ones dropped; rows repeating a date read it as the first did, and
+        // a row with another date, good or bad, is read on its own
+        final ReferenceData reference = ReferenceData.fromText(ReferenceData.DATED_HEADER + "\n" +
+            "600000.SH,浦发银行,SH, 银行 || 上海 |,,,,,2023-02-01\n" +
+            "600519.SH,贵州茅台,SH,,,,,,2023-02-01\n" +
+            "000001.SZ,平安银行,SZ,|,,,,,2023-02-02\n", "t");
+        assertThat(reference.find(SPDB, 20230201).sectors()).containsExactly("银行", "上海");
+        assertThat(reference.find(SymbolCodes.parse("600519.SH"), 20230201).sectors()).isEmpty();
+        assertThat(reference.find(SymbolCodes.parse("600519.SH"), 20230201).validFrom()).isEqualTo(20230201);
+        assertThat(reference.find(SymbolCodes.parse("000001.SZ"), 20230202).validFrom()).isEqualTo(20230202);
+        assertThat(reference.find(SymbolCodes.parse("000001.SZ"), 20230202).sectors()).isEmpty();
+        assertThatThrownBy(() -> ReferenceData.fromText(ReferenceData.DATED_HEADER + "\n" +
+            "600000.SH,浦发银行,SH,银行,,,,,2023-02-01\n600519.SH,贵州茅台,SH,,,,,,2023-02-30\n", "t"))
+            .hasMessageContaining("t:3: validFrom '2023-02-30'");
+    }
 }
