@@ -206,6 +206,7 @@ final class OrderTable
      */
     long get(final int base, final int field)
     {
+        assert inRow(base, field) : "row " + base + " field " + field;
         return UnsafeApi.getLong(rowsObject, rowsBase + ((long)(base + field) << 3));
     }
 
@@ -216,7 +217,19 @@ final class OrderTable
      */
     void set(final int base, final int field, final long value)
     {
+        assert inRow(base, field) : "row " + base + " field " + field;
         UnsafeApi.putLong(rowsObject, rowsBase + ((long)(base + field) << 3), value);
+    }
+
+    /**
+     * For the assertions of {@link #get} and {@link #set} (on in the tests): with no bounds check on the page memory, a
+     * bad offset would read or write outside the table instead of throwing.
+     */
+    private boolean inRow(final int base, final int field)
+    {
+        final int limit = rowsObject != null ? table.length : PAGE_LONGS;
+        return base >= 0 && (base & (STRIDE - 1)) == (rowsObject != null ? ROW_OFFSET & (STRIDE - 1) : 0) &&
+            field >= 0 && field < STRIDE && base + field < limit;
     }
 
     private void useTable()
