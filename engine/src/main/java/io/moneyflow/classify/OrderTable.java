@@ -326,11 +326,11 @@ final class OrderTable
         if (existing == PAGE_EMPTY && (!mayBeHashed(channel, orderNo) || tableFind(key) < 0))
         {
             UnsafeApi.putLong(address(pageStart, base), key);
-            initRow(null, address(pageStart, base));
             pageLive[page]++;
             advance(pageChannel[page], orderNo);
             size++;
             usePage(page);
+            initRow(base);
             return base;
         }
         // another order holds this number on the channel (or this one is in the hash table already): hash it
@@ -854,17 +854,17 @@ final class OrderTable
         return page;
     }
 
-    /** @param store the hash table's array, or null for a page; @param row the row's offset in it (its KEY). */
-    private static void initRow(final Object store, final long row)
+    /** Sets every field but the key of a new row of the latest lookup. */
+    private void initRow(final int base)
     {
         // a row left by a removal holds stale values: every field is set afresh
-        UnsafeApi.putLong(store, row + ALL_QTY * Long.BYTES, 0);
-        UnsafeApi.putLong(store, row + ALL_AMOUNT * Long.BYTES, 0);
-        UnsafeApi.putLong(store, row + AGGR_QTY * Long.BYTES, 0);
-        UnsafeApi.putLong(store, row + AGGR_AMOUNT * Long.BYTES, 0);
-        UnsafeApi.putLong(store, row + AGGR_COUNT * Long.BYTES, 0);
-        UnsafeApi.putLong(store, row + PACKED * Long.BYTES, pack(NO_CLASS, NO_CLASS, NO_BAR));
-        UnsafeApi.putLong(store, row + OPEN_QTY * Long.BYTES, UNKNOWN);
+        set(base, ALL_QTY, 0);
+        set(base, ALL_AMOUNT, 0);
+        set(base, AGGR_QTY, 0);
+        set(base, AGGR_AMOUNT, 0);
+        set(base, AGGR_COUNT, 0);
+        set(base, PACKED, pack(NO_CLASS, NO_CLASS, NO_BAR));
+        set(base, OPEN_QTY, UNKNOWN);
     }
 
     private int tableFindOrInsert(final long key)
@@ -887,10 +887,10 @@ final class OrderTable
                     return tableFindOrInsert(key);
                 }
                 table[base] = key;
-                initRow(table, LONG_ARRAY_BASE + ((long)base << 3));
                 tableSize++;
                 size++;
                 useTable();
+                initRow(base);
                 return base;
             }
             index = (index + 1) & mask;
