@@ -26,6 +26,9 @@ public final class SymbolCodes
 
     private static final String[] SUFFIXES = {"SH", "SZ", "BJ"};
     private static final int MAX_CODE_DIGITS = 9;
+    /** The common text of a symbol, {@code 600000.SH}: its length and where its point is. */
+    private static final int COMMON_LENGTH = 9;
+    private static final int COMMON_DOT = 6;
 
     private SymbolCodes()
     {
@@ -42,6 +45,16 @@ public final class SymbolCodes
      */
     public static long parse(final byte[] buffer, final int start, final int end, final int exchange)
     {
+        if (end - start == COMMON_LENGTH && buffer[start + COMMON_DOT] == '.')
+        {
+            // the common shape, 600000.SH: six digits read as one word, the suffix as below
+            final long code = AsciiNumbers.plainDigits(buffer, start, start + COMMON_DOT);
+            final int suffix = suffixExchange(buffer, start + COMMON_DOT + 1, end);
+            if (code >= 0 && suffix != UNKNOWN_EXCHANGE)
+            {
+                return code * 4 + suffix;
+            }
+        }
         int s = AsciiText.trimStart(buffer, start, end);
         int e = AsciiText.trimEnd(buffer, s, end);
         int textExchange = UNKNOWN_EXCHANGE;

@@ -21,6 +21,15 @@ final class CodeTable
     private final List<Byte> meanings = new ArrayList<>();
     private byte[][] tokenArray = new byte[0][];
     private byte[] meaningArray = new byte[0];
+    /** What a field of one byte means, by that byte: every flag and side of the bundled layouts is one letter. */
+    private final byte[] oneByte = new byte[256];
+
+    {
+        java.util.Arrays.fill(oneByte, UNKNOWN);
+        // a field of one byte: a space is blank (trimmed away), a carriage return too; else a one-byte code
+        oneByte[' '] = ABSENT;
+        oneByte['\r'] = ABSENT;
+    }
 
     /**
      * Adds codes for one meaning.
@@ -54,6 +63,13 @@ final class CodeTable
         {
             meaningArray[i] = meanings.get(i);
         }
+        for (int i = tokenArray.length - 1; i >= 0; i--)
+        {
+            if (tokenArray[i].length == 1)
+            {
+                oneByte[tokenArray[i][0] & 0xFF] = meaningArray[i];
+            }
+        }
     }
 
     boolean isEmpty()
@@ -69,6 +85,10 @@ final class CodeTable
      */
     byte lookup(final byte[] buffer, final int start, final int end)
     {
+        if (end - start == 1)
+        {
+            return oneByte[buffer[start] & 0xFF];
+        }
         final int s = AsciiText.trimStart(buffer, start, end);
         final int e = AsciiText.trimEnd(buffer, s, end);
         if (s == e)

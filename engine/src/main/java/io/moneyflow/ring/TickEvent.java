@@ -127,6 +127,7 @@ public final class TickEvent extends TickClassification
      */
     public void clearInput()
     {
+        final boolean wasSnapshot = type == SNAPSHOT;
         type = 0;
         symbolKey = 0;
         securityId = -1;
@@ -158,13 +159,17 @@ public final class TickEvent extends TickClassification
         cumTrades = 0;
         cumVolume = 0;
         cumTurnover = 0;
-        levels = 0;
-        for (int i = 0; i < LEVELS; i++)
+        if (wasSnapshot || levels != 0)
         {
-            bidPrice[i] = 0;
-            bidQty[i] = 0;
-            askPrice[i] = 0;
-            askQty[i] = 0;
+            // only a snapshot writes the book's levels
+            levels = 0;
+            for (int i = 0; i < LEVELS; i++)
+            {
+                bidPrice[i] = 0;
+                bidQty[i] = 0;
+                askPrice[i] = 0;
+                askQty[i] = 0;
+            }
         }
     }
 

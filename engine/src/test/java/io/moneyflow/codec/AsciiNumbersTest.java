@@ -123,4 +123,62 @@ class AsciiNumbersTest
         assertThat(AsciiNumbers.parseScaledPlain(b, 1, end, scale)).isEqualTo(expected);
         assertThat(AsciiNumbers.parseScaledExact(b, 1, end, scale)).isEqualTo(expected);
     }
+
+    /**
+     * The eight-bytes-at-a-time reading of a field: its value is the digits' decimal value (Long.parseLong's) when
+     * the field is 1 to 16 digits alone, whatever bytes follow it in the buffer; anything else (a sign, a space, a
+     * point, a letter, a byte above 0x7F, 17 digits or more, too few bytes after the start to read a word) answers
+     * -1, and the general path then reads it.
+     */
+    @Property(tries = 5000)
+    void shouldReadUpToSixteenDigitsAloneEightBytesAtATime(
+        @ForAll @CharRange(from = '0', to = '9') @CharRange(from = '+', to = '/') @CharRange(from = '9', to = ';')
+        @StringLength(min = 0, max = 20) final String field,
+        @ForAll @StringLength(min = 0, max = 12) final String after,
+        @ForAll @IntRange(min = 0, max = 3) final int before)
+    {
+        final String text = "x".repeat(before) + field + after;
+        final byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
+        final int start = before;
+        final int end = before + field.length();
+        final boolean digitsAlone = field.matches("[0-9]{1,16}");
+        final long got = AsciiNumbers.plainDigits(b, start, end);
+        if (!digitsAlone || start + 8 > b.length)
+        {
+            assertThat(got).isEqualTo(-1);
+        }
+        else
+        {
+            assertThat(got).isEqualTo(Long.parseLong(field));
+        }
+        // whichever path reads it, the parsers agree with the decimal value
+        if (field.matches("[0-9]{1,18}"))
+        {
+            assertThat(AsciiNumbers.parseLong(b, start, end)).isEqualTo(Long.parseLong(field));
+            assertThat(AsciiNumbers.parseScaled(b, start, end, 0)).isEqualTo(Long.parseLong(field));
+        }
+        else if (!field.strip().matches("[+-]?[0-9]+"))
+        {
+            assertThat(AsciiNumbers.parseLong(b, start, end)).isEqualTo(AsciiNumbers.INVALID);
+        }
+    }
+
+    /**
+     * Digits divided by a power of ten, on both paths (a long tail after the field, and none): the scaled parser
+     * rounds half away from zero as BigDecimal's HALF_UP does, and the exact one refuses what would need rounding.
+     */
+    @Property(tries = 3000)
+    void shouldDivideDigitsAsBigDecimalRoundsThem(
+        @ForAll @CharRange(from = '0', to = '9') @StringLength(min = 1, max = 18) final String digits,
+        @ForAll @IntRange(min = -18, max = -1) final int scale,
+        @ForAll final boolean tail)
+    {
+        final byte[] b = (digits + (tail ? ",12345678" : "")).getBytes(StandardCharsets.US_ASCII);
+        final BigDecimal moved = new BigDecimal(digits).movePointRight(scale);
+        final long rounded = moved.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+        assertThat(AsciiNumbers.parseScaled(b, 0, digits.length(), scale)).isEqualTo(rounded);
+        final boolean whole = moved.stripTrailingZeros().scale() <= 0;
+        assertThat(AsciiNumbers.parseScaledExact(b, 0, digits.length(), scale))
+            .isEqualTo(whole ? rounded : AsciiNumbers.INVALID);
+    }
 }

@@ -45,4 +45,35 @@ class SymbolCodesTest
         final byte[] b = "000001".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         assertThat(SymbolCodes.format(SymbolCodes.parse(b, 0, b.length, SymbolCodes.SH))).isEqualTo("000001.SH");
     }
+
+    /**
+     * Nine bytes with a point at the seventh, the common shape read by a shortcut: a six-digit code and a known
+     * suffix give code * 4 + the suffix's exchange (whatever exchange the caller offers), wherever the field sits in a
+     * line; anything else in that shape goes the general way, which refuses it.
+     */
+    @net.jqwik.api.Property(tries = 3000)
+    void shouldReadTheCommonShapeAsItsCodeAndSuffix(
+        @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 999999) final int code,
+        @net.jqwik.api.ForAll("suffixes") final String suffix,
+        @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = -1, max = 2) final int offered,
+        @net.jqwik.api.ForAll final boolean atLineEnd)
+    {
+        final String field = String.format("%06d.%s", code, suffix);
+        final byte[] line = ("x," + field + (atLineEnd ? "" : ",12,34")).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        final long key = SymbolCodes.parse(line, 2, 2 + field.length(), offered);
+        final int exchange = switch (suffix.toUpperCase(java.util.Locale.ROOT))
+        {
+            case "SH", "SS" -> SymbolCodes.SH;
+            case "SZ" -> SymbolCodes.SZ;
+            case "BJ" -> SymbolCodes.BJ;
+            default -> -1;
+        };
+        assertThat(key).isEqualTo(exchange < 0 ? SymbolCodes.INVALID : code * 4L + exchange);
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> suffixes()
+    {
+        return net.jqwik.api.Arbitraries.of("SH", "SZ", "BJ", "sh", "sz", "bj", "Ss", "SX", "XX", "S.", "1H");
+    }
 }
