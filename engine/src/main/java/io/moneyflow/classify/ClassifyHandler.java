@@ -146,9 +146,12 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
 
     private void touchThrough(final long end)
     {
-        for (long s = touchedThrough + 1; s <= end; s++)
+        // counted on an int from zero: a long loop to a limit took a loop-limit deoptimisation and recompilation
+        final long first = touchedThrough + 1;
+        final int count = (int)(end - touchedThrough);
+        for (int i = 0; i < count; i++)
         {
-            touch(s);
+            touch(first + i);
         }
         touchedThrough = end;
     }

@@ -109,7 +109,10 @@ public final class TradingSession
      */
     public static boolean isAuction(final int timeMs)
     {
-        return timeMs < MORNING_START || timeMs >= CLOSE_AUCTION_START;
+        // one unsigned comparison: a time before 09:30 wraps to above the span. Two would compile to a branch the
+        // closing auction takes first at the end of the day, where the compiled stage would be thrown away and
+        // compiled again for its last few records.
+        return Integer.compareUnsigned(timeMs - MORNING_START, CLOSE_AUCTION_START - MORNING_START) >= 0;
     }
 
     /**

@@ -76,4 +76,31 @@ class TradingSessionTest
         assertThat(one.barIndex(15 * 60 * MINUTE)).isEqualTo(239);
         assertThat(one.barIndex((12 * 60) * MINUTE)).isEqualTo(-1);
     }
+
+    /**
+     * A call-auction print: before 09:30 or from 14:57 on (the class's description), written out as two comparisons,
+     * against the one unsigned comparison the stage uses; for every second of the day, the millisecond either side of
+     * both bounds, and the ends of the int range.
+     */
+    @Test
+    void shouldTellAuctionTimesAsTheTwoBoundsDo()
+    {
+        final int open = (9 * 60 + 30) * MINUTE;
+        final int close = (14 * 60 + 57) * MINUTE;
+        final java.util.List<Integer> times = new java.util.ArrayList<>(java.util.List.of(
+            open - 1, open, open + 1, close - 1, close, close + 1, 0, -1, Integer.MIN_VALUE, Integer.MAX_VALUE,
+            Integer.MIN_VALUE + open, Integer.MAX_VALUE - open));
+        for (int t = 0; t < 24 * 3600 * 1000; t += 1000)
+        {
+            times.add(t);
+        }
+        for (final int t : times)
+        {
+            assertThat(TradingSession.isAuction(t)).as("time %d", t).isEqualTo(t < open || t >= close);
+        }
+        assertThat(TradingSession.isAuction(open - 1)).isTrue();
+        assertThat(TradingSession.isAuction(open)).isFalse();
+        assertThat(TradingSession.isAuction(close - 1)).isFalse();
+        assertThat(TradingSession.isAuction(close)).isTrue();
+    }
 }
