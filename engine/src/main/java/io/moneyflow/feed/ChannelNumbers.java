@@ -40,6 +40,9 @@ final class ChannelNumbers
     private final Long2ObjectHashMap<long[]> pages = new Long2ObjectHashMap<>();
     private long lowest = Long.MAX_VALUE;
     private long highest = -1;
+    /** The page of the last number added, and its bits. */
+    private long lastPage = -1;
+    private long[] lastBits;
 
     /**
      * @param channel    the channel.
@@ -64,12 +67,15 @@ final class ChannelNumbers
     boolean add(final long seq)
     {
         final long page = seq >>> PAGE_BITS;
-        long[] bits = pages.get(page);
+        long[] bits = page == lastPage ? lastBits : pages.get(page);
         if (bits == null)
         {
             bits = new long[PAGE_LONGS];
             pages.put(page, bits);
         }
+        // numbers rise: the next one is most likely on the same page
+        lastPage = page;
+        lastBits = bits;
         final int i = (int)(seq & ((1 << PAGE_BITS) - 1));
         final long mask = 1L << i;
         if ((bits[i >>> 6] & mask) != 0)

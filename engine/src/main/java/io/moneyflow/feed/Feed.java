@@ -25,6 +25,13 @@ import java.util.List;
 public final class Feed implements InputEvents, ChannelSequence.Gaps
 {
     private static final int STREAMS = 3;
+    /** Entries of the cache of channels' numbers before their map: a power of two, more than a day's channels. */
+    private static final int NUMBERS_CACHE = 64;
+    private final long[] numbersCacheKey = new long[NUMBERS_CACHE];
+    private final ChannelNumbers[] numbersCache = new ChannelNumbers[NUMBERS_CACHE];
+    /** Per slot and stream: the channel numbers (or sequence) whose set of slots holds it already. */
+    private final ChannelNumbers[] slotNumbers;
+    private final ChannelSequence[] slotSequences;
     private static final long PROGRESS_INTERVAL_NS = 1_000_000_000L;
 
     private final RecordSink ring;
@@ -95,6 +102,8 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
         this.lastTime = new int[slotCapacity * STREAMS];
         this.seqChannel = new int[slotCapacity * STREAMS];
         this.seqLast = new long[slotCapacity * STREAMS];
+        this.slotNumbers = new ChannelNumbers[slotCapacity * STREAMS];
+        this.slotSequences = new ChannelSequence[slotCapacity * STREAMS];
         java.util.Arrays.fill(seqChannel, NO_CHANNEL);
         this.slotByDay = new Long2LongHashMap(Math.max(1024, Integer.highestOneBit(slotCapacity * 2) * 2), 0.5f, -1);
         this.lastSequence = new Long2LongHashMap(Math.max(1024, Integer.highestOneBit(slotCapacity * 4) * 2), 0.5f, -1);
@@ -339,7 +348,13 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
             // A dense channel (every number used) read whole: a number is a duplicate when it came before, in any
             // order; what is missing when everything is read is a gap (finishChannels).
             final ChannelNumbers numbers = channelNumbers(record.date, record.channel, stream);
-            numbers.slots.add(slot);
+            final int streamIndex = slot * STREAMS + stream;
+            if (slotNumbers[streamIndex] != numbers)
+            {
+                // a stream's records keep to one channel: its set of slots learns the slot once
+                numbers.slots.add(slot);
+                slotNumbers[streamIndex] = numbers;
+            }
             if (!numbers.add(record.sequence))
             {
                 report(RejectReason.DUPLICATE, record.sourceId, label, line,
@@ -352,7 +367,12 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
         {
             // A dense channel sequence (every number used): gaps, reordering and duplicates are judged per channel.
             final ChannelSequence sequence = channelSequence(record.date, record.channel, stream);
-            sequence.slots.add(slot);
+            final int streamIndex = slot * STREAMS + stream;
+            if (slotSequences[streamIndex] != sequence)
+            {
+                sequence.slots.add(slot);
+                slotSequences[streamIndex] = sequence;
+            }
             if (!offered)
             {
                 // A record replayed from the journal was accepted when it was journaled: the journal holds that
@@ -576,12 +596,21 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
     {
         final long key = ((long)date << 34) | ((long)(sharedChannelSequence ? 0 : stream) << 32) |
             (channel & 0xFFFF_FFFFL);
+        // records of a few channels interleave: a small cache by channel before the map
+        final int cached = (channel ^ (stream << 5)) & (NUMBERS_CACHE - 1);
+        final ChannelNumbers hit = numbersCache[cached];
+        if (hit != null && numbersCacheKey[cached] == key)
+        {
+            return hit;
+        }
         ChannelNumbers found = numbers.get(key);
         if (found == null)
         {
             found = new ChannelNumbers(channel, date, sharedChannelSequence ? 0 : stream, startAtOne);
             numbers.put(key, found);
         }
+        numbersCacheKey[cached] = key;
+        numbersCache[cached] = found;
         return found;
     }
 

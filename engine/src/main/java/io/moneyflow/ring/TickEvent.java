@@ -73,34 +73,9 @@ public final class TickEvent extends TickClassification
     /** Book levels carried by a snapshot. */
     public static final int LEVELS = 10;
 
-    // ---- input, written by the feed: the fields every record uses are in TickInput; these are the rest
-    /** Packed symbol key (see SymbolCodes). */
-    public long symbolKey;
-    /** Reference-data row, or -1. */
-    public int securityId;
-    /** Sequence number in its channel, or 0 when the input has none. */
-    public long sequence;
-    /** True when the input declares its channel sequence gapless, so that gaps are reported. */
-    public boolean denseSequence;
-    /**
-     * Position of the record in the engine's input, counting from 1: every accepted and every rejected record takes
-     * the next position, in the feed's merge order, so the same inputs always give the same positions.
-     */
-    public long position;
-    /** The input stream the record came from (see {@link #SOURCE} events); -1 when none. */
-    public int sourceId;
-    /** Its line number there; 0 when none. */
-    public long line;
-    /** For a {@link #REJECT}: the reason's ordinal. */
-    public byte rejectReason;
+    // ---- input written by the feed: in TickInput, but for the book levels of a snapshot and the raw text
     /** For a {@link #REJECT}: the start of the rejected line; for a {@link #SOURCE}: the stream's name (UTF-8). */
     public final byte[] raw = new byte[RAW_CAPACITY];
-    /** Bytes used in {@link #raw}. */
-    public int rawLength;
-    /** True when the record is replayed from the journal, which must not append it again. */
-    public boolean fromJournal;
-    /** {@link System#nanoTime()} when a live record's bytes arrived, or 0: for latency measurement. */
-    public long recvNanos;
     /** Snapshot: last price. */
     public long last;
     /** Snapshot: previous close. */

@@ -47,4 +47,31 @@ public abstract class TickInput
     public boolean qtyIsBalance;
     /** Channel of the record's sequence, or 0. */
     public int channel;
+
+    // the rest of what the feed writes, here too so that every line the feed writes is one of a few together
+    /** Packed symbol key (see SymbolCodes). */
+    public long symbolKey;
+    /** Reference-data row, or -1. */
+    public int securityId;
+    /** Sequence number in its channel, or 0 when the input has none. */
+    public long sequence;
+    /** True when the input declares its channel sequence gapless, so that gaps are reported. */
+    public boolean denseSequence;
+    /**
+     * Position of the record in the engine's input, counting from 1: every accepted and every rejected record takes
+     * the next position, in the feed's merge order, so the same inputs always give the same positions.
+     */
+    public long position;
+    /** The input stream the record came from (see {@link TickEvent#SOURCE} events); -1 when none. */
+    public int sourceId;
+    /** Its line number there; 0 when none. */
+    public long line;
+    /** For a {@link TickEvent#REJECT}: the reason's ordinal. */
+    public byte rejectReason;
+    /** Bytes used in {@link #raw}. */
+    public int rawLength;
+    /** True when the record is replayed from the journal, which must not append it again. */
+    public boolean fromJournal;
+    /** {@link System#nanoTime()} when a live record's bytes arrived, or 0: for latency measurement. */
+    public long recvNanos;
 }
