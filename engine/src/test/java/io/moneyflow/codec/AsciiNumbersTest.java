@@ -181,4 +181,28 @@ class AsciiNumbersTest
         assertThat(AsciiNumbers.parseScaledExact(b, 0, digits.length(), scale))
             .isEqualTo(whole ? rounded : AsciiNumbers.INVALID);
     }
+
+    /**
+     * Digits, a point and digits (a vendor's price), 2 to 18 digits in all, at every scale from -6 to 8, on both paths
+     * (bytes after the field, or none): BigDecimal's value moved by the scale and rounded HALF_UP (half away from
+     * zero, for these positive values); the exact parser refuses what would need rounding. With 19 digits and more
+     * the general parser reads it (covered above).
+     */
+    @Property(tries = 3000)
+    void shouldReadADecimalAsBigDecimalScalesIt(
+        @ForAll @CharRange(from = '0', to = '9') @StringLength(min = 1, max = 10) final String whole,
+        @ForAll @CharRange(from = '0', to = '9') @StringLength(min = 1, max = 8) final String fraction,
+        @ForAll @IntRange(min = -6, max = 8) final int scale,
+        @ForAll final boolean tail)
+    {
+        final String field = whole + "." + fraction;
+        final byte[] b = (field + (tail ? ",20230201,9" : "")).getBytes(StandardCharsets.US_ASCII);
+        final BigDecimal moved = new BigDecimal(field).movePointRight(scale);
+        final long rounded = moved.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+        assertThat(AsciiNumbers.parseScaled(b, 0, field.length(), scale)).as(field).isEqualTo(rounded);
+        assertThat(AsciiNumbers.parseScaledPlain(b, 0, field.length(), scale)).as(field).isEqualTo(rounded);
+        final boolean whole0 = moved.stripTrailingZeros().scale() <= 0;
+        assertThat(AsciiNumbers.parseScaledExact(b, 0, field.length(), scale)).as(field)
+            .isEqualTo(whole0 ? rounded : AsciiNumbers.INVALID);
+    }
 }
