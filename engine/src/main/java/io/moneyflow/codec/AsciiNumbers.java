@@ -24,8 +24,6 @@ public final class AsciiNumbers
         }
     }
 
-    private static final java.lang.invoke.VarHandle LONGS =
-        java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private static final long ZEROS = 0x3030303030303030L;
     private static final long HIGH_NIBBLES = 0xF0F0F0F0F0F0F0F0L;
     private static final long SIXES = 0x0606060606060606L;
@@ -117,7 +115,7 @@ public final class AsciiNumbers
     private static long digitsOfWord(final byte[] buffer, final int start, final int length)
     {
         final int free = Long.BYTES - length;
-        final long x = ((long)LONGS.get(buffer, start) << (free << 3)) | ZERO_PAD[free];
+        final long x = (AsciiText.word(buffer, start) << (free << 3)) | ZERO_PAD[free];
         // every byte 0x30..0x3F, and still below 0x40 after adding 6: 0x30..0x39, the digits
         if ((x & HIGH_NIBBLES) != ZEROS || ((x + SIXES) & HIGH_NIBBLES) != ZEROS)
         {

@@ -2,12 +2,28 @@ package io.moneyflow.codec;
 
 /**
  * Trimming of ASCII fields in place: fields are ranges of a line buffer, and trimming moves the range's ends.
- * Spaces at either end and a stray carriage return at the end are not part of a field's value.
+ * Spaces at either end and a stray carriage return at the end are not part of a field's value. Also the one way the
+ * codecs read eight bytes of a line at once ({@link #word}).
  */
 public final class AsciiText
 {
+    private static final java.lang.invoke.VarHandle LONGS =
+        java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
     private AsciiText()
     {
+    }
+
+    /**
+     * Eight bytes of a buffer as one little-endian word: the byte at {@code at} is the lowest.
+     *
+     * @param buffer the bytes.
+     * @param at     the first of the eight; {@code at + 8 <= buffer.length}.
+     * @return the word.
+     */
+    public static long word(final byte[] buffer, final int at)
+    {
+        return (long)LONGS.get(buffer, at);
     }
 
     /**

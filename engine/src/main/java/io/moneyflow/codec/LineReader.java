@@ -96,8 +96,6 @@ public final class LineReader implements AutoCloseable
         }
     }
 
-    private static final java.lang.invoke.VarHandle LONGS =
-        java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
@@ -113,7 +111,7 @@ public final class LineReader implements AutoCloseable
         int i = from;
         while (i + Long.BYTES <= limit)
         {
-            final long x = (long)LONGS.get(buffer, i) ^ NEWLINES;
+            final long x = AsciiText.word(buffer, i) ^ NEWLINES;
             // a zero byte of x (a newline) sets its high bit here; bytes above the first such may be set falsely,
             // never below it
             final long found = (x - ONES) & ~x & HIGHS;

@@ -27,7 +27,7 @@ public final class SymbolCodes
     private static final String[] SUFFIXES = {"SH", "SZ", "BJ"};
     private static final int MAX_CODE_DIGITS = 9;
     /** The common text of a symbol, {@code 600000.SH}: its length and where its point is. */
-    private static final int COMMON_LENGTH = 9;
+    public static final int COMMON_LENGTH = 9;
     private static final int COMMON_DOT = 6;
 
     private SymbolCodes()

@@ -1,6 +1,7 @@
 package io.moneyflow.feed;
 
 import io.moneyflow.codec.AsciiNumbers;
+import io.moneyflow.codec.AsciiText;
 import io.moneyflow.codec.CsvSplitter;
 import io.moneyflow.codec.SymbolCodes;
 import io.moneyflow.codec.TimeFormat;
@@ -296,7 +297,6 @@ final class RecordDecoder
 
     /** The text of the last symbol and date decoded, and what they gave: files repeat both line after line. */
     private final byte[] lastSymbol = new byte[32];
-    private static final int COMMON_SYMBOL_LENGTH = 9;
     private int lastSymbolLength = -1;
     private int lastSymbolExchange;
     private long lastSymbolKey;
@@ -306,13 +306,11 @@ final class RecordDecoder
     /** The last date of eight bytes, as one word, and what it gave (0: none yet). */
     private long lastDateWord;
     private int lastDateWordValue;
-    private static final java.lang.invoke.VarHandle LONGS =
-        java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     private long symbolKey(final byte[] b, final int start, final int end, final int exchange)
     {
         final int length = end - start;
-        if (length == COMMON_SYMBOL_LENGTH)
+        if (length == SymbolCodes.COMMON_LENGTH)
         {
             // 600000.SH: parsed as fast as compared with the last one (SymbolCodes reads its digits as one word)
             return SymbolCodes.parse(b, start, end, exchange);
@@ -342,7 +340,7 @@ final class RecordDecoder
         if (length == Long.BYTES && start <= b.length - Long.BYTES)
         {
             // yyyyMMdd, the common date: compared with the last one as one word
-            final long word = (long)LONGS.get(b, start);
+            final long word = AsciiText.word(b, start);
             if (word == lastDateWord && lastDateWordValue != 0)
             {
                 return lastDateWordValue;
@@ -637,14 +635,11 @@ final class RecordDecoder
     {
         final int start = csv.start(column);
         final int end = csv.end(column);
-        long value = AsciiNumbers.plainDigits(b, start, end);
-        if (value < 0)
+        // parseLong reads a field of digits alone eight bytes at a time; blank is asked only of what it refuses
+        final long value = AsciiNumbers.parseLong(b, start, end);
+        if (value == AsciiNumbers.INVALID && AsciiNumbers.isBlank(b, start, end))
         {
-            if (AsciiNumbers.isBlank(b, start, end))
-            {
-                return 0;
-            }
-            value = AsciiNumbers.parseLong(b, start, end);
+            return 0;
         }
         if (value < 0 || value > MAX_ORDER_NO)
         {
