@@ -3,6 +3,7 @@ package io.moneyflow.journal;
 import io.moneyflow.ring.TickEvent;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.SyncMode;
+import net.openhft.chronicle.core.io.BackgroundResourceReleaser;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -868,6 +869,9 @@ public final class Journal implements AutoCloseable
         if (queue != null)
         {
             queue.close();
+            // Chronicle unmaps a closed queue's files on its own background thread: wait for it, so that when close
+            // returns no mapping of the journal is left (a disk can then be unmounted or remounted read-only)
+            BackgroundResourceReleaser.releasePendingResources();
         }
         meta.close();
         if (lockChannel != null)
