@@ -320,10 +320,21 @@ public final class Indicators
         {
             return UNDEFINED;
         }
-        BigDecimal window = BigDecimal.ZERO;
-        for (int t = to - n; t < to; t++)
+        // the bars' money-flow volumes summed exactly in longs (one BigDecimal division a day, not one a bar), or
+        // in BigDecimal when a bar does not fit: the same sum
+        final MoneyFlowSum sum = new MoneyFlowSum();
+        BigDecimal window;
+        if (sum.addAll(high, low, close, volume, to - n, to))
         {
-            window = window.add(moneyFlowVolume(high[t], low[t], close[t], volume[t]));
+            window = sum.toBigDecimal();
+        }
+        else
+        {
+            window = BigDecimal.ZERO;
+            for (int t = to - n; t < to; t++)
+            {
+                window = window.add(moneyFlowVolume(high[t], low[t], close[t], volume[t]));
+            }
         }
         final long windowVolume = Exact.sum(volume, to - n, to);
         return windowVolume == UNDEFINED ? UNDEFINED :
@@ -353,63 +364,14 @@ public final class Indicators
         // Each bar's MFV is location × V / range to 20 decimals, half-even: kept exactly as whole shares plus two
         // ten-digit parts of the fraction, in longs, so that a day's 240 bars cost no BigDecimal division; a bar
         // whose location × V does not fit a long sends the day to the BigDecimal sum, which gives the same value.
-        long whole = 0;
-        long upper = 0;
-        long lower = 0;
-        for (int t = 1; t < to; t++)
+        final MoneyFlowSum sum = new MoneyFlowSum();
+        if (!sum.addAll(high, low, close, volume, 1, to))
         {
-            final long range = high[t] - low[t];
-            if (range <= 0)
-            {
-                continue;
-            }
-            final long location = 2 * close[t] - low[t] - high[t];
-            final long numerator = location * volume[t];
-            if (Math.multiplyHigh(location, volume[t]) != (numerator >> 63) || numerator == Long.MIN_VALUE ||
-                range > MAX_EXACT_RANGE)
-            {
-                return accumulationDistributionLastExact(high, low, close, volume);
-            }
-            final long magnitude = Math.abs(numerator);
-            long q = magnitude / range;
-            final long r = magnitude - q * range;
-            final long r1 = r * TEN_DIGITS;
-            long f1 = r1 / range;
-            final long r2 = r1 - f1 * range;
-            final long r3 = r2 * TEN_DIGITS;
-            long f2 = r3 / range;
-            final long r4 = r3 - f2 * range;
-            if (2 * r4 > range || (2 * r4 == range && (f2 & 1) != 0))
-            {
-                f2++;
-                if (f2 == TEN_DIGITS)
-                {
-                    f2 = 0;
-                    f1++;
-                    if (f1 == TEN_DIGITS)
-                    {
-                        f1 = 0;
-                        q++;
-                    }
-                }
-            }
-            if (numerator < 0)
-            {
-                whole -= q;
-                upper -= f1;
-                lower -= f2;
-            }
-            else
-            {
-                whole += q;
-                upper += f1;
-                lower += f2;
-            }
+            return accumulationDistributionLastExact(high, low, close, volume);
         }
-        upper += Math.floorDiv(lower, TEN_DIGITS);
-        lower = Math.floorMod(lower, TEN_DIGITS);
-        whole += Math.floorDiv(upper, TEN_DIGITS);
-        upper = Math.floorMod(upper, TEN_DIGITS);
+        final long whole = sum.whole;
+        final long upper = sum.upper;
+        final long lower = sum.lower;
         // the line × 10^6, rounded half-even: whole × 10^6 + (upper × 10^10 + lower) / 10^14, with 0 <= upper,
         // lower < 10^10; a line beyond a long's micro-shares goes to the BigDecimal sum, which says UNDEFINED
         if (whole > MAX_WHOLE_SHARES || whole < -MAX_WHOLE_SHARES)
@@ -420,6 +382,91 @@ public final class Indicators
         final long remainder = (upper % 10_000) * TEN_DIGITS + lower;
         final long half = 50_000_000_000_000L;
         return remainder > half || (remainder == half && (units & 1) != 0) ? units + 1 : units;
+    }
+
+    /**
+     * Bars' money-flow volumes ({@link #moneyFlowVolume}, each rounded half-even to 20 decimals) summed exactly in
+     * longs: whole shares plus two ten-digit parts of the fraction, {@code 0 <= upper, lower < 10^10} once summed.
+     */
+    private static final class MoneyFlowSum
+    {
+        private static final BigInteger TEN_DIGITS_BIG = BigInteger.valueOf(TEN_DIGITS);
+
+        long whole;
+        long upper;
+        long lower;
+
+        /**
+         * @return false when a bar's location × V or range does not fit the long arithmetic (the sum is then
+         * meaningless and the caller sums in BigDecimal).
+         */
+        boolean addAll(
+            final long[] high, final long[] low, final long[] close, final long[] volume, final int from, final int to)
+        {
+            for (int t = from; t < to; t++)
+            {
+                final long range = high[t] - low[t];
+                if (range <= 0)
+                {
+                    continue;
+                }
+                final long location = 2 * close[t] - low[t] - high[t];
+                final long numerator = location * volume[t];
+                if (Math.multiplyHigh(location, volume[t]) != (numerator >> 63) || numerator == Long.MIN_VALUE ||
+                    range > MAX_EXACT_RANGE)
+                {
+                    return false;
+                }
+                final long magnitude = Math.abs(numerator);
+                long q = magnitude / range;
+                final long r = magnitude - q * range;
+                final long r1 = r * TEN_DIGITS;
+                long f1 = r1 / range;
+                final long r2 = r1 - f1 * range;
+                final long r3 = r2 * TEN_DIGITS;
+                long f2 = r3 / range;
+                final long r4 = r3 - f2 * range;
+                if (2 * r4 > range || (2 * r4 == range && (f2 & 1) != 0))
+                {
+                    f2++;
+                    if (f2 == TEN_DIGITS)
+                    {
+                        f2 = 0;
+                        f1++;
+                        if (f1 == TEN_DIGITS)
+                        {
+                            f1 = 0;
+                            q++;
+                        }
+                    }
+                }
+                if (numerator < 0)
+                {
+                    whole -= q;
+                    upper -= f1;
+                    lower -= f2;
+                }
+                else
+                {
+                    whole += q;
+                    upper += f1;
+                    lower += f2;
+                }
+            }
+            upper += Math.floorDiv(lower, TEN_DIGITS);
+            lower = Math.floorMod(lower, TEN_DIGITS);
+            whole += Math.floorDiv(upper, TEN_DIGITS);
+            upper = Math.floorMod(upper, TEN_DIGITS);
+            return true;
+        }
+
+        /** @return the sum, exactly, to 20 decimals. */
+        BigDecimal toBigDecimal()
+        {
+            final BigInteger units = BigInteger.valueOf(whole).multiply(TEN_DIGITS_BIG).add(BigInteger.valueOf(upper))
+                .multiply(TEN_DIGITS_BIG).add(BigInteger.valueOf(lower));
+            return new BigDecimal(units, MONEY_FLOW_VOLUME_SCALE);
+        }
     }
 
     private static final long TEN_DIGITS = 10_000_000_000L;

@@ -122,7 +122,7 @@ class IndicatorsPropertyTest
     }
 
     @Property(tries = 1000)
-    void accumulationDistributionInLongsEqualsTheBigDecimalSum(
+    void moneyFlowVolumesInLongsEqualTheBigDecimalSums(
         @ForAll @Size(max = 300) final List<@LongRange(min = 1, max = 30_000_000) Long> lows,
         @ForAll @LongRange(min = 0, max = 2_000_000_000) final long rangeScale,
         @ForAll @LongRange(min = 1, max = 1_000_000_000_000L) final long volumeScale,
@@ -144,6 +144,13 @@ class IndicatorsPropertyTest
         }
         assertThat(Indicators.accumulationDistributionLast(high, low, close, volume))
             .isEqualTo(n == 0 ? UNDEFINED : Indicators.accumulationDistributionLastExact(high, low, close, volume));
+        // CMF's last window summed in longs against the series, which sums every window in BigDecimal
+        for (final int period : new int[] {1, 3, 20})
+        {
+            final long[] cmf = Indicators.cmf(high, low, close, volume, period);
+            assertThat(Indicators.cmfLast(high, low, close, volume, period)).as("CMF(" + period + ")")
+                .isEqualTo(n == 0 ? UNDEFINED : cmf[n - 1]);
+        }
     }
 
     @Property(tries = 300)
