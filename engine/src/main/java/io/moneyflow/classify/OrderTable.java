@@ -770,14 +770,19 @@ final class OrderTable
             sparseWindows = java.util.Arrays.copyOf(sparseWindows, channels * 2);
         }
         final int index = channels++;
-        final int[] directory = new int[64];
+        // room for a busy channel's day of numbers (16 M) from the start: a directory that grew in the middle of the
+        // day made the compiled stage, which had never seen it grow, deoptimise and compile again
+        final int[] directory = new int[FIRST_DIRECTORY_PAGES];
         java.util.Arrays.fill(directory, NO_PAGE);
         directories[index] = directory;
-        hashedMarks[index] = new byte[64];
+        hashedMarks[index] = new byte[FIRST_DIRECTORY_PAGES];
         highestPage[index] = -1;
         channelIndex[channel] = (char)(index + 1);
         return index;
     }
+
+    /** Pages a channel's directory indexes at first: 16,384 (64 KiB), order numbers below 2^24. */
+    private static final int FIRST_DIRECTORY_PAGES = 1 << 14;
 
     private int[] growDirectory(final int index, final int number)
     {

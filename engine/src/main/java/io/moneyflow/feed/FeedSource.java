@@ -37,9 +37,13 @@ final class FeedSource implements RecordSource
     private final FeedListener listener;
     private final InputEvents events;
     private final int maxBackwardsMs;
-    /** Per stock, day and stream of this input: the latest accepted time. */
+    /**
+     * Per stock, day and stream of this input: the latest accepted time. Sized for a market's day of trades (a few
+     * thousand stocks) from the start: a map that grew in the middle of the day made the compiled feed loop, which
+     * had never seen it grow, deoptimise and compile again.
+     */
     private final org.agrona.collections.Long2LongHashMap latest =
-        new org.agrona.collections.Long2LongHashMap(1024, 0.65f, NONE);
+        new org.agrona.collections.Long2LongHashMap(8192, 0.65f, NONE);
     private TickEvent head = new TickEvent();
     private TickEvent ahead = new TickEvent();
     private String headLabel;
