@@ -3,7 +3,13 @@ package io.moneyflow.reference;
 import io.moneyflow.Samples;
 import io.moneyflow.codec.SymbolCodes;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,5 +113,54 @@ class ReferenceDataTest
         assertThatThrownBy(() -> ReferenceData.fromText(ReferenceData.DATED_HEADER + "\n" +
             "600000.SH,浦发银行,SH,银行,,,,,2023-02-01\n600519.SH,贵州茅台,SH,,,,,,2023-02-30\n", "t"))
             .hasMessageContaining("t:3: validFrom '2023-02-30'");
+    }
+
+    @Test
+    void shouldGiveWhatWasReadAheadOnlyForTheSameUnchangedFile(@TempDir final Path dir) throws IOException
+    {
+        final Path file = dir.resolve("securities.csv");
+        Files.writeString(file, ReferenceData.HEADER + "\n600000.SH,浦发银行,SH,bank,1,2,3.5,7.37\n",
+            StandardCharsets.UTF_8);
+        ReferenceData.readAhead(file);
+        final ReferenceData first = ReferenceData.load(file);
+        assertThat(first.find(SPDB, 20230201).name()).isEqualTo("浦发银行");
+        // the same file again: what was read ahead, the same object
+        assertThat(ReferenceData.load(file)).isSameAs(first);
+
+        // changed since (another name, another size and time): read again
+        Files.writeString(file, ReferenceData.HEADER + "\n600000.SH,SPDB,SH,bank,1,2,3.5,7.37\n",
+            StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 2_000));
+        final ReferenceData changed = ReferenceData.load(file);
+        assertThat(changed).isNotSameAs(first);
+        assertThat(changed.find(SPDB, 20230201).name()).isEqualTo("SPDB");
+    }
+
+    @Test
+    void shouldThrowWhatReadingAheadThrewWithTheMessageALoadGives(@TempDir final Path dir) throws IOException
+    {
+        final Path file = dir.resolve("bad.csv");
+        Files.writeString(file, ReferenceData.HEADER + "\n600000.SH,SPDB,SH,bank,many,2,3.5,7.37\n",
+            StandardCharsets.UTF_8);
+        final Path elsewhere = dir.resolve("copy.csv");
+        Files.copy(file, elsewhere);
+        String direct = null;
+        try
+        {
+            ReferenceData.load(elsewhere);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            direct = ex.getMessage().replace("copy.csv", "bad.csv");
+        }
+        assertThat(direct).contains("floatShares 'many' is not a number");
+
+        ReferenceData.readAhead(file);
+        assertThatThrownBy(() -> ReferenceData.load(file)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessage(direct);
+        // a file that is not there is not read ahead, and loads as ever
+        ReferenceData.readAhead(dir.resolve("missing.csv"));
+        assertThatThrownBy(() -> ReferenceData.load(dir.resolve("missing.csv")))
+            .hasMessageStartingWith("cannot read securities file " + dir.resolve("missing.csv"));
     }
 }

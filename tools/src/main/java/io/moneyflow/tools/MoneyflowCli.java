@@ -1,6 +1,7 @@
 package io.moneyflow.tools;
 
 import io.moneyflow.feed.InputFiles;
+import io.moneyflow.reference.ReferenceData;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -171,6 +172,47 @@ public final class MoneyflowCli implements Runnable
         return ex.toString();
     }
 
+    /** The commands that read the securities file (through {@link EngineOptions}) as they start. */
+    private static final java.util.Set<String> READ_SECURITIES =
+        java.util.Set.of("flow", "run", "replay", "minutes", "accuracy", "close-day");
+
+    /**
+     * For a command that reads the securities file, starts reading it on a thread of its own while the command line
+     * is parsed ({@link ReferenceData#readAhead}): the file {@code --securities} names, else the installation's.
+     * The command then loads it as ever, and gets what was read when it is the same, unchanged file.
+     */
+    static void readAheadSecurities(final String[] args)
+    {
+        if (args.length == 0 || !READ_SECURITIES.contains(args[0]))
+        {
+            return;
+        }
+        String named = null;
+        for (int i = 1; i < args.length; i++)
+        {
+            if (args[i].equals("--"))
+            {
+                break;
+            }
+            if (args[i].equals("--securities") && i + 1 < args.length)
+            {
+                named = args[i + 1];
+            }
+            else if (args[i].startsWith("--securities="))
+            {
+                named = args[i].substring("--securities=".length());
+            }
+        }
+        try
+        {
+            ReferenceData.readAhead(named != null ? java.nio.file.Path.of(named) : Home.securities());
+        }
+        catch (final RuntimeException ex)
+        {
+            // a path the command line will refuse, with its own message
+        }
+    }
+
     /**
      * @param args command-line arguments.
      */
@@ -179,6 +221,7 @@ public final class MoneyflowCli implements Runnable
         // Output is UTF-8 whatever the locale (LANG=C in cron and containers would print names as '?').
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+        readAheadSecurities(args);
         final CommandLine cli = commandLine(args);
         cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
