@@ -13,7 +13,8 @@
 # moneyflow, and moneyflow / the fastest peer for `flow` on the trades alone and on the trades and orders; writes
 # all of it, every run included, to DIR/peers.json. Results and logs go to DIR/peers-out/.
 # Environment: REPEAT (default 3), PEERS (default "naive duckdb polars pandas"; add flink for Flink), SKIP_JOURNAL
-# (set: no moneyflow bench run), MF_FLOW_OPTS (extra moneyflow flow options, default --max-symbols 16384),
+# (set: no moneyflow bench run), MF_FLOW_OPTS (extra moneyflow flow options; default none, or --max-symbols 16384 for a
+# day without securities.csv),
 # MF_TRADES_OPTS / MF_ORDERS_OPTS (extra options of each moneyflow run, default none), MONEYFLOW_JAVA_OPTS (default
 # none: moneyflow runs with the settings of bin/moneyflow), NAIVE_HEAP (default 12g), FLINK_JAVA_OPTS (default
 # -Xmx6g + JAVA_PAGES), JAVA_PAGES (JVM flags of the naive loop and Flink; default -XX:+UseTransparentHugePages),
@@ -38,7 +39,13 @@ PEERS="${PEERS:-naive duckdb polars pandas}"
 for peer in $PEERS; do
   case "$peer" in naive|duckdb|polars|pandas|flink) ;; *) echo "run.sh: unknown peer '$peer'" >&2; exit 2 ;; esac
 done
-MF_FLOW_OPTS="${MF_FLOW_OPTS:---max-symbols 16384}"
+# moneyflow runs with its defaults (the issue: a user should not need flags to be fast); only a day without reference
+# data, whose every symbol is unknown, gets room for more of them than the default spare
+if [ -f "$DIR/securities.csv" ]; then
+  MF_FLOW_OPTS="${MF_FLOW_OPTS:-}"
+else
+  MF_FLOW_OPTS="${MF_FLOW_OPTS:---max-symbols 16384}"
+fi
 # moneyflow runs with its own defaults: the order table pages orders by the exchange's numbering and needs no sizing.
 MF_TRADES_OPTS="${MF_TRADES_OPTS:-}"
 MF_ORDERS_OPTS="${MF_ORDERS_OPTS:-}"
