@@ -24,6 +24,15 @@ public final class AsciiNumbers
         }
     }
 
+    /**
+     * @param n 0 to 18.
+     * @return 10<sup>n</sup>, the largest a long holds being 10<sup>18</sup>.
+     */
+    public static long powerOfTen(final int n)
+    {
+        return POWERS_OF_TEN[n];
+    }
+
     private static final long ZEROS = 0x3030303030303030L;
     private static final long HIGH_NIBBLES = 0xF0F0F0F0F0F0F0F0L;
     private static final long SIXES = 0x0606060606060606L;

@@ -1,5 +1,7 @@
 package io.moneyflow.tools;
 
+import io.moneyflow.codec.AsciiNumbers;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -53,7 +55,7 @@ final class Money
             return out.append(BigDecimal.valueOf(unscaled, scale).toPlainString());
         }
         final long magnitude = Math.abs(unscaled);
-        final long unit = POWERS_OF_TEN[scale];
+        final long unit = AsciiNumbers.powerOfTen(scale);
         if (unscaled < 0)
         {
             out.append('-');
@@ -112,10 +114,6 @@ final class Money
     }
 
     private static final long MINOR_PER_YUAN = 10_000;
-    private static final long[] POWERS_OF_TEN = {
-        1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L,
-        10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L, 10_000_000_000_000L, 100_000_000_000_000L,
-        1_000_000_000_000_000L, 10_000_000_000_000_000L, 100_000_000_000_000_000L, 1_000_000_000_000_000_000L};
 
     /**
      * @param minor 1/10000 yuan.
@@ -180,7 +178,7 @@ final class Money
         {
             return false;
         }
-        final long factor = 100 * POWERS_OF_TEN[scale];
+        final long factor = 100 * AsciiNumbers.powerOfTen(scale);
         final long scaled = numerator * factor;
         if (Math.multiplyHigh(numerator, factor) != (scaled >> 63) || scaled == Long.MIN_VALUE ||
             denominator == Long.MIN_VALUE)
