@@ -130,8 +130,7 @@ public final class ReferenceData
     /** A securities file read on a thread of its own, and what the read gave. */
     private static final class ReadAhead implements Runnable
     {
-        /** As given: read, and named in messages, as a load of it would. */
-        private final Path given;
+        /** As given: read, and named in messages, as a load of it would; a load of the same path takes it. */
         private final Path file;
         private final long size;
         private final long modified;
@@ -140,9 +139,8 @@ public final class ReferenceData
         private RuntimeException failure;
         private Error error;
 
-        private ReadAhead(final Path given, final Path file, final long size, final long modified)
+        private ReadAhead(final Path file, final long size, final long modified)
         {
-            this.given = given;
             this.file = file;
             this.size = size;
             this.modified = modified;
@@ -152,9 +150,8 @@ public final class ReferenceData
 
         static ReadAhead of(final Path file)
         {
-            final Path absolute = file.toAbsolutePath().normalize();
-            final long[] stamp = stamp(absolute);
-            return stamp == null ? null : new ReadAhead(file, absolute, stamp[0], stamp[1]);
+            final long[] stamp = stamp(file);
+            return stamp == null ? null : new ReadAhead(file, stamp[0], stamp[1]);
         }
 
         /** @return the file's size and modification time, or null when it is not a readable regular file. */
@@ -178,7 +175,7 @@ public final class ReferenceData
         {
             try
             {
-                data = read(given);
+                data = read(file);
             }
             catch (final RuntimeException ex)
             {
@@ -192,10 +189,12 @@ public final class ReferenceData
 
         boolean isOf(final Path other)
         {
-            final Path absolute = other.toAbsolutePath().normalize();
-            final long[] stamp = stamp(absolute);
-            return absolute.equals(file) && other.toString().equals(given.toString()) && stamp != null &&
-                stamp[0] == size && stamp[1] == modified;
+            if (!other.equals(file))
+            {
+                return false;
+            }
+            final long[] stamp = stamp(other);
+            return stamp != null && stamp[0] == size && stamp[1] == modified;
         }
 
         /** @return what the read gave, once it is done (the join makes the thread's writes visible here). */

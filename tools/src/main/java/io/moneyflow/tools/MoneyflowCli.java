@@ -172,7 +172,10 @@ public final class MoneyflowCli implements Runnable
         return ex.toString();
     }
 
-    /** The commands that read the securities file (through {@link EngineOptions}) as they start. */
+    /**
+     * The commands that read the securities file (through {@link EngineOptions}) as they start. A command left out
+     * only loads the file as ever, without the head start.
+     */
     private static final java.util.Set<String> READ_SECURITIES =
         java.util.Set.of("flow", "run", "replay", "minutes", "accuracy", "close-day");
 
