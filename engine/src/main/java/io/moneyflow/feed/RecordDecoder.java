@@ -562,6 +562,7 @@ final class RecordDecoder
         }
         final int levels = layout.levels;
         out.levels = levels;
+        out.book();
         for (int i = 0; i < levels; i++)
         {
             out.bidPrice[i] = optionalPrice(b, csv, bidPriceColumns[i], priceScale);

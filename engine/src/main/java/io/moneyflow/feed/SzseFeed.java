@@ -301,6 +301,7 @@ public final class SzseFeed implements SzseFrameReader.Handler
         e.cumVolume = volume / 100;
         e.cumTurnover = d.totalValueTrade();
         e.levels = TickEvent.LEVELS;
+        e.book();
         while (d.nextEntry())
         {
             final byte type = d.entryType();
@@ -381,7 +382,7 @@ public final class SzseFeed implements SzseFrameReader.Handler
     private void reject(final RejectReason reason, final String field)
     {
         final int length = Math.min(frameLength, TickEvent.RAW_CAPACITY);
-        final byte[] raw = record.raw;
+        final byte[] raw = record.rawBuffer();
         frameBuffer.getBytes(frameStart, raw, 0, length);
         // a record rejected for its content still arrived: its sequence number is not a gap
         feed.rejectSequenced(record, reason, label, feed.wantsDetail(reason) ? field + " (frame " + frames + ")" : null,

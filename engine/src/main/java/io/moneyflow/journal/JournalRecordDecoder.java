@@ -170,6 +170,7 @@ public final class JournalRecordDecoder
                     return -1;
                 }
                 int at = body + 48;
+                e.book();
                 for (int i = 0; i < levels; i++)
                 {
                     e.bidPrice[i] = buffer.getLong(at);
@@ -200,7 +201,7 @@ public final class JournalRecordDecoder
                     return -1;
                 }
                 e.rawLength = textLength;
-                buffer.getBytes(body + 8, e.raw, 0, textLength);
+                buffer.getBytes(body + 8, e.rawBuffer(), 0, textLength);
                 expected = (BODY_OFFSET + 8 + textLength + 7) & ~7;
             }
             default ->

@@ -74,8 +74,12 @@ public final class TickEvent extends TickClassification
     public static final int LEVELS = 10;
 
     // ---- input written by the feed: in TickInput, but for the book levels of a snapshot and the raw text
-    /** For a {@link #REJECT}: the start of the rejected line; for a {@link #SOURCE}: the stream's name (UTF-8). */
-    public final byte[] raw = new byte[RAW_CAPACITY];
+    /**
+     * For a {@link #REJECT}: the start of the rejected line; for a {@link #SOURCE}: the stream's name (UTF-8). Null in
+     * a {@link #staging()} event until it keeps a text ({@link #raw(byte[], int, int)}, {@link #rawBuffer()}); read it
+     * only when {@link #rawLength} is above 0.
+     */
+    public byte[] raw;
     /** Snapshot: last price. */
     public long last;
     /** Snapshot: previous close. */
@@ -88,14 +92,70 @@ public final class TickEvent extends TickClassification
     public long cumTurnover;
     /** Snapshot: levels filled in the arrays below. */
     public int levels;
-    /** Snapshot: bid prices, best first; 0 = empty level. */
-    public final long[] bidPrice = new long[LEVELS];
+    /**
+     * Snapshot: bid prices, best first; 0 = empty level. The four book arrays are null in a {@link #staging()} event
+     * until it holds a snapshot ({@link #book()}); read them only from a {@link #SNAPSHOT}.
+     */
+    public long[] bidPrice;
     /** Snapshot: bid quantities. */
-    public final long[] bidQty = new long[LEVELS];
+    public long[] bidQty;
     /** Snapshot: ask prices, best first; 0 = empty level. */
-    public final long[] askPrice = new long[LEVELS];
+    public long[] askPrice;
     /** Snapshot: ask quantities. */
-    public final long[] askQty = new long[LEVELS];
+    public long[] askQty;
+
+    /**
+     * A whole event: the ring's, and every decode buffer's.
+     */
+    public TickEvent()
+    {
+        raw = new byte[RAW_CAPACITY];
+        book();
+    }
+
+    private TickEvent(final boolean whole)
+    {
+    }
+
+    /**
+     * An event without the raw text buffer and the book arrays (a third of the size), for a buffer that holds many
+     * records at once and mostly fills and orders: the feed's staging of one instant's records (a call auction's
+     * instant holds some 100,000 on a full market). Whoever writes a text or a snapshot into an event makes room first
+     * ({@link #rawBuffer()}, {@link #raw(byte[], int, int)}, {@link #book()}), as {@link #copyInput} and the decoders
+     * do.
+     *
+     * @return a new event with no text buffer and no book arrays yet.
+     */
+    public static TickEvent staging()
+    {
+        return new TickEvent(false);
+    }
+
+    /**
+     * Makes sure the book arrays are there, before a snapshot is written into this event.
+     */
+    public void book()
+    {
+        if (bidPrice == null)
+        {
+            bidPrice = new long[LEVELS];
+            bidQty = new long[LEVELS];
+            askPrice = new long[LEVELS];
+            askQty = new long[LEVELS];
+        }
+    }
+
+    /**
+     * @return the text buffer, {@link #RAW_CAPACITY} bytes, made if this event has none yet.
+     */
+    public byte[] rawBuffer()
+    {
+        if (raw == null)
+        {
+            raw = new byte[RAW_CAPACITY];
+        }
+        return raw;
+    }
 
     /**
      * Clears every input field, so that a decoder can fill only what its record carries.
@@ -134,7 +194,7 @@ public final class TickEvent extends TickClassification
         cumTrades = 0;
         cumVolume = 0;
         cumTurnover = 0;
-        if (wasSnapshot || levels != 0)
+        if ((wasSnapshot || levels != 0) && bidPrice != null)
         {
             // only a snapshot writes the book's levels
             levels = 0;
@@ -158,7 +218,7 @@ public final class TickEvent extends TickClassification
     public void raw(final byte[] bytes, final int start, final int length)
     {
         rawLength = Math.min(length, RAW_CAPACITY);
-        System.arraycopy(bytes, start, raw, 0, rawLength);
+        System.arraycopy(bytes, start, rawBuffer(), 0, rawLength);
     }
 
     /**
@@ -196,7 +256,7 @@ public final class TickEvent extends TickClassification
         rawLength = src.rawLength;
         if (src.rawLength > 0)
         {
-            System.arraycopy(src.raw, 0, raw, 0, src.rawLength);
+            System.arraycopy(src.raw, 0, rawBuffer(), 0, src.rawLength);
         }
         if (src.type == SNAPSHOT)
         {
@@ -206,6 +266,7 @@ public final class TickEvent extends TickClassification
             cumVolume = src.cumVolume;
             cumTurnover = src.cumTurnover;
             levels = src.levels;
+            book();
             System.arraycopy(src.bidPrice, 0, bidPrice, 0, LEVELS);
             System.arraycopy(src.bidQty, 0, bidQty, 0, LEVELS);
             System.arraycopy(src.askPrice, 0, askPrice, 0, LEVELS);

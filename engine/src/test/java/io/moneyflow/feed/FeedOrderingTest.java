@@ -124,6 +124,60 @@ class FeedOrderingTest
         assertThat(taken).containsExactly("2011:1", "2011:2", "2012:10");
     }
 
+    @Test
+    void shouldTakeAnInstantLargerThanTheStagingKeptAfterItInChannelAndSequenceOrder() throws IOException
+    {
+        // a call auction's instant: more prints in one millisecond than the staging buffer keeps after it, the file
+        // holding channel 2012 before 2011 and each channel's numbers backwards; then a continuous-session print
+        final int perChannel = InstantGroups.KEEP / 2 + 300;
+        final List<String> lines = new ArrayList<>(List.of(HEADER));
+        for (final int channel : new int[] {2012, 2011})
+        {
+            for (int seq = perChannel; seq >= 1; seq--)
+            {
+                lines.add(row(channel, seq, String.format("%06d", 1 + seq % 7), "09:25:00.000"));
+            }
+        }
+        lines.add(row(2011, perChannel + 1, "000001", "09:30:00.000"));
+        final Path file = dir.resolve("auction.csv");
+        Files.write(file, lines);
+        final Path journal = dir.resolve("journal");
+        final TestRuns.Result result = TestRuns.run(new EngineContext().journalDir(journal), file);
+        assertThat(result.log.rejectedTotal()).isZero();
+        assertThat(trades(result)).isEqualTo(2L * perChannel + 1);
+        final List<String> taken = new ArrayList<>();
+        try (io.moneyflow.journal.Journal j = io.moneyflow.journal.Journal.open(journal))
+        {
+            j.read(new io.moneyflow.journal.Journal.Visitor()
+            {
+                @Override
+                public void onHeader(final io.moneyflow.journal.JournalHeader header)
+                {
+                }
+
+                @Override
+                public boolean onRecord(final io.moneyflow.ring.TickEvent r, final long index)
+                {
+                    if (r.type == io.moneyflow.ring.TickEvent.TRADE)
+                    {
+                        taken.add(r.channel + ":" + r.sequence);
+                    }
+                    return true;
+                }
+            });
+        }
+        final List<String> expected = new ArrayList<>();
+        for (final int channel : new int[] {2011, 2012})
+        {
+            for (int seq = 1; seq <= perChannel; seq++)
+            {
+                expected.add(channel + ":" + seq);
+            }
+        }
+        expected.add("2011:" + (perChannel + 1));
+        assertThat(taken).containsExactlyElementsOf(expected);
+    }
+
     private byte[] zipOf(final String plainName, final String plain, final String gzName, final String gzipped)
         throws IOException
     {
