@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Runs the JMH benchmarks with the JVM flags moneyflow needs (Agrona, Chronicle) appended to every fork. The flags
  * come from the parent POM's {@code moneyflow.jvm.flags}, filtered into this jar at build time. Takes JMH's usual
- * command-line options, e.g. {@code -prof gc} or a benchmark name pattern.
+ * command-line options, e.g. {@code -prof gc} or a benchmark name pattern; {@code -l}, {@code -lp}, {@code -lprof},
+ * {@code -lrf} and {@code -h} list or explain and run nothing, as with JMH's own main class.
  */
 public final class BenchMain
 {
@@ -39,6 +40,31 @@ public final class BenchMain
             flags = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
         }
         final CommandLineOptions cli = new CommandLineOptions(args);
-        new Runner(new OptionsBuilder().parent(cli).jvmArgsAppend(flags.split("\\s+")).build()).run();
+        final Runner runner = new Runner(new OptionsBuilder().parent(cli).jvmArgsAppend(flags.split("\\s+")).build());
+        // what JMH's own Main does for its listing options, which run nothing
+        if (cli.shouldHelp())
+        {
+            cli.showHelp();
+        }
+        else if (cli.shouldList())
+        {
+            runner.list();
+        }
+        else if (cli.shouldListWithParams())
+        {
+            runner.listWithParams(cli);
+        }
+        else if (cli.shouldListProfilers())
+        {
+            cli.listProfilers();
+        }
+        else if (cli.shouldListResultFormats())
+        {
+            cli.listResultFormats();
+        }
+        else
+        {
+            runner.run();
+        }
     }
 }
