@@ -49,6 +49,8 @@ package io.moneyflow.counters;
  *   |  8 symbol, ASCII "000001.SZ", NUL padded (16 bytes)           |
  *   | 24 date yyyymmdd (int)       | 28 security id (int, -1 none)  |
  *   | 32 day fields: DAY_FIELDS longs (see DayField)                |
+ *   |    (in the file a fill's fields come first, TRADE_DAY_FIELDS  |
+ *   |    of them on lines 0-3; a reader sees DayField's order)      |
  *   |    class fields: classCount x CLASS_FIELDS longs (ClassField) |
  *   |    bars: barCount x barStride longs, where barStride =        |
  *   |      BAR_FIELDS (BarField) + classCount x BAR_CLASS_FIELDS     |
@@ -66,7 +68,7 @@ public final class CountersDescriptor
     /** "MFLOWCNT" as a little-endian long. */
     public static final long MAGIC = 0x544E43574F4C464DL;
     /** Bumped on any incompatible change to this layout. */
-    public static final int LAYOUT_VERSION = 3;
+    public static final int LAYOUT_VERSION = 4;
 
     public static final int MAGIC_OFFSET = 0;
     public static final int VERSION_OFFSET = 8;
@@ -104,6 +106,15 @@ public final class CountersDescriptor
 
     /** Longs reserved for day fields; {@link DayField} uses the first ones, the rest are spare. */
     public static final int DAY_FIELDS = 56;
+    /**
+     * Day fields a fill writes (its counts, volumes, amounts, prices, times, tick and rule counters, and the cancels
+     * of the SZSE trade stream), kept in the file's first {@code TRADE_DAY_FIELDS} day slots: with the record's
+     * identity they fill its first four cache lines, so that a fill writes those and its class lines and nothing of
+     * the order, snapshot and gap fields between them (layout 4; before, a fill's fields were spread over seven lines).
+     */
+    public static final int TRADE_DAY_FIELDS = 28;
+    /** Bytes of a record's head from its start through the fields a fill writes: four cache lines. */
+    public static final int TRADE_HEAD_BYTES = RECORD_DAY_OFFSET + TRADE_DAY_FIELDS * Long.BYTES;
     /** Longs per class in the day class block. */
     public static final int CLASS_FIELDS = 10;
     /** Fixed longs per bar. */
@@ -111,8 +122,46 @@ public final class CountersDescriptor
     /** Longs per class per bar. */
     public static final int BAR_CLASS_FIELDS = 4;
 
+    /**
+     * Where each of the DAY_FIELDS logical day slots (a {@link DayField}'s ordinal, or a spare) is in the file's
+     * record, in bytes from the record's start.
+     */
+    private static final int[] FILE_DAY_OFFSETS = fileDayOffsets();
+
     private CountersDescriptor()
     {
+    }
+
+    private static int[] fileDayOffsets()
+    {
+        final int[] offsets = new int[DAY_FIELDS];
+        final boolean[] taken = new boolean[DAY_FIELDS];
+        for (final DayField field : DayField.values())
+        {
+            offsets[field.ordinal()] = field.fileOffset();
+            taken[(field.fileOffset() - RECORD_DAY_OFFSET) / Long.BYTES] = true;
+        }
+        // the spares: the file's slots no field has, in order
+        int free = 0;
+        for (int slot = DayField.values().length; slot < DAY_FIELDS; slot++)
+        {
+            while (taken[free])
+            {
+                free++;
+            }
+            taken[free] = true;
+            offsets[slot] = RECORD_DAY_OFFSET + free * Long.BYTES;
+        }
+        return offsets;
+    }
+
+    /**
+     * @param logicalSlot a day slot as a reader sees it: a {@link DayField}'s ordinal, or a spare up to DAY_FIELDS.
+     * @return its byte offset within the record in the file.
+     */
+    public static int fileDayOffset(final int logicalSlot)
+    {
+        return FILE_DAY_OFFSETS[logicalSlot];
     }
 
     /**
@@ -191,126 +240,143 @@ public final class CountersDescriptor
     public enum DayField
     {
         /** Fills counted (SZSE cancels excluded). */
-        TRADES,
+        TRADES(0),
         /** Shares traded. */
-        VOLUME,
+        VOLUME(1),
         /** 成交额, 1/10000 yuan. */
-        TURNOVER,
+        TURNOVER(2),
         /** 外盘: shares of buyer-initiated fills. */
-        OUTER_VOLUME,
+        OUTER_VOLUME(3),
         /** Amount of buyer-initiated fills. */
-        OUTER_TURNOVER,
+        OUTER_TURNOVER(4),
         /** 内盘: shares of seller-initiated fills. */
-        INNER_VOLUME,
+        INNER_VOLUME(5),
         /** Amount of seller-initiated fills. */
-        INNER_TURNOVER,
+        INNER_TURNOVER(6),
         /** Shares of neutral fills (auction prints, undetermined). */
-        NEUTRAL_VOLUME,
+        NEUTRAL_VOLUME(7),
         /** 中性盘 amount. */
-        NEUTRAL_TURNOVER,
+        NEUTRAL_TURNOVER(8),
         /** First fill price. */
-        OPEN,
+        OPEN(9),
         /** Highest fill price. */
-        HIGH,
+        HIGH(10),
         /** Lowest fill price. */
-        LOW,
+        LOW(11),
         /** Last fill price. */
-        CLOSE,
+        CLOSE(12),
         /** Time of the first fill. */
-        FIRST_TIME,
+        FIRST_TIME(13),
         /** Time of the last fill. */
-        LAST_TIME,
+        LAST_TIME(14),
         /** Fills outside the trading session: in the day totals, in no bar. */
-        OFF_SESSION_TRADES,
+        OFF_SESSION_TRADES(15),
         /** SZSE cancels found in the trade stream (ExecType 4), excluded from flows. */
-        CANCELS,
+        CANCELS(16),
         /** Shares cancelled by those records. */
-        CANCEL_VOLUME,
+        CANCEL_VOLUME(17),
         /** Buy orders added (逐笔委托). */
-        BUY_ORDERS,
+        BUY_ORDERS(28),
         /** Shares of buy orders added. */
-        BUY_ORDER_VOLUME,
+        BUY_ORDER_VOLUME(29),
         /** Sell orders added. */
-        SELL_ORDERS,
+        SELL_ORDERS(30),
         /** Shares of sell orders added. */
-        SELL_ORDER_VOLUME,
+        SELL_ORDER_VOLUME(31),
         /** Buy orders withdrawn (SSE 'D'). */
-        BUY_ORDER_CANCELS,
+        BUY_ORDER_CANCELS(32),
         /** Shares of buy orders withdrawn. */
-        BUY_CANCEL_VOLUME,
+        BUY_CANCEL_VOLUME(33),
         /** Sell orders withdrawn. */
-        SELL_ORDER_CANCELS,
+        SELL_ORDER_CANCELS(34),
         /** Shares of sell orders withdrawn. */
-        SELL_CANCEL_VOLUME,
+        SELL_CANCEL_VOLUME(35),
         /** Snapshots seen. */
-        SNAPSHOTS,
+        SNAPSHOTS(36),
         /** Time of the latest snapshot. */
-        SNAPSHOT_TIME,
+        SNAPSHOT_TIME(37),
         /** Latest snapshot's last price. */
-        SNAPSHOT_LAST,
+        SNAPSHOT_LAST(38),
         /** Latest snapshot's previous close. */
-        SNAPSHOT_PREV_CLOSE,
+        SNAPSHOT_PREV_CLOSE(39),
         /** Latest snapshot's cumulative number of trades. */
-        SNAPSHOT_TRADES,
+        SNAPSHOT_TRADES(40),
         /** Latest snapshot's cumulative volume. */
-        SNAPSHOT_VOLUME,
+        SNAPSHOT_VOLUME(41),
         /** Latest snapshot's cumulative turnover. */
-        SNAPSHOT_TURNOVER,
+        SNAPSHOT_TURNOVER(42),
         /** Latest snapshot's best bid. */
-        SNAPSHOT_BID1,
+        SNAPSHOT_BID1(43),
         /** Latest snapshot's best ask. */
-        SNAPSHOT_ASK1,
+        SNAPSHOT_ASK1(44),
         /** Latest snapshot's bid quantity summed over its levels. */
-        SNAPSHOT_BID_QTY,
+        SNAPSHOT_BID_QTY(45),
         /** Latest snapshot's ask quantity summed over its levels. */
-        SNAPSHOT_ASK_QTY,
+        SNAPSHOT_ASK_QTY(46),
         /** Flagged B/S fills where the measured rule agreed with the exchange flag. */
-        RULE_AGREE,
+        RULE_AGREE(18),
         /** Flagged B/S fills where the measured rule disagreed. */
-        RULE_DISAGREE,
+        RULE_DISAGREE(19),
         /** Flagged B/S fills the measured rule could not classify. */
-        RULE_UNCLASSIFIED,
+        RULE_UNCLASSIFIED(20),
         /** Events applied to this record. */
-        EVENTS,
+        EVENTS(21),
         /** Sequence gaps declared on this symbol's channel this day. */
-        GAPS,
+        GAPS(47),
         /** Sequence numbers missing in those gaps (on the channel, not only this symbol's). */
-        GAP_MISSING,
+        GAP_MISSING(48),
         /**
          * Price-change method (涨跌法) at tick granularity: amount of fills priced above the fill before them (the
          * day's first fill is not compared).
          */
-        TICK_UP_TURNOVER,
+        TICK_UP_TURNOVER(22),
         /** Amount of fills priced below the fill before them. */
-        TICK_DOWN_TURNOVER,
+        TICK_DOWN_TURNOVER(23),
         /** The up-buy variant: amount of buyer-initiated fills priced above the fill before them. */
-        TICK_UP_BUY_TURNOVER,
+        TICK_UP_BUY_TURNOVER(24),
         /** The down-sell variant: amount of seller-initiated fills priced below the fill before them. */
-        TICK_DOWN_SELL_TURNOVER,
+        TICK_DOWN_SELL_TURNOVER(25),
         /** Latest snapshot's bid quantity over its best 5 levels (委比 on Level-1 depth). */
-        SNAPSHOT_BID_QTY5,
+        SNAPSHOT_BID_QTY5(49),
         /** Latest snapshot's ask quantity over its best 5 levels. */
-        SNAPSHOT_ASK_QTY5,
+        SNAPSHOT_ASK_QTY5(50),
         /** Latest snapshot's bid quantity over its best 10 levels. */
-        SNAPSHOT_BID_QTY10,
+        SNAPSHOT_BID_QTY10(51),
         /** Latest snapshot's ask quantity over its best 10 levels. */
-        SNAPSHOT_ASK_QTY10,
+        SNAPSHOT_ASK_QTY10(52),
         /** Levels of the latest snapshot's book (5 on Level-1, 10 on Level-2); 0 before the first snapshot. */
-        SNAPSHOT_LEVELS,
+        SNAPSHOT_LEVELS(53),
         /**
          * Amount of the day's first fill, which the tick price-change counters cannot compare (the previous close is
          * reference data): a report compares it with the previous close.
          */
-        FIRST_FILL_AMOUNT,
+        FIRST_FILL_AMOUNT(26),
         /** The first fill's direction: 'B', 'S' or 'N' (0 before the first fill). */
-        FIRST_FILL_SIDE;
+        FIRST_FILL_SIDE(27);
+        /** Where the field is in the file's record: its slot among the DAY_FIELDS longs of the day block there. */
+        private final int fileSlot;
+
+        DayField(final int fileSlot)
+        {
+            this.fileSlot = fileSlot;
+        }
 
         /**
-         * @return byte offset within a slot record.
+         * @return byte offset within a slot record, as a reader sees it ({@link SlotView}, the digest): the fields in
+         *         the order declared here.
          */
         public int offset()
         {
             return RECORD_DAY_OFFSET + ordinal() * Long.BYTES;
+        }
+
+        /**
+         * @return byte offset within the record in the file, where the writer keeps the field: a fill's fields on the
+         *         record's first four cache lines (see {@link #TRADE_DAY_FIELDS}).
+         */
+        public int fileOffset()
+        {
+            return RECORD_DAY_OFFSET + fileSlot * Long.BYTES;
         }
     }
 

@@ -97,11 +97,18 @@ public final class FlowCountersReader
             final long before = buffer.getLongAcquire(base + RECORD_VERSION_OFFSET);
             if ((before & 1) == 0)
             {
-                // the logical record: the head, then the slot's bars from the bar region, one after another
-                buffer.getBytes(base, view.copyBuffer(), 0, headBytes);
+                // the logical record: the head, its day fields in DayField's order (the file keeps a fill's first),
+                // then the slot's bars from the bar region, one after another
+                final UnsafeBuffer copy = view.copyBuffer();
+                buffer.getBytes(base, copy, 0, headBytes);
+                for (int slotIndex = 0; slotIndex < CountersDescriptor.DAY_FIELDS; slotIndex++)
+                {
+                    copy.putLong(CountersDescriptor.RECORD_DAY_OFFSET + slotIndex * Long.BYTES,
+                        buffer.getLong(base + CountersDescriptor.fileDayOffset(slotIndex)));
+                }
                 for (int bar = 0; bar < bars; bar++)
                 {
-                    buffer.getBytes(barBase + bar * barRow, view.copyBuffer(), headBytes + bar * barBytes, barBytes);
+                    buffer.getBytes(barBase + bar * barRow, copy, headBytes + bar * barBytes, barBytes);
                 }
                 VarHandle.loadLoadFence();
                 final long after = buffer.getLongVolatile(base + RECORD_VERSION_OFFSET);

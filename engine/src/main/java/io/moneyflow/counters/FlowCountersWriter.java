@@ -91,7 +91,7 @@ public final class FlowCountersWriter
      */
     public void addDay(final DayField field, final long delta)
     {
-        add(base + field.offset(), delta);
+        add(base + field.fileOffset(), delta);
     }
 
     private void add(final int offset, final long delta)
@@ -124,7 +124,7 @@ public final class FlowCountersWriter
      */
     public void setDay(final DayField field, final long value)
     {
-        UnsafeApi.putLong(address + base + field.offset(), value);
+        UnsafeApi.putLong(address + base + field.fileOffset(), value);
     }
 
     /**
@@ -133,7 +133,7 @@ public final class FlowCountersWriter
      */
     public long day(final DayField field)
     {
-        return UnsafeApi.getLong(address + base + field.offset());
+        return UnsafeApi.getLong(address + base + field.fileOffset());
     }
 
     /**
@@ -204,7 +204,13 @@ public final class FlowCountersWriter
         }
         final long record = address + counters.recordOffset(slot);
         long sum = 0;
-        for (long at = record, end = record + headLength; at < end; at += 64)
+        // the version, the identity and the day fields a fill writes (layout 4 keeps them on the first four lines),
+        // then the class block's lines; not the order, snapshot and gap fields between them
+        for (long at = record, end = record + TRADE_HEAD_BYTES; at < end; at += 64)
+        {
+            sum += UnsafeApi.getLong(at);
+        }
+        for (long at = record + (classOffset & ~63), end = record + headLength; at < end; at += 64)
         {
             sum += UnsafeApi.getLong(at);
         }

@@ -69,4 +69,79 @@ class FlowCountersWriterTest
             }
         }
     }
+
+    @Test
+    void shouldReadEveryDayFieldBackAtItsOwnPlaceWhereverTheFileKeepsIt() throws Exception
+    {
+        try (FlowCounters counters = FlowCounters.create(dir.resolve("d.counters"), 2, "x", new String[]{"A", "B"},
+            1, 1, 3, 0))
+        {
+            counters.publishSlot(0, "600000.SH", 20230201, 0);
+            counters.publishSlot(1, "000001.SZ", 20230201, 1);
+            final FlowCountersWriter writer = new FlowCountersWriter(counters);
+            writer.begin(0);
+            for (final CountersDescriptor.DayField field : CountersDescriptor.DayField.values())
+            {
+                // a value of its own per field, so that a field read from another's place shows
+                writer.setDay(field, 1_000 + field.ordinal());
+            }
+            writer.addClass(0, CountersDescriptor.ClassField.values()[0], 77);
+            writer.end();
+
+            final FlowCountersReader reader = new FlowCountersReader(counters);
+            final SlotView view = reader.newView();
+            reader.read(0, view);
+            for (final CountersDescriptor.DayField field : CountersDescriptor.DayField.values())
+            {
+                assertThat(view.day(field)).as(field.name()).isEqualTo(1_000 + field.ordinal());
+            }
+            assertThat(view.classValue(0, CountersDescriptor.ClassField.values()[0])).isEqualTo(77);
+            assertThat(view.symbol()).isEqualTo("600000.SH");
+            reader.readHead(0, view);
+            assertThat(view.day(CountersDescriptor.DayField.FIRST_FILL_SIDE)).isEqualTo(
+                1_000 + CountersDescriptor.DayField.FIRST_FILL_SIDE.ordinal());
+            // the spare slots read as zero, and the neighbour holds nothing
+            for (int spare = CountersDescriptor.DayField.values().length; spare < CountersDescriptor.DAY_FIELDS; spare++)
+            {
+                assertThat(view.copyBuffer().getLong(CountersDescriptor.RECORD_DAY_OFFSET + spare * Long.BYTES)).isZero();
+            }
+            reader.read(1, view);
+            for (final CountersDescriptor.DayField field : CountersDescriptor.DayField.values())
+            {
+                assertThat(view.day(field)).isZero();
+            }
+        }
+    }
+
+    @Test
+    void shouldKeepTheFileSlotsAPermutationWithAFillsFieldsOnTheFirstFourLines()
+    {
+        final java.util.Set<Integer> offsets = new java.util.HashSet<>();
+        for (int slot = 0; slot < CountersDescriptor.DAY_FIELDS; slot++)
+        {
+            final int offset = CountersDescriptor.fileDayOffset(slot);
+            assertThat(offset).isBetween(CountersDescriptor.RECORD_DAY_OFFSET,
+                CountersDescriptor.RECORD_DAY_OFFSET + (CountersDescriptor.DAY_FIELDS - 1) * Long.BYTES);
+            assertThat(offsets.add(offset)).as("slot %d", slot).isTrue();
+        }
+        assertThat(CountersDescriptor.TRADE_HEAD_BYTES).isEqualTo(4 * 64);
+        // the fields AggregateHandler.applyTrade and a cancel of the trade stream write (read there by hand)
+        for (final CountersDescriptor.DayField field : java.util.EnumSet.of(
+            CountersDescriptor.DayField.TRADES, CountersDescriptor.DayField.VOLUME, CountersDescriptor.DayField.TURNOVER,
+            CountersDescriptor.DayField.OPEN, CountersDescriptor.DayField.HIGH, CountersDescriptor.DayField.LOW,
+            CountersDescriptor.DayField.CLOSE, CountersDescriptor.DayField.FIRST_TIME,
+            CountersDescriptor.DayField.LAST_TIME, CountersDescriptor.DayField.FIRST_FILL_AMOUNT,
+            CountersDescriptor.DayField.FIRST_FILL_SIDE, CountersDescriptor.DayField.TICK_UP_TURNOVER,
+            CountersDescriptor.DayField.TICK_DOWN_TURNOVER, CountersDescriptor.DayField.TICK_UP_BUY_TURNOVER,
+            CountersDescriptor.DayField.TICK_DOWN_SELL_TURNOVER, CountersDescriptor.DayField.OUTER_VOLUME,
+            CountersDescriptor.DayField.OUTER_TURNOVER, CountersDescriptor.DayField.INNER_VOLUME,
+            CountersDescriptor.DayField.INNER_TURNOVER, CountersDescriptor.DayField.NEUTRAL_VOLUME,
+            CountersDescriptor.DayField.NEUTRAL_TURNOVER, CountersDescriptor.DayField.RULE_AGREE,
+            CountersDescriptor.DayField.RULE_DISAGREE, CountersDescriptor.DayField.RULE_UNCLASSIFIED,
+            CountersDescriptor.DayField.OFF_SESSION_TRADES, CountersDescriptor.DayField.EVENTS,
+            CountersDescriptor.DayField.CANCELS, CountersDescriptor.DayField.CANCEL_VOLUME))
+        {
+            assertThat(field.fileOffset()).as(field.name()).isLessThan(CountersDescriptor.TRADE_HEAD_BYTES);
+        }
+    }
 }
