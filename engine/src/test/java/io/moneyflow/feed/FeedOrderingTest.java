@@ -48,6 +48,33 @@ class FeedOrderingTest
         return total;
     }
 
+    /** The trades a run journaled, as "channel:sequence", in the order the engine took them. */
+    private static List<String> tradesTaken(final Path journal) throws IOException
+    {
+        final List<String> taken = new ArrayList<>();
+        try (io.moneyflow.journal.Journal j = io.moneyflow.journal.Journal.open(journal))
+        {
+            j.read(new io.moneyflow.journal.Journal.Visitor()
+            {
+                @Override
+                public void onHeader(final io.moneyflow.journal.JournalHeader header)
+                {
+                }
+
+                @Override
+                public boolean onRecord(final io.moneyflow.ring.TickEvent r, final long index)
+                {
+                    if (r.type == io.moneyflow.ring.TickEvent.TRADE)
+                    {
+                        taken.add(r.channel + ":" + r.sequence);
+                    }
+                    return true;
+                }
+            });
+        }
+        return taken;
+    }
+
     @Test
     void shouldKeepEveryRecordOfAFileSortedBySymbolWhoseChannelSequenceInterleaves() throws IOException
     {
@@ -100,27 +127,7 @@ class FeedOrderingTest
         final TestRuns.Result result = TestRuns.run(new EngineContext().journalDir(journal), a, b);
         assertThat(trades(result)).isEqualTo(3);
         assertThat(result.log.rejectedTotal()).isZero();
-        final List<String> taken = new ArrayList<>();
-        try (io.moneyflow.journal.Journal j = io.moneyflow.journal.Journal.open(journal))
-        {
-            j.read(new io.moneyflow.journal.Journal.Visitor()
-            {
-                @Override
-                public void onHeader(final io.moneyflow.journal.JournalHeader header)
-                {
-                }
-
-                @Override
-                public boolean onRecord(final io.moneyflow.ring.TickEvent r, final long index)
-                {
-                    if (r.type == io.moneyflow.ring.TickEvent.TRADE)
-                    {
-                        taken.add(r.channel + ":" + r.sequence);
-                    }
-                    return true;
-                }
-            });
-        }
+        final List<String> taken = tradesTaken(journal);
         assertThat(taken).containsExactly("2011:1", "2011:2", "2012:10");
     }
 
@@ -145,27 +152,7 @@ class FeedOrderingTest
         final TestRuns.Result result = TestRuns.run(new EngineContext().journalDir(journal), file);
         assertThat(result.log.rejectedTotal()).isZero();
         assertThat(trades(result)).isEqualTo(2L * perChannel + 1);
-        final List<String> taken = new ArrayList<>();
-        try (io.moneyflow.journal.Journal j = io.moneyflow.journal.Journal.open(journal))
-        {
-            j.read(new io.moneyflow.journal.Journal.Visitor()
-            {
-                @Override
-                public void onHeader(final io.moneyflow.journal.JournalHeader header)
-                {
-                }
-
-                @Override
-                public boolean onRecord(final io.moneyflow.ring.TickEvent r, final long index)
-                {
-                    if (r.type == io.moneyflow.ring.TickEvent.TRADE)
-                    {
-                        taken.add(r.channel + ":" + r.sequence);
-                    }
-                    return true;
-                }
-            });
-        }
+        final List<String> taken = tradesTaken(journal);
         final List<String> expected = new ArrayList<>();
         for (final int channel : new int[] {2011, 2012})
         {
