@@ -110,7 +110,7 @@ public final class CountersDescriptor
      * Day fields a fill writes (its counts, volumes, amounts, prices, times, tick and rule counters, and the cancels
      * of the SZSE trade stream), kept in the file's first {@code TRADE_DAY_FIELDS} day slots: with the record's
      * identity they fill its first four cache lines, so that a fill writes those and its class lines and nothing of
-     * the order, snapshot and gap fields between them (layout 4; before, a fill's fields were spread over seven lines).
+     * the order, snapshot and gap fields between them (layout 4; before, a fill's fields were spread over six lines).
      */
     public static final int TRADE_DAY_FIELDS = 28;
     /** Bytes of a record's head from its start through the fields a fill writes: four cache lines. */
