@@ -19,6 +19,8 @@ public final class FlowCountersReader
     /** Bytes of a logical record before its bars, and of one bar in it. */
     private final int headBytes;
     private final int barBytes;
+    /** Where the class block starts, in the file's record and the logical one alike. */
+    private final int classOffset;
 
     /**
      * @param counters a mapped counters file, written by this or another process.
@@ -28,6 +30,7 @@ public final class FlowCountersReader
         this.counters = counters;
         this.buffer = counters.buffer();
         this.headBytes = CountersDescriptor.barBlockOffset(counters.classCount());
+        this.classOffset = CountersDescriptor.classBlockOffset(counters.classCount());
         this.barBytes = CountersDescriptor.barStride(counters.classCount()) * Long.BYTES;
     }
 
@@ -97,15 +100,16 @@ public final class FlowCountersReader
             final long before = buffer.getLongAcquire(base + RECORD_VERSION_OFFSET);
             if ((before & 1) == 0)
             {
-                // the logical record: the head, its day fields in DayField's order (the file keeps a fill's first),
-                // then the slot's bars from the bar region, one after another
+                // the logical record: the identity, the day fields in DayField's order (the file keeps a fill's
+                // first), the class block, then the slot's bars from the bar region, one after another
                 final UnsafeBuffer copy = view.copyBuffer();
-                buffer.getBytes(base, copy, 0, headBytes);
+                buffer.getBytes(base, copy, 0, CountersDescriptor.RECORD_DAY_OFFSET);
                 for (int slotIndex = 0; slotIndex < CountersDescriptor.DAY_FIELDS; slotIndex++)
                 {
                     copy.putLong(CountersDescriptor.RECORD_DAY_OFFSET + slotIndex * Long.BYTES,
                         buffer.getLong(base + CountersDescriptor.fileDayOffset(slotIndex)));
                 }
+                buffer.getBytes(base + classOffset, copy, classOffset, headBytes - classOffset);
                 for (int bar = 0; bar < bars; bar++)
                 {
                     buffer.getBytes(barBase + bar * barRow, copy, headBytes + bar * barBytes, barBytes);

@@ -203,24 +203,25 @@ public final class FlowCountersWriter
             return 0;
         }
         final long record = address + counters.recordOffset(slot);
-        long sum = 0;
         // the version, the identity and the day fields a fill writes (layout 4 keeps them on the first four lines),
         // then the class block's lines; not the order, snapshot and gap fields between them
-        for (long at = record, end = record + TRADE_HEAD_BYTES; at < end; at += 64)
-        {
-            sum += UnsafeApi.getLong(at);
-        }
-        for (long at = record + (classOffset & ~63), end = record + headLength; at < end; at += 64)
-        {
-            sum += UnsafeApi.getLong(at);
-        }
+        long sum = lineWords(record, record + TRADE_HEAD_BYTES) + lineWords(record + (classOffset & ~63),
+            record + headLength);
         if (bar >= 0 && bar < barCount)
         {
             final long barStart = address + counters.barOffset(slot, bar);
-            for (long at = barStart, end = barStart + barLength; at < end; at += 64)
-            {
-                sum += UnsafeApi.getLong(at);
-            }
+            sum += lineWords(barStart, barStart + barLength);
+        }
+        return sum;
+    }
+
+    /** The sum of the first word of each cache line from {@code start} (a line's start) up to {@code end}. */
+    private static long lineWords(final long start, final long end)
+    {
+        long sum = 0;
+        for (long at = start; at < end; at += 64)
+        {
+            sum += UnsafeApi.getLong(at);
         }
         return sum;
     }
