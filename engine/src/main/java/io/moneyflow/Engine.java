@@ -71,6 +71,7 @@ public final class Engine implements AutoCloseable
     private final Journal journal;
     private final JournalHandler journalHandler;
     private final io.moneyflow.feed.RecordSink sink;
+    private final io.moneyflow.aggregate.BarPrefault barPrefault;
     private final List<Thread> stageThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean ingested;
     private boolean closed;
@@ -179,7 +180,11 @@ public final class Engine implements AutoCloseable
         classify.ring(disruptor.getRingBuffer());
         aggregate.ring(disruptor.getRingBuffer(), session);
         disruptor.start();
-        sink = io.moneyflow.feed.RecordSink.of(disruptor.getRingBuffer(), exceptions);
+        // while the ring is full, the feed faults in the memory the stage is about to write: the next bar row of the
+        // counters, the order table's next chunk
+        barPrefault = new io.moneyflow.aggregate.BarPrefault(counters, session);
+        sink = io.moneyflow.feed.RecordSink.of(disruptor.getRingBuffer(), exceptions,
+            io.moneyflow.ring.IdleWork.both(barPrefault, classify.chunkSupply()));
     }
 
     /**

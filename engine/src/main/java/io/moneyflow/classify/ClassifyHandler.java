@@ -27,6 +27,7 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
     private final DirectionRule measured;
     private final TradingSession session;
     private final OrderTable orders;
+    private final ChunkSupply chunkSupply;
     private final long[] lastPrice;
     private final byte[] lastTick;
     private final long[] bid1;
@@ -106,7 +107,8 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
         this.direction = direction;
         this.measured = measured;
         this.session = session;
-        this.orders = new OrderTable(mode == FlowMode.TRADE ? 16 : orderCapacity);
+        this.chunkSupply = new ChunkSupply();
+        this.orders = new OrderTable(mode == FlowMode.TRADE ? 16 : orderCapacity, chunkSupply);
         this.lastPrice = new long[slotCapacity];
         this.lastTick = new byte[slotCapacity];
         this.bid1 = new long[slotCapacity];
@@ -115,6 +117,15 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
         this.arriving = new long[slotCapacity];
         this.slotChannel = new int[slotCapacity];
         java.util.Arrays.fill(arriving, NO_ORDER);
+    }
+
+    /**
+     * @return the order table's chunks made by another thread: the feed's {@link io.moneyflow.ring.IdleWork}, so that
+     *         the stage does not fault in and zero the table's memory itself.
+     */
+    public ChunkSupply chunkSupply()
+    {
+        return chunkSupply;
     }
 
     /**
@@ -686,10 +697,10 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
     public String orderTableSummary()
     {
         return String.format(java.util.Locale.ROOT,
-            "%,d orders held: %,d in %,d pages (%,d MiB allocated), %,d in the hash table of %,d rows " +
-                "(%,d moved there from old pages), %d sparse channels",
+            "%,d orders held: %,d in %,d pages (%,d MiB allocated, %,d MiB of it zeroed by the feed thread), %,d in " +
+                "the hash table of %,d rows (%,d moved there from old pages), %d sparse channels",
             orders.size(), orders.size() - orders.hashed(), orders.pagesInUse(), orders.chunkBytes() >> 20,
-            orders.hashed(), orders.capacity(), orders.moved(), orders.sparseChannels());
+            (orders.chunksSupplied() * ChunkSupply.CHUNK_BYTES) >> 20, orders.hashed(), orders.capacity(), orders.moved(), orders.sparseChannels());
     }
 
     /**

@@ -23,7 +23,8 @@ import java.lang.ref.Cleaner;
  *     orders actually held, and since most fills touch recent orders, their rows sit together in a few hot pages
  *     instead of scattered over a table sized for the day. Pages are carved from chunks allocated as needed (first
  *     1 MiB, each after as large as all before, up to 64 MiB, each page zeroed when carved; counted in {@link
- *     #chunkBytes()}), off the heap: the collector never copies them (a day's gigabyte of rows, copied by young and
+ *     #chunkBytes()}; once the table is at its largest chunks, they come zeroed and faulted in from a {@link
+ *     ChunkSupply} when it has one ready, made by the feed thread while it waits for room in the ring), off the heap: the collector never copies them (a day's gigabyte of rows, copied by young and
  *     full collections, stalled the stage for tens of milliseconds at a time), and they are freed when the table is
  *     no longer reachable.</li>
  *     <li><b>An open-addressing hash table</b> (linear probing, backward-shift deletion, no tombstones) for records
@@ -87,7 +88,7 @@ final class OrderTable
     /** Where offsets in that store count from: the array's base offset, or the page's address. */
     private long rowsBase;
     private static final long LONG_ARRAY_BASE = UnsafeApi.arrayBaseOffset(long[].class);
-    private static final int ROW_BYTES = 64;
+    static final int ROW_BYTES = 64;
     /** The hash table. */
     private long[] table;
     private int mask;
@@ -106,6 +107,8 @@ final class OrderTable
     private static final int FIRST_CHUNK_PAGES = 16;
     /** Most pages of a chunk: 1024 pages of 64 KiB. */
     private static final int MAX_CHUNK_PAGES = 1024;
+    /** Bytes of the largest chunk. */
+    static final long MAX_CHUNK_BYTES = (long)MAX_CHUNK_PAGES * (PAGE_ROWS << 3) * Long.BYTES;
     private static final int PAGE_LONGS = PAGE_ROWS << 3;
     private static final long PAGE_BYTES = (long)PAGE_LONGS * Long.BYTES;
     /** Highest channel number given pages; records of other channels use the hash table. */
@@ -157,6 +160,13 @@ final class OrderTable
     private int channels;
     /** Address of the chunk pages are being carved from, and its pages. */
     private long chunk;
+    /** True when the chunk came zeroed from the supply, so its pages need no clearing when carved. */
+    private boolean chunkZeroed;
+    /** Where chunks made by the feed thread come from; null to make every chunk here. */
+    private final ChunkSupply supply;
+    private final long[] supplied = new long[2];
+    /** Chunks taken from the supply. */
+    private int chunksSupplied;
     private int chunkPages;
     private int chunkPagesLeft;
     private long chunkBytes;
@@ -189,6 +199,17 @@ final class OrderTable
      */
     OrderTable(final int expected)
     {
+        this(expected, null);
+    }
+
+    /**
+     * @param expected as {@link #OrderTable(int)}.
+     * @param supply   zeroed chunks made by another thread (see {@link ChunkSupply}), taken when the table wants one
+     *                 of the largest size and one is ready; null to make every chunk here.
+     */
+    OrderTable(final int expected, final ChunkSupply supply)
+    {
+        this.supply = supply;
         int capacity = 16;
         while ((long)capacity * MAX_LOAD_PERCENT / 100 < Math.min(expected, MAX_EXPECTED))
         {
@@ -627,6 +648,14 @@ final class OrderTable
     }
 
     /**
+     * @return chunks taken zeroed from the supply, made by the feed thread.
+     */
+    int chunksSupplied()
+    {
+        return chunksSupplied;
+    }
+
+    /**
      * @return false when the order cannot be in the hash table, so that a lookup need not probe it: a pageable order
      *         goes there only when its page range is marked (its page moved, its row was taken, its channel is
      *         sparse), or when orders without a channel are there (a slot whose channel was learnt late).
@@ -837,7 +866,23 @@ final class OrderTable
         {
             // a new chunk, each row on a cache line of its own; its pages are zeroed as they are carved
             final int pages = Math.min(MAX_CHUNK_PAGES, Math.max(FIRST_CHUNK_PAGES, pagesCarved));
-            chunk = chunks.allocate(pages * PAGE_BYTES);
+            if (pages == MAX_CHUNK_PAGES && supply != null && supply.take(supplied))
+            {
+                chunks.adopt(supplied[0]);
+                chunk = supplied[1];
+                chunkZeroed = true;
+                chunksSupplied++;
+            }
+            else
+            {
+                chunk = chunks.allocate(pages * PAGE_BYTES);
+                chunkZeroed = false;
+            }
+            if (pages == MAX_CHUNK_PAGES && supply != null)
+            {
+                // the table is at its largest chunks: more will be wanted, so the supply makes the next
+                supply.want();
+            }
             chunkPages = pages;
             chunkPagesLeft = pages;
             chunkBytes += pages * PAGE_BYTES;
@@ -853,9 +898,13 @@ final class OrderTable
         }
         pageAddress[page] = chunk + (chunkPages - chunkPagesLeft) * PAGE_BYTES;
         chunkPagesLeft--;
-        // every row free: zeroed here, a page at a time, not the chunk at once (clearing and faulting in the 1.2 GB
-        // of a 10M-trade day's chunks took 0.36 s of the stage thread: about 19 ms for a 64 MiB chunk, in one stall)
-        UnsafeApi.setMemory(pageAddress[page], PAGE_BYTES, (byte)0);
+        // every row free: a supplied chunk came zeroed; else zeroed here, a page at a time, not the chunk at once
+        // (clearing and faulting in the 1.2 GB of a 10M-trade day's chunks took 0.36 s of the stage thread: about
+        // 19 ms for a 64 MiB chunk, in one stall)
+        if (!chunkZeroed)
+        {
+            UnsafeApi.setMemory(pageAddress[page], PAGE_BYTES, (byte)0);
+        }
         return page;
     }
 
@@ -1014,12 +1063,18 @@ final class OrderTable
         long allocate(final long bytes)
         {
             final long raw = UnsafeApi.allocateMemory(bytes + ROW_BYTES);
+            adopt(raw);
+            return (raw + ROW_BYTES - 1) & -ROW_BYTES;
+        }
+
+        /** Takes an allocation made elsewhere (a supplied chunk), to free with the rest. */
+        void adopt(final long raw)
+        {
             if (count == allocations.length)
             {
                 allocations = java.util.Arrays.copyOf(allocations, count * 2);
             }
             allocations[count++] = raw;
-            return (raw + ROW_BYTES - 1) & -ROW_BYTES;
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.moneyflow.feed;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import io.moneyflow.ring.CountingExceptionHandler;
+import io.moneyflow.ring.IdleWork;
 import io.moneyflow.ring.TickEvent;
 
 import java.util.concurrent.locks.LockSupport;
@@ -55,7 +56,23 @@ public interface RecordSink
      */
     static RecordSink of(final RingBuffer<TickEvent> ring, final CountingExceptionHandler exceptions)
     {
-        return new RingSink(ring, Math.max(1, Math.min(BATCH, ring.getBufferSize() / 4)), exceptions);
+        return of(ring, exceptions, IdleWork.NONE);
+    }
+
+    /**
+     * As {@link #of(RingBuffer, CountingExceptionHandler)}, and while the ring is full the sink does the stages' idle
+     * work (a slice at a time, checking for room between slices) before it waits.
+     *
+     * @param ring       the engine's ring.
+     * @param exceptions the engine's stage failures; null to wait as the ring's own {@code next()} does (and do no
+     *                   idle work).
+     * @param idle       work for the stages, done while the ring is full.
+     * @return the sink.
+     */
+    static RecordSink of(
+        final RingBuffer<TickEvent> ring, final CountingExceptionHandler exceptions, final IdleWork idle)
+    {
+        return new RingSink(ring, Math.max(1, Math.min(BATCH, ring.getBufferSize() / 4)), exceptions, idle);
     }
 
     /** Most records held back before they are published, when batching. */
@@ -67,15 +84,21 @@ public interface RecordSink
         private final RingBuffer<TickEvent> ring;
         private final int batch;
         private final CountingExceptionHandler exceptions;
+        private final IdleWork idle;
+        /** The time of the latest record published, for the idle work. */
+        private int latestTimeMs;
         private boolean batching;
         private long first = -1;
         private long last = -1;
 
-        RingSink(final RingBuffer<TickEvent> ring, final int batch, final CountingExceptionHandler exceptions)
+        RingSink(
+            final RingBuffer<TickEvent> ring, final int batch, final CountingExceptionHandler exceptions,
+            final IdleWork idle)
         {
             this.ring = ring;
             this.batch = batch;
             this.exceptions = exceptions;
+            this.idle = idle;
         }
 
         @Override
@@ -83,6 +106,7 @@ public interface RecordSink
         {
             final long sequence = exceptions == null ? ring.next() : claim();
             ring.get(sequence).copyInput(event);
+            latestTimeMs = event.timeMs;
             if (!batching)
             {
                 ring.publish(sequence);
@@ -109,11 +133,14 @@ public interface RecordSink
                 }
                 catch (final InsufficientCapacityException ex)
                 {
-                    // the ring is full: publish what is held (the stages may be waiting for it), then wait for them
-                    // as the ring's own next() would, unless one has died
+                    // the ring is full: publish what is held (the stages may be waiting for it), then do a slice of
+                    // their idle work, or wait for them as the ring's own next() would, unless one has died
                     flush();
                     exceptions.checkAlive();
-                    LockSupport.parkNanos(1);
+                    if (!idle.work(latestTimeMs))
+                    {
+                        LockSupport.parkNanos(1);
+                    }
                 }
             }
         }
