@@ -12,10 +12,10 @@ import java.lang.ref.Cleaner;
  * A trades-only day's table grows to about 1.2 GB of pages (from the trades alone no order is known to be finished):
  * the stage that faulted in and zeroed them itself spent 0.5-0.8 s of a 10M-trade day in the kernel's page faults
  * and in clearing pages, time in which it classified nothing, while the feed thread waited for room in the ring. Here
- * the feed does that work in those waits, a slice of {@link #SLICE_BYTES} at a time. The supply holds at most one
- * chunk ready ({@link #CHUNK_BYTES}, the size of every chunk of a table grown past its first 64 MiB) and starts
- * only once the table has asked for a chunk of that size ({@link #want()}), so a small run never pays for one; a
- * table that takes none simply carves and zeroes its own, as before.
+ * the feed does that work in those waits, a slice of {@link #SLICE_BYTES} at a time. The table says how large its
+ * next chunk will be ({@link #want(long)}) once it holds {@link #FIRST_WANTED_BYTES} or more, so a small run never
+ * pays for one; the supply holds at most one chunk ready, and a table that finds none ready carves and zeroes its
+ * own, as before.
  * <p>
  * One chunk is handed over through one volatile field: the feed writes it only when empty, the stage empties it. A
  * chunk taken belongs to the table (freed with it); a chunk still held when the supply becomes unreachable is freed by
@@ -23,18 +23,20 @@ import java.lang.ref.Cleaner;
  */
 public final class ChunkSupply implements IdleWork
 {
-    /** Bytes of a supplied chunk: the table's largest chunk, 1024 pages of 64 KiB. */
-    static final long CHUNK_BYTES = OrderTable.MAX_CHUNK_BYTES;
+    /** Smallest chunk the table asks for: 16 MiB, the size of its sixth chunk. */
+    static final long FIRST_WANTED_BYTES = 16L << 20;
     /** Bytes zeroed (and so faulted in) a slice: 16 pages of 4 KiB, about 40 us of a page fault's cost each. */
     static final long SLICE_BYTES = 64 * 1024;
     private static final Cleaner CLEANER = Cleaner.create();
 
     /** The memory held (a chunk ready or in the making), apart from the supply, for the cleaner. */
     private final Held held = new Held();
-    private volatile boolean wanted;
+    /** The size of the table's next chunk, 0 before it has said. */
+    private volatile long wanted;
     /** Feed thread: the chunk being made (its raw allocation and aligned start), and how much of it is zeroed. */
     private long makingRaw;
     private long making;
+    private long makingBytes;
     private long zeroed;
     private long chunksMade;
 
@@ -43,30 +45,33 @@ public final class ChunkSupply implements IdleWork
         CLEANER.register(this, held);
     }
 
-    /** Stage: the table has grown to its largest chunks, so more will be wanted; the supply starts making them. */
-    void want()
+    /**
+     * Stage: the size of the table's next chunk, which the supply makes next (a multiple of {@link #SLICE_BYTES}).
+     */
+    void want(final long bytes)
     {
-        if (!wanted)
+        if (wanted != bytes)
         {
-            wanted = true;
+            wanted = bytes;
         }
     }
 
     /**
      * Stage: takes the ready chunk, if there is one.
      *
-     * @return the raw allocation (to free with the table) in the first element and the aligned, zeroed start of
-     *         {@link #CHUNK_BYTES} in the second; false when none is ready.
+     * @param taken receives the raw allocation (to free with the table), the aligned, zeroed start, and the bytes.
+     * @return false when none is ready.
      */
-    boolean take(final long[] rawAndStart)
+    boolean take(final long[] taken)
     {
         final long start = held.ready;
         if (start == 0)
         {
             return false;
         }
-        rawAndStart[0] = held.readyRaw;
-        rawAndStart[1] = start;
+        taken[0] = held.readyRaw;
+        taken[1] = start;
+        taken[2] = held.readyBytes;
         held.readyRaw = 0;
         held.ready = 0;
         return true;
@@ -75,33 +80,40 @@ public final class ChunkSupply implements IdleWork
     @Override
     public boolean work(final int timeMs)
     {
-        if (!wanted || held.ready != 0)
+        if (held.ready != 0)
         {
             return false;
         }
         if (making == 0)
         {
+            final long bytes = wanted;
+            if (bytes == 0)
+            {
+                return false;
+            }
             try
             {
-                makingRaw = UnsafeApi.allocateMemory(CHUNK_BYTES + OrderTable.ROW_BYTES);
+                makingRaw = UnsafeApi.allocateMemory(bytes + OrderTable.ROW_BYTES);
             }
             catch (final OutOfMemoryError ex)
             {
                 // no memory to spare: the table makes its own chunks, and meets the shortage there if it is real
-                wanted = false;
+                wanted = 0;
                 return false;
             }
             held.makingRaw = makingRaw;
             making = (makingRaw + OrderTable.ROW_BYTES - 1) & -OrderTable.ROW_BYTES;
+            makingBytes = bytes;
             zeroed = 0;
         }
         UnsafeApi.setMemory(making + zeroed, SLICE_BYTES, (byte)0);
         zeroed += SLICE_BYTES;
-        if (zeroed == CHUNK_BYTES)
+        if (zeroed >= makingBytes)
         {
             held.readyRaw = makingRaw;
+            held.readyBytes = makingBytes;
             held.makingRaw = 0;
-            // the volatile write publishes the zeroes and readyRaw with it
+            // the volatile write publishes the zeroes, readyRaw and readyBytes with it
             held.ready = making;
             making = 0;
             makingRaw = 0;
@@ -123,6 +135,7 @@ public final class ChunkSupply implements IdleWork
     {
         volatile long ready;
         long readyRaw;
+        long readyBytes;
         long makingRaw;
 
         @Override

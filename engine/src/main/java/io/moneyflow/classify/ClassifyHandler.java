@@ -700,7 +700,7 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
             "%,d orders held: %,d in %,d pages (%,d MiB allocated, %,d MiB of it zeroed by the feed thread), %,d in " +
                 "the hash table of %,d rows (%,d moved there from old pages), %d sparse channels",
             orders.size(), orders.size() - orders.hashed(), orders.pagesInUse(), orders.chunkBytes() >> 20,
-            (orders.chunksSupplied() * ChunkSupply.CHUNK_BYTES) >> 20, orders.hashed(), orders.capacity(), orders.moved(), orders.sparseChannels());
+            orders.suppliedBytes() >> 20, orders.hashed(), orders.capacity(), orders.moved(), orders.sparseChannels());
     }
 
     /**

@@ -107,8 +107,6 @@ final class OrderTable
     private static final int FIRST_CHUNK_PAGES = 16;
     /** Most pages of a chunk: 1024 pages of 64 KiB. */
     private static final int MAX_CHUNK_PAGES = 1024;
-    /** Bytes of the largest chunk. */
-    static final long MAX_CHUNK_BYTES = (long)MAX_CHUNK_PAGES * (PAGE_ROWS << 3) * Long.BYTES;
     private static final int PAGE_LONGS = PAGE_ROWS << 3;
     private static final long PAGE_BYTES = (long)PAGE_LONGS * Long.BYTES;
     /** Highest channel number given pages; records of other channels use the hash table. */
@@ -164,9 +162,10 @@ final class OrderTable
     private boolean chunkZeroed;
     /** Where chunks made by the feed thread come from; null to make every chunk here. */
     private final ChunkSupply supply;
-    private final long[] supplied = new long[2];
-    /** Chunks taken from the supply. */
+    private final long[] supplied = new long[3];
+    /** Chunks taken from the supply, and their bytes. */
     private int chunksSupplied;
+    private long suppliedBytes;
     private int chunkPages;
     private int chunkPagesLeft;
     private long chunkBytes;
@@ -656,6 +655,14 @@ final class OrderTable
     }
 
     /**
+     * @return bytes of the chunks taken zeroed from the supply.
+     */
+    long suppliedBytes()
+    {
+        return suppliedBytes;
+    }
+
+    /**
      * @return false when the order cannot be in the hash table, so that a lookup need not probe it: a pageable order
      *         goes there only when its page range is marked (its page moved, its row was taken, its channel is
      *         sparse), or when orders without a channel are there (a slot whose channel was learnt late).
@@ -865,23 +872,27 @@ final class OrderTable
         if (chunkPagesLeft == 0)
         {
             // a new chunk, each row on a cache line of its own; its pages are zeroed as they are carved
-            final int pages = Math.min(MAX_CHUNK_PAGES, Math.max(FIRST_CHUNK_PAGES, pagesCarved));
-            if (pages == MAX_CHUNK_PAGES && supply != null && supply.take(supplied))
+            int pages = Math.min(MAX_CHUNK_PAGES, Math.max(FIRST_CHUNK_PAGES, pagesCarved));
+            if (supply != null && supply.take(supplied))
             {
+                // the size the table asked for when it began its last chunk, or one asked for before it
                 chunks.adopt(supplied[0]);
                 chunk = supplied[1];
+                pages = (int)(supplied[2] / PAGE_BYTES);
                 chunkZeroed = true;
                 chunksSupplied++;
+                suppliedBytes += supplied[2];
             }
             else
             {
                 chunk = chunks.allocate(pages * PAGE_BYTES);
                 chunkZeroed = false;
             }
-            if (pages == MAX_CHUNK_PAGES && supply != null)
+            final long next = Math.min(MAX_CHUNK_PAGES, pagesCarved + pages) * PAGE_BYTES;
+            if (supply != null && next >= ChunkSupply.FIRST_WANTED_BYTES)
             {
-                // the table is at its largest chunks: more will be wanted, so the supply makes the next
-                supply.want();
+                // the next chunk's size, for the supply to make while this one is carved
+                supply.want(next);
             }
             chunkPages = pages;
             chunkPagesLeft = pages;

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ChunkSupplyTest
 {
-    /** Orders that fill a table's first chunks up to and through its first chunk of the largest size. */
-    private static final long FIRST_LARGEST = 1024L * 1024;
+    /** Rows of a page, and so order numbers a page holds. */
+    private static final long PAGE = 1024;
+    private static final long MIB = 1L << 20;
 
+    /** Puts orders {@code from} to {@code to - 1} on one channel, each row checked empty and marked with its number. */
     private static long fill(final OrderTable table, final long from, final long to)
     {
         for (long no = from; no < to; no++)
@@ -20,52 +22,65 @@ class ChunkSupplyTest
         return to;
     }
 
-    @Test
-    void shouldMakeNothingUntilTheTableWantsChunksOfTheLargestSize()
+    private static void assertHeld(final OrderTable table, final long to)
     {
-        final ChunkSupply supply = new ChunkSupply();
-        final OrderTable table = new OrderTable(16, supply);
-        // chunks of 16, 16, 32, 64 ... 512 pages: 1,024 pages of orders, none of the largest size yet
-        fill(table, 1, 1024 * 1024);
-        assertThat(table.chunkBytes()).isEqualTo(1024L * 64 * 1024);
-        assertThat(supply.work(0)).as("not wanted yet").isFalse();
-        // the next page needs a chunk of 1,024 pages: the table makes it itself (none is ready) and wants more
-        fill(table, 1024 * 1024, 1024 * 1024 + 1);
-        assertThat(table.chunkBytes()).isEqualTo(2 * 1024L * 64 * 1024);
-        assertThat(table.chunksSupplied()).isZero();
-        assertThat(supply.work(0)).as("now wanted").isTrue();
-    }
-
-    @Test
-    void shouldHandOneZeroedChunkAtATimeThatTheTableCarvesWithoutClearing()
-    {
-        final ChunkSupply supply = new ChunkSupply();
-        final OrderTable table = new OrderTable(16, supply);
-        long next = fill(table, 1, FIRST_LARGEST + 1);
-        int slices = 0;
-        while (supply.work(0))
-        {
-            slices++;
-        }
-        assertThat(slices).as("64 MiB in slices of 64 KiB").isEqualTo((int)(ChunkSupply.CHUNK_BYTES /
-            ChunkSupply.SLICE_BYTES));
-        assertThat(supply.chunksMade()).isEqualTo(1);
-        assertThat(supply.work(0)).as("one chunk ready at most").isFalse();
-        // the rest of the table's own 1,024-page chunk, then the supplied one
-        next = fill(table, next, 2 * FIRST_LARGEST + 1);
-        assertThat(table.chunksSupplied()).isEqualTo(1);
-        assertThat(table.chunkBytes()).isEqualTo(3 * 1024L * 64 * 1024);
-        // taken: the supply makes the next
-        assertThat(supply.work(0)).isTrue();
-        next = fill(table, next, 2 * FIRST_LARGEST + 5000);
-        // every order is where it was put, in the table's own chunks and in the supplied one
-        for (long no = 1; no < next; no += 997)
+        for (long no = 1; no < to; no += 997)
         {
             final int row = table.find(OrderTable.key(0, true, no), 2011, no);
             assertThat(row).as("order %d", no).isNotNegative();
             assertThat(table.get(row, OrderTable.ALL_AMOUNT)).isEqualTo(no * 3);
         }
-        assertThat(table.size()).isEqualTo((int)(next - 1));
+        assertThat(table.size()).isEqualTo((int)(to - 1));
+    }
+
+    @Test
+    void shouldMakeNothingUntilTheTableHoldsSixteenMebibytes()
+    {
+        final ChunkSupply supply = new ChunkSupply();
+        final OrderTable table = new OrderTable(16, supply);
+        // pages 0 to 127 (64 KiB each): chunks of 16, 16, 32 and 64 pages, 8 MiB
+        fill(table, 1, 128 * PAGE);
+        assertThat(table.chunkBytes()).isEqualTo(8 * MIB);
+        assertThat(supply.work(0)).as("nothing asked yet").isFalse();
+        // page 128 begins a chunk of 128 pages; the one after will be 256 pages, 16 MiB: asked for
+        fill(table, 128 * PAGE, 128 * PAGE + 1);
+        assertThat(table.chunkBytes()).isEqualTo(16 * MIB);
+        assertThat(table.chunksSupplied()).isZero();
+        assertThat(supply.work(0)).as("now asked").isTrue();
+    }
+
+    @Test
+    void shouldHandTheTableItsNextChunkZeroedOneAtATime()
+    {
+        final ChunkSupply supply = new ChunkSupply();
+        final OrderTable table = new OrderTable(16, supply);
+        long next = fill(table, 1, 128 * PAGE + 1);
+        int slices = 0;
+        while (supply.work(0))
+        {
+            slices++;
+        }
+        assertThat(slices).as("16 MiB in slices of 64 KiB").isEqualTo(256);
+        assertThat(supply.chunksMade()).isEqualTo(1);
+        assertThat(supply.work(0)).as("one chunk ready at most").isFalse();
+        // the rest of the table's own 128-page chunk, then page 256 needs the next: the supplied one
+        next = fill(table, next, 256 * PAGE + 1);
+        assertThat(table.chunksSupplied()).isEqualTo(1);
+        assertThat(table.suppliedBytes()).isEqualTo(16 * MIB);
+        assertThat(table.chunkBytes()).isEqualTo(32 * MIB);
+        // taken: the supply makes the one after, of 512 pages
+        slices = 0;
+        while (supply.work(0))
+        {
+            slices++;
+        }
+        assertThat(slices).isEqualTo(512);
+        next = fill(table, next, 512 * PAGE + 5000);
+        assertThat(table.chunksSupplied()).isEqualTo(2);
+        assertThat(table.suppliedBytes()).isEqualTo(48 * MIB);
+        assertThat(table.chunkBytes()).isEqualTo(64 * MIB);
+        // every order is where it was put, in the table's own chunks and in the supplied ones
+        assertHeld(table, next);
     }
 
     @Test
@@ -73,8 +88,9 @@ class ChunkSupplyTest
     {
         final ChunkSupply supply = new ChunkSupply();
         final OrderTable table = new OrderTable(16, supply);
-        fill(table, 1, 2 * FIRST_LARGEST + 10);
+        final long next = fill(table, 1, 300 * PAGE);
         assertThat(table.chunksSupplied()).isZero();
-        assertThat(table.chunkBytes()).isEqualTo(3 * 1024L * 64 * 1024);
+        assertThat(table.chunkBytes()).isEqualTo(32 * MIB);
+        assertHeld(table, next);
     }
 }
