@@ -19,7 +19,8 @@ import org.agrona.UnsafeApi;
  * <p>
  * Works on the bar of the latest record published and the one after it, up to the slots in use when it gets there,
  * a slice of {@link #SLICE_PAGES} pages at a time. A row is begun only while the file's file system has {@link
- * #MIN_FREE} free and room for twice the row: a read of a page that a full tmpfs cannot give fails with SIGBUS, which must come to the aggregate
+ * #MIN_FREE} free and room for twice the row (asked once for the whole file, and per row only when it did not have
+ * room for all of it then): a read of a page that a full tmpfs cannot give fails with SIGBUS, which must come to the aggregate
  * stage's write (the engine then stops with a clear message), not to the feed's read ahead.
  */
 public final class BarPrefault implements IdleWork
@@ -35,6 +36,8 @@ public final class BarPrefault implements IdleWork
     private final int barCount;
     /** The file's file system, asked for room before each row; null when it cannot be asked (then nothing is read). */
     private final java.nio.file.FileStore store;
+    /** True when the file system had room for the whole file when the engine began. */
+    private final boolean roomForAll;
     /** The bar row being faulted in, and the offset reached in it; -1 before the first. */
     private int bar = -1;
     private long at;
@@ -62,6 +65,17 @@ public final class BarPrefault implements IdleWork
             found = null;
         }
         this.store = found;
+        // room for the whole file and more: no row needs asking (the question allocates a little, a system call)
+        boolean all = false;
+        try
+        {
+            all = found != null && found.getUsableSpace() >= 2 * MIN_FREE + counters.buffer().capacity();
+        }
+        catch (final java.io.IOException ex)
+        {
+            all = false;
+        }
+        this.roomForAll = all;
     }
 
     @Override
@@ -124,6 +138,10 @@ public final class BarPrefault implements IdleWork
 
     private boolean hasRoom(final long rowBytes)
     {
+        if (roomForAll)
+        {
+            return true;
+        }
         try
         {
             return store != null && store.getUsableSpace() >= MIN_FREE + 2 * (rowBytes + PAGE);
