@@ -556,23 +556,30 @@ final class OrderTable
     }
 
     /**
-     * Reads the first word of an order's row (its home row in the hash table), so that a later lookup finds it in
-     * cache: called for the events of a batch before they are processed, so that their misses overlap instead of
-     * following one another.
+     * Where an order's home row is, without reading it: for a read ahead that first finds the rows of many orders and
+     * then reads them one after another, so that the reads, a few instructions each, are many at once in the
+     * processor's window, where finding and reading each in turn left room for few.
      *
-     * @param key     from {@link #key(int, boolean, long)}.
-     * @param channel the channel that numbers the order, 0 or less for none.
-     * @param orderNo the order's number on it.
-     * @return the word read, for the caller to fold into a value it keeps (so the read is not optimised away).
+     * @return the address of its row in a page (positive), or the ones' complement of the home row's index in the
+     *         hash table's array (negative); read with {@link #touchAt}.
      */
-    long touch(final long key, final int channel, final long orderNo)
+    long homeRow(final long key, final int channel, final long orderNo)
     {
         final int page = page(channel, orderNo, false);
         if (page != NO_PAGE)
         {
-            return UnsafeApi.getLong(address(pageAddress[page], (int)(orderNo & PAGE_MASK) << STRIDE_SHIFT));
+            return address(pageAddress[page], (int)(orderNo & PAGE_MASK) << STRIDE_SHIFT);
         }
-        return table[ROW_OFFSET + ((hash(key) & mask) << STRIDE_SHIFT)];
+        return ~(long)(ROW_OFFSET + ((hash(key) & mask) << STRIDE_SHIFT));
+    }
+
+    /**
+     * @param at from {@link #homeRow}, before any insertion since (which may grow the hash table).
+     * @return the first word of the row.
+     */
+    long touchAt(final long at)
+    {
+        return at >= 0 ? UnsafeApi.getLong(at) : table[(int)~at];
     }
 
     /**

@@ -298,4 +298,27 @@ class OrderTableTest
         final int row = table.findOrInsert(OrderTable.key(0, true, 50));
         assertThat(table.get(row, OrderTable.OPEN_QTY)).as("a new row's open shares").isEqualTo(OrderTable.UNKNOWN);
     }
+
+    @Test
+    void shouldReadAheadTheRowThatALookupThenReads()
+    {
+        final OrderTable table = new OrderTable(16);
+        // a paged order (channel and number), an order without a channel (the hash table), and an absent number on a
+        // page that is there
+        final long paged = OrderTable.key(3, false, 5000);
+        table.findOrInsert(paged, 2011, 5000);
+        final long hashed = OrderTable.key(4, true, 77);
+        table.findOrInsert(hashed, 0, 77);
+        final long pagedRow = table.homeRow(paged, 2011, 5000);
+        final long hashedRow = table.homeRow(hashed, 0, 77);
+        assertThat(pagedRow).as("a page row's address").isPositive();
+        assertThat(hashedRow).as("a hash table row").isNegative();
+        // the first word of each row is its key: the read ahead reads the line the lookup will
+        assertThat(table.touchAt(pagedRow)).isEqualTo(paged);
+        assertThat(table.touchAt(hashedRow)).isEqualTo(hashed);
+        assertThat(table.touchAt(table.homeRow(OrderTable.key(3, false, 5001), 2011, 5001))).as("a free row").isZero();
+        // and where the lookup finds them
+        assertThat(table.find(paged, 2011, 5000)).isNotNegative();
+        assertThat(table.find(hashed, 0, 77)).isNotNegative();
+    }
 }
