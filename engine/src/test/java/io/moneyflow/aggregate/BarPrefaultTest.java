@@ -27,17 +27,25 @@ class BarPrefaultTest
         return (end - 1) / 4096 - start / 4096 + 1;
     }
 
+    private final TradingSession session = new TradingSession(1);
+
+    /** A counters file of {@link #SLOTS} slots of four classes and the session's bars, {@code used} of them in use. */
+    private FlowCounters countersWith(final int used)
+    {
+        final FlowCounters counters = FlowCounters.create(dir.resolve("c"), SLOTS, "x",
+            new String[]{"XL", "L", "M", "S"}, 2, 1, session.barCount(), 1);
+        for (int slot = 0; slot < used; slot++)
+        {
+            counters.publishSlot(slot, String.format("%06d.SZ", slot), 20230201, -1);
+        }
+        return counters;
+    }
+
     @Test
     void shouldReadEveryPageOfTheCurrentAndTheNextBarRowOfTheSlotsInUseThenStop()
     {
-        final TradingSession session = new TradingSession(1);
-        try (FlowCounters counters = FlowCounters.create(dir.resolve("c"), SLOTS, "x",
-            new String[]{"XL", "L", "M", "S"}, 2, 1, session.barCount(), 1))
+        try (FlowCounters counters = countersWith(600))
         {
-            for (int slot = 0; slot < 600; slot++)
-            {
-                counters.publishSlot(slot, String.format("%06d.SZ", slot), 20230201, -1);
-            }
             final BarPrefault prefault = new BarPrefault(counters, session);
             final int bar = session.barIndex(T_0931);
             assertThat(bar).isEqualTo(1);
@@ -67,14 +75,8 @@ class BarPrefaultTest
     @Test
     void shouldStartAgainAtTheBarOfANewDayAndWriteNothing()
     {
-        final TradingSession session = new TradingSession(1);
-        try (FlowCounters counters = FlowCounters.create(dir.resolve("c"), SLOTS, "x",
-            new String[]{"XL", "L", "M", "S"}, 2, 1, session.barCount(), 1))
+        try (FlowCounters counters = countersWith(10))
         {
-            for (int slot = 0; slot < 10; slot++)
-            {
-                counters.publishSlot(slot, String.format("%06d.SZ", slot), 20230201, -1);
-            }
             final BarPrefault prefault = new BarPrefault(counters, session);
             // 14:59 is the day's last bar (239 of 240): only its row, none after it
             final int close = (14 * 3600 + 59 * 60) * 1000;
