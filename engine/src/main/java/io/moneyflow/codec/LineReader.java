@@ -38,7 +38,20 @@ public final class LineReader implements AutoCloseable
     public LineReader(final InputStream in, final int bufferSize)
     {
         this.in = in;
-        this.buffer = new byte[Math.max(1024, bufferSize)];
+        this.buffer = new byte[Math.max(1024, bufferSize) + SLACK];
+    }
+
+    /**
+     * Bytes at the end of the buffer that no line ever occupies, so that a reader of eight bytes at a time (the number
+     * parsers, {@link AsciiNumbers#plainDigits}) can start at any byte of a line: a field near the buffer's end sent
+     * them to their slow path now and then, and the JIT compiler, which had never seen that path taken, threw away
+     * the compiled feed loop and compiled it again.
+     */
+    private static final int SLACK = Long.BYTES;
+
+    private int capacity()
+    {
+        return buffer.length - SLACK;
     }
 
     /**
@@ -132,21 +145,21 @@ public final class LineReader implements AutoCloseable
             limit -= position;
             position = 0;
         }
-        if (limit == buffer.length)
+        if (limit == capacity())
         {
-            if (buffer.length > MAX_LINE_LENGTH + 2)
+            if (capacity() > MAX_LINE_LENGTH + 2)
             {
                 // Discard an absurdly long line and report it; the next line starts after its newline.
                 skipRestOfLongLine();
                 return;
             }
-            final byte[] bigger = new byte[buffer.length * 2];
+            final byte[] bigger = new byte[capacity() * 2 + SLACK];
             System.arraycopy(buffer, 0, bigger, 0, limit);
             buffer = bigger;
         }
         try
         {
-            final int n = in.read(buffer, limit, buffer.length - limit);
+            final int n = in.read(buffer, limit, capacity() - limit);
             if (n < 0)
             {
                 eof = true;

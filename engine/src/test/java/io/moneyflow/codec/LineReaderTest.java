@@ -162,4 +162,29 @@ class LineReaderTest
             }
         }
     }
+
+    @Test
+    void shouldKeepEveryLineEightBytesFromTheBuffersEndSoThatNumbersAreReadEightBytesAtATime()
+    {
+        // lines of every length from 1 to 99 bytes through the smallest buffer (1,024 bytes and its slack), refilled
+        // many times; a line that grows the buffer too
+        final StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 3000; i++)
+        {
+            text.append("1234567890".repeat(10), 0, 1 + i % 99).append('\n');
+        }
+        text.append("9".repeat(1500)).append('\n').append("12345678\n");
+        final LineReader reader = new LineReader(new ByteArrayInputStream(text.toString().getBytes(
+            StandardCharsets.US_ASCII)), 1024);
+        int lines = 0;
+        while (reader.next())
+        {
+            lines++;
+            assertThat(reader.lineEnd()).as("line %d", lines).isLessThanOrEqualTo(reader.buffer().length - Long.BYTES);
+            // the number at the end of each line takes the eight-byte path (a field it could not read would be -1)
+            final int start = Math.max(reader.lineStart(), reader.lineEnd() - 8);
+            assertThat(AsciiNumbers.plainDigits(reader.buffer(), start, reader.lineEnd())).isNotNegative();
+        }
+        assertThat(lines).isEqualTo(3002);
+    }
 }
