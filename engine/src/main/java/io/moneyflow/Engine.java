@@ -71,7 +71,6 @@ public final class Engine implements AutoCloseable
     private final Journal journal;
     private final JournalHandler journalHandler;
     private final io.moneyflow.feed.RecordSink sink;
-    private final io.moneyflow.aggregate.BarPrefault barPrefault;
     private final List<Thread> stageThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean ingested;
     private boolean closed;
@@ -182,9 +181,8 @@ public final class Engine implements AutoCloseable
         disruptor.start();
         // while the ring is full, the feed faults in the memory the stage is about to write: the next bar row of the
         // counters, the order table's next chunk
-        barPrefault = new io.moneyflow.aggregate.BarPrefault(counters, session);
-        sink = io.moneyflow.feed.RecordSink.of(disruptor.getRingBuffer(), exceptions,
-            io.moneyflow.ring.IdleWork.both(barPrefault, classify.chunkSupply()));
+        sink = io.moneyflow.feed.RecordSink.of(disruptor.getRingBuffer(), exceptions, io.moneyflow.ring.IdleWork.both(
+            new io.moneyflow.aggregate.BarPrefault(counters, session), classify.chunkSupply()));
     }
 
     /**

@@ -41,6 +41,8 @@ public final class BarPrefault implements IdleWork
     /** The bar row being faulted in, and the offset reached in it; -1 before the first. */
     private int bar = -1;
     private long at;
+    /** True once the file system was found to have room for the row being faulted in. */
+    private boolean roomChecked;
     private long pagesTouched;
     /** Kept so that the reads are not optimised away. */
     private long sum;
@@ -66,16 +68,7 @@ public final class BarPrefault implements IdleWork
         }
         this.store = found;
         // room for the whole file and more: no row needs asking (the question allocates a little, a system call)
-        boolean all = false;
-        try
-        {
-            all = found != null && found.getUsableSpace() >= 2 * MIN_FREE + counters.buffer().capacity();
-        }
-        catch (final java.io.IOException ex)
-        {
-            all = false;
-        }
-        this.roomForAll = all;
+        this.roomForAll = usableSpace() >= 2 * MIN_FREE + counters.buffer().capacity();
     }
 
     @Override
@@ -95,18 +88,18 @@ public final class BarPrefault implements IdleWork
             roomChecked = false;
         }
         final int used = counters.slotsUsed();
-        if (!roomChecked)
-        {
-            if (!hasRoom(counters.barOffset(used, bar) - at))
-            {
-                return false;
-            }
-            roomChecked = true;
-        }
         int pages = SLICE_PAGES;
-        while (bar <= last)
+        while (true)
         {
             final long end = counters.barOffset(used, bar);
+            if (!roomChecked)
+            {
+                if (!roomForAll && usableSpace() < MIN_FREE + 2 * (end - at + PAGE))
+                {
+                    return pages < SLICE_PAGES;
+                }
+                roomChecked = true;
+            }
             while (at < end && pages > 0)
             {
                 sum += UnsafeApi.getLong(address + at);
@@ -125,30 +118,20 @@ public final class BarPrefault implements IdleWork
             }
             bar++;
             at = rowStart(bar);
-            if (!hasRoom(counters.barOffset(used, bar) - at))
-            {
-                roomChecked = false;
-                return pages < SLICE_PAGES;
-            }
+            roomChecked = false;
         }
-        return pages < SLICE_PAGES;
     }
 
-    private boolean roomChecked;
-
-    private boolean hasRoom(final long rowBytes)
+    /** Free bytes of the file's file system, or -1 when it cannot be asked. */
+    private long usableSpace()
     {
-        if (roomForAll)
-        {
-            return true;
-        }
         try
         {
-            return store != null && store.getUsableSpace() >= MIN_FREE + 2 * (rowBytes + PAGE);
+            return store == null ? -1 : store.getUsableSpace();
         }
         catch (final java.io.IOException ex)
         {
-            return false;
+            return -1;
         }
     }
 

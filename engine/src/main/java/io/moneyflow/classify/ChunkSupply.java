@@ -21,7 +21,7 @@ import java.lang.ref.Cleaner;
  * chunk taken belongs to the table (freed with it); a chunk still held when the supply becomes unreachable is freed by
  * a {@link Cleaner}.
  */
-public final class ChunkSupply implements IdleWork
+final class ChunkSupply implements IdleWork
 {
     /** Smallest chunk the table asks for: 16 MiB, the size of its sixth chunk. */
     static final long FIRST_WANTED_BYTES = 16L << 20;
@@ -40,7 +40,7 @@ public final class ChunkSupply implements IdleWork
     private long zeroed;
     private long chunksMade;
 
-    public ChunkSupply()
+    ChunkSupply()
     {
         CLEANER.register(this, held);
     }
@@ -93,7 +93,7 @@ public final class ChunkSupply implements IdleWork
             }
             try
             {
-                makingRaw = UnsafeApi.allocateMemory(bytes + OrderTable.ROW_BYTES);
+                makingRaw = OrderTable.allocateChunk(bytes);
             }
             catch (final OutOfMemoryError ex)
             {
@@ -102,7 +102,7 @@ public final class ChunkSupply implements IdleWork
                 return false;
             }
             held.makingRaw = makingRaw;
-            making = (makingRaw + OrderTable.ROW_BYTES - 1) & -OrderTable.ROW_BYTES;
+            making = OrderTable.lineAligned(makingRaw);
             makingBytes = bytes;
             zeroed = 0;
         }
@@ -125,7 +125,7 @@ public final class ChunkSupply implements IdleWork
     /**
      * @return chunks made so far (feed thread's count; approximate from another thread).
      */
-    public long chunksMade()
+    long chunksMade()
     {
         return chunksMade;
     }

@@ -123,7 +123,7 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
      * @return the order table's chunks made by another thread: the feed's {@link io.moneyflow.ring.IdleWork}, so that
      *         the stage does not fault in and zero the table's memory itself.
      */
-    public ChunkSupply chunkSupply()
+    public io.moneyflow.ring.IdleWork chunkSupply()
     {
         return chunkSupply;
     }

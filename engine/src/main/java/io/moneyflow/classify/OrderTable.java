@@ -23,8 +23,9 @@ import java.lang.ref.Cleaner;
  *     orders actually held, and since most fills touch recent orders, their rows sit together in a few hot pages
  *     instead of scattered over a table sized for the day. Pages are carved from chunks allocated as needed (first
  *     1 MiB, each after as large as all before, up to 64 MiB, each page zeroed when carved; counted in {@link
- *     #chunkBytes()}; once the table is at its largest chunks, they come zeroed and faulted in from a {@link
- *     ChunkSupply} when it has one ready, made by the feed thread while it waits for room in the ring), off the heap: the collector never copies them (a day's gigabyte of rows, copied by young and
+ *     #chunkBytes()}; from 16 MiB on, a chunk comes zeroed and faulted in from a {@link ChunkSupply} when it has
+ *     one ready, made by the feed thread while it waits for room in the ring), off the heap: the collector never
+ *     copies them (a day's gigabyte of rows, copied by young and
  *     full collections, stalled the stage for tens of milliseconds at a time), and they are freed when the table is
  *     no longer reachable.</li>
  *     <li><b>An open-addressing hash table</b> (linear probing, backward-shift deletion, no tombstones) for records
@@ -88,7 +89,7 @@ final class OrderTable
     /** Where offsets in that store count from: the array's base offset, or the page's address. */
     private long rowsBase;
     private static final long LONG_ARRAY_BASE = UnsafeApi.arrayBaseOffset(long[].class);
-    static final int ROW_BYTES = 64;
+    private static final int ROW_BYTES = 64;
     /** The hash table. */
     private long[] table;
     private int mask;
@@ -203,8 +204,8 @@ final class OrderTable
 
     /**
      * @param expected as {@link #OrderTable(int)}.
-     * @param supply   zeroed chunks made by another thread (see {@link ChunkSupply}), taken when the table wants one
-     *                 of the largest size and one is ready; null to make every chunk here.
+     * @param supply   zeroed chunks made by another thread (see {@link ChunkSupply}), taken whenever the table needs
+     *                 a chunk and one is ready; null to make every chunk here.
      */
     OrderTable(final int expected, final ChunkSupply supply)
     {
@@ -878,7 +879,8 @@ final class OrderTable
     {
         if (chunkPagesLeft == 0)
         {
-            // a new chunk, each row on a cache line of its own; its pages are zeroed as they are carved
+            // a new chunk, each row on a cache line of its own; unless it came zeroed, its pages are zeroed as they
+            // are carved
             int pages = Math.min(MAX_CHUNK_PAGES, Math.max(FIRST_CHUNK_PAGES, pagesCarved));
             if (supply != null && supply.take(supplied))
             {
@@ -924,6 +926,28 @@ final class OrderTable
             UnsafeApi.setMemory(pageAddress[page], PAGE_BYTES, (byte)0);
         }
         return page;
+    }
+
+    /**
+     * Allocates a chunk's memory off the heap, not zeroed, with room to start it on a cache line ({@link
+     * #lineAligned}); freed with {@code UnsafeApi.freeMemory} of what this returns. The table's own chunks and those
+     * of its {@link ChunkSupply} alike.
+     *
+     * @param bytes the chunk's size.
+     * @return the raw allocation.
+     */
+    static long allocateChunk(final long bytes)
+    {
+        return UnsafeApi.allocateMemory(bytes + ROW_BYTES);
+    }
+
+    /**
+     * @param raw an allocation from {@link #allocateChunk}.
+     * @return its first cache line's start, where the chunk's rows begin.
+     */
+    static long lineAligned(final long raw)
+    {
+        return (raw + ROW_BYTES - 1) & -ROW_BYTES;
     }
 
     /** Sets every field but the key of a new row of the latest lookup. */
@@ -1080,9 +1104,9 @@ final class OrderTable
 
         long allocate(final long bytes)
         {
-            final long raw = UnsafeApi.allocateMemory(bytes + ROW_BYTES);
+            final long raw = allocateChunk(bytes);
             adopt(raw);
-            return (raw + ROW_BYTES - 1) & -ROW_BYTES;
+            return lineAligned(raw);
         }
 
         /** Takes an allocation made elsewhere (a supplied chunk), to free with the rest. */
