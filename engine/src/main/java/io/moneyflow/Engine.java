@@ -24,7 +24,6 @@ import io.moneyflow.journal.JournalException;
 import io.moneyflow.journal.JournalHandler;
 import io.moneyflow.journal.JournalHeader;
 import io.moneyflow.ring.CountingExceptionHandler;
-import io.moneyflow.ring.FusedHandler;
 import io.moneyflow.ring.TickEvent;
 
 import java.io.IOException;
@@ -74,6 +73,10 @@ public final class Engine implements AutoCloseable
     private final List<Thread> stageThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean ingested;
     private boolean closed;
+    private boolean stagesStopped;
+    private boolean ingestionEnded;
+    /** Gives the order table's memory back after {@link #endIngestion()}; null before. */
+    private Thread releasing;
 
     private Engine(final EngineContext context)
     {
@@ -150,7 +153,7 @@ public final class Engine implements AutoCloseable
             {
                 // fused, classify and aggregate come after the journal: the counters still never hold a record the
                 // journal does not
-                lastStage = new FusedHandler(classify, aggregate);
+                lastStage = new FusedStages(classify, aggregate);
                 disruptor.handleEventsWith(journalHandler).then(lastStage);
             }
             else
@@ -167,7 +170,7 @@ public final class Engine implements AutoCloseable
             journalHandler = null;
             if (context.fused())
             {
-                lastStage = new FusedHandler(classify, aggregate);
+                lastStage = new FusedStages(classify, aggregate);
                 disruptor.handleEventsWith(lastStage);
             }
             else
@@ -218,6 +221,7 @@ public final class Engine implements AutoCloseable
      */
     public RunLog ingest(final List<Path> inputs, final Consumer<String> messages, final Consumer<String> progress)
     {
+        checkIngesting();
         final RunLog log = new RunLog(counters, messages, progress);
         final Feed feed = newFeed(log);
         final List<InputFiles.Input> expanded = InputFiles.expand(inputs);
@@ -268,6 +272,7 @@ public final class Engine implements AutoCloseable
     public LiveRun runLive(
         final SzseSession.Config config, final Consumer<String> messages, final Consumer<SzseSession> session)
     {
+        checkIngesting();
         final RunLog log = new RunLog(counters, messages, p -> { });
         final Feed feed = newFeed(log);
         feed.denseSequences(true, true);
@@ -392,6 +397,7 @@ public final class Engine implements AutoCloseable
     public JournalReplay replay(
         final Journal source, final ReplayFilter filter, final double speed, final Consumer<String> messages)
     {
+        checkIngesting();
         final Journal.ReadResult check = source.read(null);
         if (check.damage() != null)
         {
@@ -423,6 +429,7 @@ public final class Engine implements AutoCloseable
      */
     public RunLog ingestJournal(final Journal source, final long ratePerSecond, final Consumer<String> messages)
     {
+        checkIngesting();
         final RunLog log = new RunLog(counters, messages, p -> { });
         final Feed feed = newFeed(log);
         if (journal != null)
@@ -577,6 +584,36 @@ public final class Engine implements AutoCloseable
         return classify.orderTableCapacity();
     }
 
+    /**
+     * Ends ingestion, for a command that ingests once and then reads the counters: stops the stages and gives the
+     * order table's memory back on a thread of its own (a trades-only day holds over a gigabyte of rows, which the
+     * process would otherwise give back in its exit, after the report), while the caller goes on. The engine ingests
+     * nothing after this; its counters stay readable until {@link #close()}, which waits for the memory to be back.
+     */
+    public void endIngestion()
+    {
+        if (ingestionEnded)
+        {
+            return;
+        }
+        ingestionEnded = true;
+        stopStages();
+        if (exceptions.failure() == null)
+        {
+            releasing = new Thread(classify::releaseOrders, "moneyflow-release");
+            releasing.setDaemon(true);
+            releasing.start();
+        }
+    }
+
+    private void checkIngesting()
+    {
+        if (ingestionEnded)
+        {
+            throw new IllegalStateException("this engine's ingestion has ended; launch another engine");
+        }
+    }
+
     @Override
     public void close()
     {
@@ -585,6 +622,50 @@ public final class Engine implements AutoCloseable
             return;
         }
         closed = true;
+        stopStages();
+        if (releasing != null)
+        {
+            try
+            {
+                releasing.join();
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try
+        {
+            counters.markClosed();
+            counters.close();
+        }
+        finally
+        {
+            if (journal != null)
+            {
+                journal.close();
+            }
+        }
+        if (context.deleteCountersOnClose())
+        {
+            try
+            {
+                Files.deleteIfExists(context.countersFile());
+            }
+            catch (final IOException ignored)
+            {
+                // a temporary file; the OS cleans its temp directory
+            }
+        }
+    }
+
+    private void stopStages()
+    {
+        if (stagesStopped)
+        {
+            return;
+        }
+        stagesStopped = true;
         if (exceptions.failure() != null)
         {
             // a dead stage never drains the ring: stop the others now
@@ -613,29 +694,6 @@ public final class Engine implements AutoCloseable
             {
                 Thread.currentThread().interrupt();
                 break;
-            }
-        }
-        try
-        {
-            counters.markClosed();
-            counters.close();
-        }
-        finally
-        {
-            if (journal != null)
-            {
-                journal.close();
-            }
-        }
-        if (context.deleteCountersOnClose())
-        {
-            try
-            {
-                Files.deleteIfExists(context.countersFile());
-            }
-            catch (final IOException ignored)
-            {
-                // a temporary file; the OS cleans its temp directory
             }
         }
     }

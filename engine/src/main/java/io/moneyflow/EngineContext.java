@@ -511,7 +511,7 @@ public final class EngineContext
 
     /**
      * @param pipeline {@code split}: classify and aggregate each on its own ring thread; {@code fused}: both on one
-     *                 thread ({@code FusedHandler}), for machines with fewer cores than the split pipeline has busy
+     *                 thread ({@code FusedStages}), for machines with fewer cores than the split pipeline has busy
      *                 threads; {@code auto} (default): fused below 4 processors. The numbers are the same.
      * @return this.
      */

@@ -40,9 +40,19 @@ final class ChunkSupply implements IdleWork
     private long zeroed;
     private long chunksMade;
 
+    private final Cleaner.Cleanable cleanable;
+
     ChunkSupply()
     {
-        CLEANER.register(this, held);
+        cleanable = CLEANER.register(this, held);
+    }
+
+    /**
+     * Frees what the supply holds now (see {@link OrderTable#release}): only when neither thread uses it any more.
+     */
+    void release()
+    {
+        cleanable.clean();
     }
 
     /**

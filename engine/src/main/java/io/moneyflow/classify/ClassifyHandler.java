@@ -129,6 +129,16 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
     }
 
     /**
+     * Gives back the order table's memory (and a chunk the feed made for it), when this stage will process no more
+     * events: its thread has stopped. Its statistics stay readable.
+     */
+    public void releaseOrders()
+    {
+        orders.release();
+        chunkSupply.release();
+    }
+
+    /**
      * @param ring the ring this stage reads, so that it can look at a batch before processing it
      *             ({@link #onBatchStart}); null for none.
      */

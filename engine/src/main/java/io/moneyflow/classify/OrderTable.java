@@ -187,6 +187,7 @@ final class OrderTable
 
     /** The chunks' memory, freed when this table is unreachable. */
     private final Chunks chunks = new Chunks();
+    private final Cleaner.Cleanable cleanable;
     private static final Cleaner CLEANER = Cleaner.create();
 
     /** Most orders a table can be sized for: 2^26, in 2^27 rows of 64 bytes (8 GiB). */
@@ -217,7 +218,17 @@ final class OrderTable
         }
         allocate(capacity);
         useTable();
-        CLEANER.register(this, chunks);
+        cleanable = CLEANER.register(this, chunks);
+    }
+
+    /**
+     * Frees the chunks' memory now rather than when the table becomes unreachable: for an engine whose stages have
+     * stopped, so that a day's gigabyte of rows goes back while the caller reads the counters, not in the process's
+     * exit. The table must not be used after.
+     */
+    void release()
+    {
+        cleanable.clean();
     }
 
     /**

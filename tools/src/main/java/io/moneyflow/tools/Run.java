@@ -117,6 +117,8 @@ final class Run implements AutoCloseable
                 engine.close();
             }
         }
+        // one ingest a run: the order table's memory goes back while the command reads the counters
+        engine.endIngestion();
         this.log = result;
     }
 
