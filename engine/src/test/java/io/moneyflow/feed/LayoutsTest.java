@@ -28,6 +28,22 @@ class LayoutsTest
     }
 
     @Test
+    void shouldReadTheBundledLayoutsOnceWhetherReadAheadOrNot() throws IOException
+    {
+        // the layout files of config/layouts, which the build puts in the jar
+        final List<String> files;
+        try (java.util.stream.Stream<Path> listed = Files.list(Path.of("../config/layouts")))
+        {
+            files = listed.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".layout"))
+                .map(n -> n.substring(0, n.length() - ".layout".length())).sorted().toList();
+        }
+        Layouts.readAhead();
+        final Layouts read = Layouts.bundled();
+        assertThat(read.all()).extracting(Layout::name).containsExactlyElementsOf(files);
+        assertThat(Layouts.bundled()).isSameAs(read);
+    }
+
+    @Test
     void shouldRecogniseEachBundledFileFromItsHeader()
     {
         final Layouts layouts = Layouts.bundled();
