@@ -240,6 +240,15 @@ public final class Engine implements AutoCloseable
         return log;
     }
 
+    /**
+     * @return a pager faulting in the counters file's bar rows from the current one on, for a run whose ring is rarely
+     *         full.
+     */
+    private io.moneyflow.aggregate.BarPager barPager()
+    {
+        return io.moneyflow.aggregate.BarPager.start(disruptor.getRingBuffer(), counters, session);
+    }
+
     private Feed newFeed(final RunLog log)
     {
         final Feed feed = new Feed(
@@ -291,9 +300,14 @@ public final class Engine implements AutoCloseable
         final SzseFeed szse = new SzseFeed(feed, label);
         final SzseSession live = new SzseSession(config, szse, messages);
         session.accept(live);
-        final SzseSession.Outcome outcome = live.run();
-        feed.finishChannels();
-        awaitProcessed();
+        final SzseSession.Outcome outcome;
+        // a live feed rarely fills the ring, so the feed's idle work never faults in the bar rows: a pager does
+        try (io.moneyflow.aggregate.BarPager pager = barPager())
+        {
+            outcome = live.run();
+            feed.finishChannels();
+            awaitProcessed();
+        }
         return new LiveRun(log, outcome, live.reconnects(), szse.frames(), szse.unknownFrames());
     }
 
@@ -443,9 +457,14 @@ public final class Engine implements AutoCloseable
             feed.journaling(true);
         }
         final JournalInput input = new JournalInput(feed, ratePerSecond);
-        final Journal.ReadResult result = source.read(input);
-        feed.finishChannels();
-        awaitProcessed();
+        final Journal.ReadResult result;
+        // paced, like a live feed, the ring is rarely full: a pager faults in the bar rows (none unpaced)
+        try (io.moneyflow.aggregate.BarPager pager = ratePerSecond > 0 ? barPager() : null)
+        {
+            result = source.read(input);
+            feed.finishChannels();
+            awaitProcessed();
+        }
         if (result.damage() != null)
         {
             throw new JournalException(Journal.damaged(source.dir(), result.damage()));

@@ -32,6 +32,10 @@ public final class BarPrefault implements IdleWork
 
     private final FlowCounters counters;
     private final TradingSession session;
+    /** Bar rows after the current one to fault in. */
+    private final int rowsAhead;
+    /** True to fault in each row for every slot of the file, false for the slots in use. */
+    private final boolean allSlots;
     private final long address;
     private final int barCount;
     /** The file's file system, asked for room before each row; null when it cannot be asked (then nothing is read). */
@@ -53,6 +57,20 @@ public final class BarPrefault implements IdleWork
      */
     public BarPrefault(final FlowCounters counters, final TradingSession session)
     {
+        this(counters, session, 1, false);
+    }
+
+    /**
+     * @param counters  the file the aggregate writes.
+     * @param session   the bar layout.
+     * @param rowsAhead bar rows after the current one to fault in (1: the next).
+     * @param allSlots  true to fault in each row for every slot the file has room for, not only those in use.
+     */
+    public BarPrefault(
+        final FlowCounters counters, final TradingSession session, final int rowsAhead, final boolean allSlots)
+    {
+        this.rowsAhead = rowsAhead;
+        this.allSlots = allSlots;
         this.counters = counters;
         this.session = session;
         this.address = counters.buffer().addressOffset();
@@ -79,7 +97,7 @@ public final class BarPrefault implements IdleWork
         {
             return false;
         }
-        final int last = Math.min(barCount - 1, current + 1);
+        final int last = Math.min(barCount - 1, current + rowsAhead);
         if (bar < current || bar > last)
         {
             // start at the current bar: rows behind it are the aggregate's already (and a new day starts again)
@@ -87,7 +105,7 @@ public final class BarPrefault implements IdleWork
             at = rowStart(current);
             roomChecked = false;
         }
-        final int used = counters.slotsUsed();
+        final int used = allSlots ? counters.slotCapacity() : counters.slotsUsed();
         int pages = SLICE_PAGES;
         while (true)
         {

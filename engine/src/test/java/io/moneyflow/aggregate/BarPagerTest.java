@@ -1,0 +1,68 @@
+package io.moneyflow.aggregate;
+
+import com.lmax.disruptor.RingBuffer;
+import io.moneyflow.classify.TradingSession;
+import io.moneyflow.counters.FlowCounters;
+import io.moneyflow.ring.TickEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link BarPager}: from the time of the latest record published, every bar row to the day's last is faulted in, for
+ * every slot the file has room for (not only those in use), and the pager then waits; closing it ends its thread.
+ */
+class BarPagerTest
+{
+    @TempDir
+    Path dir;
+
+    private static final int SLOTS = 300;
+    private static final int T_1450 = (14 * 3600 + 50 * 60) * 1000;
+
+    private final TradingSession session = new TradingSession(1);
+
+    @Test
+    void shouldFaultInEveryRowFromTheLatestRecordsBarToTheLastForEverySlot() throws InterruptedException
+    {
+        try (FlowCounters counters = FlowCounters.create(dir.resolve("c"), SLOTS, "x",
+            new String[]{"XL", "L", "M", "S"}, 2, 1, session.barCount(), 1))
+        {
+            counters.publishSlot(0, "000001.SZ", 20230201, -1);
+            final RingBuffer<TickEvent> ring = RingBuffer.createSingleProducer(TickEvent::new, 8);
+            final long sequence = ring.next();
+            ring.get(sequence).timeMs = T_1450;
+            ring.publish(sequence);
+            final int current = session.barIndex(T_1450);
+            final int last = session.barCount() - 1;
+            assertThat(last - current).as("rows from 14:50's to the day's last").isGreaterThanOrEqualTo(3);
+            // the pages each row spans, counted from its byte range: the rows of all 300 slots, though one is in use
+            long expected = 0;
+            for (int bar = current; bar <= last; bar++)
+            {
+                final long start = counters.barOffset(0, bar);
+                final long end = counters.barOffset(SLOTS, bar);
+                expected += (end - 1) / 4096 - start / 4096 + 1;
+            }
+            final BarPager pager = BarPager.start(ring, counters, session);
+            try
+            {
+                final long deadline = System.nanoTime() + 30_000_000_000L;
+                while (pager.pagesTouched() < expected && System.nanoTime() < deadline)
+                {
+                    Thread.sleep(5);
+                }
+                // and no more: the rows before the current bar are the stage's past, and the pager waits now
+                Thread.sleep(50);
+                assertThat(pager.pagesTouched()).isEqualTo(expected);
+            }
+            finally
+            {
+                pager.close();
+            }
+        }
+    }
+}
