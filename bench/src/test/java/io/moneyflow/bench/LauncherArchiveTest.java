@@ -28,7 +28,7 @@ class LauncherArchiveTest
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void shouldMakeTheArchiveAndPrintTheSameBytesWithItOrWithoutIt() throws IOException, InterruptedException
     {
-        final Path root = projectRoot();
+        final Path root = ProjectRoot.holding("bin/moneyflow");
         final Path jar = root.resolve("tools/target/moneyflow.jar");
         final Path archive = root.resolve("tools/target/moneyflow.jsa");
         if (!Files.isRegularFile(jar))
@@ -93,20 +93,5 @@ class LauncherArchiveTest
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
-    }
-
-    /** The project's root, found from the module directory the test runs in. */
-    private static Path projectRoot()
-    {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isRegularFile(dir.resolve("bin/moneyflow")))
-        {
-            dir = dir.getParent();
-        }
-        if (dir == null)
-        {
-            throw new IllegalStateException("bin/moneyflow not found above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
     }
 }

@@ -50,7 +50,7 @@ class PeersAgreementTest
     @Timeout(value = 15, unit = TimeUnit.MINUTES)
     void shouldGiveMoneyflowsResultWithEveryPeerOnTradesAloneAndWithOrders() throws IOException, InterruptedException
     {
-        final Path root = projectRoot();
+        final Path root = ProjectRoot.holding("bench/peers/test.sh");
         final Path jar = root.resolve("tools/target/moneyflow.jar");
         if (!Files.isRegularFile(jar))
         {
@@ -90,20 +90,6 @@ class PeersAgreementTest
             .isEqualTo(CHECKS);
     }
 
-    /** The directory holding bench/peers/test.sh, found from the module directory the test runs in. */
-    private static Path projectRoot()
-    {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isRegularFile(dir.resolve("bench/peers/test.sh")))
-        {
-            dir = dir.getParent();
-        }
-        if (dir == null)
-        {
-            throw new IllegalStateException("bench/peers/test.sh not found above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
-    }
 
     private static String tail(final Path log) throws IOException
     {
