@@ -21,14 +21,28 @@ class EndIngestionTest
     private static final String DAY_DIGEST =
         "sha256:f07c250f9205cb258837218902dd3b83c1011c0604f7900ddce7dd144b3f3345";
 
+    /** @return an engine that has ingested the bundled 2023-02-01 day, in order mode with the eastmoney scheme. */
+    private static Engine ingestedDay()
+    {
+        final Engine engine = Engine.launch(new EngineContext().mode(FlowMode.ORDER)
+            .scheme(SizeScheme.resolve("eastmoney")));
+        try
+        {
+            engine.ingest(List.of(Samples.path("ddb-l2-20230201")));
+            return engine;
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            engine.close();
+            throw ex;
+        }
+    }
+
     @Test
     void shouldKeepTheCountersReadableWithTheSameNumbersAfterTheOrdersAreGivenBack()
     {
-        final EngineContext context = new EngineContext().mode(FlowMode.ORDER)
-            .scheme(SizeScheme.resolve("eastmoney"));
-        try (Engine engine = Engine.launch(context))
+        try (Engine engine = ingestedDay())
         {
-            engine.ingest(List.of(Samples.path("ddb-l2-20230201")));
             engine.endIngestion();
             engine.endIngestion();
             assertThat(engine.exceptions().errors()).isZero();
@@ -40,11 +54,8 @@ class EndIngestionTest
     @Test
     void shouldRefuseToIngestAfterItsIngestionHasEnded()
     {
-        final EngineContext context = new EngineContext().mode(FlowMode.ORDER)
-            .scheme(SizeScheme.resolve("eastmoney"));
-        try (Engine engine = Engine.launch(context))
+        try (Engine engine = ingestedDay())
         {
-            engine.ingest(List.of(Samples.path("ddb-l2-20230201")));
             engine.endIngestion();
             assertThatThrownBy(() -> engine.ingest(List.of(Samples.path("ddb-l2-20230201"))))
                 .isInstanceOf(IllegalStateException.class)

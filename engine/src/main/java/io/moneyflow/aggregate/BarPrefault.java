@@ -17,8 +17,9 @@ import org.agrona.UnsafeApi;
  * maps it writable), so the aggregate's writes then find it there. Only reads: the rows belong to the aggregate
  * thread, and a read changes nothing a reader of the file sees.
  * <p>
- * Works on the bar of the latest record published and the one after it, up to the slots in use when it gets there,
- * a slice of {@link #SLICE_PAGES} pages at a time. A row is begun only while the file's file system has {@link
+ * Works on the bar of the latest record published and the one after it, up to the slots in use when it gets there
+ * (the feed's; a {@link BarPager} asks for every row to the day's last and every slot of the file), a slice of {@link
+ * #SLICE_PAGES} pages at a time. A row is begun only while the file's file system has {@link
  * #MIN_FREE} free and room for twice the row (asked once for the whole file, and per row only when it did not have
  * room for all of it then): a read of a page that a full tmpfs cannot give fails with SIGBUS, which must come to the aggregate
  * stage's write (the engine then stops with a clear message), not to the feed's read ahead.
