@@ -30,7 +30,11 @@ public final class AggregateHandler implements EventHandler<TickEvent>
     private final FlowCounters counters;
     private final FlowCountersWriter writer;
     private final org.HdrHistogram.Histogram latency;
-    private long latencySkip;
+    /** Live records to leave out of {@link #latency} first, and live records timed so far. */
+    private final long latencySkip;
+    private long latencyRecords;
+    /** A histogram the skipped records go to (not reported), then {@link #latency}; null without a histogram. */
+    private final org.HdrHistogram.Histogram[] latencies;
     private long appliedSinceFlush;
     /**
      * How many events ahead of the one applied the counters lines are read, a group of LOOK_AHEAD / 2 events at a time
@@ -75,6 +79,17 @@ public final class AggregateHandler implements EventHandler<TickEvent>
         this.counters = counters;
         this.writer = new FlowCountersWriter(counters);
         this.latency = latency;
+        if (latency != null)
+        {
+            final org.HdrHistogram.Histogram warmUp = new org.HdrHistogram.Histogram(latency.getLowestDiscernibleValue(),
+                latency.getHighestTrackableValue(), latency.getNumberOfSignificantValueDigits());
+            warmUp.setAutoResize(latency.isAutoResize());
+            this.latencies = new org.HdrHistogram.Histogram[]{warmUp, latency};
+        }
+        else
+        {
+            this.latencies = null;
+        }
     }
 
     /**
@@ -191,14 +206,11 @@ public final class AggregateHandler implements EventHandler<TickEvent>
         if (latency != null && event.recvNanos != 0)
         {
             final long nanos = System.nanoTime() - event.recvNanos;
-            if (latencySkip > 0)
-            {
-                latencySkip--;
-            }
-            else
-            {
-                latency.recordValue(Math.max(0, nanos));
-            }
+            // the first latencySkip records go to the warm-up histogram, the rest to the measured one, chosen by an
+            // index, not a branch: a branch taken only once the skip ran out was one the compiled code had never
+            // seen, and its deoptimisation stalled the stage just as the measurement began
+            latencies[(int)((latencySkip - latencyRecords - 1) >>> 63)].recordValue(Math.max(0, nanos));
+            latencyRecords++;
         }
     }
 

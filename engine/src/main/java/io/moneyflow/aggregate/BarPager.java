@@ -25,18 +25,32 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class BarPager implements AutoCloseable
 {
-    /** How long the pager sleeps when every row from the current one on is faulted in. */
+    /**
+     * How long the pager first sleeps when every row from the current one on is faulted in (or the file system has no
+     * room for more); each sleep after finding nothing to do is twice the one before, up to {@link #MAX_IDLE_NANOS}.
+     */
     static final long IDLE_NANOS = 1_000_000;
+    /**
+     * The longest sleep: once the day's rows are all in, the pager has nothing to do until a new day's bars, and each
+     * wake-up takes a core from a feed or stage thread that spins (on a 2-core machine, 1,000 wake-ups a second put
+     * the stage's p99 at 1-2 ms: docs/BENCHMARKS.md).
+     */
+    static final long MAX_IDLE_NANOS = 250_000_000;
 
     private final RingBuffer<TickEvent> ring;
     private final BarPrefault prefault;
     private final Thread thread;
+    /** A time in the day's first bar. */
+    private final int firstBarMs;
     private volatile boolean running = true;
+    /** Times the pager went to sleep with nothing to do. */
+    private volatile long sleeps;
 
     private BarPager(final RingBuffer<TickEvent> ring, final FlowCounters counters, final TradingSession session)
     {
         this.ring = ring;
         this.prefault = new BarPrefault(counters, session, counters.barCount(), true);
+        this.firstBarMs = session.barStartMs(0);
         this.thread = new Thread(this::run, "moneyflow-bar-pager");
         thread.setDaemon(true);
     }
@@ -59,12 +73,20 @@ public final class BarPager implements AutoCloseable
 
     private void run()
     {
+        long idleNanos = IDLE_NANOS;
         while (running)
         {
             final long cursor = ring.getCursor();
-            if (cursor < 0 || !prefault.work(ring.get(cursor).timeMs))
+            // before the first record (a live engine started ahead of the open), from the day's first bar
+            if (prefault.work(cursor >= 0 ? ring.get(cursor).timeMs : firstBarMs))
             {
-                LockSupport.parkNanos(IDLE_NANOS);
+                idleNanos = IDLE_NANOS;
+            }
+            else
+            {
+                sleeps++;
+                LockSupport.parkNanos(idleNanos);
+                idleNanos = Math.min(MAX_IDLE_NANOS, idleNanos * 2);
             }
         }
     }
@@ -75,6 +97,14 @@ public final class BarPager implements AutoCloseable
     public long pagesTouched()
     {
         return prefault.pagesTouched();
+    }
+
+    /**
+     * @return times the pager went to sleep with nothing to do so far (its thread's wake-ups).
+     */
+    public long sleeps()
+    {
+        return sleeps;
     }
 
     /**

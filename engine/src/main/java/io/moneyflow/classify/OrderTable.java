@@ -1042,9 +1042,10 @@ final class OrderTable
                 break;
             }
             final int home = hash(key) & mask;
-            // the row at next may fill the hole unless its home lies cyclically in (hole, next]
-            final boolean homeBetween = hole <= next ? home > hole && home <= next : home > hole || home <= next;
-            if (!homeBetween)
+            // the row at next may fill the hole unless its home lies cyclically in (hole, next], which is when its
+            // distance past the hole is below next's: one comparison (the two cases of a run that wraps past the
+            // table's end were a branch taken rarely, whose first taking deoptimised the compiled stage)
+            if (((home - hole - 1) & mask) >= ((next - hole) & mask))
             {
                 System.arraycopy(r, nextBase, r, ROW_OFFSET + (hole << STRIDE_SHIFT), STRIDE);
                 hole = next;

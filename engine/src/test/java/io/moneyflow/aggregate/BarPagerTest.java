@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@link BarPager}: from the time of the latest record published, every bar row to the day's last is faulted in, for
  * every slot the file has room for (not only those in use), and the pager then waits; closing it ends its thread.
+ * Before the first record, it starts from the day's first bar; with nothing to do, it sleeps longer and longer.
  */
 class BarPagerTest
 {
@@ -57,6 +58,43 @@ class BarPagerTest
                 }
                 // and no more: the rows before the current bar are the stage's past, and the pager waits now
                 Thread.sleep(50);
+                assertThat(pager.pagesTouched()).isEqualTo(expected);
+            }
+            finally
+            {
+                pager.close();
+            }
+        }
+    }
+
+    @Test
+    void shouldFaultInTheWholeDayBeforeTheFirstRecordAndThenSleepLongerAndLonger() throws InterruptedException
+    {
+        try (FlowCounters counters = FlowCounters.create(dir.resolve("c"), SLOTS, "x",
+            new String[]{"XL", "L", "M", "S"}, 2, 1, session.barCount(), 1))
+        {
+            final RingBuffer<TickEvent> ring = RingBuffer.createSingleProducer(TickEvent::new, 8);
+            long expected = 0;
+            for (int bar = 0; bar < session.barCount(); bar++)
+            {
+                final long start = counters.barOffset(0, bar);
+                final long end = counters.barOffset(SLOTS, bar);
+                expected += (end - 1) / 4096 - start / 4096 + 1;
+            }
+            final BarPager pager = BarPager.start(ring, counters, session);
+            try
+            {
+                final long deadline = System.nanoTime() + 30_000_000_000L;
+                while (pager.pagesTouched() < expected && System.nanoTime() < deadline)
+                {
+                    Thread.sleep(5);
+                }
+                assertThat(pager.pagesTouched()).as("every row of the day, no record published yet").isEqualTo(expected);
+                final long sleepsBefore = pager.sleeps();
+                Thread.sleep(1_000);
+                // sleeping 1, 2, 4, ... 250 ms: about 10 wake-ups in a second of nothing to do; 1 ms each, 1,000
+                assertThat(pager.sleeps() - sleepsBefore).as("wake-ups in a second with nothing to do")
+                    .isBetween(1L, 20L);
                 assertThat(pager.pagesTouched()).isEqualTo(expected);
             }
             finally

@@ -208,9 +208,9 @@ final class BenchCommand implements Callable<Integer>
             context.ringSize(ring);
         }
         context.pipeline(pipeline);
-        final Sampler sampler = new Sampler();
+        final RunMemory memory = new RunMemory();
         System.gc();
-        sampler.start();
+        memory.start();
         final Map<String, Object> result = new LinkedHashMap<>();
         result.put("run", journalOn ? "journal on" : "journal off");
         try (Journal source = Journal.open(day))
@@ -221,6 +221,7 @@ final class BenchCommand implements Callable<Integer>
                 final long start = System.nanoTime();
                 final RunLog log = engine.ingestJournal(source, perSecond, line -> { });
                 final long end = System.nanoTime();
+                memory.engineOpen();
                 final double seconds = (end - start) / 1e9;
                 final long records = engine.counters().stat(
                     io.moneyflow.counters.CountersDescriptor.Stat.EVENTS_APPLIED.ordinal());
@@ -252,10 +253,10 @@ final class BenchCommand implements Callable<Integer>
         }
         finally
         {
-            sampler.stop();
+            memory.stop();
             deleteTree(work);
         }
-        result.putAll(sampler.report());
+        result.putAll(memory.report());
         return result;
     }
 
@@ -383,14 +384,21 @@ final class BenchCommand implements Callable<Integer>
     }
 
     /**
-     * Samples memory every 20 ms on its own thread (peak heap in use, peak direct and mapped buffers, peak resident
-     * set of the process) and listens to the collector for pauses.
+     * A run's memory and collections, without a thread of its own: the peaks come from the high-water marks the JVM and
+     * the kernel keep. Peak heap in use is the largest of the heap's use just before each collection (use only grows
+     * between collections) and at the run's end; peak direct and mapped buffers the largest at the start, at each
+     * collection and at the run's end with the engine still open (it maps its files when it starts); peak resident
+     * set the kernel's own (VmHWM, reset at the start through {@code /proc/self/clear_refs}; where that cannot be
+     * done, the resident set at the end).
+     * <p>
+     * It sampled every 20 ms on a thread of its own before: each sample took 0.3-0.6 ms of a core (the management
+     * beans, {@code /proc}), and on a 2-core machine whose feed and stage threads both spin, each took that core from
+     * one of them, 50 times a second, in the latency it was measuring (docs/BENCHMARKS.md).
      */
-    private static final class Sampler implements Runnable
+    private static final class RunMemory
     {
         private final AtomicLong peakHeap = new AtomicLong();
         private final AtomicLong peakOffHeap = new AtomicLong();
-        private final AtomicLong peakRss = new AtomicLong();
         private final AtomicLong gcCount = new AtomicLong();
         private final AtomicLong gcTotalMs = new AtomicLong();
         private final AtomicLong gcMaxMs = new AtomicLong();
@@ -401,6 +409,17 @@ final class BenchCommand implements Callable<Integer>
             {
                 final GarbageCollectionNotificationInfo info =
                     GarbageCollectionNotificationInfo.from((CompositeData)notification.getUserData());
+                long before = 0;
+                for (final MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans())
+                {
+                    final var usage = info.getGcInfo().getMemoryUsageBeforeGc().get(pool.getName());
+                    if (pool.getType() == MemoryType.HEAP && usage != null)
+                    {
+                        before += usage.getUsed();
+                    }
+                }
+                peakHeap.accumulateAndGet(before, Math::max);
+                peakOffHeap.accumulateAndGet(offHeap(), Math::max);
                 // concurrent cycles do not stop the application; pauses do
                 if (!info.getGcCause().contains("No GC") && !info.getGcName().contains("Concurrent"))
                 {
@@ -411,8 +430,9 @@ final class BenchCommand implements Callable<Integer>
                 }
             }
         };
-        private volatile boolean running;
-        private Thread thread;
+        /** True when the kernel's peak resident set was reset at the start, so VmHWM is this run's. */
+        private boolean rssPeakReset;
+        private long peakRss;
 
         void start()
         {
@@ -428,24 +448,29 @@ final class BenchCommand implements Callable<Integer>
                     emitters.add(emitter);
                 }
             }
-            running = true;
-            thread = new Thread(this, "moneyflow-bench-sampler");
-            thread.setDaemon(true);
-            thread.start();
+            peakHeap.set(heapUsed());
+            peakOffHeap.set(offHeap());
+            try
+            {
+                // 5: reset the peak resident set size to the present one (Linux 4.0 and later)
+                Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+                rssPeakReset = true;
+            }
+            catch (final IOException | RuntimeException ex)
+            {
+                rssPeakReset = false;
+            }
+        }
+
+        /** With the engine still open, its mapped files (the counters, the journal) are counted too. */
+        void engineOpen()
+        {
+            peakHeap.accumulateAndGet(heapUsed(), Math::max);
+            peakOffHeap.accumulateAndGet(offHeap(), Math::max);
         }
 
         void stop()
         {
-            running = false;
-            try
-            {
-                thread.join(1_000);
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-            }
-            sample();
             for (final NotificationEmitter emitter : emitters)
             {
                 try
@@ -457,26 +482,12 @@ final class BenchCommand implements Callable<Integer>
                     // already gone
                 }
             }
+            peakHeap.accumulateAndGet(heapUsed(), Math::max);
+            peakOffHeap.accumulateAndGet(offHeap(), Math::max);
+            peakRss = status(rssPeakReset ? "VmHWM:" : "VmRSS:");
         }
 
-        @Override
-        public void run()
-        {
-            while (running)
-            {
-                sample();
-                try
-                {
-                    Thread.sleep(20);
-                }
-                catch (final InterruptedException ex)
-                {
-                    return;
-                }
-            }
-        }
-
-        private void sample()
+        private static long heapUsed()
         {
             long heap = 0;
             for (final MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans())
@@ -486,23 +497,27 @@ final class BenchCommand implements Callable<Integer>
                     heap += pool.getUsage().getUsed();
                 }
             }
-            peakHeap.accumulateAndGet(heap, Math::max);
+            return heap;
+        }
+
+        private static long offHeap()
+        {
             long offHeap = 0;
             for (final BufferPoolMXBean pool : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class))
             {
                 offHeap += pool.getTotalCapacity();
             }
-            peakOffHeap.accumulateAndGet(offHeap, Math::max);
-            peakRss.accumulateAndGet(rss(), Math::max);
+            return offHeap;
         }
 
-        private static long rss()
+        /** A size line of /proc/self/status in bytes, or 0 (not Linux). */
+        private static long status(final String key)
         {
             try
             {
                 for (final String line : Files.readAllLines(Path.of("/proc/self/status")))
                 {
-                    if (line.startsWith("VmRSS:"))
+                    if (line.startsWith(key))
                     {
                         return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                     }
@@ -518,8 +533,8 @@ final class BenchCommand implements Callable<Integer>
         Map<String, Object> report()
         {
             final Map<String, Object> r = new LinkedHashMap<>();
-            // the in-use heap is sampled, so a short-lived peak between samples can be missed; the pools' own
-            // peaks (since the reset) catch it
+            // each pool's own peak since the start; their sum bounds the heap's peak from above (pools peak at
+            // different times)
             long poolPeaks = 0;
             for (final MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans())
             {
@@ -531,7 +546,7 @@ final class BenchCommand implements Callable<Integer>
             r.put("peakHeapBytes", peakHeap.get());
             r.put("heapPoolPeaksBytes", poolPeaks);
             r.put("peakOffHeapBytes", peakOffHeap.get());
-            r.put("peakRssBytes", peakRss.get());
+            r.put("peakRssBytes", peakRss);
             r.put("gcCount", gcCount.get());
             r.put("gcTotalMs", (double)gcTotalMs.get());
             r.put("gcMaxPauseMs", (double)gcMaxMs.get());
