@@ -197,8 +197,10 @@ final class BenchCommand implements Callable<Integer>
             .waitStrategy(wait)
             .latency(true)
             .latencySkip(latencySkip)
-            .orderCapacity(orderCapacity)
-            .countersFile(work.resolve("bench.counters"));
+            .orderCapacity(orderCapacity);
+        // the counters file where the engine keeps its own by default (/dev/shm on Linux), as a live run's: one in
+        // the bench's directory on a disk file system met a file system's write fault (ext4's page_mkwrite) at each
+        // page's first write and after each write-back, 0.37 ms at every minute's first fill (docs/BENCHMARKS.md)
         if (journalOn)
         {
             context.journalDir(work.resolve("journal")).journalBatchRecords(journalBatch);
@@ -242,7 +244,7 @@ final class BenchCommand implements Callable<Integer>
                 result.put("orderTableRows", engine.orderTableCapacity());
                 result.put("orderTableResizes", engine.orderTableResizes());
                 result.put("orderTable", engine.orderTableSummary());
-                result.put("countersFileBytes", Files.size(work.resolve("bench.counters")));
+                result.put("countersFileBytes", Files.size(engine.counters().path()));
                 result.put("digest", CountersDigest.sha256(engine.counters()));
                 if (!quiet)
                 {
