@@ -40,22 +40,12 @@ class BarPagerTest
             final int current = session.barIndex(T_1450);
             final int last = session.barCount() - 1;
             assertThat(last - current).as("rows from 14:50's to the day's last").isGreaterThanOrEqualTo(3);
-            // the pages each row spans, counted from its byte range: the rows of all 300 slots, though one is in use
-            long expected = 0;
-            for (int bar = current; bar <= last; bar++)
-            {
-                final long start = counters.barOffset(0, bar);
-                final long end = counters.barOffset(SLOTS, bar);
-                expected += (end - 1) / 4096 - start / 4096 + 1;
-            }
+            // the rows of all 300 slots, though one is in use
+            final long expected = pagesOfRows(counters, current, last);
             final BarPager pager = BarPager.start(ring, counters, session);
             try
             {
-                final long deadline = System.nanoTime() + 30_000_000_000L;
-                while (pager.pagesTouched() < expected && System.nanoTime() < deadline)
-                {
-                    Thread.sleep(5);
-                }
+                awaitPages(pager, expected);
                 // and no more: the rows before the current bar are the stage's past, and the pager waits now
                 Thread.sleep(50);
                 assertThat(pager.pagesTouched()).isEqualTo(expected);
@@ -74,21 +64,11 @@ class BarPagerTest
             new String[]{"XL", "L", "M", "S"}, 2, 1, session.barCount(), 1))
         {
             final RingBuffer<TickEvent> ring = RingBuffer.createSingleProducer(TickEvent::new, 8);
-            long expected = 0;
-            for (int bar = 0; bar < session.barCount(); bar++)
-            {
-                final long start = counters.barOffset(0, bar);
-                final long end = counters.barOffset(SLOTS, bar);
-                expected += (end - 1) / 4096 - start / 4096 + 1;
-            }
+            final long expected = pagesOfRows(counters, 0, session.barCount() - 1);
             final BarPager pager = BarPager.start(ring, counters, session);
             try
             {
-                final long deadline = System.nanoTime() + 30_000_000_000L;
-                while (pager.pagesTouched() < expected && System.nanoTime() < deadline)
-                {
-                    Thread.sleep(5);
-                }
+                awaitPages(pager, expected);
                 assertThat(pager.pagesTouched()).as("every row of the day, no record published yet").isEqualTo(expected);
                 final long sleepsBefore = pager.sleeps();
                 Thread.sleep(1_000);
@@ -101,6 +81,28 @@ class BarPagerTest
             {
                 pager.close();
             }
+        }
+    }
+
+    /** The 4 KiB pages bar rows {@code from} to {@code to} span for every slot, counted from their byte ranges. */
+    private static long pagesOfRows(final FlowCounters counters, final int from, final int to)
+    {
+        long pages = 0;
+        for (int bar = from; bar <= to; bar++)
+        {
+            final long start = counters.barOffset(0, bar);
+            final long end = counters.barOffset(SLOTS, bar);
+            pages += (end - 1) / 4096 - start / 4096 + 1;
+        }
+        return pages;
+    }
+
+    private static void awaitPages(final BarPager pager, final long pages) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + 30_000_000_000L;
+        while (pager.pagesTouched() < pages && System.nanoTime() < deadline)
+        {
+            Thread.sleep(5);
         }
     }
 }
