@@ -55,7 +55,13 @@ final class CycleFiles
         (byte)0xb9, 0x06, 'h', 'e', 'a', 'd', 'e', 'r', (byte)0xb6, 0x08, 'S', 'C', 'Q', 'S', 't', 'o', 'r', 'e'};
     private static final Pattern CYCLE_NAME = Pattern.compile("(\\d{8})F\\.cq4");
     private static final DateTimeFormatter CYCLE_FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd");
-    private static final int WINDOW_BYTES = 8 << 20;
+    /**
+     * Bytes read at a time: each read copies them twice (the kernel's page cache into the JDK's buffer, that into the
+     * window), on the thread that feeds the engine. 8 MiB took 2-4 ms a read, which a paced replay at 100 k records/s
+     * paid every 0.55 s as every record due meanwhile waiting (docs/BENCHMARKS.md); 256 KiB take about 0.1 ms. A
+     * document longer than the window grows it.
+     */
+    private static final int WINDOW_BYTES = 256 << 10;
 
     /** A {@code .cq4} file of the directory. */
     record CycleFile(Path path, int cycle)
