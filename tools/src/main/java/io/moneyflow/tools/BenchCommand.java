@@ -4,6 +4,7 @@ import com.sun.management.GarbageCollectionNotificationInfo;
 import io.moneyflow.Engine;
 import io.moneyflow.EngineContext;
 import io.moneyflow.JournalHeaders;
+import io.moneyflow.JournalInput;
 import io.moneyflow.RunLog;
 import io.moneyflow.counters.CountersDigest;
 import io.moneyflow.journal.Journal;
@@ -107,7 +108,8 @@ final class BenchCommand implements Callable<Integer>
     int journalBatch;
 
     @Option(names = "--latency-skip", paramLabel = "N", defaultValue = "0",
-        description = "Leave the first N records out of the latency histogram (JIT warm-up).")
+        description = "Leave the first N records out of the latency histogram (JIT warm-up). At --rate max, " +
+            "every 64th record is timed; paced, every record.")
     long latencySkip;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table (default) or json.")
@@ -196,7 +198,9 @@ final class BenchCommand implements Callable<Integer>
         final EngineContext context = JournalHeaders.context(header)
             .waitStrategy(wait)
             .latency(true)
-            .latencySkip(latencySkip)
+            // at full speed only every UNPACED_TIMING_INTERVAL-th record is timed, and the stage skips timed records
+            .latencySkip(perSecond > 0 ? latencySkip :
+                (latencySkip + JournalInput.UNPACED_TIMING_INTERVAL - 1) / JournalInput.UNPACED_TIMING_INTERVAL)
             .orderCapacity(orderCapacity);
         // the counters file where the engine keeps its own by default (/dev/shm on Linux), as a live run's: one in
         // the bench's directory on a disk file system met a file system's write fault (ext4's page_mkwrite) at each

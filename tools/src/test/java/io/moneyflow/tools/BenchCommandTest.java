@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code moneyflow bench} on a small generated day, paced: the records it leaves out of the latency histogram are
- * exactly the first {@code --latency-skip}, and the memory it reports comes from the run (the counters file it maps
+ * exactly the first {@code --latency-skip} (at full speed, of the one record in 64 it times), and the memory it reports comes from the run (the counters file it maps
  * counted in the off-heap peak, a resident set on Linux, a heap peak no larger than the pools' peaks summed).
  */
 class BenchCommandTest
@@ -38,6 +38,14 @@ class BenchCommandTest
         {
             assertThat(number(json, "peakRssBytes")).as("the kernel's peak resident set").isPositive();
         }
+
+        // at full speed every 64th record is timed: records 0, 64, ... 6,976 (110), less those of the first 1,000
+        // (0 to 960: 16)
+        final Cli unpaced = Cli.run("bench", "--journal", dir.resolve("journal").toString(), "--runs", "off",
+            "--latency-skip", "1000", "--format", "json", "-q");
+        assertThat(unpaced.exit).as(unpaced.err).isZero();
+        assertThat(number(unpaced.out, "records")).isEqualTo(7_000);
+        assertThat(number(unpaced.out, "count")).as("records timed at full speed").isEqualTo(110 - 16);
     }
 
     private static long number(final String json, final String key)
