@@ -702,7 +702,8 @@ public final class EngineContext
     }
 
     /**
-     * @return live records left out of the latency histogram at the start (the JIT's warm-up).
+     * @return timed records left out of the latency histogram at the start (the JIT's warm-up): every live record,
+     *         but one in {@link JournalInput#UNPACED_TIMING_INTERVAL} of a journal replayed at full speed.
      */
     public long latencySkip()
     {
@@ -710,7 +711,8 @@ public final class EngineContext
     }
 
     /**
-     * @param records leave the first this many live records out of the latency histogram.
+     * @param records leave the first this many timed records out of the latency histogram (see {@link
+     *                #latencySkip()}).
      * @return this.
      */
     public EngineContext latencySkip(final long records)

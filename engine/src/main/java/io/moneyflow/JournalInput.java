@@ -24,7 +24,10 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class JournalInput implements Journal.Visitor
 {
-    /** At full speed, every this many records one is timed (the first, then every 64th). */
+    /**
+     * At full speed, every this many records one is timed (the first, then every 64th, counting the records handed to
+     * the feed: one the feed then rejects is not timed, so on a journal with rejections slightly fewer are).
+     */
     public static final int UNPACED_TIMING_INTERVAL = 64;
 
     private final Feed feed;

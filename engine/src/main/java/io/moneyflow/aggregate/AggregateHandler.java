@@ -30,7 +30,7 @@ public final class AggregateHandler implements EventHandler<TickEvent>
     private final FlowCounters counters;
     private final FlowCountersWriter writer;
     private final org.HdrHistogram.Histogram latency;
-    /** Live records to leave out of {@link #latency} first, and live records timed so far. */
+    /** Timed records to leave out of {@link #latency} first, and records timed so far. */
     private final long latencySkip;
     private long latencyRecords;
     /** A histogram the skipped records go to (not reported), then {@link #latency}; null without a histogram. */
@@ -71,7 +71,7 @@ public final class AggregateHandler implements EventHandler<TickEvent>
     /**
      * @param counters the counters file to write.
      * @param latency  as above, or null.
-     * @param skip     live records to leave out of the histogram first (the JIT's warm-up).
+     * @param skip     timed records (those with a stamp) to leave out of the histogram first (the JIT's warm-up).
      */
     public AggregateHandler(final FlowCounters counters, final org.HdrHistogram.Histogram latency, final long skip)
     {

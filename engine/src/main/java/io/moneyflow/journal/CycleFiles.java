@@ -61,7 +61,7 @@ final class CycleFiles
      * paid every 0.55 s as every record due meanwhile waiting (docs/BENCHMARKS.md); 256 KiB take about 0.1 ms. A
      * document longer than the window grows it.
      */
-    private static final int WINDOW_BYTES = 256 << 10;
+    static final int WINDOW_BYTES = 256 << 10;
 
     /** A {@code .cq4} file of the directory. */
     record CycleFile(Path path, int cycle)

@@ -131,7 +131,9 @@ class CycleFilesTest
     void shouldReadWhatChronicleReadsAcrossDaysAndDocumentSizes()
     {
         // a queue over three UTC days, as a run across midnight writes it: Chronicle ends each day's file and opens
-        // the next; documents from 4 bytes to a megabyte, some not a multiple of 4 long
+        // the next; documents from 4 bytes to a megabyte, some not a multiple of 4 long, the megabyte ones longer
+        // than the reader's window, which grows to hold them
+        assertThat(1 << 20).isGreaterThan(CycleFiles.WINDOW_BYTES);
         final Path queueDir = dir.resolve("queue");
         final SetTimeProvider clock = new SetTimeProvider(TimeUnit.DAYS.toMillis(20_000) * 1_000_000L);
         final Random random = new Random(42);

@@ -409,12 +409,19 @@ final class BenchCommand implements Callable<Integer>
         private final AtomicLong gcTotalMs = new AtomicLong();
         private final AtomicLong gcMaxMs = new AtomicLong();
         private final List<NotificationEmitter> emitters = new ArrayList<>();
+        /** Each collector's collections before the run, whose notifications may still arrive after start(). */
+        private final Map<String, Long> collectionsBefore = new java.util.concurrent.ConcurrentHashMap<>();
         private final NotificationListener listener = (notification, handback) ->
         {
             if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType()))
             {
                 final GarbageCollectionNotificationInfo info =
                     GarbageCollectionNotificationInfo.from((CompositeData)notification.getUserData());
+                if (info.getGcInfo().getId() <= collectionsBefore.getOrDefault(info.getGcName(), 0L))
+                {
+                    // a collection from before the run (the System.gc() just before start() is announced later)
+                    return;
+                }
                 long before = 0;
                 for (final MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans())
                 {
@@ -448,6 +455,7 @@ final class BenchCommand implements Callable<Integer>
             }
             for (final GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans())
             {
+                collectionsBefore.put(gc.getName(), gc.getCollectionCount());
                 if (gc instanceof NotificationEmitter emitter)
                 {
                     emitter.addNotificationListener(listener, null, null);

@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code moneyflow bench} on a small generated day, paced: the records it leaves out of the latency histogram are
- * exactly the first {@code --latency-skip} (at full speed, of the one record in 64 it times), and the memory it reports comes from the run (the counters file it maps
- * counted in the off-heap peak, a resident set on Linux, a heap peak no larger than the pools' peaks summed).
+ * {@code moneyflow bench} on a small generated day: the records it leaves out of the latency histogram are exactly the
+ * first {@code --latency-skip}, paced (every record timed) and at full speed (one in 64 timed); and the memory it
+ * reports comes from the run (the counters file it maps counted in the off-heap peak, a resident set on Linux, a heap
+ * peak no larger than the pools' peaks summed).
  */
 class BenchCommandTest
 {
