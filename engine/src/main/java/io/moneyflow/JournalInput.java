@@ -30,6 +30,17 @@ public final class JournalInput implements Journal.Visitor
      */
     public static final int UNPACED_TIMING_INTERVAL = 64;
 
+    /**
+     * @param records       records handed to the feed, from the first.
+     * @param ratePerSecond the rate they are offered at, or 0 for full speed.
+     * @return how many of them are timed: all when paced, one in {@link #UNPACED_TIMING_INTERVAL} at full speed (for
+     *         a latency skip given in records, since the aggregate stage skips timed records).
+     */
+    public static long timedAmong(final long records, final long ratePerSecond)
+    {
+        return ratePerSecond > 0 ? records : (records + UNPACED_TIMING_INTERVAL - 1) / UNPACED_TIMING_INTERVAL;
+    }
+
     private final Feed feed;
     private final long intervalNs;
     private int[] streams = new int[16];

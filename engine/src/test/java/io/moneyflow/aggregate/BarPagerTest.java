@@ -29,8 +29,7 @@ class BarPagerTest
     @Test
     void shouldFaultInEveryRowFromTheLatestRecordsBarToTheLastForEverySlot() throws InterruptedException
     {
-        try (FlowCounters counters = FlowCounters.create(dir.resolve("c"), SLOTS, "x",
-            new String[]{"XL", "L", "M", "S"}, 2, 1, session.barCount(), 1))
+        try (FlowCounters counters = counters())
         {
             counters.publishSlot(0, "000001.SZ", 20230201, -1);
             final RingBuffer<TickEvent> ring = RingBuffer.createSingleProducer(TickEvent::new, 8);
@@ -42,17 +41,12 @@ class BarPagerTest
             assertThat(last - current).as("rows from 14:50's to the day's last").isGreaterThanOrEqualTo(3);
             // the rows of all 300 slots, though one is in use
             final long expected = pagesOfRows(counters, current, last);
-            final BarPager pager = BarPager.start(ring, counters, session);
-            try
+            try (BarPager pager = BarPager.start(ring, counters, session))
             {
                 awaitPages(pager, expected);
                 // and no more: the rows before the current bar are the stage's past, and the pager waits now
                 Thread.sleep(50);
                 assertThat(pager.pagesTouched()).isEqualTo(expected);
-            }
-            finally
-            {
-                pager.close();
             }
         }
     }
@@ -60,13 +54,11 @@ class BarPagerTest
     @Test
     void shouldFaultInTheWholeDayBeforeTheFirstRecordAndThenSleepLongerAndLonger() throws InterruptedException
     {
-        try (FlowCounters counters = FlowCounters.create(dir.resolve("c"), SLOTS, "x",
-            new String[]{"XL", "L", "M", "S"}, 2, 1, session.barCount(), 1))
+        try (FlowCounters counters = counters())
         {
             final RingBuffer<TickEvent> ring = RingBuffer.createSingleProducer(TickEvent::new, 8);
             final long expected = pagesOfRows(counters, 0, session.barCount() - 1);
-            final BarPager pager = BarPager.start(ring, counters, session);
-            try
+            try (BarPager pager = BarPager.start(ring, counters, session))
             {
                 awaitPages(pager, expected);
                 assertThat(pager.pagesTouched()).as("every row of the day, no record published yet").isEqualTo(expected);
@@ -77,11 +69,14 @@ class BarPagerTest
                     .isBetween(1L, 20L);
                 assertThat(pager.pagesTouched()).isEqualTo(expected);
             }
-            finally
-            {
-                pager.close();
-            }
         }
+    }
+
+    /** A counters file of {@link #SLOTS} slots and one-minute bars, none published. */
+    private FlowCounters counters()
+    {
+        return FlowCounters.create(dir.resolve("c"), SLOTS, "x", new String[]{"XL", "L", "M", "S"}, 2, 1,
+            session.barCount(), 1);
     }
 
     /** The 4 KiB pages bar rows {@code from} to {@code to} span for every slot, counted from their byte ranges. */

@@ -198,9 +198,8 @@ final class BenchCommand implements Callable<Integer>
         final EngineContext context = JournalHeaders.context(header)
             .waitStrategy(wait)
             .latency(true)
-            // at full speed only every UNPACED_TIMING_INTERVAL-th record is timed, and the stage skips timed records
-            .latencySkip(perSecond > 0 ? latencySkip :
-                (latencySkip + JournalInput.UNPACED_TIMING_INTERVAL - 1) / JournalInput.UNPACED_TIMING_INTERVAL)
+            // the stage skips timed records
+            .latencySkip(JournalInput.timedAmong(latencySkip, perSecond))
             .orderCapacity(orderCapacity);
         // the counters file where the engine keeps its own by default (/dev/shm on Linux), as a live run's: one in
         // the bench's directory on a disk file system met a file system's write fault (ext4's page_mkwrite) at each
@@ -227,7 +226,7 @@ final class BenchCommand implements Callable<Integer>
                 final long start = System.nanoTime();
                 final RunLog log = engine.ingestJournal(source, perSecond, line -> { });
                 final long end = System.nanoTime();
-                memory.engineOpen();
+                memory.sample();
                 final double seconds = (end - start) / 1e9;
                 final long records = engine.counters().stat(
                     io.moneyflow.counters.CountersDescriptor.Stat.EVENTS_APPLIED.ordinal());
@@ -462,8 +461,7 @@ final class BenchCommand implements Callable<Integer>
                     emitters.add(emitter);
                 }
             }
-            peakHeap.set(heapUsed());
-            peakOffHeap.set(offHeap());
+            sample();
             try
             {
                 // 5: reset the peak resident set size to the present one (Linux 4.0 and later)
@@ -476,8 +474,11 @@ final class BenchCommand implements Callable<Integer>
             }
         }
 
-        /** With the engine still open, its mapped files (the counters, the journal) are counted too. */
-        void engineOpen()
+        /**
+         * Takes the heap in use and the direct and mapped buffers now into the peaks: at the start, at the run's end
+         * with the engine still open (its mapped files, the counters and the journal, counted too), and at the stop.
+         */
+        void sample()
         {
             peakHeap.accumulateAndGet(heapUsed(), Math::max);
             peakOffHeap.accumulateAndGet(offHeap(), Math::max);
@@ -496,8 +497,7 @@ final class BenchCommand implements Callable<Integer>
                     // already gone
                 }
             }
-            peakHeap.accumulateAndGet(heapUsed(), Math::max);
-            peakOffHeap.accumulateAndGet(offHeap(), Math::max);
+            sample();
             peakRss = status(rssPeakReset ? "VmHWM:" : "VmRSS:");
         }
 
