@@ -67,6 +67,15 @@ final class ChunkSupply implements IdleWork
     }
 
     /**
+     * Stage: whether the table has asked for a chunk that the supply is making or holds ready (false before the first
+     * ask, and after the supply gave up for want of memory).
+     */
+    boolean asked()
+    {
+        return wanted != 0;
+    }
+
+    /**
      * Stage: takes the ready chunk, if there is one.
      *
      * @param taken receives the raw allocation (to free with the table), the aligned, zeroed start, and the bytes.

@@ -719,10 +719,12 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
     public String orderTableSummary()
     {
         return String.format(java.util.Locale.ROOT,
-            "%,d orders held: %,d in %,d pages (%,d MiB allocated, %,d MiB of it zeroed by the feed thread), %,d in " +
-                "the hash table of %,d rows (%,d moved there from old pages), %d sparse channels",
+            "%,d orders held: %,d in %,d pages (%,d MiB allocated, %,d MiB of it zeroed by the feed thread, %,d " +
+                "MiB in stopgap chunks while it was behind), %,d in the hash table of %,d rows (%,d moved there from " +
+                "old pages), %d sparse channels",
             orders.size(), orders.size() - orders.hashed(), orders.pagesInUse(), orders.chunkBytes() >> 20,
-            orders.suppliedBytes() >> 20, orders.hashed(), orders.capacity(), orders.moved(), orders.sparseChannels());
+            orders.suppliedBytes() >> 20, orders.stopgapChunks(), orders.hashed(), orders.capacity(), orders.moved(),
+            orders.sparseChannels());
     }
 
     /**

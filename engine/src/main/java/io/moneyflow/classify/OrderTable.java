@@ -167,6 +167,8 @@ final class OrderTable
     /** Chunks taken from the supply, and their bytes. */
     private int chunksSupplied;
     private long suppliedBytes;
+    /** Small chunks made here because the supply had not finished the one asked for. */
+    private int stopgapChunks;
     private int chunkPages;
     private int chunkPagesLeft;
     private long chunkBytes;
@@ -674,6 +676,14 @@ final class OrderTable
     }
 
     /**
+     * @return small chunks made here, a page at a time, because the supply had not yet finished the one asked for.
+     */
+    int stopgapChunks()
+    {
+        return stopgapChunks;
+    }
+
+    /**
      * @return bytes of the chunks taken zeroed from the supply.
      */
     long suppliedBytes()
@@ -893,6 +903,7 @@ final class OrderTable
             // a new chunk, each row on a cache line of its own; unless it came zeroed, its pages are zeroed as they
             // are carved
             int pages = Math.min(MAX_CHUNK_PAGES, Math.max(FIRST_CHUNK_PAGES, pagesCarved));
+            boolean stopgap = false;
             if (supply != null && supply.take(supplied))
             {
                 // the size the table asked for when it began its last chunk, or one asked for before it
@@ -903,15 +914,28 @@ final class OrderTable
                 chunksSupplied++;
                 suppliedBytes += supplied[2];
             }
+            else if (supply != null && supply.asked())
+            {
+                // the supply is still making the chunk asked for: a small one here, zeroed page by page, and the
+                // supply's at the next chunk boundary. A whole chunk here (up to 64 MiB) left the stage zeroing and
+                // faulting it in for a fifth of a second while the feed, its chunk ready, waited idle for the ring:
+                // 0.39 s of a 10M-trade day's stage, 8 of its 19 chunks (docs/BENCHMARKS.md, tenth pass)
+                pages = FIRST_CHUNK_PAGES;
+                chunk = chunks.allocate(pages * PAGE_BYTES);
+                chunkZeroed = false;
+                stopgap = true;
+                stopgapChunks++;
+            }
             else
             {
                 chunk = chunks.allocate(pages * PAGE_BYTES);
                 chunkZeroed = false;
             }
             final long next = Math.min(MAX_CHUNK_PAGES, pagesCarved + pages) * PAGE_BYTES;
-            if (supply != null && next >= ChunkSupply.FIRST_WANTED_BYTES)
+            if (supply != null && next >= ChunkSupply.FIRST_WANTED_BYTES && !stopgap)
             {
-                // the next chunk's size, for the supply to make while this one is carved
+                // the next chunk's size, for the supply to make while this one is carved (not after a stopgap: the
+                // supply is still making the one asked for)
                 supply.want(next);
             }
             chunkPages = pages;

@@ -84,12 +84,43 @@ class ChunkSupplyTest
     }
 
     @Test
-    void shouldLetTheTableMakeItsOwnChunkWhenNoneIsReady()
+    void shouldLetTheTableMakeSmallStopgapChunksWhileTheSupplyIsBehind()
     {
         final ChunkSupply supply = new ChunkSupply();
         final OrderTable table = new OrderTable(16, supply);
-        final long next = fill(table, 1, 300 * PAGE);
+        // pages 0 to 255 in the table's own chunks (16 MiB, the last of 128 pages asked the supply for 256 pages);
+        // pages 256 to 299 need three stopgaps of 16 pages (1 MiB), not a chunk of 256 pages
+        long next = fill(table, 1, 300 * PAGE);
         assertThat(table.chunksSupplied()).isZero();
+        assertThat(table.stopgapChunks()).isEqualTo(3);
+        assertThat(table.chunkBytes()).isEqualTo(16 * MIB + 3 * MIB);
+        // the supply catches up: its 256 pages come at the next chunk boundary (page 304), and the table asks for the
+        // one after, of as many pages as all before, capped at 1024
+        int slices = 0;
+        while (supply.work(0))
+        {
+            slices++;
+        }
+        assertThat(slices).as("the 16 MiB asked for").isEqualTo(256);
+        next = fill(table, next, 305 * PAGE);
+        assertThat(table.chunksSupplied()).isEqualTo(1);
+        assertThat(table.stopgapChunks()).isEqualTo(3);
+        assertThat(table.chunkBytes()).isEqualTo(35 * MIB);
+        slices = 0;
+        while (supply.work(0))
+        {
+            slices++;
+        }
+        assertThat(slices).as("the 560 pages (35 MiB) after it").isEqualTo(560);
+        assertHeld(table, next);
+    }
+
+    @Test
+    void shouldLetTheTableMakeItsOwnWholeChunksWithoutASupply()
+    {
+        final OrderTable table = new OrderTable(16, null);
+        final long next = fill(table, 1, 300 * PAGE);
+        assertThat(table.stopgapChunks()).isZero();
         assertThat(table.chunkBytes()).isEqualTo(32 * MIB);
         assertHeld(table, next);
     }
