@@ -148,8 +148,9 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
     }
 
     /**
-     * Before a batch: reads the home rows of the orders the batch's first {@link #LOOK_AHEAD} fills name; then, as
-     * each event is processed, those of the fill {@link #LOOK_AHEAD} events on ({@link #onEvent}). The order table is
+     * Before a batch: reads the home rows of the orders the batch's first {@link #LOOK_AHEAD} fills, cancels and
+     * order records name; then, as each event is processed, those of the event {@link #LOOK_AHEAD} on ({@link
+     * #onEvent}). The order table is
      * far larger than the caches on a full market, so each lookup misses them; read this far ahead, the misses of
      * several fills overlap instead of following one another.
      */
@@ -193,10 +194,14 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
     {
         final TickEvent e = ring.get(sequence);
         int n = rows;
-        if (e.type == TickEvent.TRADE && e.slot >= 0)
+        if (e.slot < 0)
         {
-            // the channel the event will use, without setting it: events before this one come first
-            final int channel = slotChannel[e.slot] != 0 ? slotChannel[e.slot] : Math.max(0, e.channel);
+            return n;
+        }
+        // the channel the event will use, without setting it: events before this one come first
+        final int channel = slotChannel[e.slot] != 0 ? slotChannel[e.slot] : Math.max(0, e.channel);
+        if (e.type == TickEvent.TRADE)
+        {
             if (e.buyNo > 0)
             {
                 rowsAhead[n++] = orders.homeRow(OrderTable.key(e.slot, true, e.buyNo), channel, e.buyNo);
@@ -205,6 +210,24 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
             {
                 rowsAhead[n++] = orders.homeRow(OrderTable.key(e.slot, false, e.sellNo), channel, e.sellNo);
             }
+        }
+        else if (e.type == TickEvent.CANCEL)
+        {
+            // an SZSE cancel removes its order's row (a tenth of a trades file's records): without this read ahead,
+            // each removal waited for its row from memory
+            if (e.buyNo > 0)
+            {
+                rowsAhead[n++] = orders.homeRow(OrderTable.key(e.slot, true, e.buyNo), channel, e.buyNo);
+            }
+            else if (e.sellNo > 0)
+            {
+                rowsAhead[n++] = orders.homeRow(OrderTable.key(e.slot, false, e.sellNo), channel, e.sellNo);
+            }
+        }
+        else if (e.type == TickEvent.ORDER && e.orderNo > 0)
+        {
+            rowsAhead[n++] = orders.homeRow(OrderTable.key(e.slot, e.orderSide == BUY, e.orderNo), channel,
+                e.orderNo);
         }
         return n;
     }
