@@ -14,8 +14,9 @@ import java.lang.ref.Cleaner;
  * and in clearing pages, time in which it classified nothing, while the feed thread waited for room in the ring. Here
  * the feed does that work in those waits, a slice of {@link #SLICE_BYTES} at a time. The table says how large its
  * next chunk will be ({@link #want(long)}) once it holds {@link #FIRST_WANTED_BYTES} or more, so a small run never
- * pays for one; the supply holds at most one chunk ready, and a table that finds none ready carves and zeroes its
- * own, as before.
+ * pays for one; the supply holds at most one chunk ready, and a table that finds none ready carves and zeroes a
+ * stopgap chunk of 1 MiB of its own, and looks again at the next boundary (a whole chunk of its own, up to 64 MiB,
+ * kept the stage zeroing for a fifth of a second while the supply's chunk waited ready).
  * <p>
  * One chunk is handed over through one volatile field: the feed writes it only when empty, the stage empties it. A
  * chunk taken belongs to the table (freed with it); a chunk still held when the supply becomes unreachable is freed by

@@ -746,7 +746,7 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
                 "MiB in stopgap chunks while it was behind), %,d in the hash table of %,d rows (%,d moved there from " +
                 "old pages), %d sparse channels",
             orders.size(), orders.size() - orders.hashed(), orders.pagesInUse(), orders.chunkBytes() >> 20,
-            orders.suppliedBytes() >> 20, orders.stopgapChunks(), orders.hashed(), orders.capacity(), orders.moved(),
+            orders.suppliedBytes() >> 20, orders.stopgapBytes() >> 20, orders.hashed(), orders.capacity(), orders.moved(),
             orders.sparseChannels());
     }
 

@@ -23,8 +23,9 @@ import java.lang.ref.Cleaner;
  *     orders actually held, and since most fills touch recent orders, their rows sit together in a few hot pages
  *     instead of scattered over a table sized for the day. Pages are carved from chunks allocated as needed (first
  *     1 MiB, each after as large as all before, up to 64 MiB, each page zeroed when carved; counted in {@link
- *     #chunkBytes()}; from 16 MiB on, a chunk comes zeroed and faulted in from a {@link ChunkSupply} when it has
- *     one ready, made by the feed thread while it waits for room in the ring), off the heap: the collector never
+ *     #chunkBytes()}; from 16 MiB on, a chunk comes zeroed and faulted in from a {@link ChunkSupply}, made by the
+ *     feed thread while it waits for room in the ring, and while the supply has not finished it the table carves
+ *     stopgap chunks of 1 MiB), off the heap: the collector never
  *     copies them (a day's gigabyte of rows, copied by young and
  *     full collections, stalled the stage for tens of milliseconds at a time), and they are freed when the table is
  *     no longer reachable.</li>
@@ -681,6 +682,14 @@ final class OrderTable
     int stopgapChunks()
     {
         return stopgapChunks;
+    }
+
+    /**
+     * @return bytes of those stopgap chunks (part of {@link #chunkBytes()}).
+     */
+    long stopgapBytes()
+    {
+        return stopgapChunks * (long)FIRST_CHUNK_PAGES * PAGE_BYTES;
     }
 
     /**

@@ -93,6 +93,7 @@ class ChunkSupplyTest
         long next = fill(table, 1, 300 * PAGE);
         assertThat(table.chunksSupplied()).isZero();
         assertThat(table.stopgapChunks()).isEqualTo(3);
+        assertThat(table.stopgapBytes()).isEqualTo(3 * MIB);
         assertThat(table.chunkBytes()).isEqualTo(16 * MIB + 3 * MIB);
         // the supply catches up: its 256 pages come at the next chunk boundary (page 304), and the table asks for the
         // one after, of as many pages as all before, capped at 1024
