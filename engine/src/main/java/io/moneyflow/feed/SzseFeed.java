@@ -5,6 +5,8 @@ import io.moneyflow.codec.TimeFormat;
 import io.moneyflow.codec.szse.OrderDecoder;
 import io.moneyflow.codec.szse.SnapshotDecoder;
 import io.moneyflow.codec.szse.SzseDescriptor;
+import io.moneyflow.codec.szse.SzseDescriptor.ChannelHeartbeat;
+import io.moneyflow.codec.szse.SzseFrame;
 import io.moneyflow.codec.szse.SzseFrameReader;
 import io.moneyflow.codec.szse.TradeDecoder;
 import io.moneyflow.ring.TickEvent;
@@ -115,10 +117,11 @@ public final class SzseFeed implements SzseFrameReader.Handler
             case SzseDescriptor.SNAPSHOT -> onSnapshot(buffer, bodyOffset, bodyLength);
             case SzseDescriptor.CHANNEL_HEARTBEAT ->
             {
-                final int channel = buffer.getShort(bodyOffset, io.moneyflow.codec.szse.SzseFrame.ORDER) & 0xFFFF;
-                final long last = buffer.getLong(bodyOffset + 2, io.moneyflow.codec.szse.SzseFrame.ORDER);
-                final boolean end = bodyLength == 11 ? buffer.getByte(bodyOffset + 10) != 0 :
-                    buffer.getShort(bodyOffset + 10, io.moneyflow.codec.szse.SzseFrame.ORDER) != 0;
+                final int channel = buffer.getShort(bodyOffset + ChannelHeartbeat.CHANNEL_NO, SzseFrame.ORDER) & 0xFFFF;
+                final long last = buffer.getLong(bodyOffset + ChannelHeartbeat.APPL_LAST_SEQ_NUM, SzseFrame.ORDER);
+                final boolean end = bodyLength == ChannelHeartbeat.SHORT_LENGTH ?
+                    buffer.getByte(bodyOffset + ChannelHeartbeat.END_OF_CHANNEL) != 0 :
+                    buffer.getShort(bodyOffset + ChannelHeartbeat.END_OF_CHANNEL, SzseFrame.ORDER) != 0;
                 feed.channelHeartbeat(channel, last, end);
                 if (session != null)
                 {

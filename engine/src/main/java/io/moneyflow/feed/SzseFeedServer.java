@@ -498,8 +498,12 @@ public final class SzseFeedServer implements AutoCloseable
                     {
                         if (msgType == SzseDescriptor.LOGON && logon[0] == null)
                         {
-                            logon[0] = new Logon(SzseFrame.getText(b, body, 20), SzseFrame.getText(b, body + 44, 16),
-                                Math.max(1, b.getInt(body + 40, SzseFrame.ORDER)));
+                            logon[0] = new Logon(
+                                SzseFrame.getText(b, body + SzseDescriptor.Logon.SENDER_COMP_ID,
+                                    SzseDescriptor.Logon.SENDER_COMP_ID_LENGTH),
+                                SzseFrame.getText(b, body + SzseDescriptor.Logon.PASSWORD,
+                                    SzseDescriptor.Logon.PASSWORD_LENGTH),
+                                Math.max(1, b.getInt(body + SzseDescriptor.Logon.HEART_BT_INT, SzseFrame.ORDER)));
                         }
                     }
 
@@ -795,9 +799,9 @@ public final class SzseFeedServer implements AutoCloseable
         final int body = at + SzseDescriptor.HEADER_LENGTH;
         final int timeAt = switch (type)
         {
-            case SzseDescriptor.TRADE -> body + 58;
-            case SzseDescriptor.ORDER -> body + 42;
-            default -> body;
+            case SzseDescriptor.TRADE -> body + SzseDescriptor.Trade.TRANSACT_TIME;
+            case SzseDescriptor.ORDER -> body + SzseDescriptor.Order.TRANSACT_TIME;
+            default -> body + SzseDescriptor.Snapshot.ORIG_TIME;
         };
         final long timestamp = pending.getLong(timeAt, SzseFrame.ORDER);
         final int date = (int)(timestamp / 1_000_000_000L);

@@ -266,8 +266,9 @@ public final class SzseSession implements SzseFeed.Session
         }
         else if (msgType == SzseDescriptor.LOGOUT)
         {
-            final int status = buffer.getInt(bodyOffset, SzseFrame.ORDER);
-            final String text = SzseFrame.getText(buffer, bodyOffset + 4, 200);
+            final int status = buffer.getInt(bodyOffset + SzseDescriptor.Logout.SESSION_STATUS, SzseFrame.ORDER);
+            final String text = SzseFrame.getText(buffer, bodyOffset + SzseDescriptor.Logout.TEXT,
+                SzseDescriptor.Logout.TEXT_LENGTH);
             if (!loggedOn)
             {
                 refused = true;

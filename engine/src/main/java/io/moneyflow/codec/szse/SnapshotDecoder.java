@@ -1,5 +1,7 @@
 package io.moneyflow.codec.szse;
 
+import io.moneyflow.codec.szse.SzseDescriptor.Entry;
+import io.moneyflow.codec.szse.SzseDescriptor.Snapshot;
 import org.agrona.DirectBuffer;
 
 import static io.moneyflow.codec.szse.SzseFrame.ORDER;
@@ -32,7 +34,7 @@ public final class SnapshotDecoder
         {
             return false;
         }
-        final long count = buffer.getInt(offset + 65, ORDER) & 0xFFFF_FFFFL;
+        final long count = buffer.getInt(offset + Snapshot.NO_MD_ENTRIES, ORDER) & 0xFFFF_FFFFL;
         int at = offset + SzseDescriptor.SNAPSHOT_FIXED_LENGTH;
         for (long i = 0; i < count; i++)
         {
@@ -40,12 +42,12 @@ public final class SnapshotDecoder
             {
                 return false;
             }
-            final long orders = buffer.getInt(at + 28, ORDER) & 0xFFFF_FFFFL;
-            if (orders > (limit - at - SzseDescriptor.SNAPSHOT_ENTRY_LENGTH) / 8)
+            final long orders = buffer.getInt(at + Entry.NO_ORDERS, ORDER) & 0xFFFF_FFFFL;
+            if (orders > (limit - at - SzseDescriptor.SNAPSHOT_ENTRY_LENGTH) / Entry.ORDER_QTY_LENGTH)
             {
                 return false;
             }
-            at += SzseDescriptor.SNAPSHOT_ENTRY_LENGTH + (int)orders * 8;
+            at += SzseDescriptor.SNAPSHOT_ENTRY_LENGTH + (int)orders * Entry.ORDER_QTY_LENGTH;
         }
         if (at != limit)
         {
@@ -59,47 +61,47 @@ public final class SnapshotDecoder
     /** @return OrigTime as YYYYMMDDHHMMSSsss. */
     public long origTime()
     {
-        return buffer.getLong(offset, ORDER);
+        return buffer.getLong(offset + Snapshot.ORIG_TIME, ORDER);
     }
 
     public int channelNo()
     {
-        return buffer.getShort(offset + 8, ORDER) & 0xFFFF;
+        return buffer.getShort(offset + Snapshot.CHANNEL_NO, ORDER) & 0xFFFF;
     }
 
     /** @return offset of SecurityID (char[8]) in the buffer. */
     public int securityIdOffset()
     {
-        return offset + 13;
+        return offset + Snapshot.SECURITY_ID;
     }
 
     /** @return offset of SecurityIDSource (char[4]) in the buffer. */
     public int securityIdSourceOffset()
     {
-        return offset + 21;
+        return offset + Snapshot.SECURITY_ID_SOURCE;
     }
 
     /** @return PrevClosePx, N13(4). */
     public long prevClosePx()
     {
-        return buffer.getLong(offset + 33, ORDER);
+        return buffer.getLong(offset + Snapshot.PREV_CLOSE_PX, ORDER);
     }
 
     public long numTrades()
     {
-        return buffer.getLong(offset + 41, ORDER);
+        return buffer.getLong(offset + Snapshot.NUM_TRADES, ORDER);
     }
 
     /** @return TotalVolumeTrade, N15(2). */
     public long totalVolumeTrade()
     {
-        return buffer.getLong(offset + 49, ORDER);
+        return buffer.getLong(offset + Snapshot.TOTAL_VOLUME_TRADE, ORDER);
     }
 
     /** @return TotalValueTrade, N18(4): 1/10000 yuan. */
     public long totalValueTrade()
     {
-        return buffer.getLong(offset + 57, ORDER);
+        return buffer.getLong(offset + Snapshot.TOTAL_VALUE_TRADE, ORDER);
     }
 
     /**
@@ -115,37 +117,38 @@ public final class SnapshotDecoder
         }
         entriesLeft--;
         entry = next;
-        next = entry + SzseDescriptor.SNAPSHOT_ENTRY_LENGTH + buffer.getInt(entry + 28, ORDER) * 8;
+        next = entry + SzseDescriptor.SNAPSHOT_ENTRY_LENGTH +
+            buffer.getInt(entry + Entry.NO_ORDERS, ORDER) * Entry.ORDER_QTY_LENGTH;
         return true;
     }
 
     /** @return the current entry's MDEntryType first character ('0' bid, '1' ask, '2' last...). */
     public byte entryType()
     {
-        return buffer.getByte(entry);
+        return buffer.getByte(entry + Entry.MD_ENTRY_TYPE);
     }
 
     /** @return the current entry's MDEntryType second character (a space, or a digit/letter for 'x' types). */
     public byte entryType2()
     {
-        return buffer.getByte(entry + 1);
+        return buffer.getByte(entry + Entry.MD_ENTRY_TYPE + 1);
     }
 
     /** @return the current entry's MDEntryPx, N18(6). */
     public long entryPx()
     {
-        return buffer.getLong(entry + 2, ORDER);
+        return buffer.getLong(entry + Entry.MD_ENTRY_PX, ORDER);
     }
 
     /** @return the current entry's MDEntrySize, N15(2). */
     public long entrySize()
     {
-        return buffer.getLong(entry + 10, ORDER);
+        return buffer.getLong(entry + Entry.MD_ENTRY_SIZE, ORDER);
     }
 
     /** @return the current entry's MDPriceLevel, 1 for the best. */
     public int entryLevel()
     {
-        return buffer.getShort(entry + 18, ORDER) & 0xFFFF;
+        return buffer.getShort(entry + Entry.MD_PRICE_LEVEL, ORDER) & 0xFFFF;
     }
 }

@@ -3,7 +3,9 @@ package io.moneyflow.codec.szse;
 /**
  * The SZSE Binary market-data protocol (深圳证券交易所Binary行情数据接口规范): framing, message types and the body
  * layouts this engine reads and writes. Constants only. Every integer is big-endian; strings are fixed-length ASCII
- * padded with spaces.
+ * padded with spaces. The nested classes ({@link Trade}, {@link Order}, {@link Snapshot}, {@link Entry}, {@link
+ * Logon}, {@link Logout}, {@link ChannelHeartbeat}, {@link Header}) hold each message's field offsets: the one place
+ * the decoders, the encoder, the session and the test gateway take them from.
  * <pre>
  *   Frame
  *   +---------------------------------------------------------------+
@@ -73,6 +75,144 @@ public final class SzseDescriptor
     public static final int STATUS_OTHER = 101;
     /** Logout SessionStatus: 无效消息 (invalid message). */
     public static final int STATUS_INVALID_MESSAGE = 102;
+
+    /** Lengths of the fixed-size text fields. */
+    public static final int SECURITY_ID_LENGTH = 8;
+    public static final int SECURITY_ID_SOURCE_LENGTH = 4;
+    public static final int MD_STREAM_ID_LENGTH = 3;
+
+    /** The frame header's fields, from the frame's start. */
+    public static final class Header
+    {
+        public static final int MSG_TYPE = 0;
+        public static final int BODY_LENGTH = 4;
+
+        private Header()
+        {
+        }
+    }
+
+    /** Logon (1): offsets in the body, and the text fields' lengths. */
+    public static final class Logon
+    {
+        public static final int SENDER_COMP_ID = 0;
+        public static final int SENDER_COMP_ID_LENGTH = 20;
+        public static final int TARGET_COMP_ID = 20;
+        public static final int TARGET_COMP_ID_LENGTH = 20;
+        public static final int HEART_BT_INT = 40;
+        public static final int PASSWORD = 44;
+        public static final int PASSWORD_LENGTH = 16;
+        public static final int DEFAULT_APPL_VER_ID = 60;
+        public static final int DEFAULT_APPL_VER_ID_LENGTH = 32;
+
+        private Logon()
+        {
+        }
+    }
+
+    /** Logout (2): offsets in the body. */
+    public static final class Logout
+    {
+        public static final int SESSION_STATUS = 0;
+        public static final int TEXT = 4;
+        public static final int TEXT_LENGTH = 200;
+
+        private Logout()
+        {
+        }
+    }
+
+    /** ChannelHeartbeat (390095): offsets in the body. */
+    public static final class ChannelHeartbeat
+    {
+        public static final int CHANNEL_NO = 0;
+        public static final int APPL_LAST_SEQ_NUM = 2;
+        /** uInt16; one byte in the 11-byte variant. */
+        public static final int END_OF_CHANNEL = 10;
+        /** The body length of the variant with a one-byte EndOfChannel. */
+        public static final int SHORT_LENGTH = 11;
+
+        private ChannelHeartbeat()
+        {
+        }
+    }
+
+    /** Trade 300191 (集中竞价逐笔成交): offsets in the body. */
+    public static final class Trade
+    {
+        public static final int CHANNEL_NO = 0;
+        public static final int APPL_SEQ_NUM = 2;
+        public static final int MD_STREAM_ID = 10;
+        public static final int BID_APPL_SEQ_NUM = 13;
+        public static final int OFFER_APPL_SEQ_NUM = 21;
+        public static final int SECURITY_ID = 29;
+        public static final int SECURITY_ID_SOURCE = 37;
+        public static final int LAST_PX = 41;
+        public static final int LAST_QTY = 49;
+        public static final int EXEC_TYPE = 57;
+        public static final int TRANSACT_TIME = 58;
+
+        private Trade()
+        {
+        }
+    }
+
+    /** Order 300192 (集中竞价逐笔委托): offsets in the body. */
+    public static final class Order
+    {
+        public static final int CHANNEL_NO = 0;
+        public static final int APPL_SEQ_NUM = 2;
+        public static final int MD_STREAM_ID = 10;
+        public static final int SECURITY_ID = 13;
+        public static final int SECURITY_ID_SOURCE = 21;
+        public static final int PRICE = 25;
+        public static final int ORDER_QTY = 33;
+        public static final int SIDE = 41;
+        public static final int TRANSACT_TIME = 42;
+        public static final int ORD_TYPE = 50;
+
+        private Order()
+        {
+        }
+    }
+
+    /** Snapshot 300111 (快照行情): offsets in the body, before its entries. */
+    public static final class Snapshot
+    {
+        public static final int ORIG_TIME = 0;
+        public static final int CHANNEL_NO = 8;
+        public static final int MD_STREAM_ID = 10;
+        public static final int SECURITY_ID = 13;
+        public static final int SECURITY_ID_SOURCE = 21;
+        public static final int TRADING_PHASE_CODE = 25;
+        public static final int TRADING_PHASE_CODE_LENGTH = 8;
+        public static final int PREV_CLOSE_PX = 33;
+        public static final int NUM_TRADES = 41;
+        public static final int TOTAL_VOLUME_TRADE = 49;
+        public static final int TOTAL_VALUE_TRADE = 57;
+        public static final int NO_MD_ENTRIES = 65;
+
+        private Snapshot()
+        {
+        }
+    }
+
+    /** One MD entry of a snapshot: offsets from the entry's start. */
+    public static final class Entry
+    {
+        public static final int MD_ENTRY_TYPE = 0;
+        public static final int MD_ENTRY_PX = 2;
+        public static final int MD_ENTRY_SIZE = 10;
+        public static final int MD_PRICE_LEVEL = 18;
+        public static final int NUMBER_OF_ORDERS = 20;
+        public static final int NO_ORDERS = 28;
+        /** Bytes of each of the NoOrders order quantities after the entry. */
+        public static final int ORDER_QTY_LENGTH = 8;
+
+        private Entry()
+        {
+        }
+    }
 
     private SzseDescriptor()
     {

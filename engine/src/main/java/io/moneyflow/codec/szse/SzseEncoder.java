@@ -34,11 +34,11 @@ public final class SzseEncoder
     {
         SzseFrame.putHeader(buffer, offset, LOGON, LOGON_LENGTH);
         final int body = offset + HEADER_LENGTH;
-        SzseFrame.putText(buffer, body, 20, sender);
-        SzseFrame.putText(buffer, body + 20, 20, target);
-        buffer.putInt(body + 40, heartBtInt, ORDER);
-        SzseFrame.putText(buffer, body + 44, 16, password);
-        SzseFrame.putText(buffer, body + 60, 32, version);
+        SzseFrame.putText(buffer, body + Logon.SENDER_COMP_ID, Logon.SENDER_COMP_ID_LENGTH, sender);
+        SzseFrame.putText(buffer, body + Logon.TARGET_COMP_ID, Logon.TARGET_COMP_ID_LENGTH, target);
+        buffer.putInt(body + Logon.HEART_BT_INT, heartBtInt, ORDER);
+        SzseFrame.putText(buffer, body + Logon.PASSWORD, Logon.PASSWORD_LENGTH, password);
+        SzseFrame.putText(buffer, body + Logon.DEFAULT_APPL_VER_ID, Logon.DEFAULT_APPL_VER_ID_LENGTH, version);
         return SzseFrame.putTrailer(buffer, offset, LOGON_LENGTH);
     }
 
@@ -52,8 +52,10 @@ public final class SzseEncoder
     public static int logout(final MutableDirectBuffer buffer, final int offset, final int status, final String text)
     {
         SzseFrame.putHeader(buffer, offset, LOGOUT, LOGOUT_LENGTH);
-        buffer.putInt(offset + HEADER_LENGTH, status, ORDER);
-        SzseFrame.putText(buffer, offset + HEADER_LENGTH + 4, 200, text.length() > 200 ? text.substring(0, 200) : text);
+        final int body = offset + HEADER_LENGTH;
+        buffer.putInt(body + Logout.SESSION_STATUS, status, ORDER);
+        SzseFrame.putText(buffer, body + Logout.TEXT, Logout.TEXT_LENGTH,
+            text.length() > Logout.TEXT_LENGTH ? text.substring(0, Logout.TEXT_LENGTH) : text);
         return SzseFrame.putTrailer(buffer, offset, LOGOUT_LENGTH);
     }
 
@@ -82,9 +84,9 @@ public final class SzseEncoder
     {
         SzseFrame.putHeader(buffer, offset, CHANNEL_HEARTBEAT, CHANNEL_HEARTBEAT_LENGTH);
         final int body = offset + HEADER_LENGTH;
-        buffer.putShort(body, (short)channel, ORDER);
-        buffer.putLong(body + 2, lastSeqNum, ORDER);
-        buffer.putShort(body + 10, (short)(endOfChannel ? 1 : 0), ORDER);
+        buffer.putShort(body + ChannelHeartbeat.CHANNEL_NO, (short)channel, ORDER);
+        buffer.putLong(body + ChannelHeartbeat.APPL_LAST_SEQ_NUM, lastSeqNum, ORDER);
+        buffer.putShort(body + ChannelHeartbeat.END_OF_CHANNEL, (short)(endOfChannel ? 1 : 0), ORDER);
         return SzseFrame.putTrailer(buffer, offset, CHANNEL_HEARTBEAT_LENGTH);
     }
 
@@ -103,16 +105,16 @@ public final class SzseEncoder
     {
         SzseFrame.putHeader(buffer, offset, TRADE, TRADE_LENGTH);
         final int body = offset + HEADER_LENGTH;
-        buffer.putShort(body, (short)channel, ORDER);
-        buffer.putLong(body + 2, seq, ORDER);
-        putAscii(buffer, body + 10, "011");
-        buffer.putLong(body + 13, e.buyNo, ORDER);
-        buffer.putLong(body + 21, e.sellNo, ORDER);
-        putSecurity(buffer, body + 29, body + 37, e.symbolKey);
-        buffer.putLong(body + 41, e.type == TickEvent.CANCEL ? 0 : e.price, ORDER);
-        buffer.putLong(body + 49, e.qty * 100, ORDER);
-        buffer.putByte(body + 57, e.type == TickEvent.CANCEL ? (byte)'4' : (byte)'F');
-        buffer.putLong(body + 58, timestamp(e.date, e.timeMs), ORDER);
+        buffer.putShort(body + Trade.CHANNEL_NO, (short)channel, ORDER);
+        buffer.putLong(body + Trade.APPL_SEQ_NUM, seq, ORDER);
+        putAscii(buffer, body + Trade.MD_STREAM_ID, "011");
+        buffer.putLong(body + Trade.BID_APPL_SEQ_NUM, e.buyNo, ORDER);
+        buffer.putLong(body + Trade.OFFER_APPL_SEQ_NUM, e.sellNo, ORDER);
+        putSecurity(buffer, body + Trade.SECURITY_ID, body + Trade.SECURITY_ID_SOURCE, e.symbolKey);
+        buffer.putLong(body + Trade.LAST_PX, e.type == TickEvent.CANCEL ? 0 : e.price, ORDER);
+        buffer.putLong(body + Trade.LAST_QTY, e.qty * 100, ORDER);
+        buffer.putByte(body + Trade.EXEC_TYPE, e.type == TickEvent.CANCEL ? (byte)'4' : (byte)'F');
+        buffer.putLong(body + Trade.TRANSACT_TIME, timestamp(e.date, e.timeMs), ORDER);
         return SzseFrame.putTrailer(buffer, offset, TRADE_LENGTH);
     }
 
@@ -131,15 +133,15 @@ public final class SzseEncoder
     {
         SzseFrame.putHeader(buffer, offset, ORDER_MSG, ORDER_LENGTH);
         final int body = offset + HEADER_LENGTH;
-        buffer.putShort(body, (short)channel, ORDER);
-        buffer.putLong(body + 2, seq, ORDER);
-        putAscii(buffer, body + 10, "011");
-        putSecurity(buffer, body + 13, body + 21, e.symbolKey);
-        buffer.putLong(body + 25, e.price, ORDER);
-        buffer.putLong(body + 33, e.qty * 100, ORDER);
-        buffer.putByte(body + 41, e.orderSide == TickEvent.BUY ? (byte)'1' : (byte)'2');
-        buffer.putLong(body + 42, timestamp(e.date, e.timeMs), ORDER);
-        buffer.putByte(body + 50, (byte)'2');
+        buffer.putShort(body + Order.CHANNEL_NO, (short)channel, ORDER);
+        buffer.putLong(body + Order.APPL_SEQ_NUM, seq, ORDER);
+        putAscii(buffer, body + Order.MD_STREAM_ID, "011");
+        putSecurity(buffer, body + Order.SECURITY_ID, body + Order.SECURITY_ID_SOURCE, e.symbolKey);
+        buffer.putLong(body + Order.PRICE, e.price, ORDER);
+        buffer.putLong(body + Order.ORDER_QTY, e.qty * 100, ORDER);
+        buffer.putByte(body + Order.SIDE, e.orderSide == TickEvent.BUY ? (byte)'1' : (byte)'2');
+        buffer.putLong(body + Order.TRANSACT_TIME, timestamp(e.date, e.timeMs), ORDER);
+        buffer.putByte(body + Order.ORD_TYPE, (byte)'2');
         return SzseFrame.putTrailer(buffer, offset, ORDER_LENGTH);
     }
 
@@ -157,15 +159,15 @@ public final class SzseEncoder
     public static int snapshot(final MutableDirectBuffer buffer, final int offset, final TickEvent e, final int channel)
     {
         final int body = offset + HEADER_LENGTH;
-        buffer.putLong(body, timestamp(e.date, e.timeMs), ORDER);
-        buffer.putShort(body + 8, (short)channel, ORDER);
-        putAscii(buffer, body + 10, "010");
-        putSecurity(buffer, body + 13, body + 21, e.symbolKey);
-        SzseFrame.putText(buffer, body + 25, 8, "T0");
-        buffer.putLong(body + 33, e.prevClose, ORDER);
-        buffer.putLong(body + 41, e.cumTrades, ORDER);
-        buffer.putLong(body + 49, e.cumVolume * 100, ORDER);
-        buffer.putLong(body + 57, e.cumTurnover, ORDER);
+        buffer.putLong(body + Snapshot.ORIG_TIME, timestamp(e.date, e.timeMs), ORDER);
+        buffer.putShort(body + Snapshot.CHANNEL_NO, (short)channel, ORDER);
+        putAscii(buffer, body + Snapshot.MD_STREAM_ID, "010");
+        putSecurity(buffer, body + Snapshot.SECURITY_ID, body + Snapshot.SECURITY_ID_SOURCE, e.symbolKey);
+        SzseFrame.putText(buffer, body + Snapshot.TRADING_PHASE_CODE, Snapshot.TRADING_PHASE_CODE_LENGTH, "T0");
+        buffer.putLong(body + Snapshot.PREV_CLOSE_PX, e.prevClose, ORDER);
+        buffer.putLong(body + Snapshot.NUM_TRADES, e.cumTrades, ORDER);
+        buffer.putLong(body + Snapshot.TOTAL_VOLUME_TRADE, e.cumVolume * 100, ORDER);
+        buffer.putLong(body + Snapshot.TOTAL_VALUE_TRADE, e.cumTurnover, ORDER);
         int entries = 0;
         int at = body + SNAPSHOT_FIXED_LENGTH;
         if (e.last > 0)
@@ -186,7 +188,7 @@ public final class SzseEncoder
                 entries++;
             }
         }
-        buffer.putInt(body + 65, entries, ORDER);
+        buffer.putInt(body + Snapshot.NO_MD_ENTRIES, entries, ORDER);
         final int bodyLength = at - body;
         SzseFrame.putHeader(buffer, offset, SNAPSHOT, bodyLength);
         return SzseFrame.putTrailer(buffer, offset, bodyLength);
@@ -196,13 +198,13 @@ public final class SzseEncoder
         final MutableDirectBuffer buffer, final int at, final char type, final long price, final long size,
         final int level)
     {
-        buffer.putByte(at, (byte)type);
-        buffer.putByte(at + 1, (byte)' ');
-        buffer.putLong(at + 2, price * 100, ORDER);
-        buffer.putLong(at + 10, size * 100, ORDER);
-        buffer.putShort(at + 18, (short)level, ORDER);
-        buffer.putLong(at + 20, 0, ORDER);
-        buffer.putInt(at + 28, 0, ORDER);
+        buffer.putByte(at + Entry.MD_ENTRY_TYPE, (byte)type);
+        buffer.putByte(at + Entry.MD_ENTRY_TYPE + 1, (byte)' ');
+        buffer.putLong(at + Entry.MD_ENTRY_PX, price * 100, ORDER);
+        buffer.putLong(at + Entry.MD_ENTRY_SIZE, size * 100, ORDER);
+        buffer.putShort(at + Entry.MD_PRICE_LEVEL, (short)level, ORDER);
+        buffer.putLong(at + Entry.NUMBER_OF_ORDERS, 0, ORDER);
+        buffer.putInt(at + Entry.NO_ORDERS, 0, ORDER);
         return at + SNAPSHOT_ENTRY_LENGTH;
     }
 

@@ -28,7 +28,7 @@ public final class SzseFrame
      */
     public static long msgType(final DirectBuffer buffer, final int offset)
     {
-        return buffer.getInt(offset, ORDER) & 0xFFFF_FFFFL;
+        return buffer.getInt(offset + SzseDescriptor.Header.MSG_TYPE, ORDER) & 0xFFFF_FFFFL;
     }
 
     /**
@@ -38,7 +38,7 @@ public final class SzseFrame
      */
     public static long bodyLength(final DirectBuffer buffer, final int offset)
     {
-        return buffer.getInt(offset + 4, ORDER) & 0xFFFF_FFFFL;
+        return buffer.getInt(offset + SzseDescriptor.Header.BODY_LENGTH, ORDER) & 0xFFFF_FFFFL;
     }
 
     /**
@@ -90,8 +90,8 @@ public final class SzseFrame
     public static void putHeader(
         final MutableDirectBuffer buffer, final int offset, final int msgType, final int bodyLength)
     {
-        buffer.putInt(offset, msgType, ORDER);
-        buffer.putInt(offset + 4, bodyLength, ORDER);
+        buffer.putInt(offset + SzseDescriptor.Header.MSG_TYPE, msgType, ORDER);
+        buffer.putInt(offset + SzseDescriptor.Header.BODY_LENGTH, bodyLength, ORDER);
     }
 
     /**

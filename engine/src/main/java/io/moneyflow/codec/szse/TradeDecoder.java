@@ -1,5 +1,6 @@
 package io.moneyflow.codec.szse;
 
+import io.moneyflow.codec.szse.SzseDescriptor.Trade;
 import org.agrona.DirectBuffer;
 
 import static io.moneyflow.codec.szse.SzseFrame.ORDER;
@@ -27,57 +28,57 @@ public final class TradeDecoder
 
     public int channelNo()
     {
-        return buffer.getShort(offset, ORDER) & 0xFFFF;
+        return buffer.getShort(offset + Trade.CHANNEL_NO, ORDER) & 0xFFFF;
     }
 
     public long applSeqNum()
     {
-        return buffer.getLong(offset + 2, ORDER);
+        return buffer.getLong(offset + Trade.APPL_SEQ_NUM, ORDER);
     }
 
     public long bidApplSeqNum()
     {
-        return buffer.getLong(offset + 13, ORDER);
+        return buffer.getLong(offset + Trade.BID_APPL_SEQ_NUM, ORDER);
     }
 
     public long offerApplSeqNum()
     {
-        return buffer.getLong(offset + 21, ORDER);
+        return buffer.getLong(offset + Trade.OFFER_APPL_SEQ_NUM, ORDER);
     }
 
     /** @return offset of SecurityID (char[8]) in the buffer. */
     public int securityIdOffset()
     {
-        return offset + 29;
+        return offset + Trade.SECURITY_ID;
     }
 
     /** @return offset of SecurityIDSource (char[4]) in the buffer. */
     public int securityIdSourceOffset()
     {
-        return offset + 37;
+        return offset + Trade.SECURITY_ID_SOURCE;
     }
 
     /** @return LastPx, N13(4): 1/10000 yuan. */
     public long lastPx()
     {
-        return buffer.getLong(offset + 41, ORDER);
+        return buffer.getLong(offset + Trade.LAST_PX, ORDER);
     }
 
     /** @return LastQty, N15(2): shares x 100. */
     public long lastQty()
     {
-        return buffer.getLong(offset + 49, ORDER);
+        return buffer.getLong(offset + Trade.LAST_QTY, ORDER);
     }
 
     /** @return ExecType: 'F' fill, '4' cancel. */
     public byte execType()
     {
-        return buffer.getByte(offset + 57);
+        return buffer.getByte(offset + Trade.EXEC_TYPE);
     }
 
     /** @return TransactTime as YYYYMMDDHHMMSSsss. */
     public long transactTime()
     {
-        return buffer.getLong(offset + 58, ORDER);
+        return buffer.getLong(offset + Trade.TRANSACT_TIME, ORDER);
     }
 }
