@@ -1,10 +1,5 @@
 package io.moneyflow;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
-import com.lmax.disruptor.BusySpinWaitStrategy;
-import com.lmax.disruptor.SleepingWaitStrategy;
-import com.lmax.disruptor.WaitStrategy;
-import com.lmax.disruptor.YieldingWaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.moneyflow.aggregate.AggregateHandler;
@@ -143,7 +138,7 @@ public final class Engine implements AutoCloseable
                 return thread;
             },
             ProducerType.SINGLE,
-            waitStrategy(context.waitStrategy()));
+            context.waitStrategy().newStrategy());
         disruptor.setDefaultExceptionHandler(exceptions);
         if (context.journalDir() != null)
         {
@@ -197,17 +192,6 @@ public final class Engine implements AutoCloseable
     public static Engine launch(final EngineContext context)
     {
         return new Engine(context.conclude());
-    }
-
-    private static WaitStrategy waitStrategy(final String name)
-    {
-        return switch (name)
-        {
-            case "sleeping" -> new SleepingWaitStrategy();
-            case "yielding" -> new YieldingWaitStrategy();
-            case "busy-spin" -> new BusySpinWaitStrategy();
-            default -> new BlockingWaitStrategy();
-        };
     }
 
     /**

@@ -9,9 +9,10 @@ import io.moneyflow.counters.FlowCounters;
 import io.moneyflow.feed.Layout;
 import io.moneyflow.feed.Layouts;
 import io.moneyflow.reference.ReferenceData;
+import io.moneyflow.ring.Pipeline;
+import io.moneyflow.ring.RingWait;
 
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * Everything an {@link Engine} is built from, with defaults, in the fluent style: {@code new EngineContext()
@@ -35,9 +36,6 @@ public final class EngineContext
     public static final int ORDER_CAPACITY_DEFAULT = 1 << 14;
     /** Default most records per journal excerpt. */
     public static final int JOURNAL_BATCH_DEFAULT = 1_024;
-    /** Wait strategies a ring stage may use. */
-    public static final java.util.List<String> WAIT_STRATEGIES = java.util.List.of("blocking", "sleeping", "yielding",
-        "busy-spin");
 
     private SizeScheme scheme;
     private FlowMode mode = FlowMode.ORDER;
@@ -52,8 +50,8 @@ public final class EngineContext
     private int maxSlots;
     private int orderCapacity = ORDER_CAPACITY_DEFAULT;
     private int ringSize = RING_SIZE_DEFAULT;
-    private String waitStrategy = "blocking";
-    private String pipeline = "auto";
+    private RingWait waitStrategy = RingWait.BLOCKING;
+    private Pipeline pipeline = Pipeline.AUTO;
     private boolean fused;
     private int maxBackwardsMs = MAX_BACKWARDS_MS_DEFAULT;
     private int sortRunRecords = SORT_RUN_RECORDS_MAX;
@@ -92,11 +90,6 @@ public final class EngineContext
         if (Integer.bitCount(ringSize) != 1 || ringSize < 2)
         {
             throw new IllegalArgumentException("ring size must be a power of two, got " + ringSize);
-        }
-        if (!WAIT_STRATEGIES.contains(waitStrategy))
-        {
-            throw new IllegalArgumentException("wait strategy must be one of " + WAIT_STRATEGIES + ", got " +
-                waitStrategy);
         }
         if (measuredRule == DirectionRule.AUTO || measuredRule == DirectionRule.FLAG)
         {
@@ -140,13 +133,7 @@ public final class EngineContext
         {
             throw new IllegalArgumentException("journal sync interval must not be negative");
         }
-        switch (pipeline)
-        {
-            case "split" -> fused = false;
-            case "fused" -> fused = true;
-            case "auto" -> fused = Runtime.getRuntime().availableProcessors() < 4;
-            default -> throw new IllegalArgumentException("pipeline must be auto, split or fused, got " + pipeline);
-        }
+        fused = pipeline.fused(Runtime.getRuntime().availableProcessors());
         if (orderCapacity < 16)
         {
             orderCapacity = 16;
@@ -477,18 +464,18 @@ public final class EngineContext
     /**
      * @return the ring stages' wait strategy.
      */
-    public String waitStrategy()
+    public RingWait waitStrategy()
     {
         return waitStrategy;
     }
 
     /**
-     * @param waitStrategy blocking (default), sleeping, yielding or busy-spin.
+     * @param waitStrategy {@link RingWait#BLOCKING} (default), sleeping, yielding or busy-spin.
      * @return this.
      */
-    public EngineContext waitStrategy(final String waitStrategy)
+    public EngineContext waitStrategy(final RingWait waitStrategy)
     {
-        this.waitStrategy = waitStrategy.toLowerCase(Locale.ROOT);
+        this.waitStrategy = java.util.Objects.requireNonNull(waitStrategy, "waitStrategy");
         return this;
     }
 
@@ -502,22 +489,23 @@ public final class EngineContext
     }
 
     /**
-     * @return auto, split or fused.
+     * @return how the stages share the ring's threads.
      */
-    public String pipeline()
+    public Pipeline pipeline()
     {
         return pipeline;
     }
 
     /**
-     * @param pipeline {@code split}: classify and aggregate each on its own ring thread; {@code fused}: both on one
-     *                 thread ({@code FusedStages}), for machines with fewer cores than the split pipeline has busy
-     *                 threads; {@code auto} (default): fused below 4 processors. The numbers are the same.
+     * @param pipeline {@link Pipeline#SPLIT}: classify and aggregate each on its own ring thread; {@link
+     *                 Pipeline#FUSED}: both on one thread, for machines with fewer cores than the split pipeline has
+     *                 busy threads; {@link Pipeline#AUTO} (default): fused below 4 processors. The numbers are the
+     *                 same.
      * @return this.
      */
-    public EngineContext pipeline(final String pipeline)
+    public EngineContext pipeline(final Pipeline pipeline)
     {
-        this.pipeline = pipeline.toLowerCase(Locale.ROOT);
+        this.pipeline = java.util.Objects.requireNonNull(pipeline, "pipeline");
         return this;
     }
 

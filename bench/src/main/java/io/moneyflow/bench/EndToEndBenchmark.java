@@ -71,7 +71,7 @@ public class EndToEndBenchmark
     {
         final EngineContext context = new EngineContext()
             .reference(ReferenceData.empty())
-            .waitStrategy(wait)
+            .waitStrategy(io.moneyflow.ring.RingWait.parse(wait))
             .mode(io.moneyflow.classify.FlowMode.parse(mode))
             .orderCapacity(1 << 20);
         if (!journal.equals("off"))

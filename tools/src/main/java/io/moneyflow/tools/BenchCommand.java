@@ -9,6 +9,8 @@ import io.moneyflow.RunLog;
 import io.moneyflow.counters.CountersDigest;
 import io.moneyflow.journal.Journal;
 import io.moneyflow.journal.JournalHeader;
+import io.moneyflow.ring.Pipeline;
+import io.moneyflow.ring.RingWait;
 import io.moneyflow.ring.TickEvent;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
@@ -127,6 +129,17 @@ final class BenchCommand implements Callable<Integer>
             throw new ParameterException(spec.commandLine(), "give either --journal DIR or --generate");
         }
         final long perSecond = FeedServeCommand.rate(rate, spec);
+        final RingWait waiting;
+        final Pipeline stages;
+        try
+        {
+            waiting = RingWait.parse(wait);
+            stages = Pipeline.parse(pipeline);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ParameterException(spec.commandLine(), ex.getMessage());
+        }
         for (final String run : runs)
         {
             if (!run.equals("off") && !run.equals("on"))
@@ -159,7 +172,7 @@ final class BenchCommand implements Callable<Integer>
         report.put("journal", day.toString());
         report.put("journalBytes", size(day));
         report.put("rate", perSecond == 0 ? "max" : perSecond + "/s");
-        report.put("wait", wait);
+        report.put("wait", waiting.label());
         report.put("machine", Runtime.getRuntime().availableProcessors() + " processors, max heap " +
             Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB, " + System.getProperty("java.vm.name") + " " +
             System.getProperty("java.version"));
@@ -168,7 +181,7 @@ final class BenchCommand implements Callable<Integer>
         int status = 0;
         for (final String run : runs)
         {
-            final Map<String, Object> result = runOnce(day, header, run.equals("on"), perSecond, err);
+            final Map<String, Object> result = runOnce(day, header, run.equals("on"), perSecond, waiting, stages, err);
             results.add(result);
             final String digest = (String)result.get("digest");
             if (firstDigest == null)
@@ -192,11 +205,11 @@ final class BenchCommand implements Callable<Integer>
     }
 
     private Map<String, Object> runOnce(final Path day, final JournalHeader header, final boolean journalOn,
-        final long perSecond, final PrintStream err) throws IOException
+        final long perSecond, final RingWait waiting, final Pipeline stages, final PrintStream err) throws IOException
     {
         final Path work = Files.createTempDirectory("moneyflow-bench");
         final EngineContext context = JournalHeaders.context(header)
-            .waitStrategy(wait)
+            .waitStrategy(waiting)
             .latency(true)
             // the stage skips timed records
             .latencySkip(JournalInput.timedAmong(latencySkip, perSecond))
@@ -212,7 +225,7 @@ final class BenchCommand implements Callable<Integer>
         {
             context.ringSize(ring);
         }
-        context.pipeline(pipeline);
+        context.pipeline(stages);
         final RunMemory memory = new RunMemory();
         System.gc();
         memory.start();

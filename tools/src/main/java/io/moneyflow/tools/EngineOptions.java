@@ -151,12 +151,12 @@ final class EngineOptions
             {
                 context.sortDir(sortDir);
             }
-            context.waitStrategy(wait);
+            context.waitStrategy(io.moneyflow.ring.RingWait.parse(wait));
             if (ring > 0)
             {
                 context.ringSize(ring);
             }
-            context.pipeline(pipeline);
+            context.pipeline(io.moneyflow.ring.Pipeline.parse(pipeline));
             if (maxSymbols > 0)
             {
                 context.maxSymbols(maxSymbols);
