@@ -209,16 +209,7 @@ public final class Engine implements AutoCloseable
         final RunLog log = new RunLog(counters, messages, progress);
         final Feed feed = newFeed(log);
         final List<InputFiles.Input> expanded = InputFiles.expand(inputs);
-        if (journal != null)
-        {
-            if (ingested)
-            {
-                throw new IllegalStateException("an engine with a journal ingests one run; launch another engine");
-            }
-            ingested = true;
-            resume(feed, JournalHeaders.of(context, inputs), messages, false);
-            feed.journaling(true);
-        }
+        journalRun(feed, () -> JournalHeaders.of(context, inputs), messages, false);
         feed.run(expanded);
         awaitProcessed();
         return log;
@@ -271,16 +262,7 @@ public final class Engine implements AutoCloseable
         feed.denseSequences(true, true);
         feed.releaseInOrder(true);
         final String label = "szse://" + config.host() + ":" + config.port();
-        if (journal != null)
-        {
-            if (ingested)
-            {
-                throw new IllegalStateException("an engine with a journal ingests one run; launch another engine");
-            }
-            ingested = true;
-            resume(feed, JournalHeaders.ofLive(context, label), messages, true);
-            feed.journaling(true);
-        }
+        journalRun(feed, () -> JournalHeaders.ofLive(context, label), messages, true);
         final SzseFeed szse = new SzseFeed(feed, label);
         final SzseSession live = new SzseSession(config, szse, messages);
         session.accept(live);
@@ -322,6 +304,29 @@ public final class Engine implements AutoCloseable
      * settings and inputs is checked end to end, replayed into the engine, and its records are skipped when the
      * inputs are read again (files), or judged by their sequence numbers when the gateway sends them again (live).
      */
+    /**
+     * With a journal: checks that this engine has not ingested a run yet (an engine with a journal journals one),
+     * resumes the journal for this run ({@link #resume}) and has the feed journal its records. Without one, nothing.
+     *
+     * @param header the run's journal header, made only when there is a journal.
+     */
+    private void journalRun(
+        final Feed feed, final java.util.function.Supplier<JournalHeader> header, final Consumer<String> messages,
+        final boolean live)
+    {
+        if (journal == null)
+        {
+            return;
+        }
+        if (ingested)
+        {
+            throw new IllegalStateException("an engine with a journal ingests one run; launch another engine");
+        }
+        ingested = true;
+        resume(feed, header.get(), messages, live);
+        feed.journaling(true);
+    }
+
     private void resume(
         final Feed feed, final JournalHeader header, final Consumer<String> messages, final boolean live)
     {
@@ -430,16 +435,7 @@ public final class Engine implements AutoCloseable
         checkIngesting();
         final RunLog log = new RunLog(counters, messages, p -> { });
         final Feed feed = newFeed(log);
-        if (journal != null)
-        {
-            if (ingested)
-            {
-                throw new IllegalStateException("an engine with a journal ingests one run; launch another engine");
-            }
-            ingested = true;
-            resume(feed, JournalHeaders.of(context, List.of(source.dir())), messages, false);
-            feed.journaling(true);
-        }
+        journalRun(feed, () -> JournalHeaders.of(context, List.of(source.dir())), messages, false);
         final JournalInput input = new JournalInput(feed, ratePerSecond);
         final Journal.ReadResult result;
         // paced, like a live feed, the ring is rarely full: a pager faults in the bar rows (none unpaced)
