@@ -36,6 +36,15 @@ class WorkedExampleTest
 
     private Path example() throws IOException
     {
+        return write(dir);
+    }
+
+    /**
+     * @param dir where to write it.
+     * @return the worked example's four fills, as a DolphinDB-tutorial trades file in {@code dir}.
+     */
+    static Path write(final Path dir) throws IOException
+    {
         // #  buy no  sell no  price  qty     amount   side
         // 1  1001    900      10.00  30,000  300,000  B
         // 2  1001    950      10.01  80,000  800,800  B

@@ -4,6 +4,7 @@ import io.moneyflow.codec.SymbolCodes;
 import io.moneyflow.counters.CountersDescriptor.ClassField;
 import io.moneyflow.counters.CountersDescriptor.DayField;
 import io.moneyflow.counters.SlotView;
+import io.moneyflow.counters.StockFlow;
 import io.moneyflow.indicator.FlowRatios;
 import io.moneyflow.indicator.Indicators;
 import io.moneyflow.reference.ReferenceData;
@@ -276,12 +277,7 @@ final class FlowRow
      */
     long mainIn()
     {
-        long sum = 0;
-        for (int c = 0; c < mainClasses; c++)
-        {
-            sum += activeIn[c];
-        }
-        return sum;
+        return StockFlow.sum(activeIn, mainClasses);
     }
 
     /**
@@ -289,12 +285,7 @@ final class FlowRow
      */
     long mainInVolume()
     {
-        long sum = 0;
-        for (int c = 0; c < mainClasses; c++)
-        {
-            sum += activeInVolume[c];
-        }
-        return sum;
+        return StockFlow.sum(activeInVolume, mainClasses);
     }
 
     /**
@@ -302,12 +293,7 @@ final class FlowRow
      */
     long mainOutVolume()
     {
-        long sum = 0;
-        for (int c = 0; c < mainClasses; c++)
-        {
-            sum += activeOutVolume[c];
-        }
-        return sum;
+        return StockFlow.sum(activeOutVolume, mainClasses);
     }
 
     /**
@@ -315,12 +301,7 @@ final class FlowRow
      */
     long mainOut()
     {
-        long sum = 0;
-        for (int c = 0; c < mainClasses; c++)
-        {
-            sum += activeOut[c];
-        }
-        return sum;
+        return StockFlow.sum(activeOut, mainClasses);
     }
 
     long activeNet(final int c)
@@ -335,23 +316,13 @@ final class FlowRow
 
     long mainNet()
     {
-        long net = 0;
-        for (int c = 0; c < mainClasses; c++)
-        {
-            net += activeNet(c);
-        }
-        return net;
+        return StockFlow.sum(activeIn, mainClasses) - StockFlow.sum(activeOut, mainClasses);
     }
 
     /** The net of every class (active view): buyer- minus seller-initiated turnover. */
     long net()
     {
-        long net = 0;
-        for (int c = 0; c < activeIn.length; c++)
-        {
-            net += activeNet(c);
-        }
-        return net;
+        return StockFlow.sum(activeIn, activeIn.length) - StockFlow.sum(activeOut, activeOut.length);
     }
 
     /** 净占比: {@link #net()} / turnover, percent x 1e6. */

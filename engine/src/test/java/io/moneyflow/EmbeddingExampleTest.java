@@ -1,0 +1,75 @@
+package io.moneyflow;
+
+import io.moneyflow.counters.StockFlow;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's example of embedding the engine ("Embedding the engine"), compiled and run here: the method between
+ * the markers is the README's code, character for character (the first test checks it), run on the worked example of
+ * docs/DEFINITIONS.md (the four fills of {@link WorkedExampleTest}), whose figures were computed by hand: main net
+ * 1,100,800 yuan of a turnover of 1,170,780 yuan, 94.022788 % (1,100,800 / 1,170,780 = 0.9402278822...).
+ */
+class EmbeddingExampleTest
+{
+    @TempDir
+    Path dir;
+
+    // README example: begin
+    static void printMainNet(final Path trades, final PrintStream out)
+    {
+        try (Engine engine = Engine.launch(new EngineContext()))
+        {
+            engine.ingest(List.of(trades), System.err::println, progress -> { });
+            final StockFlow flow = StockFlow.find(engine.reader(), "600000.SH", 20230201).orElseThrow();
+            out.println(flow.symbol() + " " + flow.date() + ": main net " + flow.mainNetYuan() + " yuan, " +
+                flow.mainNetRatioPercent().orElseThrow() + " % of " + flow.turnoverYuan() + " yuan traded");
+            for (int c = 0; c < flow.classCount(); c++)
+            {
+                out.println("  " + flow.className(c) + " in " + StockFlow.yuan(flow.activeIn(c)) + ", out " +
+                    StockFlow.yuan(flow.activeOut(c)));
+            }
+        }
+    }
+    // README example: end
+
+    @Test
+    void shouldShowInTheReadmeExactlyTheCodeRunHere() throws IOException
+    {
+        final String source = Files.readString(Path.of("src/test/java/io/moneyflow/EmbeddingExampleTest.java"));
+        final String begin = "    // README example: begin\n";
+        final String body = source.substring(source.indexOf(begin) + begin.length(),
+            source.indexOf("    // README example: end"));
+        final String readme = Files.readString(Path.of("../README.md"));
+        // the README shows the method without the class's indentation
+        assertThat(readme).contains(body.replaceAll("(?m)^    ", ""));
+    }
+
+    @Test
+    void shouldPrintTheWorkedExamplesMainNetInYuan() throws IOException
+    {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8))
+        {
+            printMainNet(WorkedExampleTest.write(dir), out);
+        }
+        // by hand: fills 1 and 2 are buy order 1001, 110,000 shares and 1,100,800 yuan, XL, buyer-initiated; fill 3
+        // is sell order 1010, 50,000 yuan, M; fill 4 sell order 1020, 19,980 yuan, S (East Money thresholds)
+        assertThat(bytes.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+            "600000.SH 20230201: main net 1100800.0000 yuan, 94.022788 % of 1170780.0000 yuan traded",
+            "  XL in 1100800.0000, out 0.0000",
+            "  L in 0.0000, out 0.0000",
+            "  M in 0.0000, out 50000.0000",
+            "  S in 0.0000, out 19980.0000");
+    }
+}
