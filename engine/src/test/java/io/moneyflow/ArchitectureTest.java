@@ -38,7 +38,7 @@ class ArchitectureTest
         "classify", Set.of("codec", "ring"),
         "journal", Set.of("ring"),
         "aggregate", Set.of("classify", "counters", "ring"),
-        "feed", Set.of("codec", "codec.szse", "journal", "reference", "ring"));
+        "feed", Set.of("codec", "codec.szse", "reference", "ring"));
     private static final Pattern QUALIFIED = Pattern.compile("io\\.moneyflow\\.((?:[a-z]+\\.)*)[A-Z]");
 
     private static Map<String, Set<String>> dependencies()

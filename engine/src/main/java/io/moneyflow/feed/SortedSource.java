@@ -1,8 +1,8 @@
 package io.moneyflow.feed;
 
-import io.moneyflow.journal.JournalDescriptor;
-import io.moneyflow.journal.JournalRecordDecoder;
-import io.moneyflow.journal.JournalRecordEncoder;
+import io.moneyflow.ring.TickRecordDecoder;
+import io.moneyflow.ring.TickRecordDescriptor;
+import io.moneyflow.ring.TickRecordEncoder;
 import io.moneyflow.ring.TickEvent;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -27,7 +27,7 @@ import java.util.List;
  * record format) into runs of at most {@link #RUN_RECORDS} records, each sorted by date and time, stably, so that
  * records of one instant keep the input's order. A run is kept in memory when it is the only one; otherwise every
  * run is written to a temporary file and the runs are merged, again stably. Memory: one run of records (by default 2<sup>19</sup>
- * records of at most {@link JournalDescriptor#MAX_RECORD_LENGTH} bytes: about 46 MiB for trades and orders, 230 MiB
+ * records of at most {@link TickRecordDescriptor#MAX_RECORD_LENGTH} bytes: about 46 MiB for trades and orders, 230 MiB
  * for ten-level snapshots) while loading, and a 64 KiB buffer per run while merging. Temporary files are deleted on
  * {@link #close()}. Feed thread only.
  */
@@ -41,8 +41,8 @@ final class SortedSource implements RecordSource
     private final int runRecords;
     private final String name;
     private final Path tempDir;
-    private final JournalRecordEncoder encoder = new JournalRecordEncoder();
-    private final JournalRecordDecoder decoder = new JournalRecordDecoder();
+    private final TickRecordEncoder encoder = new TickRecordEncoder();
+    private final TickRecordDecoder decoder = new TickRecordDecoder();
     private final List<Path> runFiles = new ArrayList<>();
 
     private UnsafeBuffer arena = new UnsafeBuffer(new byte[1 << 20]);
@@ -122,7 +122,7 @@ final class SortedSource implements RecordSource
         {
             writeRun();
         }
-        final int needed = arenaUsed + JournalDescriptor.MAX_RECORD_LENGTH;
+        final int needed = arenaUsed + TickRecordDescriptor.MAX_RECORD_LENGTH;
         if (needed > arena.capacity())
         {
             final byte[] bigger = Arrays.copyOf(arena.byteArray(), Math.max(needed, arena.capacity() * 2));
@@ -171,7 +171,7 @@ final class SortedSource implements RecordSource
                 for (int i = 0; i < count; i++)
                 {
                     final int offset = offsets[(int)(keys[i] & ((1 << INDEX_BITS) - 1))];
-                    final int length = arena.getShort(offset + JournalDescriptor.LENGTH_OFFSET) & 0xFFFF;
+                    final int length = arena.getShort(offset + TickRecordDescriptor.LENGTH_OFFSET) & 0xFFFF;
                     if (out.remaining() < length)
                     {
                         drain(channel, out);
@@ -352,7 +352,7 @@ final class SortedSource implements RecordSource
         final FileChannel channel;
         final ByteBuffer buffer = ByteBuffer.allocateDirect(READ_BUFFER).order(ByteOrder.LITTLE_ENDIAN);
         final UnsafeBuffer view = new UnsafeBuffer(buffer);
-        final JournalRecordDecoder runDecoder = new JournalRecordDecoder();
+        final TickRecordDecoder runDecoder = new TickRecordDecoder();
         TickEvent record = new TickEvent();
         long key;
         boolean eof;
@@ -375,8 +375,8 @@ final class SortedSource implements RecordSource
         {
             try
             {
-                if (buffer.remaining() < JournalDescriptor.BODY_OFFSET ||
-                    buffer.remaining() < (view.getShort(buffer.position() + JournalDescriptor.LENGTH_OFFSET) & 0xFFFF))
+                if (buffer.remaining() < TickRecordDescriptor.BODY_OFFSET || buffer.remaining() <
+                    (view.getShort(buffer.position() + TickRecordDescriptor.LENGTH_OFFSET) & 0xFFFF))
                 {
                     if (!fill())
                     {
@@ -410,7 +410,7 @@ final class SortedSource implements RecordSource
                 }
             }
             buffer.flip();
-            return buffer.remaining() >= JournalDescriptor.BODY_OFFSET;
+            return buffer.remaining() >= TickRecordDescriptor.BODY_OFFSET;
         }
 
         void close()

@@ -1,6 +1,7 @@
 package io.moneyflow.journal;
 
 import io.moneyflow.ring.TickEvent;
+import io.moneyflow.ring.TickRecordDecoder;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.core.io.BackgroundResourceReleaser;
@@ -594,7 +595,7 @@ public final class Journal implements AutoCloseable
     {
         private final Visitor visitor;
         private final TickEvent record = new TickEvent();
-        private final JournalRecordDecoder decoder = new JournalRecordDecoder();
+        private final TickRecordDecoder decoder = new TickRecordDecoder();
         private final CRC32C crc = new CRC32C();
         private final List<String> notes = new ArrayList<>();
         private byte[] bytes = new byte[1 << 16];
@@ -703,7 +704,7 @@ public final class Journal implements AutoCloseable
      */
     static String check(
         final UnsafeBuffer buffer, final int length, final CRC32C crc, final boolean expectHeader,
-        final long lastPosition, final TickEvent scratch, final JournalRecordDecoder decoder)
+        final long lastPosition, final TickEvent scratch, final TickRecordDecoder decoder)
     {
         if (length < EXCERPT_HEADER_LENGTH)
         {

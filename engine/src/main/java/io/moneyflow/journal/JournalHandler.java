@@ -3,6 +3,7 @@ package io.moneyflow.journal;
 import com.lmax.disruptor.EventHandler;
 import io.moneyflow.ring.StageFailedException;
 import io.moneyflow.ring.TickEvent;
+import io.moneyflow.ring.TickRecordEncoder;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -10,6 +11,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.util.zip.CRC32C;
 
 import static io.moneyflow.journal.JournalDescriptor.*;
+import static io.moneyflow.ring.TickRecordDescriptor.MAX_RECORD_LENGTH;
 
 /**
  * The journal stage: runs on its own ring thread beside the classify stage, and appends every input record (the
@@ -30,7 +32,7 @@ public final class JournalHandler implements EventHandler<TickEvent>
     private final long syncIntervalNs;
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[BUFFER_BYTES]);
     private final CRC32C crc = new CRC32C();
-    private final JournalRecordEncoder encoder = new JournalRecordEncoder();
+    private final TickRecordEncoder encoder = new TickRecordEncoder();
     private ExcerptAppender appender;
     private int offset = EXCERPT_HEADER_LENGTH;
     private int count;

@@ -1,6 +1,7 @@
 package io.moneyflow.journal;
 
 import io.moneyflow.ring.TickEvent;
+import io.moneyflow.ring.TickRecordDecoder;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -301,7 +302,7 @@ public final class JournalRepair
     {
         private final ExcerptAppender appender;
         private final TickEvent record = new TickEvent();
-        private final JournalRecordDecoder decoder = new JournalRecordDecoder();
+        private final TickRecordDecoder decoder = new TickRecordDecoder();
         private final CRC32C crc = new CRC32C();
         private final List<Lost> lost = new ArrayList<>();
         private final List<String> damage = new ArrayList<>();

@@ -2,25 +2,28 @@ package io.moneyflow.journal;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.moneyflow.ring.TickEvent;
+import io.moneyflow.ring.TickRecordDecoder;
+import io.moneyflow.ring.TickRecordEncoder;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 import static io.moneyflow.journal.JournalDescriptor.*;
+import static io.moneyflow.ring.TickRecordDescriptor.MAX_RECORD_LENGTH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Fuzz test of the journal's read side (Jazzer): an excerpt with a valid checksum around the fuzzer's bytes goes
  * through the same check a journal read or a resume applies ({@link Journal#check}), then, when the check passes,
- * through what the read does next: the header decoded, or every record decoded with {@link JournalRecordDecoder}. A
+ * through what the read does next: the header decoded, or every record decoded with {@link TickRecordDecoder}. A
  * checksum stops damage on disk; this is about what lies behind it (a journal written by another version, a bug
  * on the write side, a forged file). Plain {@code mvn test} runs it on the regression corpus in
  * {@code JournalFuzzTestInputs/}; {@code JAZZER_FUZZ=1} fuzzes it (docs/FUZZING.md).
  * <p>
  * What must hold for any bytes: the check never throws; an excerpt it passes can be read without an exception; its
  * records decode, follow on from the last position, and say what they hold: written again with
- * {@link JournalRecordEncoder} they have the same length and decode to the same record.
+ * {@link TickRecordEncoder} they have the same length and decode to the same record.
  */
 class JournalFuzzTest
 {
@@ -56,7 +59,7 @@ class JournalFuzzTest
         buffer.putInt(CRC_OFFSET, (int)crc.getValue());
 
         final TickEvent scratch = new TickEvent();
-        final JournalRecordDecoder decoder = new JournalRecordDecoder();
+        final TickRecordDecoder decoder = new TickRecordDecoder();
         final String problem = Journal.check(buffer, length, crc, expectHeader, lastPosition, scratch, decoder);
         if (problem != null)
         {
@@ -73,7 +76,7 @@ class JournalFuzzTest
         final TickEvent record = new TickEvent();
         final TickEvent again = new TickEvent();
         final UnsafeBuffer rewritten = new UnsafeBuffer(new byte[MAX_RECORD_LENGTH + TickEvent.RAW_CAPACITY]);
-        final JournalRecordEncoder encoder = new JournalRecordEncoder();
+        final TickRecordEncoder encoder = new TickRecordEncoder();
         long expected = lastPosition + 1;
         int count = 0;
         int offset = EXCERPT_HEADER_LENGTH;
@@ -87,7 +90,7 @@ class JournalFuzzTest
             }
             final int written = encoder.wrap(rewritten, 0).encode(record);
             assertThat(written).as("length written again").isEqualTo(recordLength);
-            assertThat(new JournalRecordDecoder().wrap(rewritten, 0, written).decodeInto(again)).isEqualTo(written);
+            assertThat(new TickRecordDecoder().wrap(rewritten, 0, written).decodeInto(again)).isEqualTo(written);
             assertThat(fields(again)).isEqualTo(fields(record));
             offset += recordLength;
             count++;

@@ -1,6 +1,5 @@
-package io.moneyflow.journal;
+package io.moneyflow.ring;
 
-import io.moneyflow.ring.TickEvent;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -12,9 +11,10 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every record the journal stage encodes decodes back to the same input fields, and a damaged length is refused.
+ * Every record encoded in the engine's binary form (the journal's batches, a sort's runs) decodes back to the same
+ * input fields, and a damaged length is refused.
  */
-class JournalRecordPropertyTest
+class TickRecordPropertyTest
 {
     private static TickEvent random(final byte type, final long seed)
     {
@@ -89,13 +89,13 @@ class JournalRecordPropertyTest
         @ForAll @LongRange final long seed)
     {
         final TickEvent in = random((byte)type, seed);
-        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[JournalDescriptor.MAX_RECORD_LENGTH + 16]);
-        final int length = new JournalRecordEncoder().wrap(buffer, 8).encode(in);
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[TickRecordDescriptor.MAX_RECORD_LENGTH + 16]);
+        final int length = new TickRecordEncoder().wrap(buffer, 8).encode(in);
         assertThat(length % 8).isZero();
-        assertThat(length).isLessThanOrEqualTo(JournalDescriptor.MAX_RECORD_LENGTH);
+        assertThat(length).isLessThanOrEqualTo(TickRecordDescriptor.MAX_RECORD_LENGTH);
 
         final TickEvent out = new TickEvent();
-        final JournalRecordDecoder decoder = new JournalRecordDecoder().wrap(buffer, 8, 8 + length);
+        final TickRecordDecoder decoder = new TickRecordDecoder().wrap(buffer, 8, 8 + length);
         assertThat(decoder.decodeInto(out)).isEqualTo(length);
         assertThat(decoder.position()).isEqualTo(in.position);
         final TickEvent expected = new TickEvent();
@@ -108,8 +108,8 @@ class JournalRecordPropertyTest
             .isEqualTo(java.util.Arrays.copyOf(in.raw, in.rawLength));
 
         // a record cut short, or whose length is damaged, is refused
-        assertThat(new JournalRecordDecoder().wrap(buffer, 8, 8 + length - 8).decodeInto(out)).isEqualTo(-1);
+        assertThat(new TickRecordDecoder().wrap(buffer, 8, 8 + length - 8).decodeInto(out)).isEqualTo(-1);
         buffer.putShort(8, (short)(length + 8));
-        assertThat(new JournalRecordDecoder().wrap(buffer, 8, 8 + length + 8).decodeInto(out)).isEqualTo(-1);
+        assertThat(new TickRecordDecoder().wrap(buffer, 8, 8 + length + 8).decodeInto(out)).isEqualTo(-1);
     }
 }

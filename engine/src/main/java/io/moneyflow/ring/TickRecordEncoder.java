@@ -1,26 +1,25 @@
-package io.moneyflow.journal;
+package io.moneyflow.ring;
 
-import io.moneyflow.ring.TickEvent;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import static io.moneyflow.journal.JournalDescriptor.*;
+import static io.moneyflow.ring.TickRecordDescriptor.*;
 
 /**
- * Flyweight encoder of journal records (layout in {@link JournalDescriptor}): wrap a buffer at an 8-byte aligned
+ * Flyweight encoder of journal records (layout in {@link TickRecordDescriptor}): wrap a buffer at an 8-byte aligned
  * offset, then {@link #encode(TickEvent)} writes one record there. Allocates nothing; one instance per thread (the
  * journal stage's).
  */
-public final class JournalRecordEncoder
+public final class TickRecordEncoder
 {
     private UnsafeBuffer buffer;
     private int offset;
 
     /**
-     * @param buffer where to write; it must have {@link JournalDescriptor#MAX_RECORD_LENGTH} bytes free at offset.
+     * @param buffer where to write; it must have {@link TickRecordDescriptor#MAX_RECORD_LENGTH} bytes free at offset.
      * @param offset an 8-byte aligned offset.
      * @return this.
      */
-    public JournalRecordEncoder wrap(final UnsafeBuffer buffer, final int offset)
+    public TickRecordEncoder wrap(final UnsafeBuffer buffer, final int offset)
     {
         this.buffer = buffer;
         this.offset = offset;

@@ -1,16 +1,15 @@
-package io.moneyflow.journal;
+package io.moneyflow.ring;
 
-import io.moneyflow.ring.TickEvent;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import static io.moneyflow.journal.JournalDescriptor.*;
+import static io.moneyflow.ring.TickRecordDescriptor.*;
 
 /**
- * Flyweight decoder of journal records (layout in {@link JournalDescriptor}): {@link #wrap} a record, read its
+ * Flyweight decoder of journal records (layout in {@link TickRecordDescriptor}): {@link #wrap} a record, read its
  * fields in place, and copy it into an event with {@link #decodeInto(TickEvent)}, which also checks that the record
  * is well formed. Allocates nothing; one instance per thread.
  */
-public final class JournalRecordDecoder
+public final class TickRecordDecoder
 {
     private UnsafeBuffer buffer;
     private int offset;
@@ -22,7 +21,7 @@ public final class JournalRecordDecoder
      * @param limit  end of the records.
      * @return this.
      */
-    public JournalRecordDecoder wrap(final UnsafeBuffer buffer, final int offset, final int limit)
+    public TickRecordDecoder wrap(final UnsafeBuffer buffer, final int offset, final int limit)
     {
         this.buffer = buffer;
         this.offset = offset;
