@@ -11,6 +11,7 @@ import io.moneyflow.counters.FlowCounters;
 import io.moneyflow.counters.FlowCountersReader;
 import io.moneyflow.feed.Feed;
 import io.moneyflow.feed.InputFiles;
+import io.moneyflow.feed.RunLog;
 import io.moneyflow.feed.SymbolTable;
 import io.moneyflow.feed.SzseFeed;
 import io.moneyflow.feed.SzseSession;
@@ -18,6 +19,9 @@ import io.moneyflow.journal.Journal;
 import io.moneyflow.journal.JournalException;
 import io.moneyflow.journal.JournalHandler;
 import io.moneyflow.journal.JournalHeader;
+import io.moneyflow.journal.JournalInput;
+import io.moneyflow.journal.JournalReplay;
+import io.moneyflow.journal.ReplayFilter;
 import io.moneyflow.ring.CountingExceptionHandler;
 import io.moneyflow.ring.TickEvent;
 

@@ -8,6 +8,7 @@ import io.moneyflow.classify.TradingSession;
 import io.moneyflow.counters.FlowCounters;
 import io.moneyflow.feed.Layout;
 import io.moneyflow.feed.Layouts;
+import io.moneyflow.journal.JournalInput;
 import io.moneyflow.reference.ReferenceData;
 import io.moneyflow.ring.Pipeline;
 import io.moneyflow.ring.RingWait;

@@ -36,9 +36,9 @@ class ArchitectureTest
         "reference", Set.of("codec"),
         "codec.szse", Set.of("codec", "ring"),
         "classify", Set.of("codec", "ring"),
-        "journal", Set.of("ring"),
+        "journal", Set.of("feed", "ring"),
         "aggregate", Set.of("classify", "counters", "ring"),
-        "feed", Set.of("codec", "codec.szse", "reference", "ring"));
+        "feed", Set.of("codec", "codec.szse", "counters", "reference", "ring"));
     private static final Pattern QUALIFIED = Pattern.compile("io\\.moneyflow\\.((?:[a-z]+\\.)*)[A-Z]");
 
     private static Map<String, Set<String>> dependencies()

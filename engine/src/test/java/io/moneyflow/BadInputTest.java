@@ -4,6 +4,7 @@ import io.moneyflow.counters.CountersDescriptor.DayField;
 import io.moneyflow.counters.SlotView;
 import io.moneyflow.feed.Layouts;
 import io.moneyflow.feed.RejectReason;
+import io.moneyflow.feed.RunLog;
 import io.moneyflow.reference.ReferenceData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,6 +2,7 @@ package io.moneyflow;
 
 import io.moneyflow.counters.FlowCountersReader;
 import io.moneyflow.counters.SlotView;
+import io.moneyflow.feed.RunLog;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

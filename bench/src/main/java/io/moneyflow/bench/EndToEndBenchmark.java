@@ -2,7 +2,7 @@ package io.moneyflow.bench;
 
 import io.moneyflow.Engine;
 import io.moneyflow.EngineContext;
-import io.moneyflow.RunLog;
+import io.moneyflow.feed.RunLog;
 import io.moneyflow.reference.ReferenceData;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -2,10 +2,10 @@ package io.moneyflow.feed;
 
 import io.moneyflow.Engine;
 import io.moneyflow.EngineContext;
-import io.moneyflow.RunLog;
+import io.moneyflow.feed.RunLog;
 import io.moneyflow.Samples;
 import io.moneyflow.JournalHeaders;
-import io.moneyflow.ReplayFilter;
+import io.moneyflow.journal.ReplayFilter;
 import io.moneyflow.counters.CountersDescriptor.DayField;
 import io.moneyflow.counters.CountersDigest;
 import io.moneyflow.counters.FlowCountersReader;

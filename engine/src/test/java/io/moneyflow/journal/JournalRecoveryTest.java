@@ -3,7 +3,6 @@ package io.moneyflow.journal;
 import io.moneyflow.Engine;
 import io.moneyflow.EngineContext;
 import io.moneyflow.JournalHeaders;
-import io.moneyflow.ReplayFilter;
 import io.moneyflow.Samples;
 import io.moneyflow.Tmpfs;
 import io.moneyflow.counters.CountersDigest;

@@ -3,8 +3,6 @@ package io.moneyflow.journal;
 import io.moneyflow.Engine;
 import io.moneyflow.EngineContext;
 import io.moneyflow.JournalHeaders;
-import io.moneyflow.JournalReplay;
-import io.moneyflow.ReplayFilter;
 import io.moneyflow.Samples;
 import io.moneyflow.counters.CountersDigest;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,6 +1,6 @@
 package io.moneyflow.tools;
 
-import io.moneyflow.ReplayFilter;
+import io.moneyflow.journal.ReplayFilter;
 import io.moneyflow.codec.SymbolCodes;
 import io.moneyflow.codec.TimeFormat;
 import io.moneyflow.journal.Journal;

@@ -1,6 +1,6 @@
 package io.moneyflow.tools;
 
-import io.moneyflow.ReplayFilter;
+import io.moneyflow.journal.ReplayFilter;
 import io.moneyflow.journal.Journal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

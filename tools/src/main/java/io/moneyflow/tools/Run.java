@@ -2,7 +2,7 @@ package io.moneyflow.tools;
 
 import io.moneyflow.Engine;
 import io.moneyflow.EngineContext;
-import io.moneyflow.RunLog;
+import io.moneyflow.feed.RunLog;
 import io.moneyflow.codec.TimeFormat;
 import io.moneyflow.counters.CountersDescriptor.DayField;
 import io.moneyflow.counters.CountersDescriptor.Stat;

@@ -1,9 +1,8 @@
-package io.moneyflow;
+package io.moneyflow.journal;
 
 import io.moneyflow.feed.Feed;
 import io.moneyflow.feed.RejectReason;
-import io.moneyflow.journal.Journal;
-import io.moneyflow.journal.JournalHeader;
+import io.moneyflow.feed.RunLog;
 import io.moneyflow.ring.TickEvent;
 
 import java.nio.charset.StandardCharsets;
@@ -34,19 +33,30 @@ public final class JournalReplay implements Journal.Visitor
     private long paceStartNs;
     private int paceStartMs;
 
-    JournalReplay(final Feed feed, final ReplayFilter filter, final double speed)
+    /**
+     * @param feed   the engine's feed, in replay mode.
+     * @param filter which records to replay.
+     * @param speed  0 for as fast as possible, else the multiple of real time to pace records by.
+     */
+    public JournalReplay(final Feed feed, final ReplayFilter filter, final double speed)
     {
         this.feed = feed;
         this.filter = filter;
         this.speed = speed;
     }
 
-    void log(final RunLog log)
+    /**
+     * @param log where the replay's notes go, and what {@link #log()} returns.
+     */
+    public void log(final RunLog log)
     {
         this.log = log;
     }
 
-    Feed feed()
+    /**
+     * @return the feed the records go to.
+     */
+    public Feed feed()
     {
         return feed;
     }

@@ -1,10 +1,8 @@
-package io.moneyflow;
+package io.moneyflow.feed;
 
 import io.moneyflow.codec.SymbolCodes;
 import io.moneyflow.counters.CountersDescriptor;
 import io.moneyflow.counters.FlowCounters;
-import io.moneyflow.feed.FeedListener;
-import io.moneyflow.feed.RejectReason;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,7 +19,7 @@ import java.util.function.Consumer;
  * <p>
  * Receives the feed's callbacks on the feed thread, mirrors the counts into the counters file header, and tells a
  * person through the {@code messages} sink (stderr on the command line), at most {@link #PRINT_LIMIT} lines per
- * reason. Read the results after {@link Engine#ingest} returns.
+ * reason. Read the results once the engine's ingestion has returned.
  */
 public final class RunLog implements FeedListener
 {
@@ -40,7 +38,12 @@ public final class RunLog implements FeedListener
     private long missing;
     private boolean progressShown;
 
-    RunLog(final FlowCounters counters, final Consumer<String> messages, final Consumer<String> progress)
+    /**
+     * @param counters the run's counters, whose statistics the log adds to.
+     * @param messages where rejections and notes go, one line each.
+     * @param progress where progress lines go.
+     */
+    public RunLog(final FlowCounters counters, final Consumer<String> messages, final Consumer<String> progress)
     {
         this.counters = counters;
         // messages quote the input (rejected lines, file names): control characters are escaped for the terminal

@@ -1,4 +1,4 @@
-package io.moneyflow;
+package io.moneyflow.journal;
 
 import java.util.Set;
 

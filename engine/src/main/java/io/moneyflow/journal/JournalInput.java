@@ -1,9 +1,7 @@
-package io.moneyflow;
+package io.moneyflow.journal;
 
 import io.moneyflow.feed.Feed;
 import io.moneyflow.feed.RejectReason;
-import io.moneyflow.journal.Journal;
-import io.moneyflow.journal.JournalHeader;
 import io.moneyflow.ring.TickEvent;
 
 import java.nio.charset.StandardCharsets;
@@ -53,7 +51,7 @@ public final class JournalInput implements Journal.Visitor
      * @param feed          the engine's feed.
      * @param ratePerSecond records per second to offer, or 0 for as fast as the engine takes them.
      */
-    JournalInput(final Feed feed, final long ratePerSecond)
+    public JournalInput(final Feed feed, final long ratePerSecond)
     {
         this.feed = feed;
         this.intervalNs = ratePerSecond > 0 ? Math.max(1, 1_000_000_000L / ratePerSecond) : 0;
