@@ -570,6 +570,36 @@ public final class Journal implements AutoCloseable
      */
     public ReadResult read(final Visitor visitor)
     {
+        return readWith(visitor);
+    }
+
+    /**
+     * Reads the journal's header (its first excerpt), not its records.
+     *
+     * @return what was read: the header, null when the journal holds none, and any damage met before it.
+     */
+    public ReadResult readHeader()
+    {
+        return readWith(HEADER_ONLY);
+    }
+
+    /** Takes the header and stops at the first record. */
+    private static final Visitor HEADER_ONLY = new Visitor()
+    {
+        @Override
+        public void onHeader(final JournalHeader header)
+        {
+        }
+
+        @Override
+        public boolean onRecord(final TickEvent record, final long excerptIndex)
+        {
+            return false;
+        }
+    };
+
+    private ReadResult readWith(final Visitor visitor)
+    {
         final Reading reading = new Reading(visitor);
         for (final CycleFiles.CycleFile file : CycleFiles.list(dir))
         {

@@ -63,6 +63,29 @@ class JournalTest
     }
 
     @Test
+    void shouldReadTheHeaderAloneWithoutTheRecords()
+    {
+        final Path journalDir = dir.resolve("journal");
+        live(new EngineContext().journalDir(journalDir),
+            List.of(Samples.path("ddb-sse-600000-20200102/20200102_SH_trade.csv.gz")));
+        try (Journal journal = Journal.open(journalDir))
+        {
+            final Journal.ReadResult whole = journal.read(null);
+            final Journal.ReadResult head = journal.readHeader();
+            assertThat(head.header()).isNotNull();
+            assertThat(head.header().difference(whole.header())).as("the header a whole read finds").isNull();
+            assertThat(whole.lastPosition()).as("records in the journal").isPositive();
+            assertThat(head.lastPosition()).as("no record read for the header").isZero();
+            assertThat(head.damage()).isNull();
+        }
+        final Path empty = dir.resolve("empty");
+        try (Journal journal = Journal.openForWriting(empty, false))
+        {
+            assertThat(journal.readHeader().header()).as("a journal that holds no run").isNull();
+        }
+    }
+
+    @Test
     void shouldWriteTheSameRecordsOneExcerptPerRecordOrBatched()
     {
         final Path batched = dir.resolve("batched");

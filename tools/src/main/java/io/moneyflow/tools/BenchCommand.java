@@ -11,7 +11,6 @@ import io.moneyflow.journal.Journal;
 import io.moneyflow.journal.JournalHeader;
 import io.moneyflow.ring.Pipeline;
 import io.moneyflow.ring.RingWait;
-import io.moneyflow.ring.TickEvent;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -280,29 +279,16 @@ final class BenchCommand implements Callable<Integer>
 
     private static JournalHeader readHeader(final Path dir)
     {
-        final JournalHeader[] header = new JournalHeader[1];
+        final JournalHeader header;
         try (Journal j = Journal.open(dir))
         {
-            j.read(new Journal.Visitor()
-            {
-                @Override
-                public void onHeader(final JournalHeader h)
-                {
-                    header[0] = h;
-                }
-
-                @Override
-                public boolean onRecord(final TickEvent record, final long excerptIndex)
-                {
-                    return false;
-                }
-            });
+            header = j.readHeader().header();
         }
-        if (header[0] == null)
+        if (header == null)
         {
             throw new IllegalArgumentException("journal " + dir + " has no header");
         }
-        return header[0];
+        return header;
     }
 
     private void print(final Map<String, Object> report, final List<Map<String, Object>> results)

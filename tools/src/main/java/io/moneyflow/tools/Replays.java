@@ -7,7 +7,6 @@ import io.moneyflow.journal.JournalReplay;
 import io.moneyflow.journal.ReplayFilter;
 import io.moneyflow.journal.Journal;
 import io.moneyflow.journal.JournalException;
-import io.moneyflow.ring.TickEvent;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -40,19 +39,7 @@ final class Replays
     static Replayed replay(
         final Journal journal, final ReplayFilter filter, final double speed, final PrintStream err)
     {
-        final Journal.ReadResult head = journal.read(new Journal.Visitor()
-        {
-            @Override
-            public void onHeader(final io.moneyflow.journal.JournalHeader header)
-            {
-            }
-
-            @Override
-            public boolean onRecord(final TickEvent record, final long excerptIndex)
-            {
-                return false;
-            }
-        });
+        final Journal.ReadResult head = journal.readHeader();
         if (head.header() == null)
         {
             if (head.damage() != null)
