@@ -204,11 +204,11 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
         {
             if (e.buyNo > 0)
             {
-                rowsAhead[n++] = orders.homeRow(OrderTable.key(e.slot, true, e.buyNo), channel, e.buyNo);
+                rowsAhead[n++] = homeRow(e.slot, true, e.buyNo, channel);
             }
             if (e.sellNo > 0)
             {
-                rowsAhead[n++] = orders.homeRow(OrderTable.key(e.slot, false, e.sellNo), channel, e.sellNo);
+                rowsAhead[n++] = homeRow(e.slot, false, e.sellNo, channel);
             }
         }
         else if (e.type == TickEvent.CANCEL)
@@ -217,19 +217,24 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
             // each removal waited for its row from memory
             if (e.buyNo > 0)
             {
-                rowsAhead[n++] = orders.homeRow(OrderTable.key(e.slot, true, e.buyNo), channel, e.buyNo);
+                rowsAhead[n++] = homeRow(e.slot, true, e.buyNo, channel);
             }
             else if (e.sellNo > 0)
             {
-                rowsAhead[n++] = orders.homeRow(OrderTable.key(e.slot, false, e.sellNo), channel, e.sellNo);
+                rowsAhead[n++] = homeRow(e.slot, false, e.sellNo, channel);
             }
         }
         else if (e.type == TickEvent.ORDER && e.orderNo > 0)
         {
-            rowsAhead[n++] = orders.homeRow(OrderTable.key(e.slot, e.orderSide == BUY, e.orderNo), channel,
-                e.orderNo);
+            rowsAhead[n++] = homeRow(e.slot, e.orderSide == BUY, e.orderNo, channel);
         }
         return n;
+    }
+
+    /** The home row of an order ({@link OrderTable#homeRow}), found by its stock, side and number. */
+    private long homeRow(final int slot, final boolean buy, final long orderNo, final int channel)
+    {
+        return orders.homeRow(OrderTable.key(slot, buy, orderNo), channel, orderNo);
     }
 
     @Override
@@ -746,8 +751,8 @@ public final class ClassifyHandler implements EventHandler<TickEvent>
                 "MiB in stopgap chunks while it was behind), %,d in the hash table of %,d rows (%,d moved there from " +
                 "old pages), %d sparse channels",
             orders.size(), orders.size() - orders.hashed(), orders.pagesInUse(), orders.chunkBytes() >> 20,
-            orders.suppliedBytes() >> 20, orders.stopgapBytes() >> 20, orders.hashed(), orders.capacity(), orders.moved(),
-            orders.sparseChannels());
+            orders.suppliedBytes() >> 20, orders.stopgapBytes() >> 20, orders.hashed(), orders.capacity(),
+            orders.moved(), orders.sparseChannels());
     }
 
     /**

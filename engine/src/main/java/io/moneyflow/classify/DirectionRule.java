@@ -1,11 +1,11 @@
 package io.moneyflow.classify;
 
-import java.util.Locale;
+import io.moneyflow.codec.Labelled;
 
 /**
  * How the aggressor of a fill is decided (DOMAIN.md section 2).
  */
-public enum DirectionRule
+public enum DirectionRule implements Labelled
 {
     /**
      * Default: the exchange flag; else call-auction prints are neutral; else the order numbers (the later order is
@@ -33,6 +33,7 @@ public enum DirectionRule
     /**
      * @return the name used on the command line.
      */
+    @Override
     public String label()
     {
         return label;
@@ -44,14 +45,6 @@ public enum DirectionRule
      */
     public static DirectionRule parse(final String text)
     {
-        for (final DirectionRule rule : values())
-        {
-            if (rule.label.equals(text.toLowerCase(Locale.ROOT)))
-            {
-                return rule;
-            }
-        }
-        throw new IllegalArgumentException("unknown direction rule '" + text +
-            "': expected auto, flag, order-no, tick, quote or lee-ready");
+        return Labelled.parse(values(), text, "direction rule");
     }
 }

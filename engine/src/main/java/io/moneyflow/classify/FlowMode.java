@@ -1,9 +1,9 @@
 package io.moneyflow.classify;
 
-import java.util.Locale;
+import io.moneyflow.codec.Labelled;
 
 /** What the size class is measured on. */
-public enum FlowMode
+public enum FlowMode implements Labelled
 {
     /** 逐笔: each fill by its own shares and amount. */
     TRADE("trade"),
@@ -22,6 +22,7 @@ public enum FlowMode
     /**
      * @return the name used on the command line and in output.
      */
+    @Override
     public String label()
     {
         return label;
@@ -34,13 +35,6 @@ public enum FlowMode
      */
     public static FlowMode parse(final String text)
     {
-        for (final FlowMode mode : values())
-        {
-            if (mode.label.equals(text.toLowerCase(Locale.ROOT)))
-            {
-                return mode;
-            }
-        }
-        throw new IllegalArgumentException("unknown mode '" + text + "': expected trade, order or order-bar");
+        return Labelled.parse(values(), text, "mode");
     }
 }

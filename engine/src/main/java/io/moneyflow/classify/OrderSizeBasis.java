@@ -1,12 +1,12 @@
 package io.moneyflow.classify;
 
-import java.util.Locale;
+import io.moneyflow.codec.Labelled;
 
 /**
  * In the order modes, which fills of an aggressive order size it for the active view.
  * The order-side view always sizes an order by all its fills.
  */
-public enum OrderSizeBasis
+public enum OrderSizeBasis implements Labelled
 {
     /**
      * Default: the fills in which the order was the aggressor, i.e. the trades grouped by the aggressor's order
@@ -26,6 +26,7 @@ public enum OrderSizeBasis
     /**
      * @return the name used on the command line.
      */
+    @Override
     public String label()
     {
         return label;
@@ -37,13 +38,6 @@ public enum OrderSizeBasis
      */
     public static OrderSizeBasis parse(final String text)
     {
-        for (final OrderSizeBasis basis : values())
-        {
-            if (basis.label.equals(text.toLowerCase(Locale.ROOT)))
-            {
-                return basis;
-            }
-        }
-        throw new IllegalArgumentException("unknown order size basis '" + text + "': expected aggressive or all");
+        return Labelled.parse(values(), text, "order size basis");
     }
 }

@@ -923,20 +923,18 @@ final class OrderTable
                 chunksSupplied++;
                 suppliedBytes += supplied[2];
             }
-            else if (supply != null && supply.asked())
-            {
-                // the supply is still making the chunk asked for: a small one here, zeroed page by page, and the
-                // supply's at the next chunk boundary. A whole chunk here (up to 64 MiB) left the stage zeroing and
-                // faulting it in for a fifth of a second while the feed, its chunk ready, waited idle for the ring:
-                // 0.39 s of a 10M-trade day's stage, 8 of its 19 chunks (docs/BENCHMARKS.md, tenth pass)
-                pages = FIRST_CHUNK_PAGES;
-                chunk = chunks.allocate(pages * PAGE_BYTES);
-                chunkZeroed = false;
-                stopgap = true;
-                stopgapChunks++;
-            }
             else
             {
+                // while the supply is still making the chunk asked for, a small one here, zeroed page by page, and
+                // the supply's at the next chunk boundary. A whole chunk here (up to 64 MiB) left the stage zeroing
+                // and faulting it in for a fifth of a second while the feed, its chunk ready, waited idle for the
+                // ring: 0.39 s of a 10M-trade day's stage, 8 of its 19 chunks (docs/BENCHMARKS.md, tenth pass)
+                stopgap = supply != null && supply.asked();
+                if (stopgap)
+                {
+                    pages = FIRST_CHUNK_PAGES;
+                    stopgapChunks++;
+                }
                 chunk = chunks.allocate(pages * PAGE_BYTES);
                 chunkZeroed = false;
             }

@@ -561,28 +561,6 @@ public final class Journal implements AutoCloseable
     {
     }
 
-    /**
-     * Reads the journal from the start, checking every excerpt, until the end, the first damage, or the visitor
-     * stops. Uses the calling thread; writes nothing.
-     *
-     * @param visitor receives the header and the records, or null to check only.
-     * @return what was read, and any damage.
-     */
-    public ReadResult read(final Visitor visitor)
-    {
-        return readWith(visitor);
-    }
-
-    /**
-     * Reads the journal's header (its first excerpt), not its records.
-     *
-     * @return what was read: the header, null when the journal holds none, and any damage met before it.
-     */
-    public ReadResult readHeader()
-    {
-        return readWith(HEADER_ONLY);
-    }
-
     /** Takes the header and stops at the first record. */
     private static final Visitor HEADER_ONLY = new Visitor()
     {
@@ -598,7 +576,24 @@ public final class Journal implements AutoCloseable
         }
     };
 
-    private ReadResult readWith(final Visitor visitor)
+    /**
+     * Reads the journal's header (its first excerpt), not its records.
+     *
+     * @return what was read: the header, null when the journal holds none, and any damage met before it.
+     */
+    public ReadResult readHeader()
+    {
+        return read(HEADER_ONLY);
+    }
+
+    /**
+     * Reads the journal from the start, checking every excerpt, until the end, the first damage, or the visitor
+     * stops. Uses the calling thread; writes nothing.
+     *
+     * @param visitor receives the header and the records, or null to check only.
+     * @return what was read, and any damage.
+     */
+    public ReadResult read(final Visitor visitor)
     {
         final Reading reading = new Reading(visitor);
         for (final CycleFiles.CycleFile file : CycleFiles.list(dir))

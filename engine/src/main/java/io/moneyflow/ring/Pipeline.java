@@ -1,9 +1,9 @@
 package io.moneyflow.ring;
 
-import java.util.Locale;
+import io.moneyflow.codec.Labelled;
 
 /** How the classify and aggregate stages share the ring's threads. The numbers are the same either way. */
-public enum Pipeline
+public enum Pipeline implements Labelled
 {
     /** Fused below {@link #SPLIT_FROM_PROCESSORS} processors, split from there (default). */
     AUTO("auto"),
@@ -28,6 +28,7 @@ public enum Pipeline
     /**
      * @return the name used on the command line.
      */
+    @Override
     public String label()
     {
         return label;
@@ -54,13 +55,6 @@ public enum Pipeline
      */
     public static Pipeline parse(final String text)
     {
-        for (final Pipeline pipeline : values())
-        {
-            if (pipeline.label.equals(text.toLowerCase(Locale.ROOT)))
-            {
-                return pipeline;
-            }
-        }
-        throw new IllegalArgumentException("unknown pipeline '" + text + "': expected auto, split or fused");
+        return Labelled.parse(values(), text, "pipeline");
     }
 }

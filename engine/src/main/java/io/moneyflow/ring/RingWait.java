@@ -5,11 +5,10 @@ import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
-
-import java.util.Locale;
+import io.moneyflow.codec.Labelled;
 
 /** How a ring stage waits for the next event: the Disruptor wait strategy it is given. */
-public enum RingWait
+public enum RingWait implements Labelled
 {
     /** Parks on a lock and condition until signalled (default): no CPU while idle, a wake-up's latency. */
     BLOCKING("blocking"),
@@ -30,6 +29,7 @@ public enum RingWait
     /**
      * @return the name used on the command line and in reports.
      */
+    @Override
     public String label()
     {
         return label;
@@ -56,14 +56,6 @@ public enum RingWait
      */
     public static RingWait parse(final String text)
     {
-        for (final RingWait wait : values())
-        {
-            if (wait.label.equals(text.toLowerCase(Locale.ROOT)))
-            {
-                return wait;
-            }
-        }
-        throw new IllegalArgumentException("unknown wait strategy '" + text +
-            "': expected blocking, sleeping, yielding or busy-spin");
+        return Labelled.parse(values(), text, "wait strategy");
     }
 }

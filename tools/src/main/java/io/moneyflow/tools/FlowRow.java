@@ -316,7 +316,7 @@ final class FlowRow
 
     long mainNet()
     {
-        return StockFlow.sum(activeIn, mainClasses) - StockFlow.sum(activeOut, mainClasses);
+        return mainIn() - mainOut();
     }
 
     /** The net of every class (active view): buyer- minus seller-initiated turnover. */
