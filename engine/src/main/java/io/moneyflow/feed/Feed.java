@@ -314,7 +314,8 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
                 {
                     report(RejectReason.CAPACITY, record.sourceId, label, line,
                         listener.wantsDetail(RejectReason.CAPACITY) ? "more distinct symbols than the engine was " +
-                        "sized for; " + SymbolCodes.format(record.symbolKey) + " dropped (raise --max-symbols)" : null);
+                        "sized for; " + SymbolCodes.format(record.symbolKey) + " dropped (raise " +
+                        "EngineContext.maxSymbols)" : null);
                     return;
                 }
                 listener.onUnknownSymbol(record.symbolKey, label, line);
@@ -328,7 +329,7 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
                     report(RejectReason.CAPACITY, record.sourceId, label, line,
                         listener.wantsDetail(RejectReason.CAPACITY) ? "more symbol-days than the engine was sized " +
                         "for; " + SymbolCodes.format(record.symbolKey) + " " + record.date + " dropped (raise " +
-                        "--max-symbols)" : null);
+                        "EngineContext.maxSlots)" : null);
                     return;
                 }
                 listener.onSlot(s, record.symbolKey, record.date, symbols.isKnown(id) ? id : -1);

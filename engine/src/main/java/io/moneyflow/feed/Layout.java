@@ -148,7 +148,7 @@ public final class Layout
     }
 
     /**
-     * @return the layout's name, used with {@code --layout}.
+     * @return the layout's name, by which a run is told to use it ({@code EngineContext.forcedLayout}).
      */
     public String name()
     {

@@ -216,7 +216,7 @@ public final class Layouts
         if (tie)
         {
             throw new IllegalArgumentException("the header " + abbreviate(header) +
-                " matches several layouts equally well; choose one with --layout");
+                " matches several layouts equally well; choose one with EngineContext.forcedLayout");
         }
         return best;
     }

@@ -184,7 +184,7 @@ final class SortedSource implements RecordSource
         catch (final IOException ex)
         {
             throw new InputFiles.InputException("cannot write a sorted run of " + name + " into " + tempDir + " (" +
-                InputFiles.describe(ex) + "); give another directory with --sort-dir");
+                InputFiles.describe(ex) + "); give another directory with EngineContext.sortDir");
         }
         count = 0;
         arenaUsed = 0;

@@ -183,7 +183,7 @@ final class EngineOptions
         }
         catch (final IllegalArgumentException ex)
         {
-            throw new ParameterException(spec.commandLine(), ex.getMessage(), ex);
+            throw new ParameterException(spec.commandLine(), Messages.forCli(ex.getMessage()), ex);
         }
     }
 

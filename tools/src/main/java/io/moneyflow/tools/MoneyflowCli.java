@@ -167,7 +167,7 @@ public final class MoneyflowCli implements Runnable
             ex instanceof io.moneyflow.journal.JournalException ||
             ex instanceof IllegalArgumentException || ex instanceof IllegalStateException)
         {
-            return ex.getMessage();
+            return Messages.forCli(ex.getMessage());
         }
         return ex.toString();
     }

@@ -52,7 +52,7 @@ final class Replays
         final Engine engine = Engine.launch(context);
         try
         {
-            final JournalReplay replay = engine.replay(journal, filter, speed, line -> err.println("moneyflow: " + line));
+            final JournalReplay replay = engine.replay(journal, filter, speed, Messages.printer(err));
             return new Replayed(new Run(engine, replay.log(), err), replay, context);
         }
         catch (final RuntimeException ex)

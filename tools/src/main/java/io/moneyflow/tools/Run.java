@@ -105,10 +105,10 @@ final class Run implements AutoCloseable
                 {
                     if (!(quiet && line.startsWith("note: ")))
                     {
-                        err.println("moneyflow: " + line);
+                        err.println("moneyflow: " + Messages.forCli(line));
                     }
                 },
-                quiet ? line -> { } : line -> err.println("moneyflow: " + line));
+                quiet ? line -> { } : Messages.printer(err));
         }
         finally
         {

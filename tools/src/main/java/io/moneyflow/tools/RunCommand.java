@@ -150,7 +150,7 @@ final class RunCommand implements Callable<Integer>
             final Engine.LiveRun live;
             try
             {
-                live = e.runLive(config, line -> err.println("moneyflow: " + line), session::set);
+                live = e.runLive(config, Messages.printer(err), session::set);
             }
             finally
             {

@@ -249,4 +249,25 @@ class InputChecksCliTest
         final Cli loud = Cli.run("flow", "--format", "csv", unknown.toString());
         assertThat(loud.err).contains("moneyflow: digest sha256:").contains("601100.SH");
     }
+
+    @Test
+    void shouldNameTheOptionThatRaisesTheCapacityWhenASymbolIsDroppedForIt() throws IOException
+    {
+        // one security in the reference data and room for one symbol: 600001's two trades are dropped, 600000's kept
+        final Path securities = write("securities.csv",
+            "symbol,name,exchange,sector,floatShares,totalShares,pe,prevClose,validFrom",
+            "600000.SH,浦发银行,SH,银行,,,,,2020-01-01");
+        final Path trades = write("two-symbols.csv", HEADER, GOOD_1,
+            "600001,XSHG,2020.01.02T10:00:05.000,5.00,100,500,30,40",
+            "600001,XSHG,2020.01.02T10:00:07.000,5.01,100,501,31,41", GOOD_2);
+        final Cli cli = Cli.run("flow", "-q", "--format", "json", "--max-symbols", "1",
+            "--securities", securities.toString(), trades.toString());
+        assertThat(cli.exit).isZero();
+        // the engine names its setting (EngineContext.maxSymbols); the command line names the option that sets it
+        assertThat(cli.err).contains("rejected " + trades + ":3: capacity: more distinct symbols than the engine was " +
+            "sized for; 600001.SH dropped (raise --max-symbols)").doesNotContain("EngineContext");
+        final JsonNode report = JSON.readTree(cli.out);
+        assertThat(report.get("rejected").get("capacity").asLong()).isEqualTo(2);
+        assertThat(cli.out).contains("600000.SH").doesNotContain("600001.SH");
+    }
 }
