@@ -2,7 +2,7 @@ package io.moneyflow.tools;
 
 import io.moneyflow.feed.Layout;
 import io.moneyflow.feed.Layouts;
-import io.moneyflow.feed.SzseFeedServer;
+import io.moneyflow.sim.SzseFeedServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package io.moneyflow.tools;
 
-import io.moneyflow.tools.gen.DayGenerator;
+import io.moneyflow.sim.gen.DayGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,7 +1,7 @@
 package io.moneyflow.tools;
 
 import io.moneyflow.feed.Layouts;
-import io.moneyflow.feed.SzseFeedServer;
+import io.moneyflow.sim.SzseFeedServer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

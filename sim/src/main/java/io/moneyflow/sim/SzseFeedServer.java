@@ -1,4 +1,4 @@
-package io.moneyflow.feed;
+package io.moneyflow.sim;
 
 import io.moneyflow.codec.Printable;
 import io.moneyflow.codec.TimeFormat;
@@ -6,12 +6,19 @@ import io.moneyflow.codec.szse.SzseDescriptor;
 import io.moneyflow.codec.szse.SzseEncoder;
 import io.moneyflow.codec.szse.SzseFrame;
 import io.moneyflow.codec.szse.SzseFrameReader;
+import io.moneyflow.feed.Feed;
+import io.moneyflow.feed.FeedListener;
+import io.moneyflow.feed.InputFiles;
+import io.moneyflow.feed.Layout;
+import io.moneyflow.feed.Layouts;
+import io.moneyflow.feed.RejectReason;
+import io.moneyflow.feed.SymbolTable;
 import io.moneyflow.reference.ReferenceData;
 import io.moneyflow.ring.TickEvent;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
-import org.agrona.collections.Long2LongHashMap;
 import org.agrona.collections.IntArrayList;
+import org.agrona.collections.Long2LongHashMap;
 import org.agrona.collections.LongArrayList;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -27,8 +34,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;

@@ -1,9 +1,13 @@
-package io.moneyflow;
+package io.moneyflow.sim;
 
+import io.moneyflow.Engine;
+import io.moneyflow.EngineContext;
+import io.moneyflow.Samples;
+import io.moneyflow.Tmpfs;
 import io.moneyflow.feed.Layouts;
-import io.moneyflow.feed.SzseFeedServer;
 import io.moneyflow.feed.SzseSession;
 import io.moneyflow.ring.StageFailedException;
+import io.moneyflow.sim.SzseFeedServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package io.moneyflow.tools.gen;
+package io.moneyflow.sim.gen;
 
 /**
  * The lines of one file that share a timestamp, held until the time moves on and then written in channel and

@@ -1,9 +1,11 @@
-package io.moneyflow.feed;
+package io.moneyflow.sim;
 
 import io.moneyflow.Engine;
 import io.moneyflow.EngineContext;
 import io.moneyflow.Samples;
 import io.moneyflow.counters.CountersDigest;
+import io.moneyflow.feed.Layouts;
+import io.moneyflow.feed.SzseSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

@@ -1,4 +1,4 @@
-package io.moneyflow.tools.gen;
+package io.moneyflow.sim.gen;
 
 import java.io.IOException;
 import java.io.OutputStream;

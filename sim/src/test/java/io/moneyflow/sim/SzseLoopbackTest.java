@@ -1,16 +1,18 @@
-package io.moneyflow.feed;
+package io.moneyflow.sim;
 
 import io.moneyflow.Engine;
 import io.moneyflow.EngineContext;
-import io.moneyflow.feed.RunLog;
-import io.moneyflow.Samples;
 import io.moneyflow.JournalHeaders;
-import io.moneyflow.journal.ReplayFilter;
+import io.moneyflow.Samples;
 import io.moneyflow.counters.CountersDescriptor.DayField;
 import io.moneyflow.counters.CountersDigest;
 import io.moneyflow.counters.FlowCountersReader;
 import io.moneyflow.counters.SlotView;
+import io.moneyflow.feed.Layouts;
+import io.moneyflow.feed.RunLog;
+import io.moneyflow.feed.SzseSession;
 import io.moneyflow.journal.Journal;
+import io.moneyflow.journal.ReplayFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
