@@ -4,76 +4,61 @@ import io.moneyflow.codec.SymbolCodes;
 import io.moneyflow.codec.TimeFormat;
 import io.moneyflow.ring.TickEvent;
 import org.agrona.collections.IntHashSet;
-import org.agrona.collections.Long2LongHashMap;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * The producer: reads every input, validates each record, merges the inputs by exchange time and publishes the
- * good records into the ring.
+ * The producer: admits every record of a run's inputs, or of a live feed, or of a journal, and publishes the good ones
+ * into the ring. Its parts, each a class of its own:
+ * <ul>
+ *     <li>{@link InputMerge}: a run's inputs merged into one stream in exchange order (time, then channel sequence);
+ *     </li>
+ *     <li>{@link StockDays}: each record's stock-day given its security id and slot;</li>
+ *     <li>{@link StreamChecks}: time order and, on channels whose numbers are not dense, duplicates, per stream;</li>
+ *     <li>{@link DenseChannels}: dense channels (every number used, as SZSE's): duplicates, holes declared gaps, and
+ *     for a live feed, records released in sequence order;</li>
+ *     <li>{@link ControlRecords}: gaps, and for the journal rejections, streams and channel heartbeats, published
+ *     beside the market records.</li>
+ * </ul>
+ * This class holds the order of the checks, the input positions (every record takes the next one, accepted or not),
+ * and the modes: journaling, replaying a journal, resuming a run from it, releasing in order.
  * <p>
- * Runs on the thread that calls {@link #run(List)}; it is the ring's only publisher. Each input must be in time
- * order per stock; the feed gives every stock its records in exchange order (time, then channel sequence) whatever
- * the order of the files: inputs in time order as a whole are merged as they are read ({@link InstantGroups} puts
- * each millisecond in exchange order), and with several inputs one that is not (a file sorted by stock, see
- * {@link InputOrder}) is sorted first ({@link SortedSource}). Bad records are rejected with file, line and reason
- * through the {@link FeedListener}; the records around them are unaffected. A record whose sequence number its
- * channel has already delivered is dropped as a duplicate, so that feeding the same file twice counts nothing
- * twice. For a good record the path allocates nothing.
+ * Runs on the thread that calls {@link #run(List)}; it is the ring's only publisher. Bad records are rejected with
+ * file, line and reason through the {@link FeedListener}; the records around them are unaffected. A record whose
+ * sequence number its channel has already delivered is dropped as a duplicate, so that feeding the same file twice
+ * counts nothing twice. For a good record the path allocates nothing.
  */
 public final class Feed implements InputEvents, ChannelSequence.Gaps
 {
-    private static final int STREAMS = 3;
-    /** Entries of the cache of channels' numbers before their map: a power of two, more than a day's channels. */
-    private static final int NUMBERS_CACHE = 64;
-    private final long[] numbersCacheKey = new long[NUMBERS_CACHE];
-    private final ChannelNumbers[] numbersCache = new ChannelNumbers[NUMBERS_CACHE];
-    /** Per slot and stream: the channel numbers (or sequence) whose set of slots holds it already. */
-    private final ChannelNumbers[] slotNumbers;
-    private final ChannelSequence[] slotSequences;
-    private static final long PROGRESS_INTERVAL_NS = 1_000_000_000L;
-
     private final RecordSink ring;
+    private final ControlRecords control;
     private final Layouts layouts;
     private final Layout forced;
-    private final SymbolTable symbols;
     private final FeedListener listener;
-    private final int maxBackwardsMs;
-    private final int[] lastTime;
-    /** Per slot and stream: the channel of its sequence numbers and the last one taken, for duplicates. */
-    private final int[] seqChannel;
-    private final long[] seqLast;
-    private static final int NO_CHANNEL = Integer.MIN_VALUE;
-    /** (symbol, date) to security id and slot, for stock-days seen before: one lookup per record. */
-    private final Long2LongHashMap slotByDay;
-    private final Long2LongHashMap lastSequence;
-    private final org.agrona.collections.Long2ObjectHashMap<ChannelSequence> channels =
-        new org.agrona.collections.Long2ObjectHashMap<>();
-    /** Dense channels of inputs read whole (not a live feed), by day, stream and channel. */
-    private final org.agrona.collections.Long2ObjectHashMap<ChannelNumbers> numbers =
-        new org.agrona.collections.Long2ObjectHashMap<>();
-    private boolean replaying;
-    private boolean sharedChannelSequence;
-    private boolean startAtOne;
-    private boolean inOrder;
-    private String releaseLabel;
-    private int lastDate;
+    private final StockDays stockDays;
+    private final StreamChecks streams;
+    private final DenseChannels dense;
 
-    private final TickEvent scratch = new TickEvent();
-    private MinHeap<RecordSource> heap;
-    private RecordSource[] all;
-    private java.nio.file.Path sortDir = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+    /** Modes: records come from a journal; the journal is being written; dense channels release in order. */
+    private boolean replaying;
+    private boolean journaling;
+    private boolean inOrder;
+
+    private Path sortDir = Path.of(System.getProperty("java.io.tmpdir"));
     private int sortRunRecords = 1 << 19;
     private long published;
+    /** The last input position taken, and the last one a resumed run skips (already in its journal). */
     private long position;
     private long skipThrough;
-    private boolean journaling;
+    private String releaseLabel;
+    private int lastDate;
     private int sourcesOpened;
     /** The name of every stream opened, by its source id. */
     private final List<String> sourceLabels = new ArrayList<>();
     private int sourcesJournaled;
-    private long lastProgressNs;
 
     /**
      * @param ring           where accepted records go: the engine's ring ({@link RecordSink#of}).
@@ -94,20 +79,13 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
         final FeedListener listener)
     {
         this.ring = ring;
+        this.control = new ControlRecords(ring);
         this.layouts = layouts;
         this.forced = forced;
-        this.symbols = symbols;
         this.listener = listener;
-        this.maxBackwardsMs = maxBackwardsMs;
-        this.lastTime = new int[slotCapacity * STREAMS];
-        this.seqChannel = new int[slotCapacity * STREAMS];
-        this.seqLast = new long[slotCapacity * STREAMS];
-        this.slotNumbers = new ChannelNumbers[slotCapacity * STREAMS];
-        this.slotSequences = new ChannelSequence[slotCapacity * STREAMS];
-        java.util.Arrays.fill(seqChannel, NO_CHANNEL);
-        this.slotByDay = new Long2LongHashMap(Math.max(1024, Integer.highestOneBit(slotCapacity * 2) * 2), 0.5f, -1);
-        this.lastSequence = new Long2LongHashMap(Math.max(1024, Integer.highestOneBit(slotCapacity * 4) * 2), 0.5f, -1);
-        java.util.Arrays.fill(lastTime, -1);
+        this.stockDays = new StockDays(symbols, slotCapacity, listener);
+        this.streams = new StreamChecks(slotCapacity, maxBackwardsMs);
+        this.dense = new DenseChannels(slotCapacity);
     }
 
     /**
@@ -121,89 +99,29 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
     public long run(final List<InputFiles.Input> inputs)
     {
         final long before = published;
-        final List<RecordSource> sources = new ArrayList<>();
-        // the first check reports at once: the report's branch and its text are then run, linked and profiled before
-        // the feed's loop is compiled, instead of deoptimising the compiled loop a second into the day (seen with JFR)
-        lastProgressNs = System.nanoTime() - PROGRESS_INTERVAL_NS;
+        final long lines;
         // read as fast as possible: the ring's consumers are signalled once per batch
         ring.batching(true);
         try
         {
-            final List<InputOrder.Verdict> verdicts = inputs.size() > 1 ?
-                InputOrder.check(inputs, layouts, forced) : List.of();
-            for (int i = 0; i < inputs.size(); i++)
-            {
-                final FeedSource reader =
-                    new FeedSource(i, inputs.get(i), layouts, forced, listener, this, maxBackwardsMs);
-                if (!verdicts.isEmpty() && !verdicts.get(i).timeOrdered())
-                {
-                    listener.onNote(inputs.get(i).label(), verdicts.get(i).note());
-                    final SortedSource sorted = new SortedSource(i, inputs.get(i).label(), sortDir, sortRunRecords);
-                    sources.add(new InstantGroups(sorted));
-                    sorted.load(reader);
-                    if (sorted.runs() > 0)
-                    {
-                        listener.onNote(inputs.get(i).label(), "sorted " + sorted.records() + " records in " +
-                            sorted.runs() + " runs of at most " + sortRunRecords + " through " + sortDir);
-                    }
-                }
-                else
-                {
-                    sources.add(new InstantGroups(reader));
-                }
-            }
-            heap = new MinHeap<>(Feed::before, sources.size());
-            all = sources.toArray(new RecordSource[0]);
-            for (final RecordSource source : sources)
-            {
-                if (source.advance())
-                {
-                    heap.push(source);
-                }
-                else
-                {
-                    source.flushRejections(Integer.MAX_VALUE, Long.MAX_VALUE);
-                }
-            }
-            while (!heap.isEmpty())
-            {
-                final RecordSource source = heap.peek();
-                accept(source);
-                if (source.advance())
-                {
-                    heap.top();
-                }
-                else
-                {
-                    source.flushRejections(Integer.MAX_VALUE, Long.MAX_VALUE);
-                    heap.pop();
-                }
-                progress(source);
-            }
+            lines = new InputMerge(this, layouts, forced, listener, streams.maxBackwardsMs(), sortDir, sortRunRecords)
+                .run(inputs);
         }
         finally
         {
-            for (final RecordSource source : sources)
-            {
-                source.close();
-            }
             ring.batching(false);
         }
         finishChannels();
-        long lines = 0;
-        for (final RecordSource source : sources)
-        {
-            lines += source.linesRead();
-        }
         listener.onProgress(lines, published, "");
         return published - before;
     }
 
-    private void accept(final RecordSource source)
+    /**
+     * Admits the merge's next record.
+     */
+    void admit(final TickEvent record)
     {
-        final TickEvent head = source.head();
-        source.flushRejections(head.sourceId, head.line);
-        accept(head, sourceLabel(head.sourceId), head.line);
+        accept(record, sourceLabel(record.sourceId), record.line);
     }
 
     /**
@@ -228,7 +146,7 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
      */
     private void arrive(final TickEvent record, final String label)
     {
-        final ChannelSequence sequence = channelSequence(record.date, record.channel, streamOf(record));
+        final ChannelSequence sequence = dense.sequence(record.date, record.channel, StreamChecks.streamOf(record));
         releaseLabel = label;
         // offering may declare older holes gaps, which releases the records held behind them
         if (sequence.offer(record.sequence, this) == ChannelSequence.DUPLICATE)
@@ -238,9 +156,7 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
                 return;
             }
             record.position = position;
-            report(RejectReason.DUPLICATE, record.sourceId, label, record.line,
-                listener.wantsDetail(RejectReason.DUPLICATE) ? SymbolCodes.format(record.symbolKey) + " channel " +
-                record.channel + " sequence " + record.sequence + " already delivered" : null);
+            reportDuplicate(record, label, record.line, -1);
             return;
         }
         if (sequence.isNext(record.sequence))
@@ -270,17 +186,6 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
         }
     }
 
-    private static long slotKey(final long symbolKey, final int date)
-    {
-        final long day = ((long)(date / 10000) << 9) | ((date / 100 % 100) << 5) | (date % 100);
-        return (symbolKey << 23) ^ (day & 0x7F_FFFF);
-    }
-
-    private static int streamOf(final TickEvent record)
-    {
-        return record.type == TickEvent.ORDER ? 1 : record.type == TickEvent.SNAPSHOT ? 2 : 0;
-    }
-
     /**
      * Validates a record against the feed's state (symbols, slots, duplicates, time order) and publishes it.
      *
@@ -294,88 +199,35 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
             return;
         }
         record.position = position;
-        // one lookup for a stock-day seen before; the slow path assigns new ones
-        final long dayKey = slotKey(record.symbolKey, record.date);
-        final long known = slotByDay.get(dayKey);
-        final int securityId;
-        final int slot;
-        if (known != -1)
+        final long found = stockDays.find(record.symbolKey, record.date, label, line);
+        if (found < 0)
         {
-            securityId = (int)(known >>> 32);
-            slot = (int)known;
+            reportFull(record, label, line, found);
+            return;
         }
-        else
-        {
-            int id = symbols.securityId(record.symbolKey);
-            if (id < 0)
-            {
-                id = symbols.addUnknown(record.symbolKey);
-                if (id == SymbolTable.FULL)
-                {
-                    report(RejectReason.CAPACITY, record.sourceId, label, line,
-                        listener.wantsDetail(RejectReason.CAPACITY) ? "more distinct symbols than the engine was " +
-                        "sized for; " + SymbolCodes.format(record.symbolKey) + " dropped (raise " +
-                        "EngineContext.maxSymbols)" : null);
-                    return;
-                }
-                listener.onUnknownSymbol(record.symbolKey, label, line);
-            }
-            int s = symbols.slot(id, record.date);
-            if (s < 0)
-            {
-                s = symbols.addSlot(id, record.date);
-                if (s == SymbolTable.FULL)
-                {
-                    report(RejectReason.CAPACITY, record.sourceId, label, line,
-                        listener.wantsDetail(RejectReason.CAPACITY) ? "more symbol-days than the engine was sized " +
-                        "for; " + SymbolCodes.format(record.symbolKey) + " " + record.date + " dropped (raise " +
-                        "EngineContext.maxSlots)" : null);
-                    return;
-                }
-                listener.onSlot(s, record.symbolKey, record.date, symbols.isKnown(id) ? id : -1);
-            }
-            securityId = id;
-            slot = s;
-            slotByDay.put(dayKey, ((long)securityId << 32) | slot);
-        }
-        record.securityId = securityId;
+        final int slot = (int)found;
+        record.securityId = (int)(found >>> 32);
         record.slot = slot;
 
-        final int stream = streamOf(record);
+        final int stream = StreamChecks.streamOf(record);
         final boolean sequenced = record.sequence > 0;
-        final long channel = record.channel & 0xFFFF_FFFFL;
-        final long duplicateKey = ((long)slot << 34) | ((long)stream << 32) | channel;
-        long lastSeq = -1;
         if (sequenced && record.denseSequence && !inOrder)
         {
             // A dense channel (every number used) read whole: a number is a duplicate when it came before, in any
             // order; what is missing when everything is read is a gap (finishChannels).
-            final ChannelNumbers numbers = channelNumbers(record.date, record.channel, stream);
-            final int streamIndex = slot * STREAMS + stream;
-            if (slotNumbers[streamIndex] != numbers)
-            {
-                // a stream's records keep to one channel: its set of slots learns the slot once
-                numbers.slots.add(slot);
-                slotNumbers[streamIndex] = numbers;
-            }
+            final ChannelNumbers numbers = dense.numbers(record.date, record.channel, stream);
+            dense.slotOn(slot, stream, numbers);
             if (!numbers.add(record.sequence))
             {
-                report(RejectReason.DUPLICATE, record.sourceId, label, line,
-                    listener.wantsDetail(RejectReason.DUPLICATE) ? SymbolCodes.format(record.symbolKey) +
-                    " channel " + record.channel + " sequence " + record.sequence + " already delivered" : null);
+                reportDuplicate(record, label, line, -1);
                 return;
             }
         }
         else if (sequenced && record.denseSequence)
         {
             // A dense channel sequence (every number used): gaps, reordering and duplicates are judged per channel.
-            final ChannelSequence sequence = channelSequence(record.date, record.channel, stream);
-            final int streamIndex = slot * STREAMS + stream;
-            if (slotSequences[streamIndex] != sequence)
-            {
-                sequence.slots.add(slot);
-                slotSequences[streamIndex] = sequence;
-            }
+            final ChannelSequence sequence = dense.sequence(record.date, record.channel, stream);
+            dense.slotOn(slot, stream, sequence);
             if (!offered)
             {
                 // A record replayed from the journal was accepted when it was journaled: the journal holds that
@@ -383,9 +235,7 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
                 // it when it arrived, in another order than the journal's, which is the order of release.)
                 if (sequence.offer(record.sequence, this) == ChannelSequence.DUPLICATE && !record.fromJournal)
                 {
-                    report(RejectReason.DUPLICATE, record.sourceId, label, line,
-                        listener.wantsDetail(RejectReason.DUPLICATE) ? SymbolCodes.format(record.symbolKey) +
-                        " channel " + record.channel + " sequence " + record.sequence + " already delivered" : null);
+                    reportDuplicate(record, label, line, -1);
                     return;
                 }
                 sequence.released(record.sequence);
@@ -393,50 +243,26 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
         }
         else if (sequenced)
         {
-            // Sequence numbers rise within a channel, and so within each symbol on it: duplicates are judged per
-            // symbol-day and channel, so that inputs need be in order only per symbol. A stock-day's stream has one
-            // channel: its last number is kept beside the slot; another channel goes to the map.
-            final int streamIndex = slot * STREAMS + stream;
-            final int seen = seqChannel[streamIndex];
-            lastSeq = seen == record.channel ? seqLast[streamIndex] : seen == NO_CHANNEL ? -1 :
-                lastSequence.get(duplicateKey);
+            final long lastSeq = streams.lastSequence(slot, stream, record.channel);
             if (lastSeq >= 0 && record.sequence <= lastSeq)
             {
-                report(RejectReason.DUPLICATE, record.sourceId, label, line,
-                    listener.wantsDetail(RejectReason.DUPLICATE) ? SymbolCodes.format(record.symbolKey) + " channel " +
-                    record.channel + " sequence " + record.sequence + " already delivered (latest " + lastSeq + ")" :
-                    null);
+                reportDuplicate(record, label, line, lastSeq);
                 return;
             }
         }
 
-        final int timeIndex = slot * STREAMS + stream;
-        final int latest = lastTime[timeIndex];
-        if (latest >= 0 && record.timeMs < latest - maxBackwardsMs)
+        final int latest = streams.admitTime(slot, stream, record.timeMs);
+        if (latest != StreamChecks.IN_TIME)
         {
             report(RejectReason.TIME_BACKWARDS, record.sourceId, label, line,
                 listener.wantsDetail(RejectReason.TIME_BACKWARDS) ? TimeFormat.formatTime(record.timeMs) +
-                " is before this stream's " + TimeFormat.formatTime(latest) + " by more than " + maxBackwardsMs +
-                " ms" : null);
+                " is before this stream's " + TimeFormat.formatTime(latest) + " by more than " +
+                streams.maxBackwardsMs() + " ms" : null);
             return;
-        }
-        if (record.timeMs > latest)
-        {
-            lastTime[timeIndex] = record.timeMs;
         }
         if (sequenced && !record.denseSequence)
         {
-            final int streamIndex = slot * STREAMS + stream;
-            final int seen = seqChannel[streamIndex];
-            if (seen == NO_CHANNEL || seen == record.channel)
-            {
-                seqChannel[streamIndex] = record.channel;
-                seqLast[streamIndex] = record.sequence;
-            }
-            else
-            {
-                lastSequence.put(duplicateKey, record.sequence);
-            }
+            streams.sequenced(slot, stream, record.channel, record.sequence);
         }
         lastDate = record.date;
 
@@ -444,22 +270,26 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
         ring.publish(record);
     }
 
-    private void progress(final RecordSource source)
+    private void reportFull(final TickEvent record, final String label, final long line, final long found)
     {
-        if ((published & 0x3FFF) == 0)
-        {
-            final long now = System.nanoTime();
-            if (now - lastProgressNs >= PROGRESS_INTERVAL_NS)
-            {
-                lastProgressNs = now;
-                long lines = 0;
-                for (final RecordSource each : all)
-                {
-                    lines += each.linesRead();
-                }
-                listener.onProgress(lines, published, source.label() + ":" + source.lineNumber());
-            }
-        }
+        final boolean symbols = found == StockDays.FULL_SYMBOLS;
+        report(RejectReason.CAPACITY, record.sourceId, label, line,
+            !listener.wantsDetail(RejectReason.CAPACITY) ? null : symbols ?
+            "more distinct symbols than the engine was sized for; " + SymbolCodes.format(record.symbolKey) +
+            " dropped (raise EngineContext.maxSymbols)" :
+            "more symbol-days than the engine was sized for; " + SymbolCodes.format(record.symbolKey) + " " +
+            record.date + " dropped (raise EngineContext.maxSlots)");
+    }
+
+    /**
+     * @param latest the channel's latest number before it, where known (a channel whose numbers are not dense), or -1.
+     */
+    private void reportDuplicate(final TickEvent record, final String label, final long line, final long latest)
+    {
+        report(RejectReason.DUPLICATE, record.sourceId, label, line,
+            listener.wantsDetail(RejectReason.DUPLICATE) ? SymbolCodes.format(record.symbolKey) + " channel " +
+            record.channel + " sequence " + record.sequence + " already delivered" +
+            (latest >= 0 ? " (latest " + latest + ")" : "") : null);
     }
 
     /**
@@ -468,7 +298,7 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
      * @param dir        where runs are written when it does not fit one run in memory.
      * @param runRecords most records sorted at once in memory, at most 2<sup>19</sup>.
      */
-    public void sorting(final java.nio.file.Path dir, final int runRecords)
+    public void sorting(final Path dir, final int runRecords)
     {
         this.sortDir = dir;
         this.sortRunRecords = runRecords;
@@ -482,19 +312,6 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
         return published;
     }
 
-    private ChannelSequence channelSequence(final int date, final int channel, final int stream)
-    {
-        final long key = ((long)date << 34) | ((long)(sharedChannelSequence ? 0 : stream) << 32) |
-            (channel & 0xFFFF_FFFFL);
-        ChannelSequence sequence = channels.get(key);
-        if (sequence == null)
-        {
-            sequence = new ChannelSequence(channel, date, sharedChannelSequence ? 0 : stream, startAtOne);
-            channels.put(key, sequence);
-        }
-        return sequence;
-    }
-
     /**
      * How this feed's dense channel sequences behave: SZSE numbers trades and orders in one sequence per channel,
      * starting at 1 each day.
@@ -504,8 +321,7 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
      */
     public void denseSequences(final boolean shared, final boolean startAtOne)
     {
-        this.sharedChannelSequence = shared;
-        this.startAtOne = startAtOne;
+        dense.configure(shared, startAtOne);
     }
 
     /**
@@ -548,29 +364,11 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
         final boolean replayed)
     {
         final List<String> affected = new ArrayList<>();
-        slots.forEach(slot -> affected.add(SymbolCodes.format(symbols.symbolKeyOfSlot(slot))));
-        java.util.Collections.sort(affected);
+        slots.forEach(slot -> affected.add(stockDays.symbolOf(slot)));
+        Collections.sort(affected);
         listener.onGap(channel, from, to, affected);
-        final TickEvent e = scratch;
-        e.clearInput();
-        e.type = TickEvent.GAP;
-        e.date = date;
-        e.channel = channel;
-        e.buyNo = from;
-        e.sellNo = to;
-        e.flag = (byte)stream;
-        e.fromJournal = replayed;
-        ring.publish(e);
         // and each symbol on the channel counts it
-        slots.forEach(slot ->
-        {
-            final TickEvent share = scratch;
-            share.clearInput();
-            share.type = TickEvent.GAP_SLOT;
-            share.slot = slot;
-            share.qty = to - from + 1;
-            ring.publish(share);
-        });
+        control.gap(date, channel, stream, slots, from, to, replayed);
     }
 
     /**
@@ -578,14 +376,11 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
      */
     public void finishChannels()
     {
-        for (final ChannelSequence sequence : channels.values())
+        for (final ChannelSequence sequence : dense.sequences())
         {
             sequence.finish(0, this);
         }
-        final List<ChannelNumbers> read = new ArrayList<>(numbers.values());
-        read.sort(java.util.Comparator.comparingInt((ChannelNumbers n) -> n.date).thenComparingInt(n -> n.channel)
-            .thenComparingInt(n -> n.stream));
-        for (final ChannelNumbers each : read)
+        for (final ChannelNumbers each : dense.numbersInOrder())
         {
             each.holes((n, from, to) ->
             {
@@ -593,28 +388,6 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
                 declareGap(n.channel, n.date, n.stream, n.slots, from, to, false);
             });
         }
-    }
-
-    private ChannelNumbers channelNumbers(final int date, final int channel, final int stream)
-    {
-        final long key = ((long)date << 34) | ((long)(sharedChannelSequence ? 0 : stream) << 32) |
-            (channel & 0xFFFF_FFFFL);
-        // records of a few channels interleave: a small cache by channel before the map
-        final int cached = (channel ^ (stream << 5)) & (NUMBERS_CACHE - 1);
-        final ChannelNumbers hit = numbersCache[cached];
-        if (hit != null && numbersCacheKey[cached] == key)
-        {
-            return hit;
-        }
-        ChannelNumbers found = numbers.get(key);
-        if (found == null)
-        {
-            found = new ChannelNumbers(channel, date, sharedChannelSequence ? 0 : stream, startAtOne);
-            numbers.put(key, found);
-        }
-        numbersCacheKey[cached] = key;
-        numbersCache[cached] = found;
-        return found;
     }
 
     /**
@@ -631,20 +404,13 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
         {
             return;
         }
-        final ChannelSequence sequence = channelSequence(lastDate, channel, 0);
+        final ChannelSequence sequence = dense.sequence(lastDate, channel, 0);
         sequence.announce(lastSeq, end, this);
         if (journaling && !replaying)
         {
             // journaled after what it caused (the gaps it declared, the records they released), so that reading the
             // journal again in its order, as new input, finds the same gaps and no duplicate
-            final TickEvent e = scratch;
-            e.clearInput();
-            e.type = TickEvent.CHANNEL;
-            e.date = lastDate;
-            e.channel = channel;
-            e.sequence = lastSeq;
-            e.flag = end ? (byte)1 : 0;
-            ring.publish(e);
+            control.channel(lastDate, channel, lastSeq, end);
         }
     }
 
@@ -671,12 +437,12 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
     {
         if (!inOrder)
         {
-            final ChannelNumbers read = channelNumbers(record.date, record.channel, record.flag);
+            final ChannelNumbers read = dense.numbers(record.date, record.channel, record.flag);
             read.addRange(record.buyNo, record.sellNo);
             declareGap(read.channel, read.date, read.stream, read.slots, record.buyNo, record.sellNo, true);
             return;
         }
-        final ChannelSequence sequence = channelSequence(record.date, record.channel, record.flag);
+        final ChannelSequence sequence = dense.sequence(record.date, record.channel, record.flag);
         declareGap(sequence, record.buyNo, record.sellNo, true);
         sequence.skipTo(record.sellNo);
     }
@@ -774,7 +540,7 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
         {
             return;
         }
-        final ChannelSequence sequence = channelSequence(date, record.channel, streamOf(record));
+        final ChannelSequence sequence = dense.sequence(date, record.channel, StreamChecks.streamOf(record));
         releaseLabel = label;
         if (sequence.offer(record.sequence, this) == ChannelSequence.DUPLICATE)
         {
@@ -849,18 +615,7 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
         listener.onReject(reason, label, line, detail);
         if (journaling)
         {
-            final TickEvent e = scratch;
-            e.clearInput();
-            e.type = TickEvent.REJECT;
-            e.position = position;
-            e.sourceId = sourceId;
-            e.line = line;
-            e.rejectReason = (byte)reason.ordinal();
-            if (raw != null)
-            {
-                e.raw(raw, start, length);
-            }
-            ring.publish(e);
+            control.reject(position, sourceId, line, reason, raw, start, length);
         }
     }
 
@@ -883,36 +638,9 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
         sourceLabels.add(label);
         if (journaling && id >= sourcesJournaled)
         {
-            final byte[] name = label.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            final TickEvent e = scratch;
-            e.clearInput();
-            e.type = TickEvent.SOURCE;
-            e.sourceId = id;
-            e.raw(name, 0, name.length);
-            ring.publish(e);
+            control.source(id, label);
             sourcesJournaled = id + 1;
         }
         return id;
-    }
-
-    /**
-     * A total order on the sources' next records: date, time, fills and orders before snapshots of the same instant
-     * (a snapshot stamped with a fill's time describes the book after it), then channel and sequence, then input
-     * order. Within a channel, time and sequence rise together, so each channel comes out in sequence order.
-     */
-    private static boolean before(final RecordSource a, final RecordSource b)
-    {
-        final TickEvent x = a.head();
-        final TickEvent y = b.head();
-        if (x.date != y.date)
-        {
-            return x.date < y.date;
-        }
-        if (x.timeMs != y.timeMs)
-        {
-            return x.timeMs < y.timeMs;
-        }
-        final int within = InstantGroups.compare(x, y);
-        return within != 0 ? within < 0 : a.index() < b.index();
     }
 }
