@@ -2,8 +2,8 @@ package io.moneyflow;
 
 import io.moneyflow.counters.CountersDescriptor.DayField;
 import io.moneyflow.counters.SlotView;
-import io.moneyflow.feed.Layouts;
-import io.moneyflow.feed.RejectReason;
+import io.moneyflow.codec.csv.Layouts;
+import io.moneyflow.ring.RejectReason;
 import io.moneyflow.feed.RunLog;
 import io.moneyflow.reference.ReferenceData;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import io.moneyflow.classify.FlowMode;
 import io.moneyflow.counters.CountersDescriptor.ClassField;
 import io.moneyflow.counters.CountersDescriptor.DayField;
 import io.moneyflow.counters.SlotView;
-import io.moneyflow.feed.RejectReason;
+import io.moneyflow.ring.RejectReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

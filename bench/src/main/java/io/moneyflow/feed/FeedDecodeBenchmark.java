@@ -1,5 +1,7 @@
 package io.moneyflow.feed;
 
+import io.moneyflow.codec.csv.Layouts;
+import io.moneyflow.codec.csv.RecordDecoder;
 import io.moneyflow.codec.CsvSplitter;
 import io.moneyflow.ring.TickEvent;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,5 +1,7 @@
 package io.moneyflow.feed;
 
+import io.moneyflow.ring.RejectReason;
+import io.moneyflow.codec.csv.Layouts;
 import io.moneyflow.codec.szse.SzseDescriptor;
 import io.moneyflow.codec.szse.SzseEncoder;
 import io.moneyflow.codec.szse.SzseFrame;

@@ -1,5 +1,6 @@
 package io.moneyflow.feed;
 
+import io.moneyflow.ring.RejectReason;
 import io.moneyflow.ring.TickEvent;
 import org.agrona.collections.IntHashSet;
 

@@ -1,5 +1,7 @@
 package io.moneyflow.feed;
 
+import io.moneyflow.ring.RejectReason;
+
 /**
  * How a {@link FeedSource} reports to its {@link Feed}: rejected lines and newly opened streams, which both take
  * part in the input's positions and its journal. Feed thread only.

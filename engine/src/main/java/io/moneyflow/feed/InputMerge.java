@@ -1,5 +1,7 @@
 package io.moneyflow.feed;
 
+import io.moneyflow.codec.csv.Layout;
+import io.moneyflow.codec.csv.Layouts;
 import io.moneyflow.ring.TickEvent;
 
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.moneyflow.feed;
 
+import io.moneyflow.ring.RejectReason;
 import io.moneyflow.codec.SymbolCodes;
 import io.moneyflow.counters.CountersDescriptor;
 import io.moneyflow.counters.FlowCounters;

@@ -1,5 +1,7 @@
 package io.moneyflow.feed;
 
+import io.moneyflow.codec.csv.RecordDecoder;
+import io.moneyflow.ring.RejectReason;
 import io.moneyflow.codec.SymbolCodes;
 import io.moneyflow.codec.TimeFormat;
 import io.moneyflow.codec.szse.OrderDecoder;

@@ -1,7 +1,7 @@
 package io.moneyflow.journal;
 
 import io.moneyflow.feed.Feed;
-import io.moneyflow.feed.RejectReason;
+import io.moneyflow.ring.RejectReason;
 import io.moneyflow.ring.TickEvent;
 
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.moneyflow.feed;
 
+import io.moneyflow.ring.RejectReason;
 import io.moneyflow.EngineContext;
 import io.moneyflow.TestRuns;
 import io.moneyflow.counters.CountersDescriptor.DayField;

@@ -1,5 +1,8 @@
 package io.moneyflow.feed;
 
+import io.moneyflow.codec.csv.Layout;
+import io.moneyflow.codec.csv.Layouts;
+import io.moneyflow.ring.RejectReason;
 import io.moneyflow.Engine;
 import io.moneyflow.EngineContext;
 import io.moneyflow.Samples;

@@ -1,5 +1,6 @@
 package io.moneyflow.feed;
 
+import io.moneyflow.codec.csv.RecordDecoder;
 import io.moneyflow.codec.SymbolCodes;
 import io.moneyflow.ring.TickEvent;
 

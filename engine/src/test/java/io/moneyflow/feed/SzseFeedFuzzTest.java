@@ -1,5 +1,7 @@
 package io.moneyflow.feed;
 
+import io.moneyflow.ring.RejectReason;
+import io.moneyflow.codec.csv.Layouts;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.moneyflow.codec.szse.SzseDescriptor;

@@ -6,7 +6,7 @@ import io.moneyflow.JournalHeaders;
 import io.moneyflow.feed.RunLog;
 import io.moneyflow.Samples;
 import io.moneyflow.counters.CountersDigest;
-import io.moneyflow.feed.RejectReason;
+import io.moneyflow.ring.RejectReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -8,7 +8,7 @@ import io.moneyflow.counters.CountersDescriptor.DayField;
 import io.moneyflow.counters.CountersDigest;
 import io.moneyflow.counters.FlowCountersReader;
 import io.moneyflow.counters.SlotView;
-import io.moneyflow.feed.Layouts;
+import io.moneyflow.codec.csv.Layouts;
 import io.moneyflow.feed.RunLog;
 import io.moneyflow.feed.SzseSession;
 import io.moneyflow.journal.Journal;

@@ -4,7 +4,7 @@ import io.moneyflow.Engine;
 import io.moneyflow.EngineContext;
 import io.moneyflow.Samples;
 import io.moneyflow.codec.szse.SzseEncoder;
-import io.moneyflow.feed.Layouts;
+import io.moneyflow.codec.csv.Layouts;
 import io.moneyflow.feed.SzseSession;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.moneyflow.tools;
 import io.moneyflow.counters.CountersDescriptor;
 import io.moneyflow.counters.FlowCounters;
 import io.moneyflow.counters.FlowCountersReader;
-import io.moneyflow.feed.RejectReason;
+import io.moneyflow.ring.RejectReason;
 import io.moneyflow.reference.ReferenceData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -6,7 +6,7 @@ import io.moneyflow.classify.FlowMode;
 import io.moneyflow.classify.OrderSizeBasis;
 import io.moneyflow.classify.SizeScheme;
 import io.moneyflow.codec.SymbolCodes;
-import io.moneyflow.feed.Layouts;
+import io.moneyflow.codec.csv.Layouts;
 import io.moneyflow.reference.ReferenceData;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

@@ -1,7 +1,7 @@
 package io.moneyflow.tools;
 
-import io.moneyflow.feed.Layout;
-import io.moneyflow.feed.Layouts;
+import io.moneyflow.codec.csv.Layout;
+import io.moneyflow.codec.csv.Layouts;
 import io.moneyflow.sim.SzseFeedServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -4,7 +4,7 @@ import io.moneyflow.codec.TimeFormat;
 import io.moneyflow.counters.FlowCounters;
 import io.moneyflow.counters.FlowCountersReader;
 import io.moneyflow.counters.SlotView;
-import io.moneyflow.feed.RejectReason;
+import io.moneyflow.ring.RejectReason;
 import io.moneyflow.indicator.Indicators;
 import io.moneyflow.reference.ReferenceData;
 import io.moneyflow.reference.TradingCalendar;

@@ -225,7 +225,7 @@ public final class MoneyflowCli implements Runnable
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
         readAheadSecurities(args);
-        io.moneyflow.feed.Layouts.readAhead();
+        io.moneyflow.codec.csv.Layouts.readAhead();
         final CommandLine cli = commandLine(args);
         cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));

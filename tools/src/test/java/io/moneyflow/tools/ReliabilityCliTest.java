@@ -1,6 +1,6 @@
 package io.moneyflow.tools;
 
-import io.moneyflow.feed.Layouts;
+import io.moneyflow.codec.csv.Layouts;
 import io.moneyflow.sim.SzseFeedServer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

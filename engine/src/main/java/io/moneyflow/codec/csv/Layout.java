@@ -1,4 +1,4 @@
-package io.moneyflow.feed;
+package io.moneyflow.codec.csv;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.moneyflow.feed;
+package io.moneyflow.ring;
 
 /**
  * Why the feed rejected an input record. Each reason has its own counter; a rejected record never reaches the

@@ -1,9 +1,10 @@
-package io.moneyflow.feed;
+package io.moneyflow.codec.csv;
 
 import io.moneyflow.EngineContext;
 import io.moneyflow.Samples;
 import io.moneyflow.TestRuns;
 import io.moneyflow.counters.CountersDescriptor.DayField;
+import io.moneyflow.feed.InputFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

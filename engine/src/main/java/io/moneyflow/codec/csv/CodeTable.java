@@ -1,4 +1,4 @@
-package io.moneyflow.feed;
+package io.moneyflow.codec.csv;
 
 import io.moneyflow.codec.AsciiText;
 

@@ -1,5 +1,6 @@
-package io.moneyflow.feed;
+package io.moneyflow.codec.csv;
 
+import io.moneyflow.ring.RejectReason;
 import io.moneyflow.codec.AsciiNumbers;
 import io.moneyflow.codec.AsciiText;
 import io.moneyflow.codec.CsvSplitter;
@@ -17,10 +18,10 @@ import java.util.Locale;
  * <p>
  * A bad line returns a {@link RejectReason}, and {@link #rejectColumn()} names the column at fault.
  */
-final class RecordDecoder
+public final class RecordDecoder
 {
     /** Order numbers must fit 40 bits so that the order table can pack them with the slot. */
-    static final long MAX_ORDER_NO = (1L << 40) - 1;
+    public static final long MAX_ORDER_NO = (1L << 40) - 1;
 
     private final RecordLayout layout;
     private final byte kind;
@@ -64,7 +65,7 @@ final class RecordDecoder
      * @param header   the file's column names.
      * @param fileName the file or entry label, for layouts that take the date from it.
      */
-    RecordDecoder(final RecordLayout layout, final List<String> header, final String fileName)
+    public RecordDecoder(final RecordLayout layout, final List<String> header, final String fileName)
     {
         this.layout = layout;
         this.header = List.copyOf(header);
@@ -184,7 +185,7 @@ final class RecordDecoder
      * @param out receives the input fields; cleared first.
      * @return null when the record is good, else why it is rejected.
      */
-    RejectReason decode(final byte[] b, final CsvSplitter csv, final TickEvent out)
+    public RejectReason decode(final byte[] b, final CsvSplitter csv, final TickEvent out)
     {
         final RejectReason reason = decodeFields(b, csv, out);
         if (reason == null)
@@ -378,7 +379,7 @@ final class RecordDecoder
      * @param csv the line split into fields.
      * @return the date and time as {@link FeedSource#dateTime} gives them, or -1 when they do not decode.
      */
-    long decodeDateTime(final byte[] b, final CsvSplitter csv)
+    public long decodeDateTime(final byte[] b, final CsvSplitter csv)
     {
         if (csv.malformed() || csv.count() != expectedFields())
         {
@@ -653,7 +654,7 @@ final class RecordDecoder
     /**
      * @return the column at fault in the last rejection, or -1 for the whole line.
      */
-    int rejectColumn()
+    public int rejectColumn()
     {
         return rejectColumn;
     }
@@ -662,7 +663,7 @@ final class RecordDecoder
      * @param column index.
      * @return its header name.
      */
-    String columnName(final int column)
+    public String columnName(final int column)
     {
         return header.get(column);
     }
@@ -670,7 +671,7 @@ final class RecordDecoder
     /**
      * @return fields a line must have: as many as the header names.
      */
-    int expectedFields()
+    public int expectedFields()
     {
         return header.size();
     }
@@ -678,7 +679,7 @@ final class RecordDecoder
     /**
      * @return lines decoded into a record so far (whatever the feed then made of them).
      */
-    long decoded()
+    public long decoded()
     {
         return decoded;
     }
