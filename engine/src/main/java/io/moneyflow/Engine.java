@@ -21,6 +21,7 @@ import io.moneyflow.journal.JournalHandler;
 import io.moneyflow.journal.JournalHeader;
 import io.moneyflow.journal.JournalInput;
 import io.moneyflow.journal.JournalReplay;
+import io.moneyflow.journal.JournalResume;
 import io.moneyflow.journal.ReplayFilter;
 import io.moneyflow.ring.CountingExceptionHandler;
 import io.moneyflow.ring.TickEvent;
@@ -304,13 +305,9 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * Continues the run a journal holds: a fresh journal gets this run's header; one holding a run of the same
-     * settings and inputs is checked end to end, replayed into the engine, and its records are skipped when the
-     * inputs are read again (files), or judged by their sequence numbers when the gateway sends them again (live).
-     */
-    /**
      * With a journal: checks that this engine has not ingested a run yet (an engine with a journal journals one),
-     * resumes the journal for this run ({@link #resume}) and has the feed journal its records. Without one, nothing.
+     * resumes the journal for this run ({@link JournalResume}) and has the feed journal its records. Without one,
+     * nothing.
      *
      * @param header the run's journal header, made only when there is a journal.
      */
@@ -327,67 +324,8 @@ public final class Engine implements AutoCloseable
             throw new IllegalStateException("an engine with a journal ingests one run; launch another engine");
         }
         ingested = true;
-        resume(feed, header.get(), messages, live);
+        JournalResume.resume(journal, journalHandler, feed, header.get(), messages, live);
         feed.journaling(true);
-    }
-
-    private void resume(
-        final Feed feed, final JournalHeader header, final Consumer<String> messages, final boolean live)
-    {
-        for (final String note : journal.recovered())
-        {
-            messages.accept("journal " + journal.dir() + ": " + note);
-        }
-        final Journal.ReadResult check = journal.read(null);
-        if (check.damage() != null)
-        {
-            throw new JournalException(Journal.damaged(journal.dir(), check.damage()));
-        }
-        if (check.header() == null)
-        {
-            if (check.excerpts() > 0)
-            {
-                throw new JournalException(Journal.damaged(journal.dir(), "records but no header"));
-            }
-            journal.writeHeader(header);
-            return;
-        }
-        if (check.lostPositions() > 0 && !live)
-        {
-            throw new JournalException("journal " + journal.dir() + " lacks " + String.format("%,d",
-                check.lostPositions()) + " input records that a repair found damaged: a run cannot continue it " +
-                "without them. 'moneyflow replay' and 'audit' still read it (and say what is missing); journal this " +
-                "run afresh into another directory, the inputs hold every record");
-        }
-        final String difference = check.header().difference(header);
-        if (difference != null)
-        {
-            throw new JournalException("journal " + journal.dir() + " holds another run (" + difference +
-                "); resume it with the same settings and inputs, or journal this run elsewhere");
-        }
-        final JournalReplay replay = new JournalReplay(feed, ReplayFilter.ALL, 0);
-        feed.replaying(true);
-        journal.read(replay);
-        feed.replaying(false);
-        journal.resumed(check);
-        journalHandler.resumeSources(check.sources());
-        if (live)
-        {
-            feed.continueAfter(check.lastPosition(), check.sources());
-            if (check.lastPosition() > 0)
-            {
-                messages.accept("resuming from journal " + journal.dir() + ": " +
-                    String.format("%,d", check.lastPosition()) + " input records already journaled are replayed; " +
-                    "what the gateway sends again is dropped as duplicates");
-            }
-            return;
-        }
-        feed.resumeAfter(check.lastPosition(), check.sources());
-        if (check.lastPosition() > 0)
-        {
-            messages.accept("resuming from journal " + journal.dir() + ": " + String.format("%,d", check.lastPosition()) +
-                " input records already journaled are replayed, then skipped in the input");
-        }
     }
 
     /**
