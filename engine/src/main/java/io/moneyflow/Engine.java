@@ -1,5 +1,6 @@
 package io.moneyflow;
 
+import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.moneyflow.aggregate.AggregateHandler;
@@ -31,7 +32,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import com.lmax.disruptor.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -95,7 +95,8 @@ public final class Engine implements AutoCloseable
             context.scheme().mainClassCount(),
             context.barMinutes(),
             session.barCount(),
-            context.mode().ordinal());
+            context.mode().ordinal(),
+            context.epochClock());
         this.symbols = new SymbolTable(context.reference(), context.maxSymbols(), context.maxSlots());
         this.classify = new ClassifyHandler(
             context.scheme(),
@@ -107,7 +108,7 @@ public final class Engine implements AutoCloseable
             context.maxSlots(),
             context.mode() == FlowMode.TRADE ? 16 : context.orderCapacity());
         this.latency = context.latency() ? new org.HdrHistogram.Histogram(60_000_000_000L, 3) : null;
-        this.aggregate = new AggregateHandler(counters, latency, context.latencySkip());
+        this.aggregate = new AggregateHandler(counters, latency, context.latencySkip(), context.nanoClock());
         this.exceptions = new CountingExceptionHandler(
             n -> counters.addStat(CountersDescriptor.Stat.HANDLER_ERRORS.ordinal(), n));
         exceptions.hint(this::diskSpace);
@@ -148,7 +149,8 @@ public final class Engine implements AutoCloseable
         if (context.journalDir() != null)
         {
             journal = Journal.openForWriting(context.journalDir(), context.journalSyncMs() > 0);
-            journalHandler = new JournalHandler(journal, context.journalBatchRecords(), context.journalSyncMs(), 0);
+            journalHandler = new JournalHandler(journal, context.journalBatchRecords(), context.journalSyncMs(), 0,
+                context.nanoClock());
             if (context.fused())
             {
                 // fused, classify and aggregate come after the journal: the counters still never hold a record the
@@ -240,6 +242,7 @@ public final class Engine implements AutoCloseable
             context.maxBackwardsMs(),
             log);
         feed.sorting(context.sortDir(), context.sortRunRecords());
+        feed.clock(context.nanoClock());
         if (context.szseSequences())
         {
             feed.denseSequences(true, true);

@@ -5,13 +5,17 @@ import io.moneyflow.classify.FlowMode;
 import io.moneyflow.classify.OrderSizeBasis;
 import io.moneyflow.classify.SizeScheme;
 import io.moneyflow.classify.TradingSession;
-import io.moneyflow.counters.FlowCounters;
 import io.moneyflow.codec.csv.Layout;
 import io.moneyflow.codec.csv.Layouts;
+import io.moneyflow.counters.FlowCounters;
 import io.moneyflow.journal.JournalInput;
 import io.moneyflow.reference.ReferenceData;
 import io.moneyflow.ring.Pipeline;
 import io.moneyflow.ring.RingWait;
+import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.SystemEpochClock;
+import org.agrona.concurrent.SystemNanoClock;
 
 import java.nio.file.Path;
 
@@ -65,6 +69,8 @@ public final class EngineContext
     private boolean szseSequences;
     private boolean latency;
     private long latencySkip;
+    private NanoClock nanoClock = SystemNanoClock.INSTANCE;
+    private EpochClock epochClock = SystemEpochClock.INSTANCE;
     private boolean concluded;
 
     /**
@@ -711,6 +717,42 @@ public final class EngineContext
             throw new IllegalArgumentException("latency skip " + records + " is negative");
         }
         this.latencySkip = records;
+        return this;
+    }
+
+    /**
+     * @return the clock of intervals: pacing, heartbeats, journal syncs, progress, latency.
+     */
+    public NanoClock nanoClock()
+    {
+        return nanoClock;
+    }
+
+    /**
+     * @param clock the clock of intervals; default the system's ({@link System#nanoTime()}).
+     * @return this.
+     */
+    public EngineContext nanoClock(final NanoClock clock)
+    {
+        this.nanoClock = java.util.Objects.requireNonNull(clock, "nano clock");
+        return this;
+    }
+
+    /**
+     * @return the clock of the wall time: the counters file's start and close times.
+     */
+    public EpochClock epochClock()
+    {
+        return epochClock;
+    }
+
+    /**
+     * @param clock the clock of the wall time, in milliseconds since the epoch; default the system's.
+     * @return this.
+     */
+    public EngineContext epochClock(final EpochClock clock)
+    {
+        this.epochClock = java.util.Objects.requireNonNull(clock, "epoch clock");
         return this;
     }
 }

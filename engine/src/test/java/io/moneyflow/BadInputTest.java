@@ -1,11 +1,11 @@
 package io.moneyflow;
 
+import io.moneyflow.codec.csv.Layouts;
 import io.moneyflow.counters.CountersDescriptor.DayField;
 import io.moneyflow.counters.SlotView;
-import io.moneyflow.codec.csv.Layouts;
-import io.moneyflow.ring.RejectReason;
 import io.moneyflow.feed.RunLog;
 import io.moneyflow.reference.ReferenceData;
+import io.moneyflow.ring.RejectReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

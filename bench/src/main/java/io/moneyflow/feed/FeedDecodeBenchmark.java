@@ -1,8 +1,8 @@
 package io.moneyflow.feed;
 
+import io.moneyflow.codec.CsvSplitter;
 import io.moneyflow.codec.csv.Layouts;
 import io.moneyflow.codec.csv.RecordDecoder;
-import io.moneyflow.codec.CsvSplitter;
 import io.moneyflow.ring.TickEvent;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

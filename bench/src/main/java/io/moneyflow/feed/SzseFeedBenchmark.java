@@ -1,12 +1,12 @@
 package io.moneyflow.feed;
 
-import io.moneyflow.ring.RejectReason;
 import io.moneyflow.codec.csv.Layouts;
 import io.moneyflow.codec.szse.SzseDescriptor;
 import io.moneyflow.codec.szse.SzseEncoder;
 import io.moneyflow.codec.szse.SzseFrame;
 import io.moneyflow.codec.szse.SzseFrameReader;
 import io.moneyflow.reference.ReferenceData;
+import io.moneyflow.ring.RejectReason;
 import io.moneyflow.ring.TickEvent;
 import org.agrona.collections.Int2IntHashMap;
 import org.agrona.collections.IntArrayList;

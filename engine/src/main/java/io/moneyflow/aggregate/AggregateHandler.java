@@ -9,6 +9,8 @@ import io.moneyflow.counters.CountersDescriptor.Stat;
 import io.moneyflow.counters.FlowCounters;
 import io.moneyflow.counters.FlowCountersWriter;
 import io.moneyflow.ring.TickEvent;
+import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.SystemNanoClock;
 
 import static io.moneyflow.ring.TickEvent.BUY;
 import static io.moneyflow.ring.TickEvent.NONE;
@@ -30,6 +32,7 @@ public final class AggregateHandler implements EventHandler<TickEvent>
     private final FlowCounters counters;
     private final FlowCountersWriter writer;
     private final org.HdrHistogram.Histogram latency;
+    private final NanoClock clock;
     /** Timed records to leave out of {@link #latency} first, and records timed so far. */
     private final long latencySkip;
     private long latencyRecords;
@@ -75,6 +78,19 @@ public final class AggregateHandler implements EventHandler<TickEvent>
      */
     public AggregateHandler(final FlowCounters counters, final org.HdrHistogram.Histogram latency, final long skip)
     {
+        this(counters, latency, skip, SystemNanoClock.INSTANCE);
+    }
+
+    /**
+     * @param counters the counters file to write.
+     * @param latency  as above, or null.
+     * @param skip     as above.
+     * @param clock    the clock the records' arrival stamps were read from.
+     */
+    public AggregateHandler(
+        final FlowCounters counters, final org.HdrHistogram.Histogram latency, final long skip, final NanoClock clock)
+    {
+        this.clock = clock;
         this.latencySkip = skip;
         this.counters = counters;
         this.writer = new FlowCountersWriter(counters);
@@ -205,7 +221,7 @@ public final class AggregateHandler implements EventHandler<TickEvent>
         appliedSinceFlush++;
         if (latency != null && event.recvNanos != 0)
         {
-            final long nanos = System.nanoTime() - event.recvNanos;
+            final long nanos = clock.nanoTime() - event.recvNanos;
             // the first latencySkip records go to the warm-up histogram, the rest to the measured one, chosen by an
             // index, not a branch: a branch taken only once the skip ran out was one the compiled code had never
             // seen, and its deoptimisation stalled the stage just as the measurement began

@@ -1,6 +1,8 @@
 package io.moneyflow.counters;
 
 import org.agrona.IoUtil;
+import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.SystemEpochClock;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.File;
@@ -35,10 +37,12 @@ public final class FlowCounters implements AutoCloseable
     private final int barLength;
     private final int barsOffset;
     private final int barRowLength;
+    private final EpochClock clock;
 
-    private FlowCounters(final Path path, final MappedByteBuffer mapped)
+    private FlowCounters(final Path path, final MappedByteBuffer mapped, final EpochClock clock)
     {
         this.path = path;
+        this.clock = clock;
         this.mapped = mapped;
         this.buffer = new UnsafeBuffer(mapped);
         this.slotCapacity = buffer.getInt(SLOT_CAPACITY_OFFSET);
@@ -74,6 +78,28 @@ public final class FlowCounters implements AutoCloseable
         final int barCount,
         final int mode)
     {
+        return create(path, slotCapacity, schemeName, classNames, mainClassCount, barMinutes, barCount, mode,
+            SystemEpochClock.INSTANCE);
+    }
+
+    /**
+     * As {@link #create(Path, int, String, String[], int, int, int, int)}, with the clock of its start and close
+     * times.
+     *
+     * @param clock the wall clock, in milliseconds since the epoch.
+     * @return the mapped file, ready for writing.
+     */
+    public static FlowCounters create(
+        final Path path,
+        final int slotCapacity,
+        final String schemeName,
+        final String[] classNames,
+        final int mainClassCount,
+        final int barMinutes,
+        final int barCount,
+        final int mode,
+        final EpochClock clock)
+    {
         if (classNames.length < 1 || classNames.length > MAX_CLASSES)
         {
             throw new IllegalArgumentException("class count must be 1.." + MAX_CLASSES);
@@ -107,7 +133,7 @@ public final class FlowCounters implements AutoCloseable
             buffer.putLong(MAGIC_OFFSET, MAGIC);
             buffer.putInt(VERSION_OFFSET, LAYOUT_VERSION);
             buffer.putLong(PID_OFFSET, ProcessHandle.current().pid());
-            buffer.putLong(START_TIME_OFFSET, System.currentTimeMillis());
+            buffer.putLong(START_TIME_OFFSET, clock.time());
             buffer.putInt(SLOT_CAPACITY_OFFSET, slotCapacity);
             buffer.putInt(CLASS_COUNT_OFFSET, classNames.length);
             buffer.putInt(BAR_COUNT_OFFSET, barCount);
@@ -121,7 +147,7 @@ public final class FlowCounters implements AutoCloseable
                 putAscii(buffer, CLASS_NAMES_OFFSET + i * CLASS_NAME_LENGTH, CLASS_NAME_LENGTH, classNames[i]);
             }
             buffer.putIntRelease(READY_OFFSET, 1);
-            return new FlowCounters(path, mapped);
+            return new FlowCounters(path, mapped, clock);
         }
         catch (final IOException ex)
         {
@@ -167,7 +193,7 @@ public final class FlowCounters implements AutoCloseable
             IoUtil.unmap(mapped);
             throw new IllegalStateException(path + " is not ready: its writer has not finished the header");
         }
-        final FlowCounters counters = new FlowCounters(path, mapped);
+        final FlowCounters counters = new FlowCounters(path, mapped, SystemEpochClock.INSTANCE);
         final long expected =
             CountersDescriptor.fileLength(counters.slotCapacity, counters.classCount, counters.barCount);
         if (file.length() < expected)
@@ -230,7 +256,7 @@ public final class FlowCounters implements AutoCloseable
      */
     public void markClosed()
     {
-        buffer.putLongRelease(CLOSE_TIME_OFFSET, System.currentTimeMillis());
+        buffer.putLongRelease(CLOSE_TIME_OFFSET, clock.time());
     }
 
     /**

@@ -1,12 +1,14 @@
 package io.moneyflow.feed;
 
-import io.moneyflow.ring.RejectReason;
-import io.moneyflow.codec.csv.Layout;
-import io.moneyflow.codec.csv.Layouts;
 import io.moneyflow.codec.SymbolCodes;
 import io.moneyflow.codec.TimeFormat;
+import io.moneyflow.codec.csv.Layout;
+import io.moneyflow.codec.csv.Layouts;
+import io.moneyflow.ring.RejectReason;
 import io.moneyflow.ring.TickEvent;
 import org.agrona.collections.IntHashSet;
+import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.SystemNanoClock;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,6 +64,7 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
     /** The name of every stream opened, by its source id. */
     private final List<String> sourceLabels = new ArrayList<>();
     private int sourcesJournaled;
+    private NanoClock clock = SystemNanoClock.INSTANCE;
 
     /**
      * @param ring           where accepted records go: the engine's ring ({@link RecordSink#of}).
@@ -305,6 +308,22 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
     {
         this.sortDir = dir;
         this.sortRunRecords = runRecords;
+    }
+
+    /**
+     * @param clock the clock of the feed's intervals: progress, and the pacing and arrival stamps of its readers.
+     */
+    public void clock(final NanoClock clock)
+    {
+        this.clock = clock;
+    }
+
+    /**
+     * @return the clock of the feed's intervals.
+     */
+    public NanoClock clock()
+    {
+        return clock;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.moneyflow.feed;
 
 import io.moneyflow.ring.RejectReason;
+
 import java.util.List;
 
 /**

@@ -1,13 +1,13 @@
 package io.moneyflow.feed;
 
-import io.moneyflow.codec.csv.RecordLayout;
-import io.moneyflow.ring.RejectReason;
-import io.moneyflow.codec.csv.Layout;
-import io.moneyflow.codec.csv.Layouts;
-import io.moneyflow.codec.csv.RecordDecoder;
 import io.moneyflow.codec.CsvSplitter;
 import io.moneyflow.codec.LineReader;
 import io.moneyflow.codec.TimeFormat;
+import io.moneyflow.codec.csv.Layout;
+import io.moneyflow.codec.csv.Layouts;
+import io.moneyflow.codec.csv.RecordDecoder;
+import io.moneyflow.codec.csv.RecordLayout;
+import io.moneyflow.ring.RejectReason;
 import io.moneyflow.ring.TickEvent;
 
 import java.io.IOException;

@@ -64,7 +64,7 @@ final class InputMerge
         final List<RecordSource> sources = new ArrayList<>();
         // the first check reports at once: the report's branch and its text are then run, linked and profiled before
         // the feed's loop is compiled, instead of deoptimising the compiled loop a second into the day (seen with JFR)
-        lastProgressNs = System.nanoTime() - PROGRESS_INTERVAL_NS;
+        lastProgressNs = feed.clock().nanoTime() - PROGRESS_INTERVAL_NS;
         try
         {
             final List<InputOrder.Verdict> verdicts = inputs.size() > 1 ?
@@ -141,7 +141,7 @@ final class InputMerge
         final long published = feed.published();
         if ((published & 0x3FFF) == 0)
         {
-            final long now = System.nanoTime();
+            final long now = feed.clock().nanoTime();
             if (now - lastProgressNs >= PROGRESS_INTERVAL_NS)
             {
                 lastProgressNs = now;

@@ -1,9 +1,9 @@
 package io.moneyflow.feed;
 
+import io.moneyflow.codec.TimeFormat;
 import io.moneyflow.codec.csv.Layout;
 import io.moneyflow.codec.csv.Layouts;
 import io.moneyflow.ring.RejectReason;
-import io.moneyflow.codec.TimeFormat;
 
 import java.util.ArrayList;
 import java.util.List;

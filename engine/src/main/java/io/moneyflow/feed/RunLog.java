@@ -1,9 +1,9 @@
 package io.moneyflow.feed;
 
-import io.moneyflow.ring.RejectReason;
 import io.moneyflow.codec.SymbolCodes;
 import io.moneyflow.counters.CountersDescriptor;
 import io.moneyflow.counters.FlowCounters;
+import io.moneyflow.ring.RejectReason;
 
 import java.util.ArrayList;
 import java.util.Collections;

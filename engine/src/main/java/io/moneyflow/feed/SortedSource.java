@@ -1,9 +1,9 @@
 package io.moneyflow.feed;
 
+import io.moneyflow.ring.TickEvent;
 import io.moneyflow.ring.TickRecordDecoder;
 import io.moneyflow.ring.TickRecordDescriptor;
 import io.moneyflow.ring.TickRecordEncoder;
-import io.moneyflow.ring.TickEvent;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;

@@ -1,18 +1,19 @@
 package io.moneyflow.feed;
 
-import io.moneyflow.codec.csv.RecordDecoder;
-import io.moneyflow.ring.RejectReason;
 import io.moneyflow.codec.SymbolCodes;
 import io.moneyflow.codec.TimeFormat;
+import io.moneyflow.codec.csv.RecordDecoder;
 import io.moneyflow.codec.szse.OrderDecoder;
 import io.moneyflow.codec.szse.SnapshotDecoder;
-import io.moneyflow.codec.szse.SzseDescriptor;
 import io.moneyflow.codec.szse.SzseDescriptor.ChannelHeartbeat;
+import io.moneyflow.codec.szse.SzseDescriptor;
 import io.moneyflow.codec.szse.SzseFrame;
 import io.moneyflow.codec.szse.SzseFrameReader;
 import io.moneyflow.codec.szse.TradeDecoder;
+import io.moneyflow.ring.RejectReason;
 import io.moneyflow.ring.TickEvent;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.NanoClock;
 
 /**
  * Turns SZSE Binary market-data frames into the engine's records: 300191 trades and cancels, 300192 orders, 300111
@@ -75,6 +76,14 @@ public final class SzseFeed implements SzseFrameReader.Handler
     }
 
     /**
+     * @return the clock of arrival stamps and the session's heartbeats: the feed's.
+     */
+    public NanoClock clock()
+    {
+        return feed.clock();
+    }
+
+    /**
      * @param session receives session messages and channel heartbeats.
      */
     public void session(final Session session)
@@ -94,7 +103,7 @@ public final class SzseFeed implements SzseFrameReader.Handler
     /**
      * Stamps the frames of the next read with their arrival time, for latency measurement.
      *
-     * @param nanos {@link System#nanoTime()} when the bytes arrived.
+     * @param nanos the time the bytes arrived, on {@link #clock()}.
      */
     public void arrived(final long nanos)
     {

@@ -5,6 +5,7 @@ import io.moneyflow.codec.szse.SzseEncoder;
 import io.moneyflow.codec.szse.SzseFrame;
 import io.moneyflow.codec.szse.SzseFrameReader;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
@@ -13,8 +14,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.util.function.Consumer;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * A client session of the SZSE Binary market-data protocol over TCP: connect, log on, read frames into the
@@ -77,6 +78,9 @@ public final class SzseSession implements SzseFeed.Session
     private long reconnects;
     private SocketChannel channel;
 
+    /** The clock of heartbeats, timeouts and the frames' arrival stamps: the feed's. */
+    private final NanoClock clock;
+
     /**
      * @param config how to connect and log on.
      * @param feed   where frames go.
@@ -87,6 +91,7 @@ public final class SzseSession implements SzseFeed.Session
         this.config = config;
         this.feed = feed;
         this.log = log;
+        this.clock = feed.clock();
         feed.session(this);
     }
 
@@ -125,7 +130,7 @@ public final class SzseSession implements SzseFeed.Session
                 loggedOn = false;
                 send(SzseEncoder.logon(out, 0, config.sender(), config.target(), config.heartBtInt(),
                     config.password(), "1.00"));
-                lastReceivedNs = System.nanoTime();
+                lastReceivedNs = clock.nanoTime();
                 final Outcome outcome = session(s, ch);
                 if (outcome != null)
                 {
@@ -180,7 +185,7 @@ public final class SzseSession implements SzseFeed.Session
             // the action form of select adds nothing to the selected-key set: no garbage per wake-up
             s.select(IGNORE_KEY, Math.max(1, Math.min(1_000, config.heartBtInt() * 1_000L / 2)));
             final int n = ch.read(in);
-            final long now = System.nanoTime();
+            final long now = clock.nanoTime();
             if (n < 0)
             {
                 log.accept("connection closed by " + config.host() + ":" + config.port());
@@ -250,7 +255,7 @@ public final class SzseSession implements SzseFeed.Session
                 Thread.onSpinWait();
             }
         }
-        lastSentNs = System.nanoTime();
+        lastSentNs = clock.nanoTime();
     }
 
     @Override

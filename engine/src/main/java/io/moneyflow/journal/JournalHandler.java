@@ -6,6 +6,8 @@ import io.moneyflow.ring.TickEvent;
 import io.moneyflow.ring.TickRecordEncoder;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.zip.CRC32C;
@@ -41,6 +43,8 @@ public final class JournalHandler implements EventHandler<TickEvent>
     private int sources;
     private long lastSyncNs;
     private long excerpts;
+    private long syncs;
+    private final NanoClock clock;
 
     /**
      * @param journal        the journal to append to.
@@ -50,6 +54,21 @@ public final class JournalHandler implements EventHandler<TickEvent>
      */
     public JournalHandler(final Journal journal, final int batchRecords, final long syncIntervalMs, final int sources)
     {
+        this(journal, batchRecords, syncIntervalMs, sources, SystemNanoClock.INSTANCE);
+    }
+
+    /**
+     * @param journal        the journal to append to.
+     * @param batchRecords   most records per excerpt; 1 writes one excerpt per record.
+     * @param syncIntervalMs 0 for no msync, else the longest time between msyncs.
+     * @param sources        sources the journal already names (on a resumed run).
+     * @param clock          the clock the sync interval is measured on.
+     */
+    public JournalHandler(
+        final Journal journal, final int batchRecords, final long syncIntervalMs, final int sources,
+        final NanoClock clock)
+    {
+        this.clock = clock;
         if (batchRecords < 1)
         {
             throw new IllegalArgumentException("journal batch must hold at least one record");
@@ -74,7 +93,7 @@ public final class JournalHandler implements EventHandler<TickEvent>
     public void onStart()
     {
         appender = journal.queue().createAppender();
-        lastSyncNs = System.nanoTime();
+        lastSyncNs = clock.nanoTime();
     }
 
     @Override
@@ -157,10 +176,11 @@ public final class JournalHandler implements EventHandler<TickEvent>
         }
         if (syncIntervalNs > 0)
         {
-            final long now = System.nanoTime();
+            final long now = clock.nanoTime();
             if (now - lastSyncNs >= syncIntervalNs)
             {
                 appender.sync();
+                syncs++;
                 lastSyncNs = now;
             }
         }
@@ -191,5 +211,13 @@ public final class JournalHandler implements EventHandler<TickEvent>
     public long excerpts()
     {
         return excerpts;
+    }
+
+    /**
+     * @return msyncs this stage made (with a sync interval).
+     */
+    public long syncs()
+    {
+        return syncs;
     }
 }

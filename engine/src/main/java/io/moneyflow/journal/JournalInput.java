@@ -110,16 +110,16 @@ public final class JournalInput implements Journal.Visitor
     {
         if (intervalNs == 0)
         {
-            return (records & (UNPACED_TIMING_INTERVAL - 1)) == 0 ? System.nanoTime() : 0;
+            return (records & (UNPACED_TIMING_INTERVAL - 1)) == 0 ? feed.clock().nanoTime() : 0;
         }
-        final long now = System.nanoTime();
+        final long now = feed.clock().nanoTime();
         if (startNs == 0)
         {
             startNs = now;
         }
         final long dueNs = startNs + records * intervalNs;
         long wait;
-        while ((wait = dueNs - System.nanoTime()) > 0)
+        while ((wait = dueNs - feed.clock().nanoTime()) > 0)
         {
             if (wait > 50_000)
             {

@@ -1,8 +1,8 @@
 package io.moneyflow.journal;
 
 import io.moneyflow.feed.Feed;
-import io.moneyflow.ring.RejectReason;
 import io.moneyflow.feed.RunLog;
+import io.moneyflow.ring.RejectReason;
 import io.moneyflow.ring.TickEvent;
 
 import java.nio.charset.StandardCharsets;
@@ -144,13 +144,13 @@ public final class JournalReplay implements Journal.Visitor
         if (record.date != paceDate || paceStartNs == 0)
         {
             paceDate = record.date;
-            paceStartNs = System.nanoTime();
+            paceStartNs = feed.clock().nanoTime();
             paceStartMs = record.timeMs;
             return;
         }
         final long dueNs = paceStartNs + (long)((record.timeMs - paceStartMs) * 1_000_000L / speed);
         long waitNs;
-        while ((waitNs = dueNs - System.nanoTime()) > 0)
+        while ((waitNs = dueNs - feed.clock().nanoTime()) > 0)
         {
             LockSupport.parkNanos(waitNs);
         }

@@ -72,6 +72,9 @@ public abstract class TickInput
     public int rawLength;
     /** True when the record is replayed from the journal, which must not append it again. */
     public boolean fromJournal;
-    /** {@link System#nanoTime()} when a live record's bytes arrived, or 0: for latency measurement. */
+    /**
+     * When a live record's bytes arrived, on the engine's nano clock ({@code EngineContext.nanoClock}), or 0: for
+     * latency measurement.
+     */
     public long recvNanos;
 }

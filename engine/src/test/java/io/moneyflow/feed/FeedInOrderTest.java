@@ -1,9 +1,9 @@
 package io.moneyflow.feed;
 
-import io.moneyflow.codec.csv.Layouts;
-import io.moneyflow.ring.RejectReason;
 import io.moneyflow.codec.SymbolCodes;
+import io.moneyflow.codec.csv.Layouts;
 import io.moneyflow.reference.ReferenceData;
+import io.moneyflow.ring.RejectReason;
 import io.moneyflow.ring.TickEvent;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package io.moneyflow.feed;
 
-import io.moneyflow.ring.RejectReason;
 import io.moneyflow.EngineContext;
 import io.moneyflow.TestRuns;
 import io.moneyflow.counters.CountersDescriptor.DayField;
+import io.moneyflow.ring.RejectReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,18 +1,18 @@
 package io.moneyflow.feed;
 
-import io.moneyflow.codec.csv.Layout;
-import io.moneyflow.codec.csv.Layouts;
-import io.moneyflow.ring.RejectReason;
 import io.moneyflow.Engine;
 import io.moneyflow.EngineContext;
 import io.moneyflow.Samples;
 import io.moneyflow.TestRuns;
+import io.moneyflow.codec.csv.Layout;
+import io.moneyflow.codec.csv.Layouts;
 import io.moneyflow.counters.CountersDescriptor.BarClassField;
 import io.moneyflow.counters.CountersDescriptor.BarField;
 import io.moneyflow.counters.CountersDescriptor.ClassField;
 import io.moneyflow.counters.CountersDescriptor.DayField;
 import io.moneyflow.counters.CountersDigest;
 import io.moneyflow.counters.SlotView;
+import io.moneyflow.ring.RejectReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

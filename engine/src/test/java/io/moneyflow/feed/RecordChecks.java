@@ -1,7 +1,7 @@
 package io.moneyflow.feed;
 
-import io.moneyflow.codec.csv.RecordDecoder;
 import io.moneyflow.codec.SymbolCodes;
+import io.moneyflow.codec.csv.RecordDecoder;
 import io.moneyflow.ring.TickEvent;
 
 import java.time.DateTimeException;

@@ -1,20 +1,19 @@
 package io.moneyflow.feed;
 
-import io.moneyflow.ring.RejectReason;
-import io.moneyflow.codec.csv.Layouts;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.moneyflow.codec.csv.Layouts;
 import io.moneyflow.codec.szse.SzseDescriptor;
 import io.moneyflow.codec.szse.SzseFrame;
 import io.moneyflow.codec.szse.SzseFrameReader;
 import io.moneyflow.reference.ReferenceData;
+import io.moneyflow.ring.RejectReason;
 import io.moneyflow.ring.TickEvent;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;

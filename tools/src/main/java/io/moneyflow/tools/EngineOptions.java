@@ -8,9 +8,9 @@ import io.moneyflow.classify.SizeScheme;
 import io.moneyflow.codec.SymbolCodes;
 import io.moneyflow.codec.csv.Layouts;
 import io.moneyflow.reference.ReferenceData;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;

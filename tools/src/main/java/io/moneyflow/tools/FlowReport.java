@@ -4,10 +4,10 @@ import io.moneyflow.codec.TimeFormat;
 import io.moneyflow.counters.FlowCounters;
 import io.moneyflow.counters.FlowCountersReader;
 import io.moneyflow.counters.SlotView;
-import io.moneyflow.ring.RejectReason;
 import io.moneyflow.indicator.Indicators;
 import io.moneyflow.reference.ReferenceData;
 import io.moneyflow.reference.TradingCalendar;
+import io.moneyflow.ring.RejectReason;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;

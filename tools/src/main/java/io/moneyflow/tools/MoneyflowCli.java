@@ -2,8 +2,8 @@ package io.moneyflow.tools;
 
 import io.moneyflow.feed.InputFiles;
 import io.moneyflow.reference.ReferenceData;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;

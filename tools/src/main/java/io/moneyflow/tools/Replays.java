@@ -3,10 +3,10 @@ package io.moneyflow.tools;
 import io.moneyflow.Engine;
 import io.moneyflow.EngineContext;
 import io.moneyflow.JournalHeaders;
-import io.moneyflow.journal.JournalReplay;
-import io.moneyflow.journal.ReplayFilter;
 import io.moneyflow.journal.Journal;
 import io.moneyflow.journal.JournalException;
+import io.moneyflow.journal.JournalReplay;
+import io.moneyflow.journal.ReplayFilter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 

@@ -2,7 +2,6 @@ package io.moneyflow.tools;
 
 import io.moneyflow.Engine;
 import io.moneyflow.EngineContext;
-import io.moneyflow.feed.RunLog;
 import io.moneyflow.codec.TimeFormat;
 import io.moneyflow.counters.CountersDescriptor.DayField;
 import io.moneyflow.counters.CountersDescriptor.Stat;
@@ -10,6 +9,7 @@ import io.moneyflow.counters.CountersDigest;
 import io.moneyflow.counters.FlowCounters;
 import io.moneyflow.counters.FlowCountersReader;
 import io.moneyflow.counters.SlotView;
+import io.moneyflow.feed.RunLog;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package io.moneyflow.codec.csv;
 
-import io.moneyflow.ring.RejectReason;
 import io.moneyflow.codec.AsciiNumbers;
 import io.moneyflow.codec.AsciiText;
 import io.moneyflow.codec.CsvSplitter;
 import io.moneyflow.codec.SymbolCodes;
 import io.moneyflow.codec.TimeFormat;
+import io.moneyflow.ring.RejectReason;
 import io.moneyflow.ring.TickEvent;
 
 import java.util.ArrayList;
