@@ -33,6 +33,7 @@ class ArchitectureTest
         Map.entry("ring", Set.of("codec")),
         Map.entry("counters", Set.of("indicator")),
         Map.entry("indicator", Set.of()),
+        Map.entry("signal", Set.of()),
         Map.entry("reference", Set.of("codec")),
         Map.entry("codec.szse", Set.of("codec", "ring")),
         Map.entry("codec.csv", Set.of("codec", "ring")),
@@ -85,7 +86,7 @@ class ArchitectureTest
         final Map<String, Set<String>> uses = dependencies();
         assertThat(uses.keySet()).as("the engine's packages")
             .containsExactlyInAnyOrder("(root)", "aggregate", "classify", "codec", "codec.csv", "codec.szse", "counters", "feed",
-                "indicator", "journal", "reference", "ring");
+                "indicator", "journal", "reference", "ring", "signal");
         for (final Map.Entry<String, Set<String>> entry : ALLOWED.entrySet())
         {
             assertThat(uses.get(entry.getKey())).as("what %s uses", entry.getKey()).isSubsetOf(entry.getValue());

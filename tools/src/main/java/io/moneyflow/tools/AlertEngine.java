@@ -11,8 +11,9 @@ import io.moneyflow.indicator.Indicators;
 import io.moneyflow.reference.ReferenceData;
 import io.moneyflow.reference.Security;
 import io.moneyflow.reference.TradingCalendar;
-import io.moneyflow.tools.AlertRules.Alert;
-import io.moneyflow.tools.AlertRules.Figures;
+import io.moneyflow.signal.AlertRules.Alert;
+import io.moneyflow.signal.AlertRules.Figures;
+import io.moneyflow.signal.AlertRules;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -235,7 +236,7 @@ final class AlertEngine
     /** RSI of the daily closes, the latest last, in percent; null with too few closes. */
     private BigDecimal rsi(final List<Long> closes)
     {
-        if (closes.size() <= rules.rsiPeriod || closes.contains(0L))
+        if (closes.size() <= rules.rsiPeriod() || closes.contains(0L))
         {
             return null;
         }
@@ -244,7 +245,7 @@ final class AlertEngine
         {
             c[i] = closes.get(i);
         }
-        final long last = Indicators.rsi(c, rules.rsiPeriod)[c.length - 1];
+        final long last = Indicators.rsi(c, rules.rsiPeriod())[c.length - 1];
         return Indicators.isUndefined(last) ? null :
             BigDecimal.valueOf(last).divide(BigDecimal.valueOf(Indicators.MICROS), 6, RoundingMode.HALF_EVEN);
     }

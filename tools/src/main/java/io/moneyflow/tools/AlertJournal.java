@@ -1,7 +1,7 @@
 package io.moneyflow.tools;
 
 import io.moneyflow.codec.TimeFormat;
-import io.moneyflow.tools.AlertRules.Alert;
+import io.moneyflow.signal.AlertRules.Alert;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;

@@ -3,7 +3,8 @@ package io.moneyflow.tools;
 import io.moneyflow.counters.FlowCountersReader;
 import io.moneyflow.reference.ReferenceData;
 import io.moneyflow.reference.TradingCalendar;
-import io.moneyflow.tools.AlertRules.Alert;
+import io.moneyflow.signal.AlertRules.Alert;
+import io.moneyflow.signal.AlertRules;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

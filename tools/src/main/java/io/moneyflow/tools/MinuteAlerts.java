@@ -5,7 +5,7 @@ import io.moneyflow.counters.CountersDescriptor.DayField;
 import io.moneyflow.counters.FlowCountersReader;
 import io.moneyflow.counters.SlotView;
 import io.moneyflow.reference.ReferenceData;
-import io.moneyflow.tools.AlertRules.Alert;
+import io.moneyflow.signal.AlertRules.Alert;
 
 import java.io.PrintStream;
 import java.util.List;

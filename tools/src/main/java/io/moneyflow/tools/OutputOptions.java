@@ -1,5 +1,6 @@
 package io.moneyflow.tools;
 
+import io.moneyflow.signal.AlertRules;
 import picocli.CommandLine.Option;
 
 /**

@@ -1,4 +1,4 @@
-package io.moneyflow.tools;
+package io.moneyflow.signal;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -19,18 +19,18 @@ import java.util.Properties;
  * day (every signal; the multi-day ones with the stored days before it). Money in 1/10000 yuan, volume in shares,
  * everything exact ({@link BigDecimal} for ratios); "main net" is the active view's main-force net inflow.
  */
-final class AlertRules
+public final class AlertRules
 {
     /** The signals, by the names alerts carry. */
-    static final String ACCUMULATION = "accumulation-divergence";
-    static final String DISTRIBUTION = "distribution-divergence";
-    static final String PERSISTENT = "persistent-main-force";
-    static final String ANOMALY = "flow-anomaly";
-    static final String BUY = "buy-signal";
-    static final String SELL = "sell-signal";
-    static final String BIG_ORDER = "big-order-share";
-    static final String SHRINKING = "shrinking-volume-inflow";
-    static final String SECTOR = "sector-divergence";
+    public static final String ACCUMULATION = "accumulation-divergence";
+    public static final String DISTRIBUTION = "distribution-divergence";
+    public static final String PERSISTENT = "persistent-main-force";
+    public static final String ANOMALY = "flow-anomaly";
+    public static final String BUY = "buy-signal";
+    public static final String SELL = "sell-signal";
+    public static final String BIG_ORDER = "big-order-share";
+    public static final String SHRINKING = "shrinking-volume-inflow";
+    public static final String SECTOR = "sector-divergence";
 
     /**
      * What a rule needs of one stock (or sector) over one window: the day so far, or a whole day.
@@ -45,34 +45,34 @@ final class AlertRules
      * @param mainOut     the main force's outflow.
      * @param floatShares float shares, or a negative number when unknown.
      */
-    record Figures(String subject, int date, long close, long prevClose, long turnover, long volume, long mainIn,
+    public record Figures(String subject, int date, long close, long prevClose, long turnover, long volume, long mainIn,
         long mainOut, long floatShares)
     {
-        long mainNet()
+        public long mainNet()
         {
             return mainIn - mainOut;
         }
 
         /** @return the price change in percent, or null when the previous close is unknown. */
-        BigDecimal priceChangePct()
+        public BigDecimal priceChangePct()
         {
             return close == 0 || prevClose <= 0 ? null : percent(close - prevClose, prevClose);
         }
 
         /** @return main net / turnover in percent, or null without turnover. */
-        BigDecimal mainNetRatioPct()
+        public BigDecimal mainNetRatioPct()
         {
             return percent(mainNet(), turnover);
         }
 
         /** @return (main in + main out) / turnover in percent, or null. */
-        BigDecimal bigOrderSharePct()
+        public BigDecimal bigOrderSharePct()
         {
             return percent(mainIn + mainOut, turnover);
         }
 
         /** @return float shares x close, in 1/10000 yuan, or null when either is unknown. */
-        BigDecimal floatCap()
+        public BigDecimal floatCap()
         {
             return floatShares < 0 || close <= 0 ? null : BigDecimal.valueOf(floatShares).multiply(BigDecimal.valueOf(close));
         }
@@ -91,10 +91,10 @@ final class AlertRules
      * @param values  what the rule measured, by name (exact).
      * @param limits  the thresholds it compared them with.
      */
-    record Alert(String signal, String subject, String kind, int date, String window, int timeMs, String against,
+    public record Alert(String signal, String subject, String kind, int date, String window, int timeMs, String against,
         Map<String, BigDecimal> values, Map<String, BigDecimal> limits)
     {
-        String key()
+        public String key()
         {
             return date + "/" + timeMs + "/" + signal + "/" + kind + "/" + subject + "/" + against;
         }
@@ -140,9 +140,17 @@ final class AlertRules
     }
 
     /**
+     * @return the period of the RSI the buy and sell signals compare, in days.
+     */
+    public int rsiPeriod()
+    {
+        return rsiPeriod;
+    }
+
+    /**
      * @return the rules with the defaults of the user's documents.
      */
-    static AlertRules defaults()
+    public static AlertRules defaults()
     {
         return new AlertRules(new Properties());
     }
@@ -151,7 +159,7 @@ final class AlertRules
      * @param file a properties file (config/alerts.properties): thresholds not in it keep their defaults.
      * @return the rules.
      */
-    static AlertRules load(final Path file)
+    public static AlertRules load(final Path file)
     {
         final Properties p = new Properties();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8))
@@ -208,7 +216,7 @@ final class AlertRules
      * @param timeMs the window's close.
      * @return the signals that hold.
      */
-    List<Alert> intraday(final Figures f, final String kind, final String window, final int timeMs)
+    public List<Alert> intraday(final Figures f, final String kind, final String window, final int timeMs)
     {
         final List<Alert> alerts = new ArrayList<>();
         final BigDecimal change = f.priceChangePct();
@@ -246,7 +254,7 @@ final class AlertRules
      * @param kind   stock or sector.
      * @return the signals that hold.
      */
-    List<Alert> day(final Figures today, final List<Figures> before, final BigDecimal rsi, final List<Figures> sector,
+    public List<Alert> day(final Figures today, final List<Figures> before, final BigDecimal rsi, final List<Figures> sector,
         final String kind)
     {
         final int close = 15 * 3_600_000;
@@ -379,13 +387,13 @@ final class AlertRules
     /**
      * @return the sign of numerator / denominator x 100 - pct, exactly; the denominator must be positive.
      */
-    static int comparePct(final long numerator, final long denominator, final BigDecimal pct)
+    public static int comparePct(final long numerator, final long denominator, final BigDecimal pct)
     {
         return BigDecimal.valueOf(numerator).multiply(BigDecimal.valueOf(100))
             .compareTo(pct.multiply(BigDecimal.valueOf(denominator)));
     }
 
-    static BigDecimal percent(final long numerator, final long denominator)
+    public static BigDecimal percent(final long numerator, final long denominator)
     {
         if (denominator == 0)
         {
@@ -395,7 +403,7 @@ final class AlertRules
             .divide(BigDecimal.valueOf(denominator), 4, RoundingMode.HALF_EVEN);
     }
 
-    static BigDecimal yuan(final long tenThousandths)
+    public static BigDecimal yuan(final long tenThousandths)
     {
         return BigDecimal.valueOf(tenThousandths, 4);
     }

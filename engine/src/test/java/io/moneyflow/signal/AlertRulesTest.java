@@ -1,7 +1,7 @@
-package io.moneyflow.tools;
+package io.moneyflow.signal;
 
-import io.moneyflow.tools.AlertRules.Alert;
-import io.moneyflow.tools.AlertRules.Figures;
+import io.moneyflow.signal.AlertRules.Alert;
+import io.moneyflow.signal.AlertRules.Figures;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
