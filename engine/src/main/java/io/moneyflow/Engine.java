@@ -25,6 +25,7 @@ import io.moneyflow.journal.JournalReplay;
 import io.moneyflow.journal.JournalResume;
 import io.moneyflow.journal.ReplayFilter;
 import io.moneyflow.ring.CountingExceptionHandler;
+import io.moneyflow.ring.Joins;
 import io.moneyflow.ring.TickEvent;
 
 import java.io.IOException;
@@ -569,14 +570,7 @@ public final class Engine implements AutoCloseable
         stopStages();
         if (releasing != null)
         {
-            try
-            {
-                releasing.join();
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-            }
+            Joins.uninterruptibly(releasing, 0);
         }
         try
         {
@@ -628,17 +622,10 @@ public final class Engine implements AutoCloseable
         }
         // The stage threads may still be starting or stopping (their onStart and onShutdown use the journal and
         // the counters): they must be gone before either is closed.
+        // (through an interrupt of the caller: a live run stopped by one closes its engine on the interrupted thread)
         for (final Thread thread : stageThreads)
         {
-            try
-            {
-                thread.join(SHUTDOWN_TIMEOUT_MS);
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-                break;
-            }
+            Joins.uninterruptibly(thread, SHUTDOWN_TIMEOUT_MS);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.moneyflow.aggregate;
 import com.lmax.disruptor.RingBuffer;
 import io.moneyflow.classify.TradingSession;
 import io.moneyflow.counters.FlowCounters;
+import io.moneyflow.ring.Joins;
 import io.moneyflow.ring.TickEvent;
 
 import java.util.concurrent.locks.LockSupport;
@@ -108,20 +109,23 @@ public final class BarPager implements AutoCloseable
     }
 
     /**
-     * Stops the pager and waits for its thread to end.
+     * Stops the pager and waits for its thread to end, even when the calling thread is interrupted (a live run stopped
+     * by an interrupt): the counters file is unmapped after this, and a pager still reading it would crash the JVM
+     * (SIGSEGV, seen in SzseSessionTest). The interrupt is kept for the caller.
      */
     @Override
     public void close()
     {
         running = false;
         LockSupport.unpark(thread);
-        try
-        {
-            thread.join();
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-        }
+        Joins.uninterruptibly(thread, 0);
+    }
+
+    /**
+     * @return true while the pager's thread runs.
+     */
+    boolean threadAlive()
+    {
+        return thread.isAlive();
     }
 }

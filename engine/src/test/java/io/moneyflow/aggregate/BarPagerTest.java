@@ -72,6 +72,23 @@ class BarPagerTest
         }
     }
 
+    @Test
+    void shouldWaitForItsThreadWhenClosedFromAnInterruptedThread()
+    {
+        try (FlowCounters counters = counters())
+        {
+            final RingBuffer<TickEvent> ring = RingBuffer.createSingleProducer(TickEvent::new, 8);
+            final BarPager pager = BarPager.start(ring, counters, session);
+            // a live run stopped by an interrupt closes its pager on the interrupted thread; the counters file is
+            // unmapped right after, so the pager must have stopped reading it (it crashed the JVM when it had not)
+            Thread.currentThread().interrupt();
+            pager.close();
+            final boolean alive = pager.threadAlive();
+            assertThat(Thread.interrupted()).as("the caller's interrupt, kept").isTrue();
+            assertThat(alive).as("the pager's thread after close").isFalse();
+        }
+    }
+
     /** A counters file of {@link #SLOTS} slots and one-minute bars, none published. */
     private FlowCounters counters()
     {
