@@ -249,7 +249,7 @@ public final class AggregateHandler implements EventHandler<TickEvent>
                 break;
             case TickEvent.GAP_SLOT:
                 w.addDay(DayField.GAPS, 1);
-                w.addDay(DayField.GAP_MISSING, event.qty);
+                w.addDay(DayField.GAP_MISSING, event.gapMissing());
                 return;
             default:
                 break;

@@ -34,23 +34,13 @@ final class ControlRecords
         final boolean replayed)
     {
         final TickEvent e = scratch;
-        e.clearInput();
-        e.type = TickEvent.GAP;
-        e.date = date;
-        e.channel = channel;
-        e.buyNo = from;
-        e.sellNo = to;
-        e.flag = (byte)stream;
+        e.gap(date, channel, stream, from, to);
         e.fromJournal = replayed;
         ring.publish(e);
         slots.forEach(slot ->
         {
-            final TickEvent share = scratch;
-            share.clearInput();
-            share.type = TickEvent.GAP_SLOT;
-            share.slot = slot;
-            share.qty = to - from + 1;
-            ring.publish(share);
+            scratch.gapShare(slot, to - from + 1);
+            ring.publish(scratch);
         });
     }
 
@@ -59,14 +49,8 @@ final class ControlRecords
      */
     void channel(final int date, final int channel, final long lastSeq, final boolean end)
     {
-        final TickEvent e = scratch;
-        e.clearInput();
-        e.type = TickEvent.CHANNEL;
-        e.date = date;
-        e.channel = channel;
-        e.sequence = lastSeq;
-        e.flag = end ? (byte)1 : 0;
-        ring.publish(e);
+        scratch.channelHeartbeat(date, channel, lastSeq, end);
+        ring.publish(scratch);
     }
 
     /**

@@ -446,7 +446,7 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
         final boolean was = replaying;
         replaying = true;
         lastDate = record.date;
-        channelHeartbeat(record.channel, record.sequence, record.flag != 0);
+        channelHeartbeat(record.channel, record.channelLastSequence(), record.channelEnded());
         replaying = was;
     }
 
@@ -459,14 +459,14 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
     {
         if (!inOrder)
         {
-            final ChannelNumbers read = dense.numbers(record.date, record.channel, record.flag);
-            read.addRange(record.buyNo, record.sellNo);
-            declareGap(read.channel, read.date, read.stream, read.slots, record.buyNo, record.sellNo, true);
+            final ChannelNumbers read = dense.numbers(record.date, record.channel, record.gapStream());
+            read.addRange(record.gapFrom(), record.gapTo());
+            declareGap(read.channel, read.date, read.stream, read.slots, record.gapFrom(), record.gapTo(), true);
             return;
         }
-        final ChannelSequence sequence = dense.sequence(record.date, record.channel, record.flag);
-        declareGap(sequence, record.buyNo, record.sellNo, true);
-        sequence.skipTo(record.sellNo);
+        final ChannelSequence sequence = dense.sequence(record.date, record.channel, record.gapStream());
+        declareGap(sequence, record.gapFrom(), record.gapTo(), true);
+        sequence.skipTo(record.gapTo());
     }
 
     /**

@@ -97,7 +97,8 @@ public final class JournalInput implements Journal.Visitor
                     record.raw, 0, record.rawLength);
                 records++;
             }
-            case TickEvent.CHANNEL -> feed.channelHeartbeat(record.channel, record.sequence, record.flag != 0);
+            case TickEvent.CHANNEL ->
+                feed.channelHeartbeat(record.channel, record.channelLastSequence(), record.channelEnded());
             default ->
             {
                 // gaps are found again by the feed's own sequence checks

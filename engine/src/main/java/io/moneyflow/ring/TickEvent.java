@@ -29,16 +29,19 @@ public final class TickEvent extends TickClassification
 
     /**
      * A sequence gap declared on a dense channel: {@link #channel}, {@link #date}, the first and last missing numbers
-     * in {@link #buyNo} and {@link #sellNo}, the sequence stream in {@link #flag}. Counted for every symbol on the
-     * channel, and journaled.
+     * ({@link #gapFrom()}, {@link #gapTo()}) and the sequence stream ({@link #gapStream()}); written by
+     * {@link #gap}. Counted for every symbol on the channel, and journaled.
      */
     public static final byte GAP = 7;
     /**
-     * A channel heartbeat (SZSE 390095): {@link #channel}, the last number in {@link #sequence}, {@link #flag} 1 at the
-     * channel's end. Only journaled.
+     * A channel heartbeat (SZSE 390095): {@link #channel}, its last number ({@link #channelLastSequence()}) and
+     * whether it has ended ({@link #channelEnded()}); written by {@link #channelHeartbeat}. Only journaled.
      */
     public static final byte CHANNEL = 8;
-    /** One symbol's share of a {@link #GAP}: {@link #slot} and the missing count; counted, never journaled. */
+    /**
+     * One symbol's share of a {@link #GAP}: {@link #slot} and the missing count ({@link #gapMissing()}); written by
+     * {@link #gapShare}. Counted, never journaled.
+     */
     public static final byte GAP_SLOT = 9;
 
     /**
@@ -115,6 +118,96 @@ public final class TickEvent extends TickClassification
 
     private TickEvent(final boolean whole)
     {
+    }
+
+    // ---- the control records' fields: they share the market fields' storage, named here and only here
+
+    /**
+     * Makes this a {@link #GAP}.
+     *
+     * @param date    the day.
+     * @param channel the channel.
+     * @param stream  the sequence stream: 0 trades (or every record, on a shared sequence), 1 orders, 2 snapshots.
+     * @param from    the first missing number.
+     * @param to      the last missing number.
+     */
+    public void gap(final int date, final int channel, final int stream, final long from, final long to)
+    {
+        clearInput();
+        type = GAP;
+        this.date = date;
+        this.channel = channel;
+        flag = (byte)stream;
+        buyNo = from;
+        sellNo = to;
+    }
+
+    /** @return a {@link #GAP}'s first missing number. */
+    public long gapFrom()
+    {
+        return buyNo;
+    }
+
+    /** @return a {@link #GAP}'s last missing number. */
+    public long gapTo()
+    {
+        return sellNo;
+    }
+
+    /** @return a {@link #GAP}'s sequence stream. */
+    public int gapStream()
+    {
+        return flag;
+    }
+
+    /**
+     * Makes this a {@link #GAP_SLOT}.
+     *
+     * @param slot    the symbol-day's slot.
+     * @param missing the numbers the gap lacks.
+     */
+    public void gapShare(final int slot, final long missing)
+    {
+        clearInput();
+        type = GAP_SLOT;
+        this.slot = slot;
+        qty = missing;
+    }
+
+    /** @return a {@link #GAP_SLOT}'s count of missing numbers. */
+    public long gapMissing()
+    {
+        return qty;
+    }
+
+    /**
+     * Makes this a {@link #CHANNEL} heartbeat.
+     *
+     * @param date    the day.
+     * @param channel the channel.
+     * @param lastSeq its last number.
+     * @param end     true when the channel has ended for the day.
+     */
+    public void channelHeartbeat(final int date, final int channel, final long lastSeq, final boolean end)
+    {
+        clearInput();
+        type = CHANNEL;
+        this.date = date;
+        this.channel = channel;
+        sequence = lastSeq;
+        flag = end ? (byte)1 : 0;
+    }
+
+    /** @return a {@link #CHANNEL} heartbeat's last number. */
+    public long channelLastSequence()
+    {
+        return sequence;
+    }
+
+    /** @return true when a {@link #CHANNEL} heartbeat says the channel has ended. */
+    public boolean channelEnded()
+    {
+        return flag != 0;
     }
 
     /**

@@ -181,6 +181,7 @@ public final class TickRecordDecoder
             }
             case TickEvent.GAP ->
             {
+                // the fields TickEvent.gap writes: the stream, the first and the last missing number
                 e.flag = code;
                 e.buyNo = buffer.getLong(body);
                 e.sellNo = buffer.getLong(body + 8);

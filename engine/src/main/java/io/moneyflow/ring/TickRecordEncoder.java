@@ -97,9 +97,9 @@ public final class TickRecordEncoder
             }
             case TickEvent.GAP ->
             {
-                code = e.flag;
-                buffer.putLong(body, e.buyNo);
-                buffer.putLong(body + 8, e.sellNo);
+                code = (byte)e.gapStream();
+                buffer.putLong(body, e.gapFrom());
+                buffer.putLong(body + 8, e.gapTo());
                 body += 16;
             }
             case TickEvent.CHANNEL ->
