@@ -1,8 +1,5 @@
 package io.moneyflow;
 
-import com.lmax.disruptor.TimeoutException;
-import com.lmax.disruptor.dsl.Disruptor;
-import com.lmax.disruptor.dsl.ProducerType;
 import io.moneyflow.aggregate.AggregateHandler;
 import io.moneyflow.classify.ClassifyHandler;
 import io.moneyflow.classify.FlowMode;
@@ -26,14 +23,11 @@ import io.moneyflow.journal.JournalResume;
 import io.moneyflow.journal.ReplayFilter;
 import io.moneyflow.ring.CountingExceptionHandler;
 import io.moneyflow.ring.Joins;
-import io.moneyflow.ring.TickEvent;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
@@ -55,15 +49,11 @@ public final class Engine implements AutoCloseable
         io.moneyflow.journal.ChronicleAnalytics.disable();
     }
 
-    private static final long SHUTDOWN_TIMEOUT_MS = 10_000;
-
     private final EngineContext context;
     private final FlowCounters counters;
-    private final Disruptor<TickEvent> disruptor;
+    private final Stages stages;
     private final ClassifyHandler classify;
     private final AggregateHandler aggregate;
-    /** The stage whose progress says a record has reached the counters: aggregate, or the fused stages. */
-    private final com.lmax.disruptor.EventHandler<TickEvent> lastStage;
     private final org.HdrHistogram.Histogram latency;
     private final CountingExceptionHandler exceptions;
     private final SymbolTable symbols;
@@ -71,10 +61,8 @@ public final class Engine implements AutoCloseable
     private final Journal journal;
     private final JournalHandler journalHandler;
     private final io.moneyflow.feed.RecordSink sink;
-    private final List<Thread> stageThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean ingested;
     private boolean closed;
-    private boolean stagesStopped;
     private boolean ingestionEnded;
     /** Gives the order table's memory back after {@link #endIngestion()}; null before. */
     private Thread releasing;
@@ -114,80 +102,21 @@ public final class Engine implements AutoCloseable
             n -> counters.addStat(CountersDescriptor.Stat.HANDLER_ERRORS.ordinal(), n));
         exceptions.hint(this::diskSpace);
 
-        final AtomicInteger threadNumber = new AtomicInteger();
-        final String[] stageNames = context.fused() ?
-            (context.journalDir() != null ? new String[]{"moneyflow-journal", "moneyflow-stages"} :
-                new String[]{"moneyflow-stages"}) :
-            context.journalDir() != null ?
-            new String[]{"moneyflow-classify", "moneyflow-journal", "moneyflow-aggregate"} :
-            new String[]{"moneyflow-classify", "moneyflow-aggregate"};
-        disruptor = new Disruptor<>(
-            TickEvent::new,
-            context.ringSize(),
-            runnable ->
-            {
-                final int n = threadNumber.getAndIncrement();
-                final String name = n < stageNames.length ? stageNames[n] : "moneyflow-" + n;
-                final Thread thread = new Thread(() ->
-                {
-                    try
-                    {
-                        runnable.run();
-                    }
-                    catch (final Throwable ex)
-                    {
-                        // the stage is gone: the feed and every waiter stop the run with this, rather than wait
-                        exceptions.stageDied(name, ex);
-                    }
-                }, name);
-                thread.setDaemon(true);
-                stageThreads.add(thread);
-                return thread;
-            },
-            ProducerType.SINGLE,
-            context.waitStrategy().newStrategy());
-        disruptor.setDefaultExceptionHandler(exceptions);
         if (context.journalDir() != null)
         {
             journal = Journal.openForWriting(context.journalDir(), context.journalSyncMs() > 0);
             journalHandler = new JournalHandler(journal, context.journalBatchRecords(), context.journalSyncMs(), 0,
                 context.nanoClock());
-            if (context.fused())
-            {
-                // fused, classify and aggregate come after the journal: the counters still never hold a record the
-                // journal does not
-                lastStage = new FusedStages(classify, aggregate);
-                disruptor.handleEventsWith(journalHandler).then(lastStage);
-            }
-            else
-            {
-                // The journal stage runs beside classify; aggregate waits for both, so the counters never hold a
-                // record the journal does not.
-                lastStage = aggregate;
-                disruptor.handleEventsWith(classify, journalHandler).then(aggregate);
-            }
         }
         else
         {
             journal = null;
             journalHandler = null;
-            if (context.fused())
-            {
-                lastStage = new FusedStages(classify, aggregate);
-                disruptor.handleEventsWith(lastStage);
-            }
-            else
-            {
-                lastStage = aggregate;
-                disruptor.handleEventsWith(classify).then(aggregate);
-            }
         }
-        classify.ring(disruptor.getRingBuffer());
-        aggregate.ring(disruptor.getRingBuffer(), session);
-        disruptor.start();
+        this.stages = new Stages(context, session, classify, aggregate, journalHandler, exceptions);
         // while the ring is full, the feed faults in the memory the stage is about to write: the next bar row of the
         // counters, the order table's next chunk
-        sink = io.moneyflow.feed.RecordSink.of(disruptor.getRingBuffer(), exceptions, io.moneyflow.ring.IdleWork.both(
+        sink = io.moneyflow.feed.RecordSink.of(stages.ring(), exceptions, io.moneyflow.ring.IdleWork.both(
             new io.moneyflow.aggregate.BarPrefault(counters, session), classify.chunkSupply()));
     }
 
@@ -229,7 +158,7 @@ public final class Engine implements AutoCloseable
      */
     private io.moneyflow.aggregate.BarPager barPager()
     {
-        return io.moneyflow.aggregate.BarPager.start(disruptor.getRingBuffer(), counters, session);
+        return io.moneyflow.aggregate.BarPager.start(stages.ring(), counters, session);
     }
 
     private Feed newFeed(final RunLog log)
@@ -414,8 +343,8 @@ public final class Engine implements AutoCloseable
      */
     public void awaitProcessed()
     {
-        final long target = disruptor.getRingBuffer().getCursor();
-        while (disruptor.getSequenceValueFor(lastStage) < target)
+        final long target = stages.ring().getCursor();
+        while (stages.processed() < target)
         {
             exceptions.checkAlive();
             LockSupport.parkNanos(50_000);
@@ -542,7 +471,7 @@ public final class Engine implements AutoCloseable
             return;
         }
         ingestionEnded = true;
-        stopStages();
+        stages.stop();
         if (exceptions.failure() == null)
         {
             releasing = new Thread(classify::releaseOrders, "moneyflow-release");
@@ -567,7 +496,7 @@ public final class Engine implements AutoCloseable
             return;
         }
         closed = true;
-        stopStages();
+        stages.stop();
         if (releasing != null)
         {
             Joins.uninterruptibly(releasing, 0);
@@ -597,35 +526,4 @@ public final class Engine implements AutoCloseable
         }
     }
 
-    private void stopStages()
-    {
-        if (stagesStopped)
-        {
-            return;
-        }
-        stagesStopped = true;
-        if (exceptions.failure() != null)
-        {
-            // a dead stage never drains the ring: stop the others now
-            disruptor.halt();
-        }
-        else
-        {
-            try
-            {
-                disruptor.shutdown(SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            }
-            catch (final TimeoutException ex)
-            {
-                disruptor.halt();
-            }
-        }
-        // The stage threads may still be starting or stopping (their onStart and onShutdown use the journal and
-        // the counters): they must be gone before either is closed.
-        // (through an interrupt of the caller: a live run stopped by one closes its engine on the interrupted thread)
-        for (final Thread thread : stageThreads)
-        {
-            Joins.uninterruptibly(thread, SHUTDOWN_TIMEOUT_MS);
-        }
-    }
 }
