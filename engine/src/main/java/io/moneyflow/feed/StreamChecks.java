@@ -69,7 +69,8 @@ final class StreamChecks
     {
         final int index = slot * STREAMS + stream;
         final int seen = seqChannel[index];
-        return seen == channel ? seqLast[index] : seen == NO_CHANNEL ? -1 : lastSequence.get(key(slot, stream, channel));
+        return seen == channel ? seqLast[index] :
+            seen == NO_CHANNEL ? -1 : lastSequence.get(key(slot, stream, channel));
     }
 
     /**
