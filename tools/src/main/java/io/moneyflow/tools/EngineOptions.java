@@ -6,8 +6,10 @@ import io.moneyflow.classify.FlowMode;
 import io.moneyflow.classify.OrderSizeBasis;
 import io.moneyflow.classify.SizeScheme;
 import io.moneyflow.codec.SymbolCodes;
+import io.moneyflow.codec.csv.Layout;
 import io.moneyflow.codec.csv.Layouts;
 import io.moneyflow.reference.ReferenceData;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -27,14 +29,8 @@ final class EngineOptions
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(names = "--layout", paramLabel = "NAME|FILE",
-        description = "Layout of every input: a bundled name (ddb-l2, sse-raw, ddb-tutorial, tdx-level1, mf-gen) or a " +
-            ".layout file. Default: recognise each file from its header.")
-    String layout;
-
-    @Option(names = "--layout-dir", paramLabel = "DIR",
-        description = "Also recognise inputs against every .layout file in DIR.")
-    Path layoutDir;
+    @Mixin
+    LayoutOptions layout;
 
     @Option(names = "--scheme", paramLabel = "NAME|FILE", defaultValue = "eastmoney",
         description = "Size classes: eastmoney (default), tushare, sina, seed, or a CSV file with header " +
@@ -131,19 +127,16 @@ final class EngineOptions
             context.basis(OrderSizeBasis.parse(orderSize));
             context.direction(DirectionRule.parse(direction));
             context.barMinutes(barMinutes(bar));
-            Layouts layouts = Layouts.bundled();
-            if (layoutDir != null)
+            if (layout.layoutDir != null && !Files.isDirectory(layout.layoutDir))
             {
-                if (!Files.isDirectory(layoutDir))
-                {
-                    throw new IllegalArgumentException("--layout-dir " + layoutDir + " is not a directory");
-                }
-                layouts = layouts.with(Layouts.loadDirectory(layoutDir));
+                throw new IllegalArgumentException("--layout-dir " + layout.layoutDir + " is not a directory");
             }
+            final Layouts layouts = layout.layouts();
             context.layouts(layouts);
-            if (layout != null)
+            final Layout forced = layout.forced(layouts);
+            if (forced != null)
             {
-                context.forcedLayout(layouts.resolve(layout));
+                context.forcedLayout(forced);
             }
             context.maxBackwardsMs(maxBackwardsMs);
             context.sortRunRecords(sortRunRecords);

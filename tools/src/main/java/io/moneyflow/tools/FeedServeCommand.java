@@ -4,6 +4,7 @@ import io.moneyflow.codec.csv.Layout;
 import io.moneyflow.codec.csv.Layouts;
 import io.moneyflow.sim.SzseFeedServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -85,14 +86,8 @@ final class FeedServeCommand implements Callable<Integer>
             "counts of the others, frames sent.")
     Path report;
 
-    @Option(names = "--layout", paramLabel = "NAME|FILE",
-        description = "Layout of every input: a bundled name (ddb-l2, sse-raw, ddb-tutorial, tdx-level1, mf-gen) or a " +
-            ".layout file. Default: recognise each file from its header.")
-    String layout;
-
-    @Option(names = "--layout-dir", paramLabel = "DIR",
-        description = "Also recognise inputs against every .layout file in DIR.")
-    Path layoutDir;
+    @Mixin
+    LayoutOptions layout;
 
     @Option(names = {"-q", "--quiet"}, description = "Only the summary on stderr.")
     boolean quiet;
@@ -111,19 +106,13 @@ final class FeedServeCommand implements Callable<Integer>
     {
         final long perSecond = rate(rate, spec);
         final Set<SzseFeedServer.Fault> kinds;
-        Layouts layouts = Layouts.bundled();
-        Layout forced = null;
+        final Layouts layouts;
+        final Layout forced;
         try
         {
             kinds = SzseFeedServer.Fault.parse(faults);
-            if (layoutDir != null)
-            {
-                layouts = layouts.with(Layouts.loadDirectory(layoutDir));
-            }
-            if (layout != null)
-            {
-                forced = layouts.resolve(layout);
-            }
+            layouts = layout.layouts();
+            forced = layout.forced(layouts);
             if (faultRate < 0 || faultRate > 1)
             {
                 throw new IllegalArgumentException("--fault-rate " + faultRate + " is not between 0 and 1");
