@@ -39,9 +39,8 @@ final class CloseDayCommand implements Callable<Integer>
         description = "Store the results in this counters file (of a run that has ended) instead of running inputs.")
     Path countersFile;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-        description = "Where the history store lives. Default: $MONEYFLOW_DATA, else var/ in the installation.")
-    Path dataDir;
+    @Mixin
+    HistoryStoreDir storeDir;
 
     @Option(names = "--alerts", description = "Before storing each day, evaluate the signals of " +
         "config/alerts.properties on its closed minutes and the day (the multi-day ones with the trading days stored " +
@@ -96,12 +95,12 @@ final class CloseDayCommand implements Callable<Integer>
             System.err.println("moneyflow: close-day: no trades to store");
             return 1;
         }
-        try (HistoryStore store = HistoryStore.open(DataDir.history(dataDir)))
+        try (HistoryStore store = HistoryStore.open(storeDir.file()))
         {
             final OutputOptions options = new OutputOptions();
             options.alertRules = alertRules;
             // the days one at a time in date order, each evaluated against the days stored before it
-            final Set<Integer> dates = DayClose.close(report, reader, reference, store, DataDir.dir(dataDir),
+            final Set<Integer> dates = DayClose.close(report, reader, reference, store, storeDir.dir(),
                 alerts ? options.rules() : null, true, System.err);
             for (final int date : dates)
             {

@@ -1,10 +1,10 @@
 package io.moneyflow.tools;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -27,17 +27,15 @@ final class ExportCommand implements Callable<Integer>
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "FILE.csv or FILE.parquet.")
     Path out;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-        description = "Where the history store lives. Default: $MONEYFLOW_DATA, else var/ in the installation.")
-    Path dataDir;
+    @Mixin
+    HistoryStoreDir storeDir;
 
     @Override
     public Integer call()
     {
-        final Path file = DataDir.history(dataDir);
-        if (!Files.isRegularFile(file))
+        final Path file = storeDir.existing("");
+        if (file == null)
         {
-            System.err.println("moneyflow: no history store at " + file);
             return 1;
         }
         try (HistoryStore store = HistoryStore.open(file))

@@ -1,6 +1,7 @@
 package io.moneyflow.tools;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -9,7 +10,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,9 +47,8 @@ final class HistoryCommand implements Callable<Integer>
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table, csv or json.")
     Format format;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-        description = "Where the history store lives. Default: $MONEYFLOW_DATA, else var/ in the installation.")
-    Path dataDir;
+    @Mixin
+    HistoryStoreDir storeDir;
 
     @Override
     public Integer call()
@@ -63,11 +62,9 @@ final class HistoryCommand implements Callable<Integer>
         {
             throw new ParameterException(spec.commandLine(), "--days must be at least 1");
         }
-        final Path file = DataDir.history(dataDir);
-        if (!Files.isRegularFile(file))
+        final Path file = storeDir.existing(": store days with 'moneyflow close-day' or 'flow --history'");
+        if (file == null)
         {
-            System.err.println("moneyflow: no history store at " + file + ": store days with 'moneyflow close-day' " +
-                "or 'flow --history'");
             return 1;
         }
         final String kind = symbol != null ? "stock_day" : sector != null ? "sector_day" : "market_day";

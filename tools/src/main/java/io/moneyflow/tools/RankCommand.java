@@ -1,6 +1,7 @@
 package io.moneyflow.tools;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -8,7 +9,6 @@ import picocli.CommandLine.Spec;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,9 +64,8 @@ final class RankCommand implements Callable<Integer>
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table, csv or json.")
     Format format;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-        description = "Where the history store lives. Default: $MONEYFLOW_DATA, else var/ in the installation.")
-    Path dataDir;
+    @Mixin
+    HistoryStoreDir storeDir;
 
     @Override
     public Integer call()
@@ -85,10 +84,9 @@ final class RankCommand implements Callable<Integer>
         {
             throw new ParameterException(spec.commandLine(), "--top must be at least 1");
         }
-        final Path file = DataDir.history(dataDir);
-        if (!Files.isRegularFile(file))
+        final Path file = storeDir.existing("");
+        if (file == null)
         {
-            System.err.println("moneyflow: no history store at " + file);
             return 1;
         }
         final List<Map<String, Object>> ranked;
