@@ -14,7 +14,6 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -34,8 +33,8 @@ final class AuditCommand implements Callable<Integer>
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--journal", required = true, paramLabel = "DIR", description = "The journal directory.")
-    Path journal;
+    @Mixin
+    JournalOption journal;
 
     @Option(names = "--at", required = true, paramLabel = "HH:MM:SS[.fff]", description = "The instant.")
     String at;
@@ -60,14 +59,15 @@ final class AuditCommand implements Callable<Integer>
         }
         final int atMs = Replays.time(at, "--at", spec);
         int day = Replays.date(date, spec);
-        try (Journal source = Replays.open(journal))
+        try (Journal source = journal.open())
         {
             if (day == 0)
             {
                 day = lastDate(source, key);
                 if (day == 0)
                 {
-                    throw new JournalException("journal " + journal + " holds no record of " + SymbolCodes.format(key));
+                    throw new JournalException("journal " + journal.dir + " holds no record of " +
+                        SymbolCodes.format(key));
                 }
             }
             final Replays.Replayed replayed = Replays.replay(source, new ReplayFilter(Set.of(key), day, atMs), 0,
@@ -93,7 +93,7 @@ final class AuditCommand implements Callable<Integer>
                         audit.get("at") + ": " + String.format("%,d", replayed.replay().applied()) +
                         " journal records, input positions " + audit.get("firstPosition") + ".." +
                         audit.get("lastPosition") + ", excerpts " + audit.get("firstIndex") + ".." +
-                        audit.get("lastIndex") + " of " + journal);
+                        audit.get("lastIndex") + " of " + journal.dir);
                 }
                 return run.finish() ? 0 : 1;
             }

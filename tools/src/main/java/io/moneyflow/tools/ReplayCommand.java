@@ -8,7 +8,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,8 +26,8 @@ final class ReplayCommand implements Callable<Integer>
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--journal", required = true, paramLabel = "DIR", description = "The journal directory.")
-    Path journal;
+    @Mixin
+    JournalOption journal;
 
     @Option(names = "--until", paramLabel = "HH:MM:SS[.fff]",
         description = "Replay only records at or before this time (on --date, or on every day).")
@@ -56,7 +55,7 @@ final class ReplayCommand implements Callable<Integer>
         final int untilMs = until == null ? -1 : Replays.time(until, "--until", spec);
         final int untilDate = Replays.date(date, spec);
         final double pace = Replays.speed(speed, spec);
-        try (Journal source = Replays.open(journal))
+        try (Journal source = journal.open())
         {
             final Replays.Replayed replayed = Replays.replay(source, new ReplayFilter(filter, untilDate, untilMs), pace,
                 System.err);
@@ -76,7 +75,7 @@ final class ReplayCommand implements Callable<Integer>
                 if (!output.quiet)
                 {
                     System.err.println("moneyflow: replayed " + String.format("%,d", replayed.replay().applied()) +
-                        " records from journal " + journal);
+                        " records from journal " + journal.dir);
                 }
                 return run.finish() ? 0 : 1;
             }
