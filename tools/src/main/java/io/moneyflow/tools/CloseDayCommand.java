@@ -47,9 +47,8 @@ final class CloseDayCommand implements Callable<Integer>
         "before it), journal the new alerts (see 'moneyflow alerts') and print them on stderr.")
     boolean alerts;
 
-    @Option(names = "--alert-rules", paramLabel = "FILE", description = "Alert thresholds. Default: " +
-        "config/alerts.properties of the installation.")
-    Path alertRules;
+    @Mixin
+    AlertRulesOption alertRules;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
     boolean quiet;
@@ -97,11 +96,9 @@ final class CloseDayCommand implements Callable<Integer>
         }
         try (HistoryStore store = HistoryStore.open(storeDir.file()))
         {
-            final OutputOptions options = new OutputOptions();
-            options.alertRules = alertRules;
             // the days one at a time in date order, each evaluated against the days stored before it
             final Set<Integer> dates = DayClose.close(report, reader, reference, store, storeDir.dir(),
-                alerts ? options.rules() : null, true, System.err);
+                alerts ? alertRules.rules() : null, true, System.err);
             for (final int date : dates)
             {
                 final long stocks = report.allStocks().stream().filter(r -> r.date == date).count();

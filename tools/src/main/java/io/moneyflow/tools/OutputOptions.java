@@ -1,6 +1,7 @@
 package io.moneyflow.tools;
 
 import io.moneyflow.signal.AlertRules;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,9 +38,8 @@ final class OutputOptions
         "(see 'moneyflow alerts') and print them on stderr.")
     boolean alerts;
 
-    @Option(names = "--alert-rules", paramLabel = "FILE", description = "Alert thresholds. Default: " +
-        "config/alerts.properties of the installation.")
-    java.nio.file.Path alertRules;
+    @Mixin
+    AlertRulesOption alertRules = new AlertRulesOption();
 
     /**
      * At the end of a run, before its report is printed: with --history or --alerts, its days one at a time in date
@@ -68,12 +68,6 @@ final class OutputOptions
 
     AlertRules rules()
     {
-        final java.nio.file.Path file = alertRules != null ? alertRules : Home.dir().resolve("config")
-            .resolve("alerts.properties");
-        if (alertRules != null && !java.nio.file.Files.isRegularFile(file))
-        {
-            throw new IllegalArgumentException("--alert-rules " + file + " is not a readable file");
-        }
-        return java.nio.file.Files.isRegularFile(file) ? AlertRules.load(file) : AlertRules.defaults();
+        return alertRules.rules();
     }
 }
