@@ -11,31 +11,36 @@ final class Json
 
     Json beginObject()
     {
-        value();
-        out.append('{');
-        first[++depth] = true;
-        return this;
+        return open('{');
     }
 
     Json endObject()
     {
-        depth--;
-        out.append('}');
-        return this;
+        return close('}');
     }
 
     Json beginArray()
     {
-        value();
-        out.append('[');
-        first[++depth] = true;
-        return this;
+        return open('[');
     }
 
     Json endArray()
     {
+        return close(']');
+    }
+
+    private Json open(final char bracket)
+    {
+        value();
+        out.append(bracket);
+        first[++depth] = true;
+        return this;
+    }
+
+    private Json close(final char bracket)
+    {
         depth--;
-        out.append(']');
+        out.append(bracket);
         return this;
     }
 
@@ -68,9 +73,7 @@ final class Json
     Json number(final String name, final Object value)
     {
         name(name);
-        value();
-        out.append(value == null ? "null" : value.toString());
-        return this;
+        return numberValue(value);
     }
 
     Json numberValue(final Object value)
