@@ -10,7 +10,6 @@ import io.moneyflow.ring.TickEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 
@@ -52,11 +51,7 @@ final class AuditCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        final long key = SymbolCodes.parse(symbol.trim());
-        if (key == SymbolCodes.INVALID)
-        {
-            throw new ParameterException(spec.commandLine(), "'" + symbol + "' is not a symbol such as 000001.SZ");
-        }
+        final long key = EngineOptions.symbol(symbol, spec);
         final int atMs = Replays.time(at, "--at", spec);
         int day = Replays.date(date, spec);
         try (Journal source = journal.open())

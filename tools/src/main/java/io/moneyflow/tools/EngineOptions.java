@@ -242,14 +242,24 @@ final class EngineOptions
         {
             for (final String s : symbols)
             {
-                final long key = SymbolCodes.parse(s.trim());
-                if (key == SymbolCodes.INVALID)
-                {
-                    throw new ParameterException(spec.commandLine(), "'" + s + "' is not a symbol such as 000001.SZ");
-                }
-                keys.add(key);
+                keys.add(symbol(s, spec));
             }
         }
         return keys;
+    }
+
+    /**
+     * @param text a symbol, e.g. 000001.SZ.
+     * @param spec the command, for the usage error.
+     * @return its key ({@link SymbolCodes#parse}).
+     */
+    static long symbol(final String text, final CommandSpec spec)
+    {
+        final long key = SymbolCodes.parse(text.trim());
+        if (key == SymbolCodes.INVALID)
+        {
+            throw new ParameterException(spec.commandLine(), "'" + text + "' is not a symbol such as 000001.SZ");
+        }
+        return key;
     }
 }
