@@ -5,14 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,35 +34,7 @@ class AlertsCommandTest
 
     private List<Path> days(final String... dates) throws Exception
     {
-        final List<String> lines = new ArrayList<>();
-        final String header;
-        try (ZipFile zip = new ZipFile(Cli.sample("ddb-l2-20230201/tradeData.zip"));
-            BufferedReader in = new BufferedReader(new InputStreamReader(
-                zip.getInputStream(zip.getEntry("tradeData.csv")), StandardCharsets.UTF_8)))
-        {
-            header = in.readLine();
-            String line;
-            while ((line = in.readLine()) != null)
-            {
-                if (line.endsWith(",SZ"))
-                {
-                    lines.add(line);
-                }
-            }
-        }
-        final List<Path> days = new ArrayList<>();
-        for (int k = 0; k < dates.length; k++)
-        {
-            final List<String> day = new ArrayList<>(List.of(header));
-            for (int i = k; i < lines.size(); i += dates.length)
-            {
-                day.add(lines.get(i).replace("2023.02.01T", dates[k].replace('-', '.') + "T"));
-            }
-            final Path file = dir.resolve(dates[k] + ".csv");
-            Files.write(file, day);
-            days.add(file);
-        }
-        return days;
+        return SampleDays.sz().write(dates, k -> dir.resolve(dates[k] + ".csv"));
     }
 
     @Test

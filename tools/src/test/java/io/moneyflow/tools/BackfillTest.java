@@ -6,16 +6,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,33 +37,8 @@ class BackfillTest
     /** Writes the seven days into DIR/days/, one file each; returns them in date order. */
     private List<Path> days() throws Exception
     {
-        final List<String> lines = new ArrayList<>();
-        final String header;
-        try (ZipFile zip = new ZipFile(Cli.sample("ddb-l2-20230201/tradeData.zip"));
-            BufferedReader in = new BufferedReader(new InputStreamReader(
-                zip.getInputStream(zip.getEntry("tradeData.csv")), StandardCharsets.UTF_8)))
-        {
-            header = in.readLine();
-            String line;
-            while ((line = in.readLine()) != null)
-            {
-                lines.add(line);
-            }
-        }
         final Path folder = Files.createDirectories(dir.resolve("days"));
-        final List<Path> days = new ArrayList<>();
-        for (int k = 0; k < DAYS.length; k++)
-        {
-            final List<String> day = new ArrayList<>(List.of(header));
-            for (int i = k; i < lines.size(); i += DAYS.length)
-            {
-                day.add(lines.get(i).replace("2023.02.01T", DAYS[k].replace('-', '.') + "T"));
-            }
-            final Path file = folder.resolve("day" + k + ".csv");
-            Files.write(file, day);
-            days.add(file);
-        }
-        return days;
+        return SampleDays.read(line -> true).write(DAYS, k -> folder.resolve("day" + k + ".csv"));
     }
 
     private Path rules() throws Exception

@@ -341,22 +341,9 @@ class IndicatorOutputTest
     @Test
     void shouldMatchTa4jOnDailyBarsFromTheHistoryStore() throws Exception
     {
-        final List<String> fills = new ArrayList<>();
-        String header;
-        try (ZipFile zip = new ZipFile(Cli.sample("ddb-l2-20230201/tradeData.zip"));
-            BufferedReader in = new BufferedReader(new InputStreamReader(
-                zip.getInputStream(zip.getEntry("tradeData.csv")), StandardCharsets.UTF_8)))
-        {
-            header = in.readLine();
-            String line;
-            while ((line = in.readLine()) != null)
-            {
-                if (line.endsWith(",SZ"))
-                {
-                    fills.add(line);
-                }
-            }
-        }
+        final SampleDays sample = SampleDays.sz();
+        final String header = sample.header;
+        final List<String> fills = new ArrayList<>(sample.lines);
         final List<String> columns = List.of(header.split(","));
         final int priceAt = columns.indexOf("TradePrice");
         final int qtyAt = columns.indexOf("TradeQty");
