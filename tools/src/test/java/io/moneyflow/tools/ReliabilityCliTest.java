@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,15 +33,34 @@ class ReliabilityCliTest
     @TempDir
     Path dir;
 
-    /** Mounts a tmpfs of this size on {@code mount} (root only: CI runs as root; skipped with the reason otherwise). */
-    private static void mount(final Path mount, final String size) throws Exception
+    /** A tmpfs mounted for a test, unmounted (lazily) when closed. */
+    private record Disk(Path dir) implements AutoCloseable
     {
-        Files.createDirectories(mount);
-        final String result = exec("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", mount.toString());
-        Assumptions.assumeTrue(result == null, () -> "cannot mount a tmpfs (needs root): " + result);
+        @Override
+        public void close() throws IOException
+        {
+            try
+            {
+                exec("umount", "-l", dir.toString());
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted unmounting " + dir, ex);
+            }
+        }
     }
 
-    private static String exec(final String... command) throws Exception
+    /** Mounts a tmpfs of this size on DIR/disk (root only: CI runs as root; skipped with the reason otherwise). */
+    private Disk mount(final String size) throws Exception
+    {
+        final Path mount = Files.createDirectories(dir.resolve("disk"));
+        final String result = exec("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", mount.toString());
+        Assumptions.assumeTrue(result == null, () -> "cannot mount a tmpfs (needs root): " + result);
+        return new Disk(mount);
+    }
+
+    private static String exec(final String... command) throws IOException, InterruptedException
     {
         final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -52,20 +72,14 @@ class ReliabilityCliTest
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void shouldEndAFileRunOnAFullDiskWithOneLineAndExitOne() throws Exception
     {
-        final Path disk = dir.resolve("disk");
-        mount(disk, "2m");
-        try
+        try (Disk disk = mount("2m"))
         {
-            final Cli run = Cli.run("flow", "-q", "--journal", disk.resolve("journal").toString(), DAY);
+            final Cli run = Cli.run("flow", "-q", "--journal", disk.dir().resolve("journal").toString(), DAY);
             assertThat(run.exit).isEqualTo(1);
             assertThat(run.out).isEmpty();
             assertThat(run.err.strip()).startsWith("moneyflow: the journal stage stopped: cannot write to journal " +
-                disk.resolve("journal")).contains("(its disk has 0 bytes free of 2,097,152)")
+                disk.dir().resolve("journal")).contains("(its disk has 0 bytes free of 2,097,152)")
                 .endsWith("; the run stopped").doesNotContain("\n");
-        }
-        finally
-        {
-            exec("umount", "-l", disk.toString());
         }
     }
 
@@ -73,10 +87,9 @@ class ReliabilityCliTest
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void shouldEndALiveRunOnAFullDiskWithOneLineAndExitOne() throws Exception
     {
-        final Path disk = dir.resolve("disk");
-        mount(disk, "2m");
-        try (SzseFeedServer server = new SzseFeedServer(0, List.of(Path.of(DAY)), Layouts.bundled(), null, 0,
-            Set.of(), 0, 1, null, m -> { }))
+        try (Disk disk = mount("2m");
+            SzseFeedServer server = new SzseFeedServer(0, List.of(Path.of(DAY)), Layouts.bundled(), null, 0,
+                Set.of(), 0, 1, null, m -> { }))
         {
             final CompletableFuture<Void> served = CompletableFuture.runAsync(() ->
             {
@@ -90,15 +103,11 @@ class ReliabilityCliTest
                 }
             });
             final Cli run = Cli.run("run", "--feed", "szse://127.0.0.1:" + server.port(), "--exit-at-end",
-                "--journal", disk.resolve("journal").toString());
+                "--journal", disk.dir().resolve("journal").toString());
             assertThat(run.exit).isEqualTo(1);
             assertThat(run.err).contains("moneyflow: the journal stage stopped: cannot write to journal");
             server.close();
             served.get(30, TimeUnit.SECONDS);
-        }
-        finally
-        {
-            exec("umount", "-l", disk.toString());
         }
     }
 
@@ -106,14 +115,12 @@ class ReliabilityCliTest
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void shouldVerifyReplayAndAuditAJournalOnAReadOnlyDisk() throws Exception
     {
-        final Path disk = dir.resolve("disk");
-        mount(disk, "64m");
-        try
+        try (Disk disk = mount("64m"))
         {
-            final Path journal = disk.resolve("journal");
+            final Path journal = disk.dir().resolve("journal");
             final Cli first = Cli.run("flow", "-q", "--format", "json", "--journal", journal.toString(), DAY);
             assertThat(first.exit).isZero();
-            assertThat(exec("mount", "-o", "remount,ro", disk.toString())).isNull();
+            assertThat(exec("mount", "-o", "remount,ro", disk.dir().toString())).isNull();
 
             final Cli verify = Cli.run("journal", "verify", journal.toString());
             assertThat(verify.exit).as(verify.err).isZero();
@@ -133,10 +140,6 @@ class ReliabilityCliTest
             final Cli repair = Cli.run("journal", "repair", journal.toString());
             assertThat(repair.exit).isEqualTo(1);
             assertThat(repair.err).contains("Read-only file system");
-        }
-        finally
-        {
-            exec("umount", "-l", disk.toString());
         }
     }
 
