@@ -1,6 +1,7 @@
 package io.moneyflow.classify;
 
 import io.moneyflow.codec.AsciiNumbers;
+import io.moneyflow.codec.ConfigLines;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -104,16 +105,11 @@ public final class SizeScheme
         final List<Boolean> mainMarks = new ArrayList<>();
         boolean header = false;
         boolean hasMainColumn = false;
-        String line;
-        int lineNumber = 0;
-        while ((line = reader.readLine()) != null)
+        final ConfigLines lines = ConfigLines.stripped(reader);
+        String trimmed;
+        while ((trimmed = lines.next()) != null)
         {
-            lineNumber++;
-            final String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#"))
-            {
-                continue;
-            }
+            final int lineNumber = lines.lineNumber();
             final String[] cells = trimmed.split(",", -1);
             if (!header)
             {

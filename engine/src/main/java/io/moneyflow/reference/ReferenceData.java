@@ -1,6 +1,7 @@
 package io.moneyflow.reference;
 
 import io.moneyflow.codec.AsciiNumbers;
+import io.moneyflow.codec.ConfigLines;
 import io.moneyflow.codec.SymbolCodes;
 
 import java.io.BufferedReader;
@@ -250,20 +251,11 @@ public final class ReferenceData
         // rows repeat their validFrom: the last one's text and value, so that java.time parses each date once
         String lastDateText = null;
         int lastDate = 0;
-        String line;
-        int lineNumber = 0;
-        while ((line = reader.readLine()) != null)
+        final ConfigLines lines = ConfigLines.trimmed(reader);
+        String trimmed;
+        while ((trimmed = lines.next()) != null)
         {
-            lineNumber++;
-            if (lineNumber == 1 && line.startsWith("\uFEFF"))
-            {
-                line = line.substring(1);
-            }
-            final String trimmed = line.trim();
-            if (trimmed.isEmpty() || trimmed.startsWith("#"))
-            {
-                continue;
-            }
+            final int lineNumber = lines.lineNumber();
             if (!headerSeen)
             {
                 final String header = trimmed.replace(" ", "");

@@ -1,5 +1,7 @@
 package io.moneyflow.reference;
 
+import io.moneyflow.codec.ConfigLines;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -105,20 +107,11 @@ public final class TradingCalendar
         int last = 0;
         boolean header = false;
         final Map<Integer, String> closures = new HashMap<>();
-        String line;
-        int lineNumber = 0;
-        while ((line = reader.readLine()) != null)
+        final ConfigLines lines = ConfigLines.trimmed(reader);
+        String trimmed;
+        while ((trimmed = lines.next()) != null)
         {
-            lineNumber++;
-            if (lineNumber == 1 && line.startsWith("\uFEFF"))
-            {
-                line = line.substring(1);
-            }
-            final String trimmed = line.trim();
-            if (trimmed.isEmpty() || trimmed.startsWith("#"))
-            {
-                continue;
-            }
+            final int lineNumber = lines.lineNumber();
             final int comma = trimmed.indexOf(',');
             final String key = comma < 0 ? trimmed : trimmed.substring(0, comma).trim();
             final String value = comma < 0 ? "" : trimmed.substring(comma + 1).trim();

@@ -1,5 +1,7 @@
 package io.moneyflow.codec.csv;
 
+import io.moneyflow.codec.ConfigLines;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -59,16 +61,11 @@ public final class Layout
         Map<String, String> current = top;
         try (BufferedReader reader = new BufferedReader(new StringReader(text)))
         {
-            String line;
-            int lineNumber = 0;
-            while ((line = reader.readLine()) != null)
+            final ConfigLines lines = ConfigLines.stripped(reader);
+            String trimmed;
+            while ((trimmed = lines.next()) != null)
             {
-                lineNumber++;
-                final String trimmed = line.strip();
-                if (trimmed.isEmpty() || trimmed.startsWith("#"))
-                {
-                    continue;
-                }
+                final int lineNumber = lines.lineNumber();
                 if (trimmed.startsWith("["))
                 {
                     if (!trimmed.endsWith("]"))

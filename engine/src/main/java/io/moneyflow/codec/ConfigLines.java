@@ -1,0 +1,72 @@
+package io.moneyflow.codec;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+
+/**
+ * The lines of a configuration file that say something (a layout, a size scheme, the securities file, the trading
+ * calendar): blank lines and {@code #} comments are passed over, and each line is given trimmed, with its number in
+ * the file for the messages about it.
+ */
+public final class ConfigLines
+{
+    private final BufferedReader reader;
+    private final boolean unicode;
+    private int lineNumber;
+
+    private ConfigLines(final BufferedReader reader, final boolean unicode)
+    {
+        this.reader = reader;
+        this.unicode = unicode;
+    }
+
+    /**
+     * @param reader the file.
+     * @return its lines stripped of Unicode white space ({@link String#strip()}): layouts and size schemes.
+     */
+    public static ConfigLines stripped(final BufferedReader reader)
+    {
+        return new ConfigLines(reader, true);
+    }
+
+    /**
+     * @param reader the file.
+     * @return its lines trimmed of spaces and control characters ({@link String#trim()}), after a byte-order mark at
+     *         the file's start (a spreadsheet saves one): the securities file and the trading calendar.
+     */
+    public static ConfigLines trimmed(final BufferedReader reader)
+    {
+        return new ConfigLines(reader, false);
+    }
+
+    /**
+     * @return the next line that is neither blank nor a comment, trimmed; null at the end of the file.
+     * @throws IOException when the file cannot be read.
+     */
+    public String next() throws IOException
+    {
+        String line;
+        while ((line = reader.readLine()) != null)
+        {
+            lineNumber++;
+            if (!unicode && lineNumber == 1 && line.startsWith("\uFEFF"))
+            {
+                line = line.substring(1);
+            }
+            final String trimmed = unicode ? line.strip() : line.trim();
+            if (!trimmed.isEmpty() && !trimmed.startsWith("#"))
+            {
+                return trimmed;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @return the number in the file, from 1, of the line {@link #next()} gave last.
+     */
+    public int lineNumber()
+    {
+        return lineNumber;
+    }
+}
