@@ -623,8 +623,7 @@ public final class Journal implements AutoCloseable
         private final TickRecordDecoder decoder = new TickRecordDecoder();
         private final CRC32C crc = new CRC32C();
         private final List<String> notes = new ArrayList<>();
-        private byte[] bytes = new byte[1 << 16];
-        private UnsafeBuffer buffer = new UnsafeBuffer(bytes);
+        private final ExcerptCopy copy = new ExcerptCopy();
         private JournalHeader header;
         private long excerpts;
         private long records;
@@ -658,12 +657,8 @@ public final class Journal implements AutoCloseable
             final CycleFiles.CycleFile file, final long offset, final long index, final byte[] source, final int at,
             final int length)
         {
-            if (length > bytes.length)
-            {
-                bytes = new byte[Integer.highestOneBit(length) << 1];
-                buffer = new UnsafeBuffer(bytes);
-            }
-            System.arraycopy(source, at, bytes, 0, length);
+            final UnsafeBuffer buffer = copy.of(source, at, length);
+            final byte[] bytes = buffer.byteArray();
             final String problem = check(buffer, length, crc, header == null, lastPosition, record, decoder);
             if (problem != null)
             {

@@ -310,8 +310,7 @@ public final class JournalRepair
         private final List<String> notes = new ArrayList<>();
         /** Damage found since the last excerpt kept: what a lost excerpt after it says. */
         private final List<String> pending = new ArrayList<>();
-        private byte[] bytes = new byte[1 << 16];
-        private UnsafeBuffer buffer = new UnsafeBuffer(bytes);
+        private final ExcerptCopy copy = new ExcerptCopy();
         private JournalHeader header;
         private long expected = 1;
         private long keptExcerpts;
@@ -343,12 +342,7 @@ public final class JournalRepair
             final CycleFiles.CycleFile file, final long offset, final long index, final byte[] source, final int at,
             final int length)
         {
-            if (length > bytes.length)
-            {
-                bytes = new byte[Integer.highestOneBit(length) << 1];
-                buffer = new UnsafeBuffer(bytes);
-            }
-            System.arraycopy(source, at, bytes, 0, length);
+            final UnsafeBuffer buffer = copy.of(source, at, length);
             final String where = file.name() + " byte " + offset;
             if (length < EXCERPT_HEADER_LENGTH || buffer.getInt(MAGIC_OFFSET) != MAGIC)
             {
@@ -361,7 +355,8 @@ public final class JournalRepair
                 final String problem = Journal.check(buffer, length, crc, true, 0, record, decoder);
                 if (problem == null)
                 {
-                    header = JournalHeader.decode(bytes, EXCERPT_HEADER_LENGTH, buffer.getInt(PAYLOAD_LENGTH_OFFSET));
+                    header = JournalHeader.decode(buffer.byteArray(), EXCERPT_HEADER_LENGTH,
+                        buffer.getInt(PAYLOAD_LENGTH_OFFSET));
                     keep(length, 0);
                     pending.clear();
                     return CycleFiles.NEXT;
@@ -422,7 +417,7 @@ public final class JournalRepair
             int offset = EXCERPT_HEADER_LENGTH;
             while (offset < length)
             {
-                offset += decoder.wrap(buffer, offset, length).decodeInto(record);
+                offset += decoder.wrap(copy.buffer(), offset, length).decodeInto(record);
                 if (record.type == TickEvent.SOURCE)
                 {
                     sources++;
@@ -450,7 +445,7 @@ public final class JournalRepair
             {
                 try (DocumentContext dc = appender.writingDocument())
                 {
-                    dc.wire().bytes().write(bytes, 0, length);
+                    dc.wire().bytes().write(copy.buffer().byteArray(), 0, length);
                 }
             }
         }
