@@ -349,6 +349,19 @@ public final class InputFiles
         return new UnreadableInputException("not a gzip file (" + describe(ex) + ")");
     }
 
+    /** Closes an input's stream when it is done with, or given up: nothing more is read from it either way. */
+    private static void closeQuietly(final InputStream stream)
+    {
+        try
+        {
+            stream.close();
+        }
+        catch (final IOException ignored)
+        {
+            // nothing more to read from it
+        }
+    }
+
     @FunctionalInterface
     private interface Opener
     {
@@ -418,14 +431,7 @@ public final class InputFiles
         {
             if (stream != null)
             {
-                try
-                {
-                    stream.close();
-                }
-                catch (final IOException ignored)
-                {
-                    // nothing more to read from it
-                }
+                closeQuietly(stream);
                 stream = null;
             }
         }
@@ -529,14 +535,7 @@ public final class InputFiles
         {
             if (zip != null)
             {
-                try
-                {
-                    zip.close();
-                }
-                catch (final IOException ignored)
-                {
-                    // nothing more to read from it
-                }
+                closeQuietly(zip);
                 zip = null;
             }
         }
