@@ -1,7 +1,14 @@
 package io.moneyflow;
 
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.LongPredicate;
+import java.util.zip.ZipFile;
 
 /**
  * Locates the bundled sample data (data/sample at the project root) from a module's working directory.
@@ -34,6 +41,37 @@ public final class Samples
             dir = dir.getParent();
         }
         throw new IllegalStateException("data/sample not found above " + Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * Writes the trades of the 2023-02-01 sample day (tradeData.csv of ddb-l2-20230201/tradeData.zip) without some of
+     * its data lines: the input of a run that computes what a run over the records kept computes.
+     *
+     * @param file    where to write them.
+     * @param dropped whether the data line at a position (1-based, after the header) is left out.
+     * @return the file.
+     */
+    public static Path tradeDataWithout(final Path file, final LongPredicate dropped) throws IOException
+    {
+        try (ZipFile zip = new ZipFile(path("ddb-l2-20230201/tradeData.zip").toFile());
+             BufferedReader reader = new BufferedReader(new InputStreamReader(
+                 zip.getInputStream(zip.getEntry("tradeData.csv")), StandardCharsets.UTF_8));
+             BufferedWriter writer = Files.newBufferedWriter(file))
+        {
+            writer.write(reader.readLine());
+            writer.newLine();
+            String line;
+            long position = 0;
+            while ((line = reader.readLine()) != null)
+            {
+                if (!dropped.test(++position))
+                {
+                    writer.write(line);
+                    writer.newLine();
+                }
+            }
+        }
+        return file;
     }
 
     /**

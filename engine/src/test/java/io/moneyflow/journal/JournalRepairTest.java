@@ -11,20 +11,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.zip.ZipFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -132,27 +128,8 @@ class JournalRepairTest
     /** The day without the data lines {@code from..to} (1-based): what a run over the kept records computes. */
     private Path dayWithout(final long from, final long to) throws IOException
     {
-        final Path file = dir.resolve("tradeData-without-" + from + "-" + to + ".csv");
-        try (ZipFile zip = new ZipFile(DAY.toFile());
-             BufferedReader reader = new BufferedReader(new InputStreamReader(
-                 zip.getInputStream(zip.getEntry("tradeData.csv")), StandardCharsets.UTF_8));
-             var writer = Files.newBufferedWriter(file))
-        {
-            writer.write(reader.readLine());
-            writer.newLine();
-            String line;
-            long position = 0;
-            while ((line = reader.readLine()) != null)
-            {
-                position++;
-                if (position < from || position > to)
-                {
-                    writer.write(line);
-                    writer.newLine();
-                }
-            }
-        }
-        return file;
+        return Samples.tradeDataWithout(dir.resolve("tradeData-without-" + from + "-" + to + ".csv"),
+            position -> position >= from && position <= to);
     }
 
     @Test

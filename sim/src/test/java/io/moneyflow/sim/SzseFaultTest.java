@@ -22,11 +22,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,7 +31,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import java.util.zip.ZipFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,26 +53,7 @@ class SzseFaultTest
         {
             lost.add(positions.getLong(i));
         }
-        final Path file = dir.resolve("tradeData-without-lost.csv");
-        try (ZipFile zip = new ZipFile(DAY.toFile());
-             BufferedReader reader = new BufferedReader(new InputStreamReader(
-                 zip.getInputStream(zip.getEntry("tradeData.csv")), StandardCharsets.UTF_8));
-             var writer = Files.newBufferedWriter(file))
-        {
-            writer.write(reader.readLine());
-            writer.newLine();
-            String line;
-            long position = 0;
-            while ((line = reader.readLine()) != null)
-            {
-                if (!lost.contains(++position))
-                {
-                    writer.write(line);
-                    writer.newLine();
-                }
-            }
-        }
-        return file;
+        return Samples.tradeDataWithout(dir.resolve("tradeData-without-lost.csv"), lost::contains);
     }
 
     private static String slots(final Path file)
@@ -114,17 +90,7 @@ class SzseFaultTest
         try (SzseFeedServer server = new SzseFeedServer(0, List.of(DAY), Layouts.bundled(), null, 0, Set.of(fault),
             rate, seed, null, m -> { }))
         {
-            final CompletableFuture<SzseFeedServer.Faults> served = CompletableFuture.supplyAsync(() ->
-            {
-                try
-                {
-                    return server.serve();
-                }
-                catch (final Exception ex)
-                {
-                    throw new RuntimeException(ex);
-                }
-            });
+            final CompletableFuture<SzseFeedServer.Faults> served = Serve.async(server);
             final List<String> messages = new ArrayList<>();
             final String live;
             final long gapsOnSlots;
@@ -213,17 +179,7 @@ class SzseFaultTest
         try (SzseFeedServer server = new SzseFeedServer(0, List.of(DAY), Layouts.bundled(), null, 0, faults,
             rate, seed, null, m -> { }))
         {
-            final CompletableFuture<SzseFeedServer.Faults> served = CompletableFuture.supplyAsync(() ->
-            {
-                try
-                {
-                    return server.serve();
-                }
-                catch (final Exception ex)
-                {
-                    throw new RuntimeException(ex);
-                }
-            });
+            final CompletableFuture<SzseFeedServer.Faults> served = Serve.async(server);
             try (Engine engine = Engine.launch(new EngineContext().journalDir(journal)))
             {
                 final Engine.LiveRun run = engine.runLive(new SzseSession.Config("127.0.0.1", server.port(), "client",
