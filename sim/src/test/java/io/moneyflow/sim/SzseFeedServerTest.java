@@ -49,21 +49,6 @@ class SzseFeedServerTest
         }
     }
 
-    private static CompletableFuture<SzseFeedServer.Faults> serve(final SzseFeedServer server)
-    {
-        return CompletableFuture.supplyAsync(() ->
-        {
-            try
-            {
-                return server.serve();
-            }
-            catch (final Exception ex)
-            {
-                throw new RuntimeException(ex);
-            }
-        });
-    }
-
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void shouldServeAClientWhileAnotherConnectionNeverLogsOnAndCloseThatOne() throws Exception
@@ -73,7 +58,7 @@ class SzseFeedServerTest
             null, serverLog::add).logonTimeoutMs(1_000);
              Socket idle = new Socket("127.0.0.1", server.port()))
         {
-            final CompletableFuture<SzseFeedServer.Faults> served = serve(server);
+            final CompletableFuture<SzseFeedServer.Faults> served = Serve.async(server);
             // the idle connection came first and says nothing; the client is served all the same
             final List<String> messages = new CopyOnWriteArrayList<>();
             assertThat(liveDigest(server.port(), "client", messages)).isEqualTo(fileDigest());
@@ -95,7 +80,7 @@ class SzseFeedServerTest
         try (SzseFeedServer server = new SzseFeedServer(0, List.of(DAY), Layouts.bundled(), null, 100_000, Set.of(),
             0, 1, null, m -> { }))
         {
-            final CompletableFuture<SzseFeedServer.Faults> served = serve(server);
+            final CompletableFuture<SzseFeedServer.Faults> served = Serve.async(server);
             final CompletableFuture<String> first = CompletableFuture.supplyAsync(() ->
                 liveDigest(server.port(), "first", new CopyOnWriteArrayList<>()));
             final CompletableFuture<String> second = CompletableFuture.supplyAsync(() ->

@@ -66,17 +66,7 @@ class SzseLoopbackTest
         try (SzseFeedServer server = new SzseFeedServer(0, List.of(day), Layouts.bundled(), null, 0, Set.of(), 0, 1,
             null, serverLog::add))
         {
-            final CompletableFuture<SzseFeedServer.Faults> served = CompletableFuture.supplyAsync(() ->
-            {
-                try
-                {
-                    return server.serve();
-                }
-                catch (final Exception ex)
-                {
-                    throw new RuntimeException(ex);
-                }
-            });
+            final CompletableFuture<SzseFeedServer.Faults> served = Serve.async(server);
             final List<String> messages = new ArrayList<>();
             try (Engine engine = Engine.launch(new EngineContext()))
             {
@@ -122,17 +112,7 @@ class SzseLoopbackTest
         try (SzseFeedServer server = new SzseFeedServer(0, List.of(DAY), Layouts.bundled(), null, 50_000, Set.of(),
             0, 1, null, serverLog::add))
         {
-            final CompletableFuture<SzseFeedServer.Faults> served = CompletableFuture.supplyAsync(() ->
-            {
-                try
-                {
-                    return server.serve();
-                }
-                catch (final Exception ex)
-                {
-                    throw new RuntimeException(ex);
-                }
-            });
+            final CompletableFuture<SzseFeedServer.Faults> served = Serve.async(server);
             final SzseSession.Config config = new SzseSession.Config("127.0.0.1", server.port(), "client", "gateway",
                 "", 5, true);
             final long firstSession;

@@ -22,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +33,68 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SzseSessionTest
 {
     private static final Path DAY = Samples.path("ddb-l2-20230201/tradeData.zip");
+
+    /**
+     * A gateway that reads each logon and answers it, then does with the connection only what the test asks; it
+     * counts the connections and keeps them open until {@link #closeConnections()}.
+     */
+    private static final class LogonOnlyGateway implements AutoCloseable
+    {
+        final AtomicInteger connections = new AtomicInteger();
+        private final List<Socket> open = new CopyOnWriteArrayList<>();
+        private final ServerSocket socket = new ServerSocket(0);
+
+        /**
+         * @param afterLogon given each connection, and the buffer holding the logon reply, once the reply is sent.
+         */
+        LogonOnlyGateway(final BiConsumer<Socket, UnsafeBuffer> afterLogon) throws IOException
+        {
+            final Thread acceptor = new Thread(() ->
+            {
+                try
+                {
+                    while (true)
+                    {
+                        final Socket client = socket.accept();
+                        open.add(client);
+                        connections.incrementAndGet();
+                        final InputStream in = client.getInputStream();
+                        in.readNBytes(8 + 92 + 4);
+                        final UnsafeBuffer out = new UnsafeBuffer(new byte[256]);
+                        final int length = SzseEncoder.logon(out, 0, "gateway", "client", 1, "", "1.00");
+                        client.getOutputStream().write(out.byteArray(), 0, length);
+                        client.getOutputStream().flush();
+                        afterLogon.accept(client, out);
+                    }
+                }
+                catch (final IOException ex)
+                {
+                    // the test closed the gateway
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        int port()
+        {
+            return socket.getLocalPort();
+        }
+
+        void closeConnections() throws IOException
+        {
+            for (final Socket s : open)
+            {
+                s.close();
+            }
+        }
+
+        @Override
+        public void close() throws IOException
+        {
+            socket.close();
+        }
+    }
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -69,45 +132,20 @@ class SzseSessionTest
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void shouldNoticeASilentGatewayAndReconnect() throws Exception
     {
-        final AtomicInteger connections = new AtomicInteger();
-        final List<Socket> open = new CopyOnWriteArrayList<>();
-        try (ServerSocket gateway = new ServerSocket(0))
+        // answer the logon, then say nothing more (and keep the connection open)
+        try (LogonOnlyGateway gateway = new LogonOnlyGateway((client, out) -> { }))
         {
-            final Thread acceptor = new Thread(() ->
-            {
-                try
-                {
-                    while (true)
-                    {
-                        final Socket client = gateway.accept();
-                        open.add(client);
-                        connections.incrementAndGet();
-                        // read the logon, answer it, then say nothing more (and keep the connection open)
-                        final InputStream in = client.getInputStream();
-                        in.readNBytes(8 + 92 + 4);
-                        final UnsafeBuffer out = new UnsafeBuffer(new byte[256]);
-                        final int length = SzseEncoder.logon(out, 0, "gateway", "client", 1, "", "1.00");
-                        client.getOutputStream().write(out.byteArray(), 0, length);
-                        client.getOutputStream().flush();
-                    }
-                }
-                catch (final IOException ex)
-                {
-                    // the test closed the gateway
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
             final List<String> messages = new CopyOnWriteArrayList<>();
             final AtomicReference<SzseSession> session = new AtomicReference<>();
             try (Engine engine = Engine.launch(new EngineContext()))
             {
                 final CompletableFuture<Engine.LiveRun> run = CompletableFuture.supplyAsync(() -> engine.runLive(
-                    new SzseSession.Config("127.0.0.1", gateway.getLocalPort(), "client", "gateway", "", 1, false),
+                    new SzseSession.Config("127.0.0.1", gateway.port(), "client", "gateway", "", 1, false),
                     messages::add, session::set));
                 // Stop only once the client has logged on again: the gateway's count of connections goes up before
                 // the client has read the logon reply, and stopping then raced the second "logged on" (CI flake).
-                while (connections.get() < 2 || messages.stream().filter(m -> m.startsWith("logged on")).count() < 2)
+                while (gateway.connections.get() < 2 ||
+                    messages.stream().filter(m -> m.startsWith("logged on")).count() < 2)
                 {
                     Thread.sleep(50);
                 }
@@ -118,10 +156,7 @@ class SzseSessionTest
             }
             finally
             {
-                for (final Socket s : open)
-                {
-                    s.close();
-                }
+                gateway.closeConnections();
             }
             // heartBtInt 1 s: silent for more than 2 s is a timeout
             assertThat(messages).anyMatch(m -> m.startsWith("heartbeat timeout: no valid message from 127.0.0.1:"));
@@ -138,60 +173,36 @@ class SzseSessionTest
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void shouldTimeOutAGatewayThatTricklesBytesButNoWholeMessage() throws Exception
     {
-        final AtomicInteger connections = new AtomicInteger();
-        final List<Socket> open = new CopyOnWriteArrayList<>();
-        try (ServerSocket gateway = new ServerSocket(0))
+        try (LogonOnlyGateway gateway = new LogonOnlyGateway((client, out) ->
         {
-            final Thread acceptor = new Thread(() ->
+            final Thread trickle = new Thread(() ->
             {
+                final int heartbeat = SzseEncoder.heartbeat(out, 0);
                 try
                 {
-                    while (true)
+                    for (int i = 0; !client.isClosed(); i++)
                     {
-                        final Socket client = gateway.accept();
-                        open.add(client);
-                        connections.incrementAndGet();
-                        final InputStream in = client.getInputStream();
-                        in.readNBytes(8 + 92 + 4);
-                        final UnsafeBuffer out = new UnsafeBuffer(new byte[256]);
-                        final int length = SzseEncoder.logon(out, 0, "gateway", "client", 1, "", "1.00");
-                        client.getOutputStream().write(out.byteArray(), 0, length);
+                        // the gateway's pace, not the test waiting on something
+                        java.util.concurrent.locks.LockSupport.parkNanos(300_000_000L);
+                        client.getOutputStream().write(out.getByte(i % heartbeat));
                         client.getOutputStream().flush();
-                        final Thread trickle = new Thread(() ->
-                        {
-                            final int heartbeat = SzseEncoder.heartbeat(out, 0);
-                            try
-                            {
-                                for (int i = 0; !client.isClosed(); i++)
-                                {
-                                    // the gateway's pace, not the test waiting on something
-                                    java.util.concurrent.locks.LockSupport.parkNanos(300_000_000L);
-                                    client.getOutputStream().write(out.getByte(i % heartbeat));
-                                    client.getOutputStream().flush();
-                                }
-                            }
-                            catch (final IOException ex)
-                            {
-                                // the client left
-                            }
-                        });
-                        trickle.setDaemon(true);
-                        trickle.start();
                     }
                 }
                 catch (final IOException ex)
                 {
-                    // the test closed the gateway
+                    // the client left
                 }
             });
-            acceptor.setDaemon(true);
-            acceptor.start();
+            trickle.setDaemon(true);
+            trickle.start();
+        }))
+        {
             final List<String> messages = new CopyOnWriteArrayList<>();
             final AtomicReference<SzseSession> session = new AtomicReference<>();
             try (Engine engine = Engine.launch(new EngineContext()))
             {
                 final CompletableFuture<Engine.LiveRun> run = CompletableFuture.supplyAsync(() -> engine.runLive(
-                    new SzseSession.Config("127.0.0.1", gateway.getLocalPort(), "client", "gateway", "", 1, false),
+                    new SzseSession.Config("127.0.0.1", gateway.port(), "client", "gateway", "", 1, false),
                     messages::add, session::set));
                 while (messages.stream().noneMatch(m -> m.startsWith("heartbeat timeout")) ||
                     messages.stream().filter(m -> m.startsWith("logged on")).count() < 2)
@@ -203,14 +214,11 @@ class SzseSessionTest
             }
             finally
             {
-                for (final Socket s : open)
-                {
-                    s.close();
-                }
+                gateway.closeConnections();
             }
             assertThat(messages).anyMatch(m -> m.matches("heartbeat timeout: no valid message from 127\\.0\\.0\\.1:" +
                 "\\d+ for \\d+ ms"));
-            assertThat(connections.get()).isGreaterThanOrEqualTo(2);
+            assertThat(gateway.connections.get()).isGreaterThanOrEqualTo(2);
         }
     }
 
