@@ -2,12 +2,6 @@ package io.moneyflow.bench;
 
 import io.moneyflow.aggregate.AggregateHandler;
 import io.moneyflow.classify.ClassifyHandler;
-import io.moneyflow.classify.DirectionRule;
-import io.moneyflow.classify.FlowMode;
-import io.moneyflow.classify.OrderSizeBasis;
-import io.moneyflow.classify.SizeScheme;
-import io.moneyflow.classify.TradingSession;
-import io.moneyflow.counters.FlowCounters;
 import io.moneyflow.ring.TickEvent;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,8 +18,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -53,29 +45,18 @@ public class ClassifyAggregateBenchmark
     public String mode;
 
     private TickEvent[] events;
+    private StageFixture stages;
     private ClassifyHandler classify;
     private AggregateHandler aggregate;
-    private FlowCounters counters;
-    private Path file;
     private int next;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException
     {
-        final SizeScheme scheme = SizeScheme.resolve("eastmoney");
-        final TradingSession session = new TradingSession(1);
-        final String[] names = {"XL", "L", "M", "S"};
-        file = Files.createTempFile("moneyflow-bench", ".counters");
-        counters = FlowCounters.create(file, STOCKS, scheme.name(), names, 2, 1, session.barCount(),
-            FlowMode.parse(mode).ordinal());
-        for (int s = 0; s < STOCKS; s++)
-        {
-            counters.publishSlot(s, String.format("%06d.SH", 600000 + s), 20230201, s);
-        }
         // Sized for every order the run will see, so that the order table never grows while measuring.
-        classify = new ClassifyHandler(scheme, FlowMode.parse(mode), OrderSizeBasis.AGGRESSIVE, DirectionRule.AUTO,
-            null, session, STOCKS, 1 << 25);
-        aggregate = new AggregateHandler(counters);
+        stages = new StageFixture("moneyflow-bench", STOCKS, s -> String.format("%06d.SH", 600000 + s), mode, 1 << 25);
+        classify = stages.classify;
+        aggregate = stages.aggregate;
 
         final Random random = new Random(20230201);
         events = new TickEvent[EVENTS];
@@ -104,8 +85,7 @@ public class ClassifyAggregateBenchmark
     @TearDown(Level.Trial)
     public void tearDown() throws IOException
     {
-        counters.close();
-        Files.deleteIfExists(file);
+        stages.close();
     }
 
     /**

@@ -2,16 +2,11 @@ package io.moneyflow.bench;
 
 import io.moneyflow.aggregate.AggregateHandler;
 import io.moneyflow.classify.ClassifyHandler;
-import io.moneyflow.classify.DirectionRule;
-import io.moneyflow.classify.FlowMode;
-import io.moneyflow.classify.OrderSizeBasis;
-import io.moneyflow.classify.SizeScheme;
 import io.moneyflow.classify.TradingSession;
 import io.moneyflow.counters.CountersDescriptor.BarClassField;
 import io.moneyflow.counters.CountersDescriptor.BarField;
 import io.moneyflow.counters.CountersDescriptor.ClassField;
 import io.moneyflow.counters.CountersDescriptor.DayField;
-import io.moneyflow.counters.FlowCounters;
 import io.moneyflow.counters.FlowCountersWriter;
 import io.moneyflow.ring.TickEvent;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,8 +24,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -72,11 +65,10 @@ public class StageBenchmark
     private TickEvent[] fills;
     private TickEvent[] orders;
     private TickEvent[] cancels;
+    private StageFixture stages;
     private ClassifyHandler classify;
     private AggregateHandler aggregate;
-    private FlowCounters counters;
     private FlowCountersWriter writer;
-    private Path file;
     private int next;
     private int nextOrder;
     private int[] slots;
@@ -91,20 +83,12 @@ public class StageBenchmark
         {
             throw new IllegalArgumentException("events must be a power of two");
         }
-        final SizeScheme scheme = SizeScheme.resolve("eastmoney");
-        final TradingSession session = new TradingSession(1);
-        file = Files.createTempFile("moneyflow-stage", ".counters");
-        counters = FlowCounters.create(file, STOCKS, scheme.name(), new String[]{"XL", "L", "M", "S"}, 2, 1,
-            session.barCount(), FlowMode.parse(mode).ordinal());
-        for (int s = 0; s < STOCKS; s++)
-        {
-            counters.publishSlot(s, String.format("%06d.%s", s % 2 == 0 ? 1 + s : 600000 + s, s % 2 == 0 ? "SZ" : "SH"),
-                20230201, s);
-        }
-        classify = new ClassifyHandler(scheme, FlowMode.parse(mode), OrderSizeBasis.AGGRESSIVE, DirectionRule.AUTO,
-            null, session, STOCKS, 4_000_000);
-        aggregate = new AggregateHandler(counters);
-        writer = new FlowCountersWriter(counters);
+        stages = new StageFixture("moneyflow-stage", STOCKS,
+            s -> String.format("%06d.%s", s % 2 == 0 ? 1 + s : 600000 + s, s % 2 == 0 ? "SZ" : "SH"), mode, 4_000_000);
+        final TradingSession session = stages.session;
+        classify = stages.classify;
+        aggregate = stages.aggregate;
+        writer = new FlowCountersWriter(stages.counters);
 
         final Random random = new Random(20230201);
         fills = new TickEvent[events];
@@ -187,8 +171,7 @@ public class StageBenchmark
     @TearDown(Level.Trial)
     public void tearDown() throws IOException
     {
-        counters.close();
-        Files.deleteIfExists(file);
+        stages.close();
     }
 
     /**
