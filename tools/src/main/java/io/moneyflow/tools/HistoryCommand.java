@@ -44,11 +44,8 @@ final class HistoryCommand implements Callable<Integer>
     @Option(names = "--days", paramLabel = "N", defaultValue = "20", description = "The latest N days (default 20).")
     int days;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table, csv or json.")
-    Format format;
-
     @Mixin
-    HistoryStoreDir storeDir;
+    StoreReportOptions report;
 
     @Override
     public Integer call()
@@ -62,7 +59,7 @@ final class HistoryCommand implements Callable<Integer>
         {
             throw new ParameterException(spec.commandLine(), "--days must be at least 1");
         }
-        final Path file = storeDir.existing(": store days with 'moneyflow close-day' or 'flow --history'");
+        final Path file = report.store.existing(": store days with 'moneyflow close-day' or 'flow --history'");
         if (file == null)
         {
             return 1;
@@ -206,7 +203,7 @@ final class HistoryCommand implements Callable<Integer>
         {
             columns.add("holes_" + w + "d");
         }
-        switch (format)
+        switch (report.format)
         {
             case json ->
             {

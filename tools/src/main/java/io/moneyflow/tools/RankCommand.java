@@ -61,11 +61,8 @@ final class RankCommand implements Callable<Integer>
     @Option(names = "--date", paramLabel = "yyyy-MM-dd", description = "The day to rank (default: the latest stored).")
     String date;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table, csv or json.")
-    Format format;
-
     @Mixin
-    HistoryStoreDir storeDir;
+    StoreReportOptions report;
 
     @Override
     public Integer call()
@@ -84,7 +81,7 @@ final class RankCommand implements Callable<Integer>
         {
             throw new ParameterException(spec.commandLine(), "--top must be at least 1");
         }
-        final Path file = storeDir.existing("");
+        final Path file = report.store.existing("");
         if (file == null)
         {
             return 1;
@@ -205,7 +202,7 @@ final class RankCommand implements Callable<Integer>
             System.err.println("moneyflow: nothing to rank: " + why);
             return 1;
         }
-        if (holes > 0 && format == Format.csv)
+        if (holes > 0 && report.format == Format.csv)
         {
             System.err.println("moneyflow: " + holes + (sectors ? " sector(s)" : " stock(s)") + " of " + day +
                 " left out: their " + window + " window has trading days not stored");
@@ -252,7 +249,7 @@ final class RankCommand implements Callable<Integer>
     {
         final String key = sectors ? "sector" : "symbol";
         final List<String> columns = columns();
-        switch (format)
+        switch (report.format)
         {
             case json ->
             {
