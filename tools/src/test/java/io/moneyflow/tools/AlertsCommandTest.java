@@ -21,21 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AlertsCommandTest
 {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Five consecutive SSE/SZSE trading days (the weekend 2023-02-04 and 02-05 between them). */
-    static final String[] DAYS = {"2023-02-01", "2023-02-02", "2023-02-03", "2023-02-06", "2023-02-07"};
-
     @TempDir
     Path dir;
-
-    private List<Path> fiveDays() throws Exception
-    {
-        return days(DAYS);
-    }
-
-    private List<Path> days(final String... dates) throws Exception
-    {
-        return SampleDays.sz().write(dates, k -> dir.resolve(dates[k] + ".csv"));
-    }
 
     @Test
     void shouldRaiseJournalAndPrintEachAlertOnce() throws Exception
@@ -44,7 +31,7 @@ class AlertsCommandTest
         final Path rules = dir.resolve("alerts.properties");
         // a floor every day passes (main net above -10^12 yuan): persistent on the third day and after, never twice
         Files.writeString(rules, "persistent.days = 3\npersistent.minMainNetYuan = -1000000000000\n");
-        for (final Path day : fiveDays())
+        for (final Path day : SampleDays.szDays(dir, SampleDays.FIVE_DAYS))
         {
             final Cli run = Cli.run("flow", "-q", "--format", "csv", "--history", "--alerts", "--alert-rules",
                 rules.toString(), "--data-dir", data.toString(), day.toString());
@@ -84,7 +71,7 @@ class AlertsCommandTest
 
         // the same day again raises nothing new
         final Cli again = Cli.run("flow", "-q", "--format", "csv", "--alerts", "--alert-rules", rules.toString(),
-            "--data-dir", data.toString(), fiveDays().get(4).toString());
+            "--data-dir", data.toString(), SampleDays.szDays(dir, SampleDays.FIVE_DAYS).get(4).toString());
         assertThat(again.err).contains("0 new alert(s)");
         assertThat(Cli.run("alerts", "--data-dir", data.toString()).out.lines().count())
             .isEqualTo(all.out.lines().count());
@@ -97,7 +84,7 @@ class AlertsCommandTest
         final Path rules = dir.resolve("alerts.properties");
         // six days running needed, five stored
         Files.writeString(rules, "persistent.days = 6\npersistent.minMainNetYuan = -1000000000000\n");
-        for (final Path day : fiveDays())
+        for (final Path day : SampleDays.szDays(dir, SampleDays.FIVE_DAYS))
         {
             assertThat(Cli.run("flow", "-q", "--format", "csv", "--history", "--alerts", "--alert-rules",
                 rules.toString(), "--data-dir", data.toString(), day.toString()).exit).isZero();
@@ -113,7 +100,7 @@ class AlertsCommandTest
         Files.writeString(rules, "persistent.days = 3\npersistent.minMainNetYuan = -1000000000000\n");
         // 2023-02-03, a trading day, is missing: 02-01, 02-02, 02-06 are three stored days but not three days running,
         // nor are 02-02, 02-06, 02-07
-        for (final Path day : days("2023-02-01", "2023-02-02", "2023-02-06", "2023-02-07"))
+        for (final Path day : SampleDays.szDays(dir, "2023-02-01", "2023-02-02", "2023-02-06", "2023-02-07"))
         {
             final Cli run = Cli.run("flow", "-q", "--format", "csv", "--history", "--alerts", "--alert-rules",
                 rules.toString(), "--data-dir", data.toString(), day.toString());
@@ -121,7 +108,7 @@ class AlertsCommandTest
         }
         assertThat(Cli.run("alerts", "--signal", "persistent-main-force", "--data-dir", data.toString()).out).isBlank();
         // 02-08 has 02-07 and 02-06 right before it: three days running, the weekend no hole
-        final Path eighth = days("2023-02-03", "2023-02-08").get(1);
+        final Path eighth = SampleDays.szDays(dir, "2023-02-03", "2023-02-08").get(1);
         assertThat(Cli.run("flow", "-q", "--format", "csv", "--history", "--alerts", "--alert-rules", rules.toString(),
             "--data-dir", data.toString(), eighth.toString()).exit).isZero();
         assertThat(Cli.run("alerts", "--signal", "persistent-main-force", "--subject", "000001.SZ", "--data-dir",
@@ -135,7 +122,7 @@ class AlertsCommandTest
         Files.writeString(rules, "persistent.days = 3\npersistent.minMainNetYuan = -1000000000000\n");
         final Path byFlow = dir.resolve("by-flow");
         final Path byCloseDay = dir.resolve("by-close-day");
-        for (final Path day : fiveDays())
+        for (final Path day : SampleDays.szDays(dir, SampleDays.FIVE_DAYS))
         {
             assertThat(Cli.run("flow", "-q", "--format", "csv", "--history", "--alerts", "--alert-rules",
                 rules.toString(), "--data-dir", byFlow.toString(), day.toString()).exit).isZero();

@@ -25,23 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HistoryCommandTest
 {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Five consecutive SSE/SZSE trading days (the weekend 2023-02-04 and 02-05 between them). */
-    static final String[] DAYS = {"2023-02-01", "2023-02-02", "2023-02-03", "2023-02-06", "2023-02-07"};
-
     @TempDir
     Path dir;
-
-    /** Writes five days of 000001.SZ from the real day; returns their files. */
-    private List<Path> fiveDays() throws Exception
-    {
-        return days(DAYS);
-    }
-
-    /** Writes days of 000001.SZ from the real day (the k-th of every n fills on the k-th of n dates). */
-    private List<Path> days(final String... dates) throws Exception
-    {
-        return SampleDays.sz().write(dates, k -> dir.resolve(dates[k] + ".csv"));
-    }
 
     private static JsonNode flow(final Path day) throws Exception
     {
@@ -59,7 +44,7 @@ class HistoryCommandTest
     void shouldKeepDaysAndComputeTheirNDayWindows() throws Exception
     {
         final Path data = dir.resolve("data");
-        final List<Path> days = fiveDays();
+        final List<Path> days = SampleDays.szDays(dir, SampleDays.FIVE_DAYS);
         final List<JsonNode> expected = new ArrayList<>();
         for (final Path day : days)
         {
@@ -73,7 +58,7 @@ class HistoryCommandTest
         assertThat(rows).hasSize(5);
         for (int k = 0; k < 5; k++)
         {
-            assertThat(rows.get(k).get("date").asText()).isEqualTo(DAYS[k]);
+            assertThat(rows.get(k).get("date").asText()).isEqualTo(SampleDays.FIVE_DAYS[k]);
             assertThat(rows.get(k).get("main_net").decimalValue()).isEqualByComparingTo(expected.get(k).get("mainNet").decimalValue());
             assertThat(rows.get(k).get("turnover").decimalValue()).isEqualByComparingTo(expected.get(k).get("turnover").decimalValue());
         }
@@ -125,7 +110,8 @@ class HistoryCommandTest
     {
         final Path data = dir.resolve("data");
         // 2023-02-03 (a trading day) is never stored; 2023-02-04 is a Saturday, stored all the same
-        final List<Path> days = days("2023-02-01", "2023-02-02", "2023-02-04", "2023-02-06", "2023-02-07");
+        final List<Path> days = SampleDays.szDays(dir, "2023-02-01", "2023-02-02", "2023-02-04", "2023-02-06",
+            "2023-02-07");
         for (final Path day : days)
         {
             final Cli stored = Cli.run("close-day", "-q", "--data-dir", data.toString(), day.toString());
@@ -170,7 +156,8 @@ class HistoryCommandTest
         assertThat(saturdayRank.exit).isEqualTo(1);
         assertThat(saturdayRank.err).contains("2023-02-04 is not an SSE/SZSE trading day");
         // with 02-03 stored the window is whole, and ranks
-        assertThat(Cli.run("close-day", "-q", "--data-dir", data.toString(), days("2023-02-03").get(0).toString())
+        assertThat(Cli.run("close-day", "-q", "--data-dir", data.toString(),
+            SampleDays.szDays(dir, "2023-02-03").get(0).toString())
             .exit).isZero();
         assertThat(Cli.run("rank", "--window", "3d", "--date", "2023-02-07", "--format", "csv", "--data-dir",
             data.toString()).out.lines().skip(1).map(l -> l.split(",")[1]).toList()).containsExactly("000001.SZ");

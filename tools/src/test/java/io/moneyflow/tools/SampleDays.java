@@ -19,6 +19,9 @@ import java.util.zip.ZipFile;
  */
 final class SampleDays
 {
+    /** Five consecutive SSE/SZSE trading days (the weekend 2023-02-04 and 02-05 between them). */
+    static final String[] FIVE_DAYS = {"2023-02-01", "2023-02-02", "2023-02-03", "2023-02-06", "2023-02-07"};
+
     /** tradeData.csv's header line. */
     final String header;
     /** The data lines kept, in the file's order. */
@@ -61,6 +64,18 @@ final class SampleDays
     static SampleDays sz() throws IOException
     {
         return read(line -> line.endsWith(",SZ"));
+    }
+
+    /**
+     * Writes days of 000001.SZ (with the other SZSE lines: the k-th of every n on the k-th of n dates).
+     *
+     * @param dir   where: DIR/yyyy-MM-dd.csv.
+     * @param dates yyyy-MM-dd.
+     * @return the files, in the order of the dates.
+     */
+    static List<Path> szDays(final Path dir, final String... dates) throws IOException
+    {
+        return sz().write(dates, k -> dir.resolve(dates[k] + ".csv"));
     }
 
     /**
