@@ -96,6 +96,15 @@ class SzseSessionTest
         }
     }
 
+    /** @return a port nothing listens on (one that was free a moment ago): an unreachable gateway. */
+    private static int freePort() throws IOException
+    {
+        try (ServerSocket free = new ServerSocket(0))
+        {
+            return free.getLocalPort();
+        }
+    }
+
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void shouldStopWithOneClearLineWhenTheLogonIsRefused() throws Exception
@@ -226,11 +235,7 @@ class SzseSessionTest
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void shouldRetryAnUnreachableGatewayWithBackoffAndSayItOnce() throws Exception
     {
-        final int port;
-        try (ServerSocket free = new ServerSocket(0))
-        {
-            port = free.getLocalPort();
-        }
+        final int port = freePort();
         final List<String> messages = new CopyOnWriteArrayList<>();
         final AtomicReference<SzseSession> session = new AtomicReference<>();
         try (Engine engine = Engine.launch(new EngineContext()))
@@ -256,11 +261,7 @@ class SzseSessionTest
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void shouldStopWhenItsThreadIsInterruptedInsteadOfRetryingForEver() throws Exception
     {
-        final int port;
-        try (ServerSocket free = new ServerSocket(0))
-        {
-            port = free.getLocalPort();
-        }
+        final int port = freePort();
         final List<String> messages = new CopyOnWriteArrayList<>();
         try (Engine engine = Engine.launch(new EngineContext()))
         {
