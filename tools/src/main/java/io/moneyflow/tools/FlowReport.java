@@ -1,6 +1,7 @@
 package io.moneyflow.tools;
 
 import io.moneyflow.codec.TimeFormat;
+import io.moneyflow.counters.DayIndicators;
 import io.moneyflow.counters.FlowCounters;
 import io.moneyflow.counters.FlowCountersReader;
 import io.moneyflow.counters.SlotView;
@@ -292,7 +293,7 @@ final class FlowReport
         header.add("seed.outerMinusInnerTimesVwap");
         final List<FlowRow> printed = printed();
         final List<DayIndicators.Flows> granularities = printed.isEmpty() ? List.of() :
-            printed.get(0).indicators.priceChange;
+            printed.get(0).indicators.priceChange();
         for (final String method : List.of("priceChange", "upBuyDownSell"))
         {
             for (final DayIndicators.Flows f : granularities)
@@ -356,14 +357,14 @@ final class FlowReport
             yuan(line, r.sideNet(c));
         }
         final DayIndicators d = r.indicators;
-        yuanOrBlank(line, d.outerMinusInnerTimesVwap);
-        for (final DayIndicators.Flows f : d.priceChange)
+        yuanOrBlank(line, d.outerMinusInnerTimesVwap());
+        for (final DayIndicators.Flows f : d.priceChange())
         {
             yuanOrBlank(line, f.in());
             yuanOrBlank(line, f.out());
             yuanOrBlank(line, f.net());
         }
-        for (final DayIndicators.Flows f : d.priceChange)
+        for (final DayIndicators.Flows f : d.priceChange())
         {
             yuanOrBlank(line, f.upBuyIn());
             yuanOrBlank(line, f.downSellOut());
@@ -380,17 +381,17 @@ final class FlowReport
         {
             line.append(r.fiveDayHoles);
         }
-        line.append(',').append(d.minutesTraded);
+        line.append(',').append(d.minutesTraded());
         micros(line, r.orderImbalance(5));
         whole(line, r.orderDifference(5));
         micros(line, r.orderImbalance(10));
         whole(line, r.orderDifference(10));
         micros(line, r.flowIntensity());
-        line.append(',').append(d.barMinutes);
-        micros(line, stock ? d.mfi : Indicators.UNDEFINED);
-        micros(line, stock ? d.cmf : Indicators.UNDEFINED);
-        whole(line, stock ? d.obv : Indicators.UNDEFINED);
-        micros(line, stock ? d.ad : Indicators.UNDEFINED);
+        line.append(',').append(d.barMinutes());
+        micros(line, stock ? d.mfi() : Indicators.UNDEFINED);
+        micros(line, stock ? d.cmf() : Indicators.UNDEFINED);
+        whole(line, stock ? d.obv() : Indicators.UNDEFINED);
+        micros(line, stock ? d.ad() : Indicators.UNDEFINED);
         return line.toString();
     }
 
@@ -591,24 +592,24 @@ final class FlowReport
         final DayIndicators d = r.indicators;
         json.name("indicators").beginObject();
         json.name("seed").beginObject()
-            .number("outerMinusInnerTimesVwap", DayIndicators.yuan(d.outerMinusInnerTimesVwap));
+            .number("outerMinusInnerTimesVwap", Money.yuanOrNull(d.outerMinusInnerTimesVwap()));
         json.name("priceChange").beginObject();
-        for (final DayIndicators.Flows f : d.priceChange)
+        for (final DayIndicators.Flows f : d.priceChange())
         {
             json.name(f.granularity()).beginObject()
-                .number("in", DayIndicators.yuan(f.in()))
-                .number("out", DayIndicators.yuan(f.out()))
-                .number("net", DayIndicators.yuan(f.net()))
+                .number("in", Money.yuanOrNull(f.in()))
+                .number("out", Money.yuanOrNull(f.out()))
+                .number("net", Money.yuanOrNull(f.net()))
                 .endObject();
         }
         json.endObject();
         json.name("upBuyDownSell").beginObject();
-        for (final DayIndicators.Flows f : d.priceChange)
+        for (final DayIndicators.Flows f : d.priceChange())
         {
             json.name(f.granularity()).beginObject()
-                .number("in", DayIndicators.yuan(f.upBuyIn()))
-                .number("out", DayIndicators.yuan(f.downSellOut()))
-                .number("net", DayIndicators.yuan(f.upBuyDownSellNet()))
+                .number("in", Money.yuanOrNull(f.upBuyIn()))
+                .number("out", Money.yuanOrNull(f.downSellOut()))
+                .number("net", Money.yuanOrNull(f.upBuyDownSellNet()))
                 .endObject();
         }
         json.endObject();
@@ -620,7 +621,7 @@ final class FlowReport
             .number("netInflowRateVsFloat", DayIndicators.micros(r.netInflowRateVsFloat()))
             .number("volumeRatio", DayIndicators.micros(r.volumeRatio()))
             .number("volumeRatioHoles", r.fiveDayHoles < 0 ? null : r.fiveDayHoles)
-            .number("minutesTraded", d.minutesTraded)
+            .number("minutesTraded", d.minutesTraded())
             .number("orderImbalance5", DayIndicators.micros(r.orderImbalance(5)))
             .number("orderDifference5", shares(r.orderDifference(5)))
             .number("orderImbalance10", DayIndicators.micros(r.orderImbalance(10)))
@@ -629,12 +630,12 @@ final class FlowReport
         if (r.kind == FlowRow.Kind.STOCK)
         {
             json.name("bars").beginObject()
-                .number("minutes", d.barMinutes)
-                .number("traded", d.tradedBars)
-                .number("mfi" + DayIndicators.MFI_PERIOD, DayIndicators.micros(d.mfi))
-                .number("cmf" + DayIndicators.CMF_PERIOD, DayIndicators.micros(d.cmf))
-                .number("obv", shares(d.obv))
-                .number("ad", DayIndicators.micros(d.ad))
+                .number("minutes", d.barMinutes())
+                .number("traded", d.tradedBars())
+                .number("mfi" + DayIndicators.MFI_PERIOD, DayIndicators.micros(d.mfi()))
+                .number("cmf" + DayIndicators.CMF_PERIOD, DayIndicators.micros(d.cmf()))
+                .number("obv", shares(d.obv()))
+                .number("ad", DayIndicators.micros(d.ad()))
                 .endObject();
         }
         json.endObject();

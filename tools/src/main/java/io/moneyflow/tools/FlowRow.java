@@ -3,6 +3,7 @@ package io.moneyflow.tools;
 import io.moneyflow.codec.SymbolCodes;
 import io.moneyflow.counters.CountersDescriptor.ClassField;
 import io.moneyflow.counters.CountersDescriptor.DayField;
+import io.moneyflow.counters.DayIndicators;
 import io.moneyflow.counters.SlotView;
 import io.moneyflow.counters.StockFlow;
 import io.moneyflow.indicator.FlowRatios;
@@ -245,7 +246,7 @@ final class FlowRow
         bidQty10 = b10;
         askQty10 = a10;
         snapshotLevels = levels;
-        indicators = DayIndicators.sum(members);
+        indicators = DayIndicators.sum(members.stream().map(m -> m.indicators).toList());
         floatShares = floatKnown ? fl : Security.ABSENT;
         peX10000 = Security.ABSENT;
         sectors = List.of();
@@ -361,7 +362,7 @@ final class FlowRow
     long volumeRatio()
     {
         return fiveDayVolume <= 0 ? Indicators.UNDEFINED :
-            FlowRatios.volumeRatio(volume, indicators.minutesTraded, fiveDayVolume, 5);
+            FlowRatios.volumeRatio(volume, indicators.minutesTraded(), fiveDayVolume, 5);
     }
 
     /** 委比 over the latest snapshot's best {@code levels} (5 or 10) levels, percent x 1e6. */

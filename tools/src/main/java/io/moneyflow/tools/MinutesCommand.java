@@ -5,6 +5,7 @@ import io.moneyflow.codec.SymbolCodes;
 import io.moneyflow.codec.TimeFormat;
 import io.moneyflow.counters.CountersDescriptor.BarClassField;
 import io.moneyflow.counters.CountersDescriptor.BarField;
+import io.moneyflow.counters.DayIndicators;
 import io.moneyflow.counters.FlowCounters;
 import io.moneyflow.counters.FlowCountersReader;
 import io.moneyflow.counters.SlotView;
@@ -13,8 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;

@@ -27,6 +27,15 @@ final class Money
     }
 
     /**
+     * @param minor 1/10000 yuan, or {@link io.moneyflow.indicator.Indicators#UNDEFINED}.
+     * @return {@link #yuan(long)}'s text, or null when undefined.
+     */
+    static String yuanOrNull(final long minor)
+    {
+        return minor == io.moneyflow.indicator.Indicators.UNDEFINED ? null : yuan(minor);
+    }
+
+    /**
      * Appends {@link #yuan(long)}'s text without making a string (a report writes tens of these a row): the same
      * characters as {@code BigDecimal.valueOf(minor, 4).stripTrailingZeros().toPlainString()}, from long arithmetic.
      *

@@ -1,4 +1,4 @@
-package io.moneyflow.tools;
+package io.moneyflow.counters;
 
 import io.moneyflow.indicator.Indicators;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,7 @@
-package io.moneyflow.tools;
+package io.moneyflow.counters;
 
 import io.moneyflow.counters.CountersDescriptor.BarField;
 import io.moneyflow.counters.CountersDescriptor.DayField;
-import io.moneyflow.counters.SlotView;
 import io.moneyflow.indicator.FlowTotals;
 import io.moneyflow.indicator.Indicators;
 import io.moneyflow.indicator.Rebar;
@@ -14,65 +13,62 @@ import java.util.List;
 import static io.moneyflow.indicator.Indicators.UNDEFINED;
 
 /**
- * The DOMAIN.md section 4 figures of one stock-day that need more than the day's sums: the seed methods at tick, bar
- * and 5-minute granularity, and MFI(14), CMF(20), OBV and the A/D line on the day's bars (the counters' bar length, 1
- * minute by default). For a sector or market they are the sums of their stocks' seed flows; price indicators have no
+ * The figures of one stock-day that need more than the day's sums (docs/DEFINITIONS.md section 4): the seed methods
+ * at tick, bar and 5-minute granularity, and MFI(14), CMF(20), OBV and the A/D line on the day's bars (the counters'
+ * bar length, 1 minute by default). For a sector or market they are the sums of their stocks' seed flows; price indicators have no
  * meaning for a group and are {@link Indicators#UNDEFINED}.
  * <p>
  * The price-change method compares each fill (tick) or bar with the one before it; the day's first fill and first bar
  * are compared with the previous close when it is known (snapshot or reference data), and count in neither when it is
  * not. Bars without trades count nothing. The bar indicators run over the day's traded bars only (an empty bar has no
  * price), in the ta4j seeding ({@link Indicators.Seed#ZERO}) for OBV and A/D.
+ *
+ * @param outerMinusInnerTimesVwap (outer volume - inner volume) x VWAP of the day, 1/10000 yuan; a group's is its
+ *                                 stocks' sum.
+ * @param priceChange              tick first, then the bar length, then 5 minutes when the bars divide it.
+ * @param barMinutes               minutes per bar.
+ * @param tradedBars               bars with at least one trade.
+ * @param minutesTraded            minutes of the session up to the end of the last traded bar (for the volume
+ *                                 ratio); at most 240.
+ * @param mfi                      on the traded bars, the last bar's MFI, percent x 1e6.
+ * @param cmf                      the last bar's CMF x 1e6.
+ * @param obv                      the last bar's OBV, shares.
+ * @param ad                       the last bar's A/D, micro-shares.
  */
-final class DayIndicators
+public record DayIndicators(
+    long outerMinusInnerTimesVwap, List<DayIndicators.Flows> priceChange, int barMinutes, int tradedBars,
+    int minutesTraded, long mfi, long cmf, long obv, long ad)
 {
-    static final int MFI_PERIOD = 14;
-    static final int CMF_PERIOD = 20;
-    static final int RSI_PERIOD = 14;
+    /** The MFI's period, in bars. */
+    public static final int MFI_PERIOD = 14;
+    /** The CMF's period, in bars. */
+    public static final int CMF_PERIOD = 20;
+    /** The RSI's period, in days (of the daily closes). */
+    public static final int RSI_PERIOD = 14;
 
-    /** The price-change method and its up-buy / down-sell variant at one granularity. */
-    record Flows(String granularity, long in, long out, long upBuyIn, long downSellOut)
+    /**
+     * The price-change method and its up-buy / down-sell variant at one granularity, 1/10000 yuan, each
+     * {@link Indicators#UNDEFINED} when not known.
+     *
+     * @param granularity "tick", the bar length ("1m") or "5m".
+     * @param in          the inflow.
+     * @param out         the outflow.
+     * @param upBuyIn     the up-buy variant's inflow.
+     * @param downSellOut the down-sell variant's outflow.
+     */
+    public record Flows(String granularity, long in, long out, long upBuyIn, long downSellOut)
     {
-        long net()
+        /** @return in - out, or {@link Indicators#UNDEFINED}. */
+        public long net()
         {
             return in == UNDEFINED || out == UNDEFINED ? UNDEFINED : in - out;
         }
 
-        long upBuyDownSellNet()
+        /** @return the variant's in - out, or {@link Indicators#UNDEFINED}. */
+        public long upBuyDownSellNet()
         {
             return upBuyIn == UNDEFINED || downSellOut == UNDEFINED ? UNDEFINED : upBuyIn - downSellOut;
         }
-    }
-
-    /** (outer volume - inner volume) x VWAP of the day, 1/10000 yuan; a group's is its stocks' sum. */
-    final long outerMinusInnerTimesVwap;
-    /** Tick first, then the bar length, then 5 minutes when the bars divide it. */
-    final List<Flows> priceChange;
-    /** Minutes per bar. */
-    final int barMinutes;
-    /** Bars with at least one trade. */
-    final int tradedBars;
-    /** Minutes of the session up to the end of the last traded bar (for the volume ratio); at most 240. */
-    final int minutesTraded;
-    /** On the traded bars, the last bar's value: MFI percent x 1e6, CMF x 1e6, OBV shares, A/D micro-shares. */
-    final long mfi;
-    final long cmf;
-    final long obv;
-    final long ad;
-
-    private DayIndicators(
-        final long outerMinusInnerTimesVwap, final List<Flows> priceChange, final int barMinutes, final int tradedBars,
-        final int minutesTraded, final long mfi, final long cmf, final long obv, final long ad)
-    {
-        this.outerMinusInnerTimesVwap = outerMinusInnerTimesVwap;
-        this.priceChange = priceChange;
-        this.barMinutes = barMinutes;
-        this.tradedBars = tradedBars;
-        this.minutesTraded = minutesTraded;
-        this.mfi = mfi;
-        this.cmf = cmf;
-        this.obv = obv;
-        this.ad = ad;
     }
 
     /**
@@ -80,7 +76,7 @@ final class DayIndicators
      * @param barMinutes the counters' bar length.
      * @param prevClose  the previous close, 1/10000 yuan, 0 when unknown.
      */
-    static DayIndicators of(final SlotView view, final int barMinutes, final long prevClose)
+    public static DayIndicators of(final SlotView view, final int barMinutes, final long prevClose)
     {
         // Each loop is a method of its own: the report runs this once per stock, so the JIT compiler first compiles
         // it on a loop's back-edges (on-stack replacement), and a method holding every loop, with all it calls
@@ -255,17 +251,20 @@ final class DayIndicators
 
     /**
      * A group's figures: its stocks' seed flows summed at each granularity they all have.
+     *
+     * @param members the figures of each stock of the group, at least one.
+     * @return the group's figures; the price indicators, which have no meaning for a group, undefined.
      */
-    static DayIndicators sum(final List<FlowRow> members)
+    public static DayIndicators sum(final List<DayIndicators> members)
     {
-        final DayIndicators first = members.get(0).indicators;
+        final DayIndicators first = members.get(0);
         final List<Flows> flows = new java.util.ArrayList<>();
         for (int g = 0; g < first.priceChange.size(); g++)
         {
             long in = 0, out = 0, upBuy = 0, downSell = 0;
-            for (final FlowRow m : members)
+            for (final DayIndicators m : members)
             {
-                final Flows f = m.indicators.priceChange.get(g);
+                final Flows f = m.priceChange.get(g);
                 in = add(in, f.in);
                 out = add(out, f.out);
                 upBuy = add(upBuy, f.upBuyIn);
@@ -275,10 +274,10 @@ final class DayIndicators
         }
         long omi = 0;
         int minutes = 0;
-        for (final FlowRow m : members)
+        for (final DayIndicators m : members)
         {
-            omi = add(omi, m.indicators.outerMinusInnerTimesVwap);
-            minutes = Math.max(minutes, m.indicators.minutesTraded);
+            omi = add(omi, m.outerMinusInnerTimesVwap);
+            minutes = Math.max(minutes, m.minutesTraded);
         }
         return new DayIndicators(omi, List.copyOf(flows), first.barMinutes, 0, minutes, UNDEFINED, UNDEFINED,
             UNDEFINED, UNDEFINED);
@@ -298,7 +297,7 @@ final class DayIndicators
      * The day's last MFI: its window is the last {@link #MFI_PERIOD} bars and the one before them, so only those are
      * computed (the same value as the last of the whole series, which the report once computed and dropped).
      */
-    static long mfiLast(final long[] high, final long[] low, final long[] close, final long[] volume)
+    public static long mfiLast(final long[] high, final long[] low, final long[] close, final long[] volume)
     {
         final int length = close.length;
         if (length == 0)
@@ -315,15 +314,12 @@ final class DayIndicators
         return series.length == 0 ? UNDEFINED : series[series.length - 1];
     }
 
-    /** An indicator's value in micros as a decimal (6 places), or null when undefined. */
-    static BigDecimal micros(final long value)
+    /**
+     * @param value an indicator's value in micros, or {@link Indicators#UNDEFINED}.
+     * @return the value as a decimal (6 places), or null when undefined.
+     */
+    public static BigDecimal micros(final long value)
     {
         return value == UNDEFINED ? null : BigDecimal.valueOf(value, 6);
-    }
-
-    /** An amount in 1/10000 yuan as yuan, or null when undefined. */
-    static String yuan(final long value)
-    {
-        return value == UNDEFINED ? null : Money.yuan(value);
     }
 }
