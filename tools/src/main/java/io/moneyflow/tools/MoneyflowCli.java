@@ -40,6 +40,7 @@ import java.nio.charset.StandardCharsets;
         RankCommand.class,
         ExportCommand.class,
         AlertsCommand.class,
+        ServeCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class MoneyflowCli implements Runnable
@@ -114,7 +115,8 @@ public final class MoneyflowCli implements Runnable
         java.util.Map.entry("history", "HistoryCommand"),
         java.util.Map.entry("rank", "RankCommand"),
         java.util.Map.entry("export", "ExportCommand"),
-        java.util.Map.entry("alerts", "AlertsCommand"));
+        java.util.Map.entry("alerts", "AlertsCommand"),
+        java.util.Map.entry("serve", "ServeCommand"));
 
     /**
      * @return the class of the command (not help) of this name, or null.
