@@ -20,6 +20,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -40,7 +41,8 @@ import java.util.concurrent.Executors;
  *     <li>{@code GET /api/stocks}: every stock-day, with its turnover, main net and net, in yuan, and their ratios;</li>
  *     <li>{@code GET /api/stocks/{symbol}[?date=yyyymmdd]}: one stock's day (its latest without a date), each size
  *     class in both views;</li>
- *     <li>{@code GET /metrics}: the engine's health in Prometheus' text format.</li>
+ *     <li>{@code GET /metrics}: the engine's health in Prometheus' text format;</li>
+ *     <li>{@code GET /openapi.json}: the API's description (OpenAPI 3.0).</li>
  * </ul>
  * Built on the JDK's own HTTP server ({@code jdk.httpserver}): no dependency, maintained with the JDK, enough for a
  * read-only API a few clients poll. A bad request gets a 4xx status and a JSON {@code {"error": "..."}}, never a
@@ -144,6 +146,11 @@ final class FlowServer implements AutoCloseable
             {
                 metrics(exchange);
             }
+            else if (path.equals("/openapi.json"))
+            {
+                exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+                respond(exchange, 200, openApi());
+            }
             else if (path.equals("/api/stocks"))
             {
                 send(exchange, 200, Map.of("stocks", stocks()));
@@ -155,7 +162,7 @@ final class FlowServer implements AutoCloseable
             else
             {
                 error(exchange, 404, "no such resource: " + path + " (try /api/stocks, /api/stocks/600000.SH, " +
-                    "/metrics)");
+                    "/metrics, /openapi.json)");
             }
         }
         catch (final RuntimeException ex)
@@ -163,6 +170,19 @@ final class FlowServer implements AutoCloseable
             // said on the server's side, never in a response
             System.err.println("moneyflow: serve: " + exchange.getRequestURI() + ": " + ex);
             error(exchange, 500, "internal error");
+        }
+    }
+
+    /** @return the API's OpenAPI description, bundled beside this class. */
+    static byte[] openApi() throws IOException
+    {
+        try (InputStream in = FlowServer.class.getResourceAsStream("openapi.json"))
+        {
+            if (in == null)
+            {
+                throw new IllegalStateException("openapi.json is missing from the jar");
+            }
+            return in.readAllBytes();
         }
     }
 

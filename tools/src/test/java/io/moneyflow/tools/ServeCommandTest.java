@@ -20,7 +20,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -189,6 +191,45 @@ class ServeCommandTest
             assertError(get(server, "/api/stocks", "Authorization", "Bearer wrong"), 401, "a token is needed");
             assertThat(get(server, "/api/stocks", "Authorization", "Bearer s3cret").statusCode()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void shouldBeDescribedByItsOpenApiDocument() throws Exception
+    {
+        try (FlowServer server = serve())
+        {
+            final JsonNode spec = JSON.readTree(get(server, "/openapi.json").body());
+            assertThat(spec.get("openapi").asText()).startsWith("3.");
+            final JsonNode schemas = spec.get("components").get("schemas");
+            // every path it describes is served, and every path served is described
+            final List<String> paths = new ArrayList<>();
+            spec.get("paths").fieldNames().forEachRemaining(paths::add);
+            assertThat(paths).containsExactlyInAnyOrder("/api/stocks", "/api/stocks/{symbol}", "/metrics",
+                "/openapi.json");
+            for (final String path : paths)
+            {
+                assertThat(get(server, path.replace("{symbol}", "000001.SZ")).statusCode()).as(path).isEqualTo(200);
+            }
+            // the answers have exactly the properties their schemas list
+            final JsonNode stocks = JSON.readTree(get(server, "/api/stocks").body()).get("stocks");
+            assertProperties(stocks.get(0), schemas.get("StockSummary"));
+            final JsonNode day = JSON.readTree(get(server, "/api/stocks/000001.SZ").body());
+            assertProperties(day, schemas.get("StockDay"));
+            assertProperties(day.get("classes").get(0), schemas.get("ClassFlow"));
+            assertProperties(JSON.readTree(get(server, "/api/stocks/XYZ").body()), schemas.get("Error"));
+        }
+    }
+
+    private static void assertProperties(final JsonNode answer, final JsonNode schema)
+    {
+        final List<String> shown = new ArrayList<>();
+        answer.fieldNames().forEachRemaining(shown::add);
+        final List<String> described = new ArrayList<>();
+        schema.get("properties").fieldNames().forEachRemaining(described::add);
+        final List<String> required = new ArrayList<>();
+        schema.get("required").forEach(r -> required.add(r.asText()));
+        assertThat(shown).containsExactlyElementsOf(described);
+        assertThat(required).containsExactlyInAnyOrderElementsOf(described);
     }
 
     private static void assertError(final HttpResponse<String> response, final int status, final String message)
