@@ -38,6 +38,9 @@ final class FlowCommand implements Callable<Integer>
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    HttpOption http;
+
     @Parameters(arity = "1..*", paramLabel = "INPUT",
         description = "Files (.csv, .txt, .tsv, .gz), .zip archives or directories, read together and merged by time.")
     List<Path> inputs;
@@ -46,7 +49,7 @@ final class FlowCommand implements Callable<Integer>
     public Integer call()
     {
         final Set<Long> filter = EngineOptions.symbols(symbols, spec);
-        return run(engine, inputs, filter, output, System.out, System.err);
+        return run(engine, inputs, filter, output, http, System.out, System.err);
     }
 
     /**
@@ -116,9 +119,24 @@ final class FlowCommand implements Callable<Integer>
         final PrintStream out,
         final PrintStream err)
     {
+        return run(options, inputs, filter, output, null, out, err);
+    }
+
+    /**
+     * @param http {@code --http}, or null.
+     */
+    static int run(
+        final EngineOptions options,
+        final List<Path> inputs,
+        final Set<Long> filter,
+        final OutputOptions output,
+        final HttpOption http,
+        final PrintStream out,
+        final PrintStream err)
+    {
         final Format format = output.format;
         final ReferenceData reference = options.reference();
-        try (Run run = new Run(options.context(), inputs, output.quiet, err))
+        try (Run run = new Run(options.context(), inputs, output.quiet, err, http))
         {
             if (showsDigest(format, output.quiet))
             {

@@ -48,6 +48,9 @@ final class ReplayCommand implements Callable<Integer>
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    HttpOption http;
+
     @Override
     public Integer call()
     {
@@ -58,7 +61,7 @@ final class ReplayCommand implements Callable<Integer>
         try (Journal source = journal.open())
         {
             final Replays.Replayed replayed = Replays.replay(source, new ReplayFilter(filter, untilDate, untilMs), pace,
-                System.err);
+                System.err, http);
             try (Run run = replayed.run())
             {
                 run.quiet = output.quiet;

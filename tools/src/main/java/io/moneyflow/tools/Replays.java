@@ -39,6 +39,16 @@ final class Replays
     static Replayed replay(
         final Journal journal, final ReplayFilter filter, final double speed, final PrintStream err)
     {
+        return replay(journal, filter, speed, err, null);
+    }
+
+    /**
+     * @param http {@code --http}: serve the counters while the journal is replayed; or null.
+     */
+    static Replayed replay(
+        final Journal journal, final ReplayFilter filter, final double speed, final PrintStream err,
+        final HttpOption http)
+    {
         final Journal.ReadResult head = journal.readHeader();
         if (head.header() == null)
         {
@@ -50,13 +60,19 @@ final class Replays
         }
         final EngineContext context = JournalHeaders.context(head.header());
         final Engine engine = Engine.launch(context);
+        FlowServer server = null;
         try
         {
+            server = http == null ? null : http.start(engine, err);
             final JournalReplay replay = engine.replay(journal, filter, speed, Messages.printer(err));
-            return new Replayed(new Run(engine, replay.log(), err), replay, context);
+            return new Replayed(new Run(engine, replay.log(), err, server), replay, context);
         }
         catch (final RuntimeException ex)
         {
+            if (server != null)
+            {
+                server.close();
+            }
             engine.close();
             throw ex;
         }

@@ -34,12 +34,24 @@ final class Run implements AutoCloseable
     final RunLog log;
     private final PrintStream err;
     boolean quiet;
+    /** What serves the run's counters while it goes on ({@code --http}), or null. */
+    private FlowServer http;
 
     Run(final Engine engine, final RunLog log, final PrintStream err)
+    {
+        this(engine, log, err, null);
+    }
+
+    /**
+     * A run whose engine has already ingested its input, with the server of its counters ({@code --http}) to stop
+     * with it.
+     */
+    Run(final Engine engine, final RunLog log, final PrintStream err, final FlowServer http)
     {
         this.engine = engine;
         this.log = log;
         this.err = err;
+        this.http = http;
     }
 
     private java.util.concurrent.CompletableFuture<String> digest;
@@ -95,12 +107,23 @@ final class Run implements AutoCloseable
 
     Run(final EngineContext context, final List<Path> inputs, final boolean quiet, final PrintStream err)
     {
+        this(context, inputs, quiet, err, null);
+    }
+
+    /**
+     * As {@link #Run(EngineContext, List, boolean, PrintStream)}, serving the counters while the inputs are read when
+     * the command was given {@code --http}.
+     */
+    Run(final EngineContext context, final List<Path> inputs, final boolean quiet, final PrintStream err,
+        final HttpOption httpOption)
+    {
         this.err = err;
         this.quiet = quiet;
         this.engine = Engine.launch(context);
         RunLog result = null;
         try
         {
+            http = httpOption == null ? null : httpOption.start(engine, err);
             result = engine.ingest(inputs, line ->
                 {
                     if (!(quiet && line.startsWith("note: ")))
@@ -114,6 +137,7 @@ final class Run implements AutoCloseable
         {
             if (result == null)
             {
+                closeHttp();
                 engine.close();
             }
         }
@@ -322,6 +346,16 @@ final class Run implements AutoCloseable
             // the digest thread reads the counters: they stay mapped until it is done
             digest.handle((value, ex) -> value).join();
         }
+        closeHttp();
         engine.close();
+    }
+
+    private void closeHttp()
+    {
+        if (http != null)
+        {
+            http.close();
+            http = null;
+        }
     }
 }

@@ -82,6 +82,9 @@ final class RunCommand implements Callable<Integer>
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    HttpOption http;
+
     @Override
     public Integer call() throws InterruptedException
     {
@@ -143,7 +146,7 @@ final class RunCommand implements Callable<Integer>
         final PrintStream err,
         final AtomicReference<SzseSession> session)
     {
-        try (Engine e = Engine.launch(context))
+        try (Engine e = Engine.launch(context); FlowServer server = http.start(e, err))
         {
             final MinuteAlerts minuteAlerts = output.alerts ?
                 MinuteAlerts.start(e.reader(), reference, output, err) : null;

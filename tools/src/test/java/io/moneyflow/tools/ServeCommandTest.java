@@ -220,6 +220,49 @@ class ServeCommandTest
         }
     }
 
+    @Test
+    void shouldServeAReplayWhileItRunsAndStopWithIt() throws Exception
+    {
+        final Path journal = dir.resolve("journal");
+        assertThat(Cli.run("flow", "-q", "--format", "csv", "--journal", journal.toString(),
+            Cli.sample("ddb-l2-20230201")).exit).isZero();
+        final int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0))
+        {
+            port = free.getLocalPort();
+        }
+        // the day's 5 h 45 min paced at 3,600 times real time: about 6 s, while the test asks
+        final java.util.concurrent.CompletableFuture<Cli> replay = java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> Cli.run("replay", "-q", "--format", "csv", "--journal", journal.toString(), "--speed", "3600x",
+                "--http", Integer.toString(port)));
+        final URI stocks = URI.create("http://127.0.0.1:" + port + "/api/stocks");
+        JsonNode during = null;
+        final long deadline = System.nanoTime() + 30_000_000_000L;
+        while (during == null && !replay.isDone() && System.nanoTime() < deadline)
+        {
+            try
+            {
+                final HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(stocks).build(),
+                    HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && JSON.readTree(response.body()).get("stocks").size() > 0)
+                {
+                    during = JSON.readTree(response.body()).get("stocks");
+                }
+            }
+            catch (final java.net.ConnectException notYet)
+            {
+                Thread.sleep(20);
+            }
+        }
+        final Cli done = replay.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(done.exit).as(done.err).isZero();
+        assertThat(during).as("the stocks served while the replay ran").isNotNull();
+        assertThat(done.err).contains("moneyflow: serving this run's counters on http://127.0.0.1:" + port + "/");
+        // and the server stopped with the run
+        assertThatThrownBy(() -> HTTP.send(HttpRequest.newBuilder(stocks).build(),
+            HttpResponse.BodyHandlers.ofString())).isInstanceOf(java.net.ConnectException.class);
+    }
+
     private static void assertProperties(final JsonNode answer, final JsonNode schema)
     {
         final List<String> shown = new ArrayList<>();
