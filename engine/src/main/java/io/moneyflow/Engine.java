@@ -385,6 +385,32 @@ public final class Engine implements AutoCloseable
     }
 
     /**
+     * Where the records are between the feed and the counters, for a view of the engine's health: read from any
+     * thread, each figure a moment's value (they are not read together).
+     *
+     * @param ringSize      slots of the ring.
+     * @param ringRemaining slots free for the feed now.
+     * @param published     records published into the ring so far.
+     * @param processed     records every stage has processed (in the counters).
+     * @param journalLag    records published and not yet journaled, or -1 without a journal.
+     */
+    public record Health(int ringSize, long ringRemaining, long published, long processed, long journalLag)
+    {
+    }
+
+    /**
+     * @return the engine's health now.
+     */
+    public Health health()
+    {
+        final com.lmax.disruptor.RingBuffer<?> ring = stages.ring();
+        final long cursor = ring.getCursor();
+        final long journaled = stages.journaled();
+        return new Health(ring.getBufferSize(), ring.remainingCapacity(), cursor + 1, stages.processed() + 1,
+            journalHandler == null ? -1 : cursor - journaled);
+    }
+
+    /**
      * @return a reader over this engine's counters.
      */
     public FlowCountersReader reader()

@@ -37,6 +37,8 @@ final class Stages
     /** The stage whose progress says a record has reached the counters: aggregate, or the fused stages. */
     private final EventHandler<TickEvent> lastStage;
     private final CountingExceptionHandler exceptions;
+    /** The journal stage, or null. */
+    private final JournalHandler journal;
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private boolean stopped;
 
@@ -55,6 +57,7 @@ final class Stages
         final AggregateHandler aggregate, final JournalHandler journal, final CountingExceptionHandler exceptions)
     {
         this.exceptions = exceptions;
+        this.journal = journal;
         final AtomicInteger threadNumber = new AtomicInteger();
         final String[] names = context.fused() ?
             (journal != null ? new String[]{"moneyflow-journal", "moneyflow-stages"} :
@@ -123,6 +126,14 @@ final class Stages
     RingBuffer<TickEvent> ring()
     {
         return disruptor.getRingBuffer();
+    }
+
+    /**
+     * @return the last record the journal stage has appended, or -1 without a journal.
+     */
+    long journaled()
+    {
+        return journal == null ? -1 : disruptor.getSequenceValueFor(journal);
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.moneyflow.Engine;
 import io.moneyflow.codec.SymbolCodes;
 import io.moneyflow.counters.CountersDescriptor;
 import io.moneyflow.counters.CountersDescriptor.DayField;
@@ -16,6 +17,7 @@ import io.moneyflow.ring.RejectReason;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import java.io.ByteArrayOutputStream;
@@ -33,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * A read-only HTTP view of a counters file, from another process than the engine's (as AeronStat reads Aeron's
@@ -64,13 +67,19 @@ final class FlowServer implements AutoCloseable
         .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
         .enable(SerializationFeature.INDENT_OUTPUT);
 
-    private FlowServer(final FlowCounters counters, final InetSocketAddress address, final String token)
+    private FlowServer(
+        final FlowCounters counters, final InetSocketAddress address, final String token,
+        final Supplier<Engine.Health> health)
         throws IOException
     {
         this.counters = counters;
         this.reader = new FlowCountersReader(counters);
         this.token = token;
         registerMetrics();
+        if (health != null)
+        {
+            registerEngineMetrics(health);
+        }
         // the JDK server's own limits: a client that sends or reads too slowly is closed
         System.setProperty("sun.net.httpserver.maxReqTime", Long.toString(CLIENT_TIME_LIMIT_MS / 1000));
         System.setProperty("sun.net.httpserver.maxRspTime", Long.toString(CLIENT_TIME_LIMIT_MS / 1000));
@@ -97,10 +106,23 @@ final class FlowServer implements AutoCloseable
      */
     static FlowServer start(final Path countersFile, final InetAddress bind, final int port, final String token)
     {
+        return start(countersFile, bind, port, token, null);
+    }
+
+    /**
+     * Serves a counters file until closed, with the health of the engine writing it when in the same process.
+     *
+     * @param health the engine's health ({@link Engine#health()}), or null when it runs elsewhere.
+     * @return the running server.
+     */
+    static FlowServer start(
+        final Path countersFile, final InetAddress bind, final int port, final String token,
+        final Supplier<Engine.Health> health)
+    {
         final FlowCounters counters = FlowCounters.openReadOnly(countersFile);
         try
         {
-            return new FlowServer(counters, new InetSocketAddress(bind, port), token);
+            return new FlowServer(counters, new InetSocketAddress(bind, port), token, health);
         }
         catch (final IOException ex)
         {
@@ -323,6 +345,29 @@ final class FlowServer implements AutoCloseable
         GaugeWithCallback.builder().name("moneyflow_writer_running")
             .help("1 while the engine writing the counters file has not closed it")
             .callback(cb -> cb.call(counters.closeTimeMs() == 0 ? 1 : 0)).register(registry);
+    }
+
+    /**
+     * In the engine's own process ({@code --http}): where the records are between the feed and the counters, and the
+     * JVM's own figures (garbage collections and their pauses, memory, threads).
+     */
+    private void registerEngineMetrics(final Supplier<Engine.Health> health)
+    {
+        GaugeWithCallback.builder().name("moneyflow_ring_size").help("Slots of the engine's ring")
+            .callback(cb -> cb.call(health.get().ringSize())).register(registry);
+        GaugeWithCallback.builder().name("moneyflow_ring_remaining").help("Slots of the ring free for the feed")
+            .callback(cb -> cb.call(health.get().ringRemaining())).register(registry);
+        GaugeWithCallback.builder().name("moneyflow_stage_lag")
+            .help("Records published into the ring and not yet in the counters")
+            .callback(cb ->
+            {
+                final Engine.Health now = health.get();
+                cb.call(Math.max(0, now.published() - now.processed()));
+            }).register(registry);
+        GaugeWithCallback.builder().name("moneyflow_journal_lag")
+            .help("Records published into the ring and not yet journaled (-1 without a journal)")
+            .callback(cb -> cb.call(health.get().journalLag())).register(registry);
+        JvmMetrics.builder().register(registry);
     }
 
     private long stat(final CountersDescriptor.Stat stat)

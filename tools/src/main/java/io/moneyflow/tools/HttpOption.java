@@ -31,7 +31,8 @@ final class HttpOption
             return null;
         }
         final FlowServer server =
-            FlowServer.start(engine.context().countersFile(), InetAddress.getLoopbackAddress(), port, null);
+            FlowServer.start(engine.context().countersFile(), InetAddress.getLoopbackAddress(), port, null,
+                engine::health);
         err.println("moneyflow: serving this run's counters on http://127.0.0.1:" + server.port() + "/");
         return server;
     }

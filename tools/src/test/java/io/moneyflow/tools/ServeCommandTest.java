@@ -139,12 +139,7 @@ class ServeCommandTest
             final HttpResponse<String> response = get(server, "/metrics");
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
-            final Map<String, Double> samples = new HashMap<>();
-            response.body().lines().filter(l -> !l.startsWith("#") && !l.isBlank()).forEach(l ->
-            {
-                final int space = l.lastIndexOf(' ');
-                samples.put(l.substring(0, space), Double.parseDouble(l.substring(space + 1)));
-            });
+            final Map<String, Double> samples = samples(response.body());
             final FlowCountersReader reader = new FlowCountersReader(counters);
             long trades = 0;
             final SlotView view = reader.newView();
@@ -237,6 +232,7 @@ class ServeCommandTest
                 "--http", Integer.toString(port)));
         final URI stocks = URI.create("http://127.0.0.1:" + port + "/api/stocks");
         JsonNode during = null;
+        String metrics = null;
         final long deadline = System.nanoTime() + 30_000_000_000L;
         while (during == null && !replay.isDone() && System.nanoTime() < deadline)
         {
@@ -247,6 +243,8 @@ class ServeCommandTest
                 if (response.statusCode() == 200 && JSON.readTree(response.body()).get("stocks").size() > 0)
                 {
                     during = JSON.readTree(response.body()).get("stocks");
+                    metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                        .build(), HttpResponse.BodyHandlers.ofString()).body();
                 }
             }
             catch (final java.net.ConnectException notYet)
@@ -258,9 +256,29 @@ class ServeCommandTest
         assertThat(done.exit).as(done.err).isZero();
         assertThat(during).as("the stocks served while the replay ran").isNotNull();
         assertThat(done.err).contains("moneyflow: serving this run's counters on http://127.0.0.1:" + port + "/");
+        // in the engine's own process, its ring and its JVM too: the replay journals nothing of its own
+        final Map<String, Double> samples = samples(metrics);
+        final double ring = samples.get("moneyflow_ring_size");
+        assertThat(Long.bitCount((long)ring)).as("a power of two: " + ring).isEqualTo(1);
+        assertThat(samples.get("moneyflow_ring_remaining")).isBetween(0.0, ring);
+        assertThat(samples.get("moneyflow_journal_lag")).isEqualTo(-1.0);
+        assertThat(samples.get("moneyflow_stage_lag")).isNotNegative();
+        assertThat(samples.keySet()).anyMatch(name -> name.startsWith("jvm_gc_collection_seconds_count"));
         // and the server stopped with the run
         assertThatThrownBy(() -> HTTP.send(HttpRequest.newBuilder(stocks).build(),
             HttpResponse.BodyHandlers.ofString())).isInstanceOf(java.net.ConnectException.class);
+    }
+
+    /** @return each sample of a Prometheus text exposition, by its name and labels. */
+    private static Map<String, Double> samples(final String text)
+    {
+        final Map<String, Double> samples = new HashMap<>();
+        text.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).forEach(l ->
+        {
+            final int space = l.lastIndexOf(' ');
+            samples.put(l.substring(0, space), Double.parseDouble(l.substring(space + 1)));
+        });
+        return samples;
     }
 
     private static void assertProperties(final JsonNode answer, final JsonNode schema)
