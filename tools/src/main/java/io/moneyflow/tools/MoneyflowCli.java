@@ -41,6 +41,7 @@ import java.nio.charset.StandardCharsets;
         ExportCommand.class,
         AlertsCommand.class,
         ServeCommand.class,
+        TopCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class MoneyflowCli implements Runnable
@@ -116,7 +117,8 @@ public final class MoneyflowCli implements Runnable
         java.util.Map.entry("rank", "RankCommand"),
         java.util.Map.entry("export", "ExportCommand"),
         java.util.Map.entry("alerts", "AlertsCommand"),
-        java.util.Map.entry("serve", "ServeCommand"));
+        java.util.Map.entry("serve", "ServeCommand"),
+        java.util.Map.entry("top", "TopCommand"));
 
     /**
      * @return the class of the command (not help) of this name, or null.

@@ -1,0 +1,264 @@
+package io.moneyflow.tools;
+
+import io.moneyflow.codec.SymbolCodes;
+import io.moneyflow.counters.CountersDescriptor;
+import io.moneyflow.counters.FlowCounters;
+import io.moneyflow.counters.FlowCountersReader;
+import io.moneyflow.counters.SlotView;
+import io.moneyflow.counters.StockFlow;
+import io.moneyflow.reference.ReferenceData;
+import io.moneyflow.reference.Security;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * What {@code moneyflow top} shows, as lines of text for a terminal of a given size: a health line, the column
+ * heads, a page of stocks sorted and filtered as asked, and the keys. Kept apart from the terminal so that a test can
+ * read it; the terminal only draws these lines.
+ */
+final class TopView
+{
+    /** What the table is sorted by, with its key. */
+    enum Sort
+    {
+        MAIN_NET('m', "main net"),
+        MAIN_PCT('r', "main %"),
+        TURNOVER('t', "turnover"),
+        NET('e', "net"),
+        XL('x', "XL net"),
+        L('l', "L net"),
+        M('i', "M net"),
+        S('s', "S net");
+
+        final char key;
+        final String label;
+
+        Sort(final char key, final String label)
+        {
+            this.key = key;
+            this.label = label;
+        }
+    }
+
+    private static final String MARKET_ALL = "all";
+
+    private final FlowCounters counters;
+    private final FlowCountersReader reader;
+    private final ReferenceData reference;
+    Sort sort = Sort.MAIN_NET;
+    /** Market filter: all, SSE or SZSE; sector filter: null for all. */
+    String market = MARKET_ALL;
+    String sector;
+    int page;
+    private long lastPublished = -1;
+    private long lastNanos;
+    private long rate;
+
+    TopView(final FlowCounters counters, final ReferenceData reference)
+    {
+        this.counters = counters;
+        this.reader = new FlowCountersReader(counters);
+        this.reference = reference;
+    }
+
+    /** One stock's row. */
+    record Row(String symbol, String name, String market, List<String> sectors, StockFlow flow)
+    {
+        long classNet(final int c)
+        {
+            return c < flow.classCount() ? flow.activeIn(c) - flow.activeOut(c) : 0;
+        }
+    }
+
+    List<Row> rows()
+    {
+        final List<Row> rows = new ArrayList<>();
+        final SlotView view = reader.newView();
+        for (int slot = 0; slot < reader.slotsUsed(); slot++)
+        {
+            reader.readHead(slot, view);
+            final StockFlow flow = StockFlow.of(reader, view);
+            final long key = SymbolCodes.parse(flow.symbol());
+            final Security security = reference.find(key, flow.date());
+            final String market = SymbolCodes.exchange(key) == SymbolCodes.SH ? "SSE" :
+                SymbolCodes.exchange(key) == SymbolCodes.SZ ? "SZSE" : "BSE";
+            rows.add(new Row(flow.symbol(), security == null ? "" : security.name(), market,
+                security == null ? List.of() : security.sectors(), flow));
+        }
+        return rows;
+    }
+
+    /** @return the sectors of the stocks in the file, sorted. */
+    List<String> sectors(final List<Row> rows)
+    {
+        final TreeSet<String> all = new TreeSet<>();
+        rows.forEach(r -> all.addAll(r.sectors()));
+        return new ArrayList<>(all);
+    }
+
+    /**
+     * @param width  the terminal's columns.
+     * @param height the terminal's lines.
+     * @param nowNanos the time, for the rate of records.
+     * @return the screen, one string per line, each at most {@code width} wide.
+     */
+    List<String> render(final int width, final int height, final long nowNanos)
+    {
+        final List<Row> all = rows();
+        final List<Row> shown = new ArrayList<>();
+        for (final Row row : all)
+        {
+            if ((market.equals(MARKET_ALL) || market.equals(row.market())) &&
+                (sector == null || row.sectors().contains(sector)))
+            {
+                shown.add(row);
+            }
+        }
+        shown.sort(comparator().reversed().thenComparing(Row::symbol));
+        final List<String> lines = new ArrayList<>();
+        lines.add(fit(health(nowNanos), width));
+        lines.add(fit("sorted by " + sort.label + ", market " + market + ", sector " +
+            (sector == null ? "all" : sector) + ", " + shown.size() + " of " + all.size() + " stocks", width));
+        final boolean wide = width >= 120;
+        lines.add(fit(head(wide), width));
+        final int perPage = Math.max(1, height - 5);
+        final int pages = Math.max(1, (shown.size() + perPage - 1) / perPage);
+        page = Math.min(Math.max(0, page), pages - 1);
+        for (int i = page * perPage; i < Math.min(shown.size(), (page + 1) * perPage); i++)
+        {
+            lines.add(fit(line(shown.get(i), wide), width));
+        }
+        while (lines.size() < height - 2)
+        {
+            lines.add("");
+        }
+        lines.add(fit("page " + (page + 1) + "/" + pages + "  amounts in 10,000 yuan", width));
+        lines.add(fit(width >= 110 ?
+            "sort: m main net  r main%  t turnover  e net  x/l/i/s XL/L/M/S net | f market  g sector | n/p page | " +
+            "q quit" :
+            "m main r % t turnover e net x/l/i/s class | f market g sector | n/p page q quit",
+            width));
+        return lines.subList(0, Math.min(lines.size(), height));
+    }
+
+    private Comparator<Row> comparator()
+    {
+        return switch (sort)
+        {
+            case MAIN_NET -> Comparator.comparingLong(r -> r.flow().mainNet());
+            case MAIN_PCT -> Comparator.comparing(r -> r.flow().mainNetRatioPercent().orElse(BigDecimal.ZERO));
+            case TURNOVER -> Comparator.comparingLong(r -> r.flow().turnover());
+            case NET -> Comparator.comparingLong(r -> r.flow().net());
+            case XL -> Comparator.comparingLong(r -> r.classNet(0));
+            case L -> Comparator.comparingLong(r -> r.classNet(1));
+            case M -> Comparator.comparingLong(r -> r.classNet(2));
+            case S -> Comparator.comparingLong(r -> r.classNet(3));
+        };
+    }
+
+    private String health(final long nowNanos)
+    {
+        final long published = counters.stat(CountersDescriptor.Stat.RECORDS_PUBLISHED.ordinal());
+        if (lastPublished >= 0 && nowNanos > lastNanos)
+        {
+            rate = (published - lastPublished) * 1_000_000_000L / (nowNanos - lastNanos);
+        }
+        lastPublished = published;
+        lastNanos = nowNanos;
+        return "moneyflow top  " + counters.path().getFileName() + "  " +
+            (counters.closeTimeMs() == 0 ? "running" : "finished") + "  records " + String.format("%,d", published) +
+            " (" + String.format("%,d", rate) + "/s)  rejects " +
+            String.format("%,d", counters.stat(CountersDescriptor.Stat.REJECTED.ordinal())) + "  gaps " +
+            String.format("%,d", counters.stat(CountersDescriptor.Stat.SEQUENCE_GAPS.ordinal())) + "  stage errors " +
+            counters.stat(CountersDescriptor.Stat.HANDLER_ERRORS.ordinal());
+    }
+
+    private static String head(final boolean wide)
+    {
+        return wide ?
+            String.format("%-10s %-8s %12s %8s %12s %12s %10s %10s %10s %10s", "symbol", "name", "main net", "main%",
+                "turnover", "net", "XL net", "L net", "M net", "S net") :
+            String.format("%-10s %12s %8s %12s %12s %10s", "symbol", "main net", "main%", "turnover", "net", "XL net");
+    }
+
+    private static String line(final Row r, final boolean wide)
+    {
+        final StockFlow f = r.flow();
+        final String pct = f.mainNetRatioPercent().map(p -> p.setScale(2, RoundingMode.HALF_EVEN).toPlainString())
+            .orElse("");
+        return wide ?
+            String.format("%-10s %-8s %12s %8s %12s %12s %10s %10s %10s %10s", r.symbol(), clip(r.name(), 8),
+                wan(f.mainNet()), pct, wan(f.turnover()), wan(f.net()), wan(r.classNet(0)), wan(r.classNet(1)),
+                wan(r.classNet(2)), wan(r.classNet(3))) :
+            String.format("%-10s %12s %8s %12s %12s %10s", r.symbol(), wan(f.mainNet()), pct, wan(f.turnover()),
+                wan(f.net()), wan(r.classNet(0)));
+    }
+
+    /** @return 1/10000-yuan as 10,000 yuan (万元), two decimals, rounded half-even. */
+    static String wan(final long minor)
+    {
+        return BigDecimal.valueOf(minor, 8).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    private static String clip(final String text, final int width)
+    {
+        return text.length() <= width / 2 ? text : text.substring(0, width / 2);
+    }
+
+    private static String fit(final String text, final int width)
+    {
+        return text.length() <= width ? text : text.substring(0, width);
+    }
+
+    /** Moves the market filter on: all, SSE, SZSE. */
+    void nextMarket()
+    {
+        market = market.equals(MARKET_ALL) ? "SSE" : market.equals("SSE") ? "SZSE" : MARKET_ALL;
+        page = 0;
+    }
+
+    /** Moves the sector filter on through the sectors in the file, then back to all. */
+    void nextSector()
+    {
+        final List<String> sectors = sectors(rows());
+        final int at = sector == null ? -1 : sectors.indexOf(sector);
+        sector = at + 1 < sectors.size() ? sectors.get(at + 1) : null;
+        page = 0;
+    }
+
+    /**
+     * @param key a key pressed.
+     * @return false when it asks to quit.
+     */
+    boolean key(final int key)
+    {
+        if (key == 'q' || key == 'Q')
+        {
+            return false;
+        }
+        for (final Sort each : Sort.values())
+        {
+            if (key == each.key)
+            {
+                sort = each;
+                page = 0;
+            }
+        }
+        switch (key)
+        {
+            case 'f' -> nextMarket();
+            case 'g' -> nextSector();
+            case 'n', ' ' -> page++;
+            case 'p', 'b' -> page = Math.max(0, page - 1);
+            default ->
+            {
+            }
+        }
+        return true;
+    }
+}
