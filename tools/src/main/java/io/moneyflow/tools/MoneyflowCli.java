@@ -42,6 +42,7 @@ import java.nio.charset.StandardCharsets;
         AlertsCommand.class,
         ServeCommand.class,
         TopCommand.class,
+        ChartCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class MoneyflowCli implements Runnable
@@ -118,7 +119,8 @@ public final class MoneyflowCli implements Runnable
         java.util.Map.entry("export", "ExportCommand"),
         java.util.Map.entry("alerts", "AlertsCommand"),
         java.util.Map.entry("serve", "ServeCommand"),
-        java.util.Map.entry("top", "TopCommand"));
+        java.util.Map.entry("top", "TopCommand"),
+        java.util.Map.entry("chart", "ChartCommand"));
 
     /**
      * @return the class of the command (not help) of this name, or null.

@@ -1,0 +1,232 @@
+package io.moneyflow.tools;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.moneyflow.codec.SymbolCodes;
+import io.moneyflow.counters.CountersDescriptor.BarClassField;
+import io.moneyflow.counters.CountersDescriptor.BarField;
+import io.moneyflow.counters.FlowCounters;
+import io.moneyflow.counters.FlowCountersReader;
+import io.moneyflow.counters.SlotView;
+import io.moneyflow.classify.TradingSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code moneyflow chart}: one stock's day as the chart East Money's users know, in a self-contained HTML file (the
+ * chart library inlined, so that it opens with no network): the intraday price line, the cumulative main net inflow
+ * under it, and each minute's net by class.
+ */
+@Command(name = "chart", mixinStandardHelpOptions = true,
+    description = "Write one stock's day as a self-contained HTML chart (Apache ECharts inlined; opens with no " +
+        "network): the intraday price, the cumulative main net inflow, and each bar's net inflow by class.")
+final class ChartCommand implements Callable<Integer>
+{
+    /** The chart library, from its WebJar on the class path. */
+    static final String ECHARTS = "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Parameters(index = "0", paramLabel = "SYMBOL", description = "The stock, e.g. 000001.SZ.")
+    String symbol;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "INPUT",
+        description = "Files (.csv, .txt, .tsv, .gz), .zip archives or directories, read together and merged by time.")
+    List<Path> inputs;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.html", description = "Where the chart goes.")
+    Path out;
+
+    @Option(names = "-q", description = "Print only errors, rejections and warnings on stderr.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException
+    {
+        final long key = SymbolCodes.parse(symbol.trim());
+        if (key == SymbolCodes.INVALID)
+        {
+            throw new ParameterException(spec.commandLine(), "'" + symbol + "' is not a symbol such as 000001.SZ");
+        }
+        if (!out.getFileName().toString().endsWith(".html"))
+        {
+            throw new ParameterException(spec.commandLine(), "--out " + out + ": the chart is written as .html");
+        }
+        final String canonical = SymbolCodes.format(key);
+        try (Run run = new Run(engine.context(), inputs, quiet, System.err))
+        {
+            final List<Map<String, Object>> days = days(run.engine.reader(), run.engine.session(), canonical);
+            if (days.isEmpty())
+            {
+                System.err.println("moneyflow: error: no trades for " + canonical + " in the input; nothing written");
+                return 1;
+            }
+            final Path parent = out.toAbsolutePath().getParent();
+            if (parent != null)
+            {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(out, html(canonical, days), StandardCharsets.UTF_8);
+            run.note("wrote " + out + " (" + days.size() + " day(s) of " + canonical + ")");
+            return run.finish() ? 0 : 1;
+        }
+    }
+
+    /**
+     * @return each day of the stock: its traded bars' labels, closes, main net and each class's net, and the running
+     *         sum of the main net, in yuan.
+     */
+    static List<Map<String, Object>> days(
+        final FlowCountersReader reader, final TradingSession session, final String symbol)
+    {
+        final FlowCounters counters = reader.counters();
+        final int classes = counters.classCount();
+        final int main = counters.mainClassCount();
+        final List<Map<String, Object>> days = new ArrayList<>();
+        final SlotView view = reader.newView();
+        for (int slot = 0; slot < reader.slotsUsed(); slot++)
+        {
+            reader.read(slot, view);
+            if (!view.symbol().equals(symbol))
+            {
+                continue;
+            }
+            final List<String> times = new ArrayList<>();
+            final List<BigDecimal> close = new ArrayList<>();
+            final List<BigDecimal> mainNet = new ArrayList<>();
+            final List<BigDecimal> cumulative = new ArrayList<>();
+            final List<List<BigDecimal>> classNet = new ArrayList<>();
+            for (int c = 0; c < classes; c++)
+            {
+                classNet.add(new ArrayList<>());
+            }
+            long running = 0;
+            for (int bar = 0; bar < view.barCount(); bar++)
+            {
+                if (view.bar(bar, BarField.TRADES) == 0)
+                {
+                    continue;
+                }
+                times.add(session.barLabel(bar));
+                close.add(BigDecimal.valueOf(view.bar(bar, BarField.CLOSE), 4).stripTrailingZeros());
+                long barMain = 0;
+                for (int c = 0; c < classes; c++)
+                {
+                    final long net = view.barClass(bar, c, BarClassField.ACTIVE_IN) -
+                        view.barClass(bar, c, BarClassField.ACTIVE_OUT);
+                    classNet.get(c).add(BigDecimal.valueOf(net, 4));
+                    if (c < main)
+                    {
+                        barMain += net;
+                    }
+                }
+                running += barMain;
+                mainNet.add(BigDecimal.valueOf(barMain, 4));
+                cumulative.add(BigDecimal.valueOf(running, 4));
+            }
+            if (times.isEmpty())
+            {
+                continue;
+            }
+            final Map<String, Object> day = new LinkedHashMap<>();
+            day.put("date", view.date());
+            day.put("time", times);
+            day.put("close", close);
+            day.put("mainNet", mainNet);
+            day.put("cumulativeMainNet", cumulative);
+            final Map<String, Object> byClass = new LinkedHashMap<>();
+            for (int c = 0; c < classes; c++)
+            {
+                byClass.put(counters.className(c), classNet.get(c));
+            }
+            day.put("classNet", byClass);
+            days.add(day);
+        }
+        return days;
+    }
+
+    /** @return the page: the data as JSON, the chart library and the script that draws each day. */
+    static String html(final String symbol, final List<Map<String, Object>> days) throws IOException
+    {
+        final Map<String, Object> data = new LinkedHashMap<>();
+        data.put("symbol", symbol);
+        data.put("days", days);
+        final String json = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .writeValueAsString(data).replace("</", "<\\/");
+        return "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + symbol +
+            " money flow</title>\n<style>body{font-family:sans-serif;margin:16px} .day{width:100%;height:640px}" +
+            "</style>\n</head>\n<body>\n<h1>" + symbol + " 资金流向 money flow</h1>\n" +
+            "<p>Price, cumulative main net inflow (主力净流入) and each bar's net inflow by class, in yuan; active " +
+            "view. Written by moneyflow chart.</p>\n<div id=\"charts\"></div>\n" +
+            "<script id=\"moneyflow-data\" type=\"application/json\">" + json + "</script>\n" +
+            "<script>\n" + echarts() + "\n</script>\n<script>\n" + DRAW + "</script>\n</body>\n</html>\n";
+    }
+
+    private static String echarts()
+    {
+        try (InputStream in = ChartCommand.class.getClassLoader().getResourceAsStream(ECHARTS))
+        {
+            if (in == null)
+            {
+                throw new IllegalStateException(ECHARTS + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** Draws each day: price on top, cumulative main net and the bars by class below, one time axis. */
+    private static final String DRAW = """
+        const data = JSON.parse(document.getElementById('moneyflow-data').textContent);
+        for (const day of data.days) {
+          const el = document.createElement('div');
+          el.className = 'day';
+          document.getElementById('charts').appendChild(el);
+          const chart = echarts.init(el);
+          const classes = Object.keys(day.classNet);
+          chart.setOption({
+            animation: false,
+            title: {text: data.symbol + ' ' + day.date},
+            tooltip: {trigger: 'axis'},
+            legend: {top: 28, data: ['price', 'cumulative main net'].concat(classes.map(c => c + ' net'))},
+            axisPointer: {link: [{xAxisIndex: 'all'}]},
+            grid: [{left: 80, right: 40, top: 70, height: '30%'}, {left: 80, right: 40, top: '50%', height: '38%'}],
+            xAxis: [{type: 'category', data: day.time, gridIndex: 0},
+                    {type: 'category', data: day.time, gridIndex: 1}],
+            yAxis: [{type: 'value', scale: true, gridIndex: 0, name: 'price'},
+                    {type: 'value', gridIndex: 1, name: 'yuan'}],
+            series: [{name: 'price', type: 'line', showSymbol: false, data: day.close.map(Number),
+                      xAxisIndex: 0, yAxisIndex: 0},
+                     {name: 'cumulative main net', type: 'line', showSymbol: false,
+                      data: day.cumulativeMainNet.map(Number), xAxisIndex: 1, yAxisIndex: 1}]
+              .concat(classes.map(c => ({name: c + ' net', type: 'bar', stack: 'net', xAxisIndex: 1, yAxisIndex: 1,
+                      data: day.classNet[c].map(Number)})))
+          });
+        }
+        """;
+}
