@@ -114,7 +114,7 @@ final class TopCommand implements Callable<Integer>
     }
 
     /** @return the newest counters file of an engine still writing it. */
-    private Path running() throws IOException
+    Path running() throws IOException
     {
         Path newest = null;
         long newestTime = Long.MIN_VALUE;

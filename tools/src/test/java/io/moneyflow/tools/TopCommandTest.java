@@ -1,16 +1,20 @@
 package io.moneyflow.tools;
 
+import io.moneyflow.Engine;
+import io.moneyflow.EngineContext;
 import io.moneyflow.counters.FlowCounters;
 import io.moneyflow.counters.FlowCountersReader;
 import io.moneyflow.counters.StockFlow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -120,13 +124,13 @@ class TopCommandTest
             }
             // the largest main net first
             final String first = expected.values().stream()
-                .max(java.util.Comparator.comparingLong(StockFlow::mainNet)).orElseThrow().symbol();
+                .max(Comparator.comparingLong(StockFlow::mainNet)).orElseThrow().symbol();
             assertThat(firstRow(pane)).isEqualTo(first);
 
             tmux("send-keys", "-t", session, "t");
             pane = await(session, p -> p.contains("sorted by turnover"), "the turnover sort");
             assertThat(firstRow(pane)).isEqualTo(expected.values().stream()
-                .max(java.util.Comparator.comparingLong(StockFlow::turnover)).orElseThrow().symbol());
+                .max(Comparator.comparingLong(StockFlow::turnover)).orElseThrow().symbol());
 
             tmux("send-keys", "-t", session, "f");
             pane = await(session, p -> p.contains("market SSE"), "the market filter");
@@ -139,6 +143,19 @@ class TopCommandTest
         finally
         {
             new ProcessBuilder("tmux", "kill-session", "-t", session).start().waitFor();
+        }
+    }
+
+    @Test
+    void shouldFindTheNewestCountersFileOfARunningEngineByDefault() throws Exception
+    {
+        // an engine of this process, with the default counters file (moneyflow-PID-NANOS.counters in /dev/shm or
+        // the temporary directory), still running: the newest such file whose writer is alive
+        try (Engine engine = Engine.launch(new EngineContext()))
+        {
+            final TopCommand top = new TopCommand();
+            top.spec = new CommandLine(top).getCommandSpec();
+            assertThat(top.running()).isEqualTo(engine.context().countersFile());
         }
     }
 
