@@ -114,11 +114,20 @@ final class TopCommand implements Callable<Integer>
     }
 
     /** @return the newest counters file of an engine still writing it. */
-    Path running() throws IOException
+    private Path running() throws IOException
+    {
+        return running(List.of(Path.of("/dev/shm"), Path.of(System.getProperty("java.io.tmpdir"))));
+    }
+
+    /**
+     * @param dirs where engines put their counters files by default.
+     * @return the newest counters file there of an engine still writing it.
+     */
+    Path running(final List<Path> dirs) throws IOException
     {
         Path newest = null;
         long newestTime = Long.MIN_VALUE;
-        for (final Path dir : List.of(Path.of("/dev/shm"), Path.of(System.getProperty("java.io.tmpdir"))))
+        for (final Path dir : dirs)
         {
             if (!Files.isDirectory(dir))
             {

@@ -149,13 +149,17 @@ class TopCommandTest
     @Test
     void shouldFindTheNewestCountersFileOfARunningEngineByDefault() throws Exception
     {
-        // an engine of this process, with the default counters file (moneyflow-PID-NANOS.counters in /dev/shm or
-        // the temporary directory), still running: the newest such file whose writer is alive
-        try (Engine engine = Engine.launch(new EngineContext()))
+        // two engines of this process, each file named as an engine names its own, the second one closed: the newest
+        // one still written is the first
+        final Path running = dir.resolve("moneyflow-" + ProcessHandle.current().pid() + "-1.counters");
+        final Path finished = dir.resolve("moneyflow-" + ProcessHandle.current().pid() + "-2.counters");
+        try (Engine engine = Engine.launch(new EngineContext().countersFile(running)))
         {
+            Thread.sleep(5);
+            Engine.launch(new EngineContext().countersFile(finished)).close();
             final TopCommand top = new TopCommand();
             top.spec = new CommandLine(top).getCommandSpec();
-            assertThat(top.running()).isEqualTo(engine.context().countersFile());
+            assertThat(top.running(List.of(dir))).isEqualTo(engine.context().countersFile());
         }
     }
 
