@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -140,12 +141,38 @@ final class FlowServer implements AutoCloseable
         return server.getAddress().getPort();
     }
 
+    /**
+     * Stops listening, waits for the requests being answered, then unmaps the counters file: a worker still reading
+     * a file unmapped under it would crash the JVM. One stuck writing to a client that no longer reads (for longer
+     * than {@link #CLIENT_TIME_LIMIT_MS}) leaves the file mapped, to be unmapped with the process.
+     */
     @Override
     public void close()
     {
         server.stop(0);
-        workers.shutdownNow();
-        counters.close();
+        workers.shutdown();
+        boolean ended = false;
+        boolean interrupted = false;
+        final long deadline = System.nanoTime() + CLIENT_TIME_LIMIT_MS * 1_000_000L;
+        while (!ended && System.nanoTime() < deadline)
+        {
+            try
+            {
+                ended = workers.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            }
+            catch (final InterruptedException ex)
+            {
+                interrupted = true;
+            }
+        }
+        if (ended)
+        {
+            counters.close();
+        }
+        if (interrupted)
+        {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void handle(final HttpExchange exchange) throws IOException
