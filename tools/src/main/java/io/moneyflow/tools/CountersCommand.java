@@ -11,7 +11,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -85,9 +84,7 @@ final class CountersCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        final Path referenceFile = securities != null ? securities : Home.securities();
-        final ReferenceData reference = Files.isRegularFile(referenceFile) ?
-            ReferenceData.load(referenceFile) : ReferenceData.empty();
+        final ReferenceData reference = Home.referenceOrNone(securities);
         try (FlowCounters counters = FlowCounters.openReadOnly(file))
         {
             final FlowReport report = FlowReport.read(new FlowCountersReader(counters), reference,

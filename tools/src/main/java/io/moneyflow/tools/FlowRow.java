@@ -265,6 +265,15 @@ final class FlowRow
      */
     String market()
     {
+        return market(symbolKey);
+    }
+
+    /**
+     * @param symbolKey a stock's key ({@link SymbolCodes#parse}).
+     * @return its market's name: SSE, SZSE or BSE.
+     */
+    static String market(final long symbolKey)
+    {
         return switch (SymbolCodes.exchange(symbolKey))
         {
             case SymbolCodes.SH -> "SSE";

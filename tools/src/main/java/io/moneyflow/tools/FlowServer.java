@@ -241,7 +241,8 @@ final class FlowServer implements AutoCloseable
         final SlotView view = reader.newView();
         for (int slot = 0; slot < reader.slotsUsed(); slot++)
         {
-            reader.read(slot, view);
+            // the day's figures are in the record's head: its bars (most of a full market's file) are not copied
+            reader.readHead(slot, view);
             final StockFlow flow = StockFlow.of(reader, view);
             final Map<String, Object> row = new LinkedHashMap<>();
             row.put("symbol", flow.symbol());

@@ -1,5 +1,7 @@
 package io.moneyflow.tools;
 
+import io.moneyflow.reference.ReferenceData;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -41,6 +43,19 @@ final class Home
     static Path securities()
     {
         return dir().resolve("config").resolve("securities.csv");
+    }
+
+    /**
+     * The reference data of a reader of another run's counters ({@code counters}, {@code top}): names and sectors
+     * only dress its table, so a file that is not there gives none.
+     *
+     * @param named the file {@code --securities} named, or null for the installation's.
+     * @return its reference data, or none when it is not a file.
+     */
+    static ReferenceData referenceOrNone(final Path named)
+    {
+        final Path file = named != null ? named : securities();
+        return Files.isRegularFile(file) ? ReferenceData.load(file) : ReferenceData.empty();
     }
 
     static Path calendar()

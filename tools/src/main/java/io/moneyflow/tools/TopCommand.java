@@ -63,9 +63,7 @@ final class TopCommand implements Callable<Integer>
         {
             throw new ParameterException(spec.commandLine(), "--refresh-ms " + refreshMs + " is below 100");
         }
-        final Path referenceFile = securities != null ? securities : Home.securities();
-        final ReferenceData reference = Files.isRegularFile(referenceFile) ?
-            ReferenceData.load(referenceFile) : ReferenceData.empty();
+        final ReferenceData reference = Home.referenceOrNone(securities);
         try (FlowCounters mapped = FlowCounters.openReadOnly(counters);
             Terminal terminal = TerminalBuilder.builder().system(true).build())
         {

@@ -85,9 +85,7 @@ final class TopView
             final StockFlow flow = StockFlow.of(reader, view);
             final long key = SymbolCodes.parse(flow.symbol());
             final Security security = reference.find(key, flow.date());
-            final String market = SymbolCodes.exchange(key) == SymbolCodes.SH ? "SSE" :
-                SymbolCodes.exchange(key) == SymbolCodes.SZ ? "SZSE" : "BSE";
-            rows.add(new Row(flow.symbol(), security == null ? "" : security.name(), market,
+            rows.add(new Row(flow.symbol(), security == null ? "" : security.name(), FlowRow.market(key),
                 security == null ? List.of() : security.sectors(), flow));
         }
         return rows;
