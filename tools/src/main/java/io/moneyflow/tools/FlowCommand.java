@@ -136,6 +136,10 @@ final class FlowCommand implements Callable<Integer>
     {
         final Format format = output.format;
         final ReferenceData reference = options.reference();
+        if (http != null)
+        {
+            http.dataDir = output.dataDir;
+        }
         try (Run run = new Run(options.context(), inputs, output.quiet, err, http))
         {
             if (showsDigest(format, output.quiet))

@@ -3,133 +3,214 @@ package io.moneyflow.tools;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.moneyflow.Engine;
-import io.moneyflow.codec.SymbolCodes;
 import io.moneyflow.counters.CountersDescriptor;
 import io.moneyflow.counters.CountersDescriptor.DayField;
 import io.moneyflow.counters.FlowCounters;
 import io.moneyflow.counters.FlowCountersReader;
 import io.moneyflow.counters.SlotView;
-import io.moneyflow.counters.StockFlow;
+import io.moneyflow.reference.ReferenceData;
 import io.moneyflow.ring.RejectReason;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
  * A read-only HTTP view of a counters file, from another process than the engine's (as AeronStat reads Aeron's
- * counters): the engine's hot path does not know it is there, and a server can come and go while the engine runs.
+ * counters), or from the engine's own with {@code --http}: the engine's hot path does not know it is there, and a
+ * server can come and go while the engine runs.
  * <ul>
- *     <li>{@code GET /api/stocks}: every stock-day, with its turnover, main net and net, in yuan, and their ratios;</li>
- *     <li>{@code GET /api/stocks/{symbol}[?date=yyyymmdd]}: one stock's day (its latest without a date), each size
- *     class in both views;</li>
+ *     <li>{@code GET /api/...}: the documents of {@link FlowApi} (stocks, one stock's day and bars, sectors, markets,
+ *     the ranking, the history's N-day windows, the alerts, the engine's health);</li>
+ *     <li>{@code GET /api/stream/...}: the same documents as server-sent events, sent when they change, at most every
+ *     {@link #STREAM_PERIOD_MS} ms;</li>
+ *     <li>{@code GET /}: the dashboard (its page, script and the chart library, all from the jar);</li>
  *     <li>{@code GET /metrics}: the engine's health in Prometheus' text format;</li>
  *     <li>{@code GET /openapi.json}: the API's description (OpenAPI 3.0).</li>
  * </ul>
- * Built on the JDK's own HTTP server ({@code jdk.httpserver}): no dependency, maintained with the JDK, enough for a
- * read-only API a few clients poll. A bad request gets a 4xx status and a JSON {@code {"error": "..."}}, never a
- * stack trace; a client that is slower than the server's time limits is dropped (the engine, in another process, is
- * never slowed by it).
+ * Built on Jetty's core API: its writes are asynchronous, so that a client that stops reading holds no thread, and
+ * its idle timeout closes a connection that has not moved for {@link #CLIENT_TIME_LIMIT_MS}. An event stream never
+ * queues: while a client has not taken its last update, newer ones are coalesced into the next (the document is the
+ * state now, not a list of changes); a client that has taken nothing for {@link #CLIENT_TIME_LIMIT_MS} is dropped.
+ * A bad request gets a 4xx status and a JSON {@code {"error": "..."}}, never a stack trace.
  */
 final class FlowServer implements AutoCloseable
 {
-    /** Longest time a request may take to arrive and its response to be taken, in milliseconds. */
+    /** Longest time a client may take to send its request or to take a response, in milliseconds. */
     static final long CLIENT_TIME_LIMIT_MS = 10_000;
+    /** Shortest time between two updates of one event stream: at most 4 a second. */
+    static final long STREAM_PERIOD_MS = 250;
+    /** An idle event stream gets a comment this often, so that a client gone is found and dropped. */
+    static final long HEARTBEAT_MS = 5_000;
+    /** Most event streams open at once; one more is refused (503). */
+    static final int MAX_STREAMS = 64;
 
-    private final HttpServer server;
-    private final ExecutorService workers;
+    /**
+     * The server's limits: the defaults above; a test shortens them.
+     *
+     * @param clientTimeLimitMs longest a client may take to send a request or take a response.
+     * @param streamPeriodMs    shortest time between two updates of a stream.
+     * @param heartbeatMs       how often an idle stream gets a comment.
+     * @param maxStreams        most streams open at once.
+     * @param sendBufferBytes   the sockets' send buffer, or -1 for the system's.
+     */
+    record Limits(long clientTimeLimitMs, long streamPeriodMs, long heartbeatMs, int maxStreams, int sendBufferBytes)
+    {
+        static final Limits DEFAULT = new Limits(CLIENT_TIME_LIMIT_MS, STREAM_PERIOD_MS, HEARTBEAT_MS, MAX_STREAMS, -1);
+    }
+
+    private static final Map<String, String[]> ASSETS = Map.of(
+        "/", new String[]{"io/moneyflow/tools/dashboard.html", "text/html; charset=utf-8"},
+        "/index.html", new String[]{"io/moneyflow/tools/dashboard.html", "text/html; charset=utf-8"},
+        "/assets/dashboard.js", new String[]{"io/moneyflow/tools/dashboard.js", "text/javascript; charset=utf-8"},
+        "/assets/dashboard.css", new String[]{"io/moneyflow/tools/dashboard.css", "text/css; charset=utf-8"},
+        "/assets/echarts.min.js", new String[]{ChartCommand.ECHARTS, "text/javascript; charset=utf-8"},
+        "/openapi.json", new String[]{"io/moneyflow/tools/openapi.json", "application/json; charset=utf-8"});
+
+    private final Server server;
+    private final ServerConnector connector;
     private final FlowCounters counters;
     private final FlowCountersReader reader;
+    private final FlowApi api;
     private final String token;
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final ObjectMapper json = new ObjectMapper()
         .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
         .enable(SerializationFeature.INDENT_OUTPUT);
+    /** Event streams carry each document on one line. */
+    private final ObjectMapper compact = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    private final Map<String, byte[]> assets = new HashMap<>();
+    private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
+    private final AtomicLong streamsDropped = new AtomicLong();
+    private final AtomicLong updatesCoalesced = new AtomicLong();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Thread streamer;
+    private final Limits limits;
+    private volatile boolean closing;
 
     private FlowServer(
-        final FlowCounters counters, final InetSocketAddress address, final String token,
-        final Supplier<Engine.Health> health)
-        throws IOException
+        final FlowCounters counters, final ReferenceData reference, final Path dataDir, final InetAddress bind,
+        final int port, final String token, final Supplier<Engine.Health> health, final Limits limits)
+        throws Exception
     {
+        this.limits = limits;
         this.counters = counters;
-        this.reader = new FlowCountersReader(counters);
+        this.api = new FlowApi(counters, reference, dataDir, health);
+        this.reader = api.reader();
         this.token = token;
+        for (final Map.Entry<String, String[]> asset : ASSETS.entrySet())
+        {
+            assets.put(asset.getKey(), resource(asset.getValue()[0]));
+        }
         registerMetrics();
         if (health != null)
         {
             registerEngineMetrics(health);
         }
-        // the JDK server's own limits: a client that sends or reads too slowly is closed
-        System.setProperty("sun.net.httpserver.maxReqTime", Long.toString(CLIENT_TIME_LIMIT_MS / 1000));
-        System.setProperty("sun.net.httpserver.maxRspTime", Long.toString(CLIENT_TIME_LIMIT_MS / 1000));
-        this.server = HttpServer.create(address, 16);
-        this.workers = Executors.newFixedThreadPool(2, r ->
+        final QueuedThreadPool threads = new QueuedThreadPool(8, 2);
+        threads.setName("moneyflow-http");
+        threads.setDaemon(true);
+        this.server = new Server(threads);
+        final HttpConfiguration config = new HttpConfiguration();
+        config.setSendServerVersion(false);
+        this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(config));
+        connector.setHost(bind.getHostAddress());
+        connector.setPort(port);
+        connector.setIdleTimeout(limits.clientTimeLimitMs());
+        if (limits.sendBufferBytes() > 0)
         {
-            final Thread thread = new Thread(r, "moneyflow-http");
-            thread.setDaemon(true);
-            return thread;
+            connector.setAcceptedSendBufferSize(limits.sendBufferBytes());
+        }
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract.NonBlocking()
+        {
+            @Override
+            public boolean handle(final Request request, final Response response, final Callback callback)
+            {
+                FlowServer.this.handle(request, response, callback);
+                return true;
+            }
         });
-        server.setExecutor(workers);
-        server.createContext("/", this::handle);
+        server.setErrorHandler(this::jettyError);
+        server.setStopTimeout(2_000);
+        this.streamer = new Thread(this::streamLoop, "moneyflow-stream");
+        streamer.setDaemon(true);
         server.start();
+        streamer.start();
     }
 
     /**
      * Serves a counters file until closed.
      *
      * @param countersFile the engine's counters file (it may still be written).
+     * @param reference    the securities (names, sectors, floats).
+     * @param dataDir      the history store's and alerts' directory, or null to serve neither.
      * @param bind         the address to listen on.
      * @param port         the port, or 0 for any free one.
      * @param token        the bearer token every request must carry, or null for none.
-     * @return the running server.
-     */
-    static FlowServer start(final Path countersFile, final InetAddress bind, final int port, final String token)
-    {
-        return start(countersFile, bind, port, token, null);
-    }
-
-    /**
-     * Serves a counters file until closed, with the health of the engine writing it when in the same process.
-     *
-     * @param health the engine's health ({@link Engine#health()}), or null when it runs elsewhere.
+     * @param health       the engine's health ({@link Engine#health()}) when it runs in this process, else null.
      * @return the running server.
      */
     static FlowServer start(
-        final Path countersFile, final InetAddress bind, final int port, final String token,
-        final Supplier<Engine.Health> health)
+        final Path countersFile, final ReferenceData reference, final Path dataDir, final InetAddress bind,
+        final int port, final String token, final Supplier<Engine.Health> health)
+    {
+        return start(countersFile, reference, dataDir, bind, port, token, health, Limits.DEFAULT);
+    }
+
+    /**
+     * @param limits the server's limits.
+     */
+    static FlowServer start(
+        final Path countersFile, final ReferenceData reference, final Path dataDir, final InetAddress bind,
+        final int port, final String token, final Supplier<Engine.Health> health, final Limits limits)
     {
         final FlowCounters counters = FlowCounters.openReadOnly(countersFile);
         try
         {
-            return new FlowServer(counters, new InetSocketAddress(bind, port), token, health);
+            return new FlowServer(counters, reference, dataDir, bind, port, token, health, limits);
         }
-        catch (final IOException ex)
+        catch (final Exception ex)
         {
             counters.close();
-            throw new UncheckedIOException("cannot listen on " + bind.getHostAddress() + ":" + port + ": " +
-                ex.getMessage(), ex);
+            throw new UncheckedIOException(new IOException("cannot listen on " + bind.getHostAddress() + ":" + port +
+                ": " + ex.getMessage(), ex));
         }
     }
 
@@ -138,200 +219,371 @@ final class FlowServer implements AutoCloseable
      */
     int port()
     {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     /**
-     * Stops listening, waits for the requests being answered, then unmaps the counters file: a worker still reading
-     * a file unmapped under it would crash the JVM. One stuck writing to a client that no longer reads (for longer
-     * than {@link #CLIENT_TIME_LIMIT_MS}) leaves the file mapped, to be unmapped with the process.
+     * Ends the event streams, stops listening, waits for the requests being answered, then unmaps the counters
+     * file: a thread still reading a file unmapped under it would crash the JVM. One that does not end within
+     * {@link #CLIENT_TIME_LIMIT_MS} leaves the file mapped, to be unmapped with the process.
      */
     @Override
     public void close()
     {
-        server.stop(0);
-        workers.shutdown();
-        boolean ended = false;
+        closing = true;
+        streamer.interrupt();
+        final boolean streamerEnded = joined(streamer, limits.clientTimeLimitMs());
+        for (final Stream s : streams)
+        {
+            s.end(null);
+        }
+        try
+        {
+            server.stop();
+        }
+        catch (final Exception ex)
+        {
+            System.err.println("moneyflow: serve: stopping the server: " + ex);
+        }
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limits.clientTimeLimitMs());
+        while (inFlight.get() > 0 && System.nanoTime() < deadline)
+        {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+        }
+        if (streamerEnded && inFlight.get() == 0)
+        {
+            counters.close();
+        }
+    }
+
+    /** @return whether the thread ended within the time, waiting through interrupts (kept for the caller). */
+    private static boolean joined(final Thread thread, final long timeoutMs)
+    {
         boolean interrupted = false;
-        final long deadline = System.nanoTime() + CLIENT_TIME_LIMIT_MS * 1_000_000L;
-        while (!ended && System.nanoTime() < deadline)
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (thread.isAlive() && System.nanoTime() < deadline)
         {
             try
             {
-                ended = workers.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             }
             catch (final InterruptedException ex)
             {
                 interrupted = true;
             }
         }
-        if (ended)
-        {
-            counters.close();
-        }
         if (interrupted)
         {
             Thread.currentThread().interrupt();
         }
+        return !thread.isAlive();
     }
 
-    private void handle(final HttpExchange exchange) throws IOException
+    private void handle(final Request request, final Response response, final Callback callback)
     {
-        try (exchange)
+        inFlight.incrementAndGet();
+        try
         {
-            if (token != null && !("Bearer " + token).equals(exchange.getRequestHeaders().getFirst("Authorization")))
+            if (closing)
             {
-                error(exchange, 401, "a token is needed: Authorization: Bearer TOKEN");
+                error(response, callback, 503, "the server is stopping");
                 return;
             }
-            if (!"GET".equals(exchange.getRequestMethod()))
+            if (token != null && !("Bearer " + token).equals(request.getHeaders().get(HttpHeader.AUTHORIZATION)))
             {
-                exchange.getResponseHeaders().set("Allow", "GET");
-                error(exchange, 405, exchange.getRequestMethod() + " is not served: the API is read-only (GET)");
+                error(response, callback, 401, "a token is needed: Authorization: Bearer TOKEN");
                 return;
             }
-            final String path = exchange.getRequestURI().getPath();
-            if (path.equals("/metrics"))
+            if (!"GET".equals(request.getMethod()))
             {
-                metrics(exchange);
+                response.getHeaders().put(HttpHeader.ALLOW, "GET");
+                error(response, callback, 405, request.getMethod() + " is not served: the API is read-only (GET)");
+                return;
             }
-            else if (path.equals("/openapi.json"))
+            final String path = Request.getPathInContext(request);
+            final String[] asset = ASSETS.get(path);
+            if (asset != null)
             {
-                exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-                respond(exchange, 200, openApi());
+                respond(response, callback, 200, asset[1], assets.get(path));
             }
-            else if (path.equals("/api/stocks"))
+            else if (path.equals("/metrics"))
             {
-                send(exchange, 200, Map.of("stocks", stocks()));
+                metrics(response, callback);
             }
-            else if (path.startsWith("/api/stocks/") && path.indexOf('/', "/api/stocks/".length()) < 0)
+            else if (path.startsWith("/api/stream/"))
             {
-                stock(exchange, path.substring("/api/stocks/".length()));
+                openStream(request, response, callback, "/api/" + path.substring("/api/stream/".length()));
+            }
+            else if (path.startsWith("/api/"))
+            {
+                send(response, callback, 200, api.get(path, query(request)));
             }
             else
             {
-                error(exchange, 404, "no such resource: " + path + " (try /api/stocks, /api/stocks/600000.SH, " +
-                    "/metrics, /openapi.json)");
+                throw FlowApi.notFound(path);
             }
+        }
+        catch (final FlowApi.Refused refused)
+        {
+            error(response, callback, refused.status, refused.getMessage());
         }
         catch (final RuntimeException ex)
         {
             // said on the server's side, never in a response
-            System.err.println("moneyflow: serve: " + exchange.getRequestURI() + ": " + ex);
-            error(exchange, 500, "internal error");
+            System.err.println("moneyflow: serve: " + request.getHttpURI() + ": " + ex);
+            error(response, callback, 500, "internal error");
+        }
+        finally
+        {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** Jetty's own refusals (a malformed request line, headers too large...): the same JSON as ours. */
+    private boolean jettyError(final Request request, final Response response, final Callback callback)
+    {
+        final Object message = request.getAttribute(ErrorHandler.ERROR_MESSAGE);
+        final int status = response.getStatus() >= 400 ? response.getStatus() : 400;
+        error(response, callback, status, message == null ? "bad request" : message.toString());
+        return true;
+    }
+
+    /** @return the query's parameters; one given twice is refused. */
+    private static Map<String, String> query(final Request request)
+    {
+        final Fields fields = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+        final Map<String, String> query = new TreeMap<>();
+        for (final Fields.Field field : fields)
+        {
+            if (field.getValues().size() != 1)
+            {
+                throw new FlowApi.Refused(400, "parameter '" + field.getName() + "' given more than once");
+            }
+            query.put(field.getName(), field.getValue());
+        }
+        return query;
+    }
+
+    private static byte[] resource(final String name) throws IOException
+    {
+        try (InputStream in = FlowServer.class.getClassLoader().getResourceAsStream(name))
+        {
+            if (in == null)
+            {
+                throw new IllegalStateException(name + " is missing from the jar");
+            }
+            return in.readAllBytes();
         }
     }
 
     /** @return the API's OpenAPI description, bundled beside this class. */
     static byte[] openApi() throws IOException
     {
-        try (InputStream in = FlowServer.class.getResourceAsStream("openapi.json"))
+        return resource("io/moneyflow/tools/openapi.json");
+    }
+
+    /**
+     * Opens an event stream of a document: checks it can be answered (a bad request is refused as the GET would be),
+     * sends it at once, then hands the stream to the streams' thread.
+     */
+    private void openStream(final Request request, final Response response, final Callback callback,
+        final String path)
+    {
+        final Map<String, String> query = query(request);
+        final Object first = api.get(path, query);
+        if (streams.size() >= limits.maxStreams())
         {
-            if (in == null)
+            throw new FlowApi.Refused(503, limits.maxStreams() + " event streams are open already; try again later");
+        }
+        final Stream stream = new Stream(path, query, response, callback);
+        request.addFailureListener(failure -> stream.end(failure));
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+        stream.version = api.version();
+        stream.update(document(first), System.nanoTime());
+        streams.add(stream);
+    }
+
+    private byte[] document(final Object body)
+    {
+        try
+        {
+            return compact.writeValueAsBytes(body);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /**
+     * The streams' thread: every {@link #STREAM_PERIOD_MS}, reads the alerts journaled since, and when the counters
+     * may have changed, takes each stream's document (once for streams of the same document) and sends it to the
+     * streams whose last one differs.
+     */
+    private void streamLoop()
+    {
+        try
+        {
+            while (!closing)
             {
-                throw new IllegalStateException("openapi.json is missing from the jar");
+                try
+                {
+                    Thread.sleep(limits.streamPeriodMs());
+                }
+                catch (final InterruptedException ex)
+                {
+                    return;
+                }
+                try
+                {
+                    api.pollAlerts();
+                }
+                catch (final RuntimeException ex)
+                {
+                    System.err.println("moneyflow: serve: reading the alerts journal: " + ex);
+                }
+                final long version = api.version();
+                final long now = System.nanoTime();
+                final Map<String, Object> documents = new HashMap<>();
+                for (final Stream s : streams)
+                {
+                    if (s.version == version)
+                    {
+                        s.heartbeat(now);
+                        continue;
+                    }
+                    Object doc;
+                    try
+                    {
+                        doc = documents.computeIfAbsent(s.key, k -> document(api.get(s.path, s.query)));
+                    }
+                    catch (final FlowApi.Refused refused)
+                    {
+                        // a stock-day gone (another file in its place): said once, then the stream ends
+                        doc = refused;
+                    }
+                    if (doc instanceof FlowApi.Refused refused)
+                    {
+                        s.event("refused", document(Map.of("error", refused.getMessage())), now);
+                        s.end(null);
+                        continue;
+                    }
+                    s.version = version;
+                    s.update((byte[])doc, now);
+                }
             }
-            return in.readAllBytes();
+        }
+        finally
+        {
+            api.close();
         }
     }
 
-    private List<Map<String, Object>> stocks()
+    /**
+     * One client's event stream. Its writes are asynchronous; at most one is pending: an update due while the last
+     * one is still being taken is skipped (the next carries the state then), and a client that has not taken one
+     * for {@link #CLIENT_TIME_LIMIT_MS} is dropped.
+     */
+    private final class Stream
     {
-        final List<Map<String, Object>> rows = new ArrayList<>();
-        final SlotView view = reader.newView();
-        for (int slot = 0; slot < reader.slotsUsed(); slot++)
-        {
-            // the day's figures are in the record's head: its bars (most of a full market's file) are not copied
-            reader.readHead(slot, view);
-            final StockFlow flow = StockFlow.of(reader, view);
-            final Map<String, Object> row = new LinkedHashMap<>();
-            row.put("symbol", flow.symbol());
-            row.put("date", flow.date());
-            row.put("trades", flow.trades());
-            row.put("turnover", flow.turnoverYuan());
-            row.put("mainNet", flow.mainNetYuan());
-            row.put("mainNetRatioPct", flow.mainNetRatioPercent().orElse(null));
-            row.put("net", flow.netYuan());
-            row.put("netRatioPct", flow.netRatioPercent().orElse(null));
-            rows.add(row);
-        }
-        return rows;
-    }
+        final String path;
+        final Map<String, String> query;
+        final String key;
+        final Response response;
+        final Callback callback;
+        final AtomicBoolean writing = new AtomicBoolean();
+        final AtomicBoolean ended = new AtomicBoolean();
+        volatile long writeStartNanos;
+        long version = -1;
+        byte[] last;
+        long lastWriteNanos;
 
-    private void stock(final HttpExchange exchange, final String text) throws IOException
-    {
-        final long key = SymbolCodes.parse(text);
-        if (key == SymbolCodes.INVALID)
+        Stream(final String path, final Map<String, String> query, final Response response, final Callback callback)
         {
-            error(exchange, 400, "'" + text + "' is not a symbol such as 000001.SZ");
-            return;
+            this.path = path;
+            this.query = query;
+            this.key = path + "?" + query;
+            this.response = response;
+            this.callback = callback;
         }
-        final String symbol = SymbolCodes.format(key);
-        final String query = exchange.getRequestURI().getQuery();
-        int date = 0;
-        if (query != null)
+
+        void update(final byte[] document, final long now)
         {
-            if (!query.matches("date=\\d{8}"))
+            if (last != null && Arrays.equals(last, document))
             {
-                error(exchange, 400, "the only query is date=yyyymmdd, not '" + query + "'");
+                heartbeat(now);
                 return;
             }
-            date = Integer.parseInt(query.substring("date=".length()));
-        }
-        final Optional<StockFlow> found = date != 0 ? StockFlow.find(reader, symbol, date) : latest(symbol);
-        if (found.isEmpty())
-        {
-            error(exchange, 404, "no day of " + symbol + (date != 0 ? " on " + date : "") + " in " + counters.path());
-            return;
-        }
-        final StockFlow flow = found.get();
-        final Map<String, Object> day = new LinkedHashMap<>();
-        day.put("symbol", flow.symbol());
-        day.put("date", flow.date());
-        day.put("trades", flow.trades());
-        day.put("volume", flow.volume());
-        day.put("turnover", flow.turnoverYuan());
-        day.put("mainIn", StockFlow.yuan(flow.mainIn()));
-        day.put("mainOut", StockFlow.yuan(flow.mainOut()));
-        day.put("mainNet", flow.mainNetYuan());
-        day.put("mainNetRatioPct", flow.mainNetRatioPercent().orElse(null));
-        day.put("net", flow.netYuan());
-        day.put("netRatioPct", flow.netRatioPercent().orElse(null));
-        day.put("bigOrderSharePct", flow.bigOrderSharePercent().orElse(null));
-        final List<Map<String, Object>> classes = new ArrayList<>();
-        for (int c = 0; c < flow.classCount(); c++)
-        {
-            final Map<String, Object> row = new LinkedHashMap<>();
-            row.put("class", flow.className(c));
-            row.put("main", c < flow.mainClassCount());
-            row.put("activeIn", StockFlow.yuan(flow.activeIn(c)));
-            row.put("activeOut", StockFlow.yuan(flow.activeOut(c)));
-            row.put("activeNet", StockFlow.yuan(flow.activeIn(c) - flow.activeOut(c)));
-            row.put("orderSideIn", StockFlow.yuan(flow.sideIn(c)));
-            row.put("orderSideOut", StockFlow.yuan(flow.sideOut(c)));
-            row.put("orderSideNet", StockFlow.yuan(flow.sideIn(c) - flow.sideOut(c)));
-            classes.add(row);
-        }
-        day.put("classes", classes);
-        send(exchange, 200, day);
-    }
-
-    /** @return the stock's latest day in the file. */
-    private Optional<StockFlow> latest(final String symbol)
-    {
-        final SlotView view = reader.newView();
-        int best = -1;
-        int bestDate = 0;
-        for (int slot = 0; slot < reader.slotsUsed(); slot++)
-        {
-            reader.readHead(slot, view);
-            if (view.symbol().equals(symbol) && view.date() > bestDate)
+            if (event("update", document, now))
             {
-                best = slot;
-                bestDate = view.date();
+                last = document;
             }
         }
-        return best < 0 ? Optional.empty() : Optional.of(StockFlow.read(reader, best));
+
+        void heartbeat(final long now)
+        {
+            if (now - lastWriteNanos >= TimeUnit.MILLISECONDS.toNanos(limits.heartbeatMs()))
+            {
+                write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8), now);
+            }
+        }
+
+        boolean event(final String name, final byte[] data, final long now)
+        {
+            final byte[] head = ("event: " + name + "\ndata: ").getBytes(StandardCharsets.UTF_8);
+            final byte[] event = new byte[head.length + data.length + 2];
+            System.arraycopy(head, 0, event, 0, head.length);
+            System.arraycopy(data, 0, event, head.length, data.length);
+            event[event.length - 2] = '\n';
+            event[event.length - 1] = '\n';
+            return write(event, now);
+        }
+
+        /** @return whether the bytes were handed to Jetty (false: coalesced, or the client dropped). */
+        private boolean write(final byte[] bytes, final long now)
+        {
+            if (ended.get())
+            {
+                return false;
+            }
+            if (!writing.compareAndSet(false, true))
+            {
+                updatesCoalesced.incrementAndGet();
+                if (now - writeStartNanos > TimeUnit.MILLISECONDS.toNanos(limits.clientTimeLimitMs()))
+                {
+                    end(new TimeoutException("the client took nothing for " + limits.clientTimeLimitMs() + " ms"));
+                }
+                return false;
+            }
+            writeStartNanos = now;
+            lastWriteNanos = now;
+            response.write(false, ByteBuffer.wrap(bytes), Callback.from(() -> writing.set(false), this::end));
+            return true;
+        }
+
+        /** Ends the stream: completes the response, or with a failure aborts the connection. */
+        void end(final Throwable failure)
+        {
+            if (!ended.compareAndSet(false, true))
+            {
+                return;
+            }
+            streams.remove(this);
+            if (failure instanceof TimeoutException && !closing)
+            {
+                streamsDropped.incrementAndGet();
+            }
+            if (failure == null && writing.compareAndSet(false, true))
+            {
+                response.write(true, ByteBuffer.allocate(0), callback);
+            }
+            else
+            {
+                callback.failed(failure != null ? failure : new TimeoutException("the server is stopping"));
+            }
+        }
     }
 
     private void registerMetrics()
@@ -370,6 +622,14 @@ final class FlowServer implements AutoCloseable
             .callback(cb -> cb.call(stat(CountersDescriptor.Stat.HANDLER_ERRORS))).register(registry);
         GaugeWithCallback.builder().name("moneyflow_counters_file_bytes").help("Size of the counters file")
             .callback(cb -> cb.call(counters.path().toFile().length())).register(registry);
+        GaugeWithCallback.builder().name("moneyflow_http_streams").help("Event streams open")
+            .callback(cb -> cb.call(streams.size())).register(registry);
+        CounterWithCallback.builder().name("moneyflow_http_streams_dropped")
+            .help("Event streams dropped: their client took nothing for the time limit")
+            .callback(cb -> cb.call(streamsDropped.get())).register(registry);
+        CounterWithCallback.builder().name("moneyflow_http_updates_coalesced")
+            .help("Updates of event streams skipped while their client was still taking the one before")
+            .callback(cb -> cb.call(updatesCoalesced.get())).register(registry);
         GaugeWithCallback.builder().name("moneyflow_writer_running")
             .help("1 while the engine writing the counters file has not closed it")
             .callback(cb -> cb.call(counters.closeTimeMs() == 0 ? 1 : 0)).register(registry);
@@ -418,32 +678,46 @@ final class FlowServer implements AutoCloseable
         return sums;
     }
 
-    private void metrics(final HttpExchange exchange) throws IOException
+    private void metrics(final Response response, final Callback callback)
     {
         final ByteArrayOutputStream text = new ByteArrayOutputStream();
         final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
-        writer.write(text, registry.scrape());
-        exchange.getResponseHeaders().set("Content-Type", writer.getContentType());
-        respond(exchange, 200, text.toByteArray());
-    }
-
-    private void send(final HttpExchange exchange, final int status, final Object body) throws IOException
-    {
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        respond(exchange, status, json.writeValueAsBytes(body));
-    }
-
-    private void error(final HttpExchange exchange, final int status, final String message) throws IOException
-    {
-        send(exchange, status, Map.of("error", message));
-    }
-
-    private static void respond(final HttpExchange exchange, final int status, final byte[] body) throws IOException
-    {
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody())
+        try
         {
-            out.write(body);
+            writer.write(text, registry.scrape());
         }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        respond(response, callback, 200, writer.getContentType(), text.toByteArray());
+    }
+
+    private void send(final Response response, final Callback callback, final int status, final Object body)
+    {
+        final byte[] bytes;
+        try
+        {
+            bytes = json.writeValueAsBytes(body);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        respond(response, callback, status, "application/json; charset=utf-8", bytes);
+    }
+
+    private void error(final Response response, final Callback callback, final int status, final String message)
+    {
+        send(response, callback, status, Map.of("error", message));
+    }
+
+    private static void respond(final Response response, final Callback callback, final int status,
+        final String type, final byte[] body)
+    {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
     }
 }

@@ -14,8 +14,11 @@ final class HttpOption
 {
     @Option(names = "--http", paramLabel = "PORT",
         description = "While the run goes on, serve its counters over HTTP on 127.0.0.1:PORT, as 'serve' does " +
-            "(/api/stocks, /metrics, ...); 0 for any free port (printed). The server stops with the run.")
+            "(the dashboard at /, /api/..., /metrics); 0 for any free port (printed). The server stops with the run.")
     Integer port;
+
+    /** The run's data directory ({@code --data-dir}, set by the command), whose history and alerts are served too. */
+    java.nio.file.Path dataDir;
 
     /**
      * Starts the server on a launched engine's counters, when asked for.
@@ -31,8 +34,8 @@ final class HttpOption
             return null;
         }
         final FlowServer server =
-            FlowServer.start(engine.context().countersFile(), InetAddress.getLoopbackAddress(), port, null,
-                engine::health);
+            FlowServer.start(engine.context().countersFile(), engine.context().reference(), DataDir.dir(dataDir),
+                InetAddress.getLoopbackAddress(), port, null, engine::health);
         err.println("moneyflow: serving this run's counters on http://127.0.0.1:" + server.port() + "/");
         return server;
     }

@@ -58,6 +58,7 @@ final class ReplayCommand implements Callable<Integer>
         final int untilMs = until == null ? -1 : Replays.time(until, "--until", spec);
         final int untilDate = Replays.date(date, spec);
         final double pace = Replays.speed(speed, spec);
+        http.dataDir = output.dataDir;
         try (Journal source = journal.open())
         {
             final Replays.Replayed replayed = Replays.replay(source, new ReplayFilter(filter, untilDate, untilMs), pace,

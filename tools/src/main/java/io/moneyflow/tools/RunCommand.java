@@ -146,6 +146,7 @@ final class RunCommand implements Callable<Integer>
         final PrintStream err,
         final AtomicReference<SzseSession> session)
     {
+        http.dataDir = output.dataDir;
         try (Engine e = Engine.launch(context); FlowServer server = http.start(e, err))
         {
             final MinuteAlerts minuteAlerts = output.alerts ?

@@ -17,9 +17,11 @@ import java.util.concurrent.CountDownLatch;
  * {@code moneyflow serve}: a read-only HTTP API and Prometheus metrics over a counters file (see {@link FlowServer}).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = {"Serve a counters file over HTTP while its engine runs (or after): a read-only JSON API " +
-        "(/api/stocks, /api/stocks/SYMBOL[?date=yyyymmdd]) and Prometheus metrics (/metrics). Listens on " +
-        "127.0.0.1 unless --bind says otherwise, which needs --token. Stop it with Ctrl-C."})
+    description = {"Serve a counters file over HTTP while its engine runs (or after): the dashboard (/), a " +
+        "read-only JSON API (/api/stocks, /api/stocks/SYMBOL, /api/stocks/SYMBOL/bars, /api/sectors, /api/markets, " +
+        "/api/rank, /api/history/SYMBOL, /api/alerts, /api/health; each also as server-sent events under " +
+        "/api/stream/), its description (/openapi.json) and Prometheus metrics (/metrics). Listens on 127.0.0.1 " +
+        "unless --bind says otherwise, which needs --token. Stop it with Ctrl-C."})
 final class ServeCommand implements Callable<Integer>
 {
     @Spec
@@ -28,6 +30,15 @@ final class ServeCommand implements Callable<Integer>
     @Option(names = "--counters", paramLabel = "FILE", required = true,
         description = "The counters file of a run (its --counters FILE).")
     Path counters;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+        description = "Where the history store and the alerts live, served at /api/history and /api/alerts. " +
+            "Default: $MONEYFLOW_DATA, else var/ in the installation.")
+    Path dataDir;
+
+    @Option(names = "--securities", paramLabel = "FILE",
+        description = "The securities file (names, sectors, float shares). Default: the installation's.")
+    Path securities;
 
     @Option(names = "--port", paramLabel = "P", defaultValue = "8080",
         description = "The port; 0 for any free one (printed). Default: ${DEFAULT-VALUE}.")
@@ -71,7 +82,8 @@ final class ServeCommand implements Callable<Integer>
         {
             throw new ParameterException(spec.commandLine(), "--port " + port + " is not a port (0 to 65535)");
         }
-        return FlowServer.start(counters, address, port, token);
+        return FlowServer.start(counters, Home.referenceOrNone(securities), DataDir.dir(dataDir), address, port,
+            token, null);
     }
 
     @Override
@@ -80,7 +92,7 @@ final class ServeCommand implements Callable<Integer>
         try (FlowServer server = start())
         {
             System.err.println("moneyflow: serving " + counters + " on http://" + bind + ":" + server.port() +
-                "/ (api/stocks, api/stocks/SYMBOL, metrics); Ctrl-C stops");
+                "/ (the dashboard; api/..., metrics, openapi.json); Ctrl-C stops");
             new CountDownLatch(1).await();
         }
         return 0;

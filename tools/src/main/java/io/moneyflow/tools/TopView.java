@@ -1,13 +1,11 @@
 package io.moneyflow.tools;
 
-import io.moneyflow.codec.SymbolCodes;
 import io.moneyflow.counters.CountersDescriptor;
 import io.moneyflow.counters.FlowCounters;
 import io.moneyflow.counters.FlowCountersReader;
-import io.moneyflow.counters.SlotView;
 import io.moneyflow.counters.StockFlow;
+import io.moneyflow.tools.LiveRows.Row;
 import io.moneyflow.reference.ReferenceData;
-import io.moneyflow.reference.Security;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -33,7 +31,8 @@ final class TopView
         XL('x', "XL net"),
         L('l', "L net"),
         M('i', "M net"),
-        S('s', "S net");
+        S('s', "S net"),
+        INFLOW_RATE('w', "net inflow rate");
 
         final char key;
         final String label;
@@ -66,29 +65,9 @@ final class TopView
         this.reference = reference;
     }
 
-    /** One stock's row. */
-    record Row(String symbol, String name, String market, List<String> sectors, StockFlow flow)
-    {
-        long classNet(final int c)
-        {
-            return c < flow.classCount() ? flow.activeIn(c) - flow.activeOut(c) : 0;
-        }
-    }
-
     List<Row> rows()
     {
-        final List<Row> rows = new ArrayList<>();
-        final SlotView view = reader.newView();
-        for (int slot = 0; slot < reader.slotsUsed(); slot++)
-        {
-            reader.readHead(slot, view);
-            final StockFlow flow = StockFlow.of(reader, view);
-            final long key = SymbolCodes.parse(flow.symbol());
-            final Security security = reference.find(key, flow.date());
-            rows.add(new Row(flow.symbol(), security == null ? "" : security.name(), FlowRow.market(key),
-                security == null ? List.of() : security.sectors(), flow));
-        }
-        return rows;
+        return LiveRows.read(reader, reference);
     }
 
     /** @return the sectors of the stocks in the file, sorted. */
@@ -136,10 +115,10 @@ final class TopView
             lines.add("");
         }
         lines.add(fit("page " + (page + 1) + "/" + pages + "  amounts in 10,000 yuan", width));
-        lines.add(fit(width >= 110 ?
-            "sort: m main net  r main%  t turnover  e net  x/l/i/s XL/L/M/S net | f market  g sector | n/p page | " +
-            "q quit" :
-            "m main r % t turnover e net x/l/i/s class | f market g sector | n/p page q quit",
+        lines.add(fit(width >= 122 ?
+            "sort: m main net  r main%  t turnover  e net  x/l/i/s XL/L/M/S net  w inflow rate | f market  g sector | " +
+            "n/p page | q quit" :
+            "m main r % t turn e net x/l/i/s class w rate | f market g sector | n/p q quit",
             width));
         return lines.subList(0, Math.min(lines.size(), height));
     }
@@ -156,6 +135,9 @@ final class TopView
             case L -> Comparator.comparingLong(r -> r.classNet(1));
             case M -> Comparator.comparingLong(r -> r.classNet(2));
             case S -> Comparator.comparingLong(r -> r.classNet(3));
+            // rows without a float (no reference data) last, whatever the order
+            case INFLOW_RATE -> Comparator.comparing(Row::netInflowRatePercent,
+                Comparator.nullsFirst(Comparator.naturalOrder()));
         };
     }
 
