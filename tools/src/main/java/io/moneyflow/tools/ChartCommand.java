@@ -22,22 +22,29 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
  * {@code moneyflow chart}: one stock's day as the chart East Money's users know, in a self-contained HTML file (the
- * chart library inlined, so that it opens with no network): the intraday price line, the cumulative main net inflow
- * under it, and each minute's net by class.
+ * chart library inlined, so that it opens with no network) or a PNG image (drawn with JFreeChart, off screen): the
+ * intraday price line, the cumulative main net inflow under it, and each minute's net by class. Both are drawn from
+ * the same {@link #days} figures; {@link ChartPng} draws the PNG.
  */
 @Command(name = "chart", mixinStandardHelpOptions = true,
-    description = "Write one stock's day as a self-contained HTML chart (Apache ECharts inlined; opens with no " +
-        "network): the intraday price, the cumulative main net inflow, and each bar's net inflow by class.")
+    description = "Write one stock's day as a chart: the intraday price, the cumulative main net inflow, and each " +
+        "bar's net inflow by class. FILE.html is a self-contained page (Apache ECharts inlined; opens with no " +
+        "network); FILE.png an image (JFreeChart, drawn with no display), each day WxH pixels (--size), several " +
+        "days one under the other.")
 final class ChartCommand implements Callable<Integer>
 {
     /** The chart library, from its WebJar on the class path. */
@@ -56,8 +63,13 @@ final class ChartCommand implements Callable<Integer>
         description = "Files (.csv, .txt, .tsv, .gz), .zip archives or directories, read together and merged by time.")
     List<Path> inputs;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.html", description = "Where the chart goes.")
+    @Option(names = "--out", required = true, paramLabel = "FILE.html|FILE.png",
+        description = "Where the chart goes: .html a page, .png an image.")
     Path out;
+
+    @Option(names = "--size", paramLabel = "WxH",
+        description = "A .png's size in pixels for each day, e.g. 1200x800 (default 1600x1000).")
+    String size;
 
     @Option(names = "-q", description = "Print only errors, rejections and warnings on stderr.")
     boolean quiet;
@@ -70,10 +82,19 @@ final class ChartCommand implements Callable<Integer>
         {
             throw new ParameterException(spec.commandLine(), "'" + symbol + "' is not a symbol such as 000001.SZ");
         }
-        if (!out.getFileName().toString().endsWith(".html"))
+        final Path name = out.getFileName();
+        final String extension = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+        final boolean png = extension.endsWith(".png");
+        if (!png && !extension.endsWith(".html"))
         {
-            throw new ParameterException(spec.commandLine(), "--out " + out + ": the chart is written as .html");
+            throw new ParameterException(spec.commandLine(),
+                "--out " + out + ": the chart is written as .html (a page) or .png (an image)");
         }
+        if (size != null && !png)
+        {
+            throw new ParameterException(spec.commandLine(), "--size " + size + ": only a .png chart has a size");
+        }
+        final int[] pixels = size == null ? new int[] {ChartPng.WIDTH, ChartPng.HEIGHT} : parseSize(size);
         final String canonical = SymbolCodes.format(key);
         try (Run run = new Run(engine.context(), inputs, quiet, System.err))
         {
@@ -83,14 +104,67 @@ final class ChartCommand implements Callable<Integer>
                 System.err.println("moneyflow: error: no trades for " + canonical + " in the input; nothing written");
                 return 1;
             }
-            final Path parent = out.toAbsolutePath().getParent();
-            if (parent != null)
+            if (png && (long) pixels[0] * pixels[1] * days.size() > ChartPng.MAX_PIXELS)
             {
-                Files.createDirectories(parent);
+                System.err.println("moneyflow: error: " + days.size() + " days of " + pixels[0] + "x" + pixels[1] +
+                    " make an image over " + ChartPng.MAX_PIXELS + " pixels; give fewer days or a smaller --size; " +
+                    "nothing written");
+                return 1;
             }
-            Files.writeString(out, html(canonical, days), StandardCharsets.UTF_8);
-            run.note("wrote " + out + " (" + days.size() + " day(s) of " + canonical + ")");
+            write(out, png ? ChartPng.png(canonical, days, pixels[0], pixels[1]) :
+                html(canonical, days).getBytes(StandardCharsets.UTF_8));
+            run.note("wrote " + out + " (" + (png ? pixels[0] + "x" + pixels[1] + " a day, " : "") + days.size() +
+                " day(s) of " + canonical + ")");
             return run.finish() ? 0 : 1;
+        }
+    }
+
+    /** @return {@code WxH} as {width, height}, each 200 to 10,000 pixels. */
+    private int[] parseSize(final String text)
+    {
+        final String[] parts = text.trim().toLowerCase(Locale.ROOT).split("x", -1);
+        if (parts.length == 2 && parts[0].matches("[0-9]{3,5}") && parts[1].matches("[0-9]{3,5}"))
+        {
+            final int width = Integer.parseInt(parts[0]);
+            final int height = Integer.parseInt(parts[1]);
+            if (width >= 200 && width <= 10_000 && height >= 200 && height <= 10_000)
+            {
+                return new int[] {width, height};
+            }
+        }
+        throw new ParameterException(spec.commandLine(),
+            "--size " + text + ": give WIDTHxHEIGHT in pixels, each 200 to 10000, e.g. 1600x1000");
+    }
+
+    /**
+     * Writes the file whole or not at all: into a temporary file beside it, then moved over it in one step, so that a
+     * reader (a browser, a report) never sees half of it.
+     */
+    static void write(final Path out, final byte[] bytes) throws IOException
+    {
+        final Path target = out.toAbsolutePath();
+        final Path parent = target.getParent();
+        Files.createDirectories(parent);
+        final Path temporary = parent.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() +
+            ".tmp");
+        try
+        {
+            // a new file of this process's own (one left by a process of the same number is taken away first; a link
+            // there is removed, not followed)
+            Files.deleteIfExists(temporary);
+            Files.write(temporary, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try
+            {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            catch (final AtomicMoveNotSupportedException ex)
+            {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        finally
+        {
+            Files.deleteIfExists(temporary);
         }
     }
 

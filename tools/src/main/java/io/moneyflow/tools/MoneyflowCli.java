@@ -55,6 +55,20 @@ public final class MoneyflowCli implements Runnable
     {
         // before any command opens a Chronicle queue (the journal, the alerts): moneyflow never phones home
         io.moneyflow.journal.ChronicleAnalytics.disable();
+        headless();
+    }
+
+    /**
+     * Java's headless mode, set before any AWT class loads (here, without loading chart's classes into every
+     * command): chart draws its PNG off screen, and no command needs a display (a DISPLAY naming one that is gone
+     * would otherwise fail it). A value the JVM was given is kept.
+     */
+    static void headless()
+    {
+        if (System.getProperty("java.awt.headless") == null)
+        {
+            System.setProperty("java.awt.headless", "true");
+        }
     }
 
     @picocli.CommandLine.Spec
