@@ -55,6 +55,7 @@ public final class Engine implements AutoCloseable
     private final ClassifyHandler classify;
     private final AggregateHandler aggregate;
     private final org.HdrHistogram.Histogram latency;
+    private final HealthSampler healthSampler;
     private final CountingExceptionHandler exceptions;
     private final SymbolTable symbols;
     private final TradingSession session;
@@ -118,6 +119,7 @@ public final class Engine implements AutoCloseable
         // counters, the order table's next chunk
         sink = io.moneyflow.feed.RecordSink.of(stages.ring(), exceptions, io.moneyflow.ring.IdleWork.both(
             new io.moneyflow.aggregate.BarPrefault(counters, session), classify.chunkSupply()));
+        this.healthSampler = HealthSampler.start(this, counters, context.epochClock());
     }
 
     /**
@@ -522,7 +524,10 @@ public final class Engine implements AutoCloseable
             return;
         }
         closed = true;
+        healthSampler.stop();
         stages.stop();
+        // the last sample: what the stages left (nothing, unless one failed)
+        healthSampler.sample();
         if (releasing != null)
         {
             Joins.uninterruptibly(releasing, 0);

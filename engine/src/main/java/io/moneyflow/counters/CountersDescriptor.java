@@ -449,7 +449,17 @@ public final class CountersDescriptor
         /** Quote-rule decisions that found no quote (the fill left unclassified). */
         QUOTE_MISSING,
         /** Lee-Ready decisions that found no two-sided quote and used the tick test. */
-        MIDPOINT_MISSING
+        MIDPOINT_MISSING,
+        /**
+         * Records published into the ring and not yet in the counters, as the engine's health sampler last saw them
+         * (once a second while the engine runs, and once when it closes), for readers in other processes. This and
+         * the two after it are not part of the digest.
+         */
+        RING_LAG,
+        /** Records published into the ring and not yet journaled, as last sampled; -1 without a journal. */
+        JOURNAL_LAG,
+        /** When the health sampler last wrote, epoch ms; 0 before its first sample. */
+        HEALTH_SAMPLED_MS
     }
 
     /** Statistics index of the first per-reason rejection counter. */

@@ -250,21 +250,22 @@ final class ChartCommand implements Callable<Integer>
         final String json = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .writeValueAsString(data).replace("</", "<\\/");
         return "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + symbol +
-            " money flow</title>\n<style>body{font-family:sans-serif;margin:16px} .day{width:100%;height:640px}" +
+            " money flow</title>\n<style>body{font-family:sans-serif;margin:16px} .day{width:100%;height:720px}" +
             "</style>\n</head>\n<body>\n<h1>" + symbol + " 资金流向 money flow</h1>\n" +
             "<p>Price, cumulative main net inflow (主力净流入) and each bar's net inflow by class, in yuan; active " +
             "view. Written by moneyflow chart.</p>\n<div id=\"charts\"></div>\n" +
             "<script id=\"moneyflow-data\" type=\"application/json\">" + json + "</script>\n" +
-            "<script>\n" + echarts() + "\n</script>\n<script>\n" + DRAW + "</script>\n</body>\n</html>\n";
+            "<script>\n" + resource(ECHARTS) + "\n</script>\n<script>\n" + resource(STOCK_CHART) + DRAW +
+            "</script>\n</body>\n</html>\n";
     }
 
-    private static String echarts()
+    private static String resource(final String name)
     {
-        try (InputStream in = ChartCommand.class.getClassLoader().getResourceAsStream(ECHARTS))
+        try (InputStream in = ChartCommand.class.getClassLoader().getResourceAsStream(name))
         {
             if (in == null)
             {
-                throw new IllegalStateException(ECHARTS + " is missing from the class path");
+                throw new IllegalStateException(name + " is missing from the class path");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
@@ -274,33 +275,20 @@ final class ChartCommand implements Callable<Integer>
         }
     }
 
-    /** Draws each day: price on top, cumulative main net and the bars by class below, one time axis. */
+    /** The chart's layout, shared with the dashboard (stock-chart.js beside this class). */
+    static final String STOCK_CHART = "io/moneyflow/tools/stock-chart.js";
+
+    /** Draws each day with the dashboard's chart: price on top, cumulative main net under it, bars by class below. */
     private static final String DRAW = """
         const data = JSON.parse(document.getElementById('moneyflow-data').textContent);
         for (const day of data.days) {
           const el = document.createElement('div');
           el.className = 'day';
           document.getElementById('charts').appendChild(el);
-          const chart = echarts.init(el);
-          const classes = Object.keys(day.classNet);
-          chart.setOption({
-            animation: false,
-            title: {text: data.symbol + ' ' + day.date},
-            tooltip: {trigger: 'axis'},
-            legend: {top: 28, data: ['price', 'cumulative main net'].concat(classes.map(c => c + ' net'))},
-            axisPointer: {link: [{xAxisIndex: 'all'}]},
-            grid: [{left: 80, right: 40, top: 70, height: '30%'}, {left: 80, right: 40, top: '50%', height: '38%'}],
-            xAxis: [{type: 'category', data: day.time, gridIndex: 0},
-                    {type: 'category', data: day.time, gridIndex: 1}],
-            yAxis: [{type: 'value', scale: true, gridIndex: 0, name: 'price'},
-                    {type: 'value', gridIndex: 1, name: 'yuan'}],
-            series: [{name: 'price', type: 'line', showSymbol: false, data: day.close.map(Number),
-                      xAxisIndex: 0, yAxisIndex: 0},
-                     {name: 'cumulative main net', type: 'line', showSymbol: false,
-                      data: day.cumulativeMainNet.map(Number), xAxisIndex: 1, yAxisIndex: 1}]
-              .concat(classes.map(c => ({name: c + ' net', type: 'bar', stack: 'net', xAxisIndex: 1, yAxisIndex: 1,
-                      data: day.classNet[c].map(Number)})))
-          });
+          const classNet = {};
+          for (const c of Object.keys(day.classNet)) classNet[c] = day.classNet[c].map(Number);
+          echarts.init(el).setOption(moneyflowStockChart(data.symbol + ' ' + day.date, day.time,
+            day.close.map(Number), day.cumulativeMainNet.map(Number), classNet));
         }
         """;
 }

@@ -217,14 +217,22 @@ final class FlowApi
         doc.put("sequenceMissing", stat(CountersDescriptor.Stat.SEQUENCE_MISSING));
         doc.put("unknownSymbols", stat(CountersDescriptor.Stat.UNKNOWN_SYMBOLS));
         doc.put("handlerErrors", stat(CountersDescriptor.Stat.HANDLER_ERRORS));
+        doc.put("recordsCounted", stat(CountersDescriptor.Stat.EVENTS_APPLIED));
+        // the engine's own sample (once a second) when it runs elsewhere; read now when it runs in this process
+        final long sampled = stat(CountersDescriptor.Stat.HEALTH_SAMPLED_MS);
+        Long ringLag = sampled == 0 ? null : stat(CountersDescriptor.Stat.RING_LAG);
+        Long journalLag = sampled == 0 ? null : stat(CountersDescriptor.Stat.JOURNAL_LAG);
         if (health != null)
         {
             final Engine.Health now = health.get();
             doc.put("ringSize", now.ringSize());
             doc.put("ringRemaining", now.ringRemaining());
-            doc.put("stageLag", Math.max(0, now.published() - now.processed()));
-            doc.put("journalLag", now.journalLag() < 0 ? null : now.journalLag());
+            ringLag = Math.max(0, now.published() - now.processed());
+            journalLag = now.journalLag();
         }
+        doc.put("ringLag", ringLag);
+        doc.put("journalLag", journalLag == null || journalLag < 0 ? null : journalLag);
+        doc.put("healthSampledAt", sampled == 0 ? null : java.time.Instant.ofEpochMilli(sampled).toString());
         return doc;
     }
 

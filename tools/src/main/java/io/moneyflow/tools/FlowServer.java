@@ -13,9 +13,12 @@ import io.moneyflow.reference.ReferenceData;
 import io.moneyflow.ring.RejectReason;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.SummaryWithCallback;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.Quantiles;
+import org.HdrHistogram.Histogram;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -100,6 +103,7 @@ final class FlowServer implements AutoCloseable
         "/index.html", new String[]{"io/moneyflow/tools/dashboard.html", "text/html; charset=utf-8"},
         "/assets/dashboard.js", new String[]{"io/moneyflow/tools/dashboard.js", "text/javascript; charset=utf-8"},
         "/assets/dashboard.css", new String[]{"io/moneyflow/tools/dashboard.css", "text/css; charset=utf-8"},
+        "/assets/stock-chart.js", new String[]{"io/moneyflow/tools/stock-chart.js", "text/javascript; charset=utf-8"},
         "/assets/echarts.min.js", new String[]{ChartCommand.ECHARTS, "text/javascript; charset=utf-8"},
         "/openapi.json", new String[]{"io/moneyflow/tools/openapi.json", "application/json; charset=utf-8"});
 
@@ -126,11 +130,12 @@ final class FlowServer implements AutoCloseable
 
     private FlowServer(
         final FlowCounters counters, final ReferenceData reference, final Path dataDir, final InetAddress bind,
-        final int port, final String token, final Supplier<Engine.Health> health, final Limits limits)
+        final int port, final String token, final Engine engine, final Limits limits)
         throws Exception
     {
         this.limits = limits;
         this.counters = counters;
+        final Supplier<Engine.Health> health = engine == null ? null : engine::health;
         this.api = new FlowApi(counters, reference, dataDir, health);
         this.reader = api.reader();
         this.token = token;
@@ -138,10 +143,10 @@ final class FlowServer implements AutoCloseable
         {
             assets.put(asset.getKey(), resource(asset.getValue()[0]));
         }
-        registerMetrics();
-        if (health != null)
+        registerMetrics(health);
+        if (engine != null)
         {
-            registerEngineMetrics(health);
+            registerEngineMetrics(health, engine.latency());
         }
         final QueuedThreadPool threads = new QueuedThreadPool(8, 2);
         threads.setName("moneyflow-http");
@@ -171,6 +176,8 @@ final class FlowServer implements AutoCloseable
         server.setStopTimeout(2_000);
         this.streamer = new Thread(this::streamLoop, "moneyflow-stream");
         streamer.setDaemon(true);
+        // the alerts journaled so far, before the first request; the streams' thread reads the later ones
+        api.pollAlerts();
         server.start();
         streamer.start();
     }
@@ -184,14 +191,15 @@ final class FlowServer implements AutoCloseable
      * @param bind         the address to listen on.
      * @param port         the port, or 0 for any free one.
      * @param token        the bearer token every request must carry, or null for none.
-     * @param health       the engine's health ({@link Engine#health()}) when it runs in this process, else null.
+     * @param engine       the engine writing the file when it runs in this process (its health, its latency), else
+     *                     null.
      * @return the running server.
      */
     static FlowServer start(
         final Path countersFile, final ReferenceData reference, final Path dataDir, final InetAddress bind,
-        final int port, final String token, final Supplier<Engine.Health> health)
+        final int port, final String token, final Engine engine)
     {
-        return start(countersFile, reference, dataDir, bind, port, token, health, Limits.DEFAULT);
+        return start(countersFile, reference, dataDir, bind, port, token, engine, Limits.DEFAULT);
     }
 
     /**
@@ -199,12 +207,12 @@ final class FlowServer implements AutoCloseable
      */
     static FlowServer start(
         final Path countersFile, final ReferenceData reference, final Path dataDir, final InetAddress bind,
-        final int port, final String token, final Supplier<Engine.Health> health, final Limits limits)
+        final int port, final String token, final Engine engine, final Limits limits)
     {
         final FlowCounters counters = FlowCounters.openReadOnly(countersFile);
         try
         {
-            return new FlowServer(counters, reference, dataDir, bind, port, token, health, limits);
+            return new FlowServer(counters, reference, dataDir, bind, port, token, engine, limits);
         }
         catch (final Exception ex)
         {
@@ -586,8 +594,39 @@ final class FlowServer implements AutoCloseable
         }
     }
 
-    private void registerMetrics()
+    private void registerMetrics(final Supplier<Engine.Health> health)
     {
+        CounterWithCallback.builder().name("moneyflow_records_counted")
+            .help("Records the engine's stages have counted (every mode: files, replay, live)")
+            .callback(cb -> cb.call(stat(CountersDescriptor.Stat.EVENTS_APPLIED))).register(registry);
+        GaugeWithCallback.builder().name("moneyflow_stage_lag")
+            .help("Records published into the ring and not yet in the counters (read now in the engine's process, " +
+                "else the engine's last sample, taken once a second)")
+            .callback(cb ->
+            {
+                if (health != null)
+                {
+                    final Engine.Health now = health.get();
+                    cb.call(Math.max(0, now.published() - now.processed()));
+                }
+                else if (stat(CountersDescriptor.Stat.HEALTH_SAMPLED_MS) != 0)
+                {
+                    cb.call(stat(CountersDescriptor.Stat.RING_LAG));
+                }
+            }).register(registry);
+        GaugeWithCallback.builder().name("moneyflow_journal_lag")
+            .help("Records published into the ring and not yet journaled, -1 without a journal (as the stage lag)")
+            .callback(cb ->
+            {
+                if (health != null)
+                {
+                    cb.call(health.get().journalLag());
+                }
+                else if (stat(CountersDescriptor.Stat.HEALTH_SAMPLED_MS) != 0)
+                {
+                    cb.call(stat(CountersDescriptor.Stat.JOURNAL_LAG));
+                }
+            }).register(registry);
         GaugeWithCallback.builder().name("moneyflow_stock_days").help("Stock-days in the counters file")
             .callback(cb -> cb.call(reader.slotsUsed())).register(registry);
         CounterWithCallback.builder().name("moneyflow_lines_read").help("Lines read from the inputs")
@@ -639,22 +678,30 @@ final class FlowServer implements AutoCloseable
      * In the engine's own process ({@code --http}): where the records are between the feed and the counters, and the
      * JVM's own figures (garbage collections and their pauses, memory, threads).
      */
-    private void registerEngineMetrics(final Supplier<Engine.Health> health)
+    private void registerEngineMetrics(final Supplier<Engine.Health> health, final Histogram latency)
     {
         GaugeWithCallback.builder().name("moneyflow_ring_size").help("Slots of the engine's ring")
             .callback(cb -> cb.call(health.get().ringSize())).register(registry);
         GaugeWithCallback.builder().name("moneyflow_ring_remaining").help("Slots of the ring free for the feed")
             .callback(cb -> cb.call(health.get().ringRemaining())).register(registry);
-        GaugeWithCallback.builder().name("moneyflow_stage_lag")
-            .help("Records published into the ring and not yet in the counters")
-            .callback(cb ->
-            {
-                final Engine.Health now = health.get();
-                cb.call(Math.max(0, now.published() - now.processed()));
-            }).register(registry);
-        GaugeWithCallback.builder().name("moneyflow_journal_lag")
-            .help("Records published into the ring and not yet journaled (-1 without a journal)")
-            .callback(cb -> cb.call(health.get().journalLag())).register(registry);
+        if (latency != null)
+        {
+            // the stage's own histogram, read while it writes it (never locked: the stage is never held up); a
+            // scrape is a sample of a moment, each figure within the records counted by then
+            SummaryWithCallback.builder().name("moneyflow_record_latency_seconds")
+                .help("Each record's latency from its frame's arrival to its counters (run --latency), since the start")
+                .callback(cb ->
+                {
+                    final Quantiles.Builder quantiles = Quantiles.builder();
+                    for (final double q : new double[]{0.5, 0.9, 0.99, 0.999, 0.9999})
+                    {
+                        quantiles.quantile(q, latency.getValueAtPercentile(q * 100) / 1e9);
+                    }
+                    quantiles.quantile(1.0, latency.getMaxValue() / 1e9);
+                    final long count = latency.getTotalCount();
+                    cb.call(count, latency.getMean() * count / 1e9, quantiles.build());
+                }).register(registry);
+        }
         JvmMetrics.builder().register(registry);
     }
 

@@ -35,7 +35,7 @@ final class HttpOption
         }
         final FlowServer server =
             FlowServer.start(engine.context().countersFile(), engine.context().reference(), DataDir.dir(dataDir),
-                InetAddress.getLoopbackAddress(), port, null, engine::health);
+                InetAddress.getLoopbackAddress(), port, null, engine);
         err.println("moneyflow: serving this run's counters on http://127.0.0.1:" + server.port() + "/");
         return server;
     }

@@ -54,7 +54,7 @@ final class TopView
     String market = MARKET_ALL;
     String sector;
     int page;
-    private long lastPublished = -1;
+    private long lastCounted = -1;
     private long lastNanos;
     private long rate;
 
@@ -143,19 +143,24 @@ final class TopView
 
     private String health(final long nowNanos)
     {
-        final long published = counters.stat(CountersDescriptor.Stat.RECORDS_PUBLISHED.ordinal());
-        if (lastPublished >= 0 && nowNanos > lastNanos)
+        // the records counted: the stages' own figure, written as they go in every mode (files, replay, live)
+        final long counted = counters.stat(CountersDescriptor.Stat.EVENTS_APPLIED.ordinal());
+        if (lastCounted >= 0 && nowNanos > lastNanos)
         {
-            rate = (published - lastPublished) * 1_000_000_000L / (nowNanos - lastNanos);
+            rate = (counted - lastCounted) * 1_000_000_000L / (nowNanos - lastNanos);
         }
-        lastPublished = published;
+        lastCounted = counted;
         lastNanos = nowNanos;
-        return "moneyflow top  " + counters.path().getFileName() + "  " +
-            (counters.closeTimeMs() == 0 ? "running" : "finished") + "  records " + String.format("%,d", published) +
-            " (" + String.format("%,d", rate) + "/s)  rejects " +
+        final boolean sampled = counters.stat(CountersDescriptor.Stat.HEALTH_SAMPLED_MS.ordinal()) != 0;
+        final long journalLag = counters.stat(CountersDescriptor.Stat.JOURNAL_LAG.ordinal());
+        return (counters.closeTimeMs() == 0 ? "running" : "finished") + "  records " +
+            String.format("%,d", counted) + " (" + String.format("%,d", rate) + "/s)  rejects " +
             String.format("%,d", counters.stat(CountersDescriptor.Stat.REJECTED.ordinal())) + "  gaps " +
-            String.format("%,d", counters.stat(CountersDescriptor.Stat.SEQUENCE_GAPS.ordinal())) + "  stage errors " +
-            counters.stat(CountersDescriptor.Stat.HANDLER_ERRORS.ordinal());
+            String.format("%,d", counters.stat(CountersDescriptor.Stat.SEQUENCE_GAPS.ordinal())) + "  ring lag " +
+            (sampled ? String.format("%,d", counters.stat(CountersDescriptor.Stat.RING_LAG.ordinal())) : "-") +
+            "  journal lag " + (sampled && journalLag >= 0 ? String.format("%,d", journalLag) : "-") +
+            "  errors " + counters.stat(CountersDescriptor.Stat.HANDLER_ERRORS.ordinal()) + "  " +
+            counters.path().getFileName();
     }
 
     private static String head(final boolean wide)

@@ -35,14 +35,36 @@ function text(tag, content) {
   return el;
 }
 
-/** Opens (or reopens) the named stream of a resource; each update replaces the view's document. */
+/**
+ * Opens (or reopens) the named stream of a resource; each update replaces the view's document. A stream refused (a
+ * stock not in the counters yet, the server restarting) is tried again every second: the page never needs a reload.
+ */
 function stream(name, path, onUpdate) {
   if (streams[name]) streams[name].close();
   const source = new EventSource('/api/stream/' + path);
-  source.addEventListener('update', e => onUpdate(JSON.parse(e.data)));
+  const retry = () => setTimeout(() => { if (streams[name] === source) stream(name, path, onUpdate); }, 1000);
+  source.addEventListener('update', e => {
+    try {
+      onUpdate(JSON.parse(e.data));
+    } catch (error) {
+      // said on the page (and kept for a test to find), not only in a console nobody reads
+      document.body.dataset.error = name + ': ' + error;
+      $('health').textContent = 'the page failed to show ' + name + ': ' + error;
+      throw error;
+    }
+  });
   source.addEventListener('refused', e => {
     source.close();
     onUpdate(null, JSON.parse(e.data).error);
+    retry();
+  });
+  source.addEventListener('error', () => {
+    if (source.readyState === EventSource.CLOSED) {
+      // refused when opened: say why (the GET gives the same answer), then try again
+      fetch('/api/' + path).then(r => r.json()).then(body => { if (body.error) onUpdate(null, body.error); })
+        .catch(() => onUpdate(null, 'the server is not answering'));
+      retry();
+    }
   });
   streams[name] = source;
 }
@@ -50,16 +72,15 @@ function stream(name, path, onUpdate) {
 function showHealth(h) {
   const el = $('health');
   el.replaceChildren();
+  const count = n => Number(n).toLocaleString('en-US');
   const parts = [
     ['writerRunning', h.writerRunning ? 'running' : 'finished'],
-    ['recordsPublished', 'records ' + Number(h.recordsPublished).toLocaleString('en-US')],
-    ['rejected', 'rejects ' + Number(h.rejected).toLocaleString('en-US')],
-    ['sequenceGaps', 'gaps ' + Number(h.sequenceGaps).toLocaleString('en-US')],
+    ['recordsCounted', 'records ' + count(h.recordsCounted)],
+    ['rejected', 'rejects ' + count(h.rejected)],
+    ['sequenceGaps', 'gaps ' + count(h.sequenceGaps)],
+    ['ringLag', 'ring lag ' + (h.ringLag === null ? '-' : count(h.ringLag))],
+    ['journalLag', 'journal lag ' + (h.journalLag === null ? '-' : count(h.journalLag))],
     ['stockDays', 'stock-days ' + h.stockDays]];
-  if (h.ringSize !== undefined) {
-    parts.push(['ringRemaining', 'ring free ' + h.ringRemaining + '/' + h.ringSize]);
-    parts.push(['journalLag', 'journal lag ' + (h.journalLag === null ? '-' : h.journalLag)]);
-  }
   for (const [field, label] of parts) {
     const span = text('span', label + '   ');
     span.dataset.field = field;
@@ -102,7 +123,7 @@ function showOverview(doc, refused) {
   alerts.replaceChildren();
   if (doc.alerts.length === 0) alerts.appendChild(text('li', 'none yet')).className = 'muted';
   for (const a of doc.alerts.slice().reverse()) {
-    const li = text('li', a.date + ' ' + a.time + '  ' + a.signal + '  ' + a.subject + '  ' + JSON.stringify(a.values));
+    const li = text('li', a.date + ' ' + a.time + ' ' + a.signal + ' ' + a.subject + ' ' + JSON.stringify(a.values));
     li.dataset.signal = a.signal;
     alerts.appendChild(li);
   }
@@ -123,19 +144,35 @@ function groups(id, rows) {
 
 let heatChart = null;
 
+/** Red for inflow, green for outflow, deeper the further from 0 (against the largest of the day's sectors). */
+function shade(value, limit) {
+  const t = Math.min(1, Math.abs(value) / limit);
+  const [r, g, b] = value >= 0 ? [185, 28, 28] : [21, 128, 61];
+  const mix = (c, base) => Math.round(base + (c - base) * (0.25 + 0.75 * t));
+  return 'rgb(' + mix(r, 229) + ',' + mix(g, 231) + ',' + mix(b, 235) + ')';
+}
+
 function heatmap(sectors) {
+  if (sectors.length === 0) {
+    // a treemap given no data draws nothing after, whatever it is given next: start it with the first sectors
+    if (heatChart) heatChart.dispose();
+    heatChart = null;
+    return;
+  }
   heatChart = heatChart || echarts.init($('heatmap'));
-  const limit = Math.max(1, ...sectors.map(s => Math.abs(Number(s.mainNetRatioPct || 0))));
+  const limit = Math.max(0.01, ...sectors.map(s => Math.abs(Number(s.mainNetRatioPct || 0))));
   heatChart.setOption({
     animation: false,
-    tooltip: {formatter: p => p.name + '<br>main net ' + wan(p.data.mainNet) + ' 万<br>main % ' + pct(p.data.pct)},
-    visualMap: {type: 'continuous', min: -limit, max: limit, dimension: 1, show: false,
-      inRange: {color: ['#15803d', '#e5e7eb', '#b91c1c']}},
-    series: [{type: 'treemap', roam: false, nodeClick: false, breadcrumb: {show: false},
-      label: {show: true, formatter: p => p.name + '\n' + pct(p.data.pct) + '%'},
-      data: sectors.map(s => ({name: s.name, value: [Number(s.turnover), Number(s.mainNetRatioPct || 0)],
-        mainNet: s.mainNet, pct: s.mainNetRatioPct}))}]
-  }, true);
+    tooltip: {formatter: p => p.name + '<br>main net ' + wan(p.data.mainNet) + ' 万<br>main % ' + pct(p.data.pct) +
+      '<br>turnover ' + wan(p.data.value) + ' 万'},
+    // no transition between updates: a treemap fades its blocks in over animationDurationUpdate, which updates every
+    // 250 ms would keep restarting (the map stays blank)
+    series: [{id: 'sectors', type: 'treemap', animation: false, animationDurationUpdate: 0, roam: false,
+      nodeClick: false, breadcrumb: {show: false},
+      left: 0, top: 0, right: 0, bottom: 0, label: {show: true, fontSize: 14, formatter: p => p.name + '\n' + pct(p.data.pct) + '%'},
+      data: sectors.map(s => ({name: s.name, value: Number(s.turnover), mainNet: s.mainNet, pct: s.mainNetRatioPct,
+        itemStyle: {color: shade(Number(s.mainNetRatioPct || 0), limit)}}))}]
+  });
 }
 
 /** Shows one stock: its day and bars streamed, its last days fetched once. */
@@ -165,7 +202,7 @@ function showStock(day, refused) {
     ['netInflowRatePct', 'net inflow rate % 净流入率', pct, true]];
   let tr = null;
   shown.forEach(([field, label, format, signed], i) => {
-    if (i % 4 === 0) tr = ratios.insertRow();
+    if (i % 2 === 0) tr = ratios.insertRow();
     tr.appendChild(text('th', label));
     tr.appendChild(cell(field, day[field], format, signed));
   });
@@ -190,23 +227,10 @@ function showBars(doc, refused) {
   stockChart = stockChart || echarts.init($('chart'));
   const times = doc.bars.map(b => b.time);
   const classes = doc.bars.length ? Object.keys(doc.bars[0].activeNet) : [];
-  stockChart.setOption({
-    animation: false,
-    title: {text: doc.symbol + ' ' + doc.date, textStyle: {fontSize: 13}},
-    tooltip: {trigger: 'axis'},
-    legend: {top: 0, right: 0, data: ['price', 'cumulative main net'].concat(classes.map(c => c + ' net'))},
-    axisPointer: {link: [{xAxisIndex: 'all'}]},
-    grid: [{left: 70, right: 20, top: 40, height: '32%'}, {left: 70, right: 20, top: '52%', height: '38%'}],
-    xAxis: [{type: 'category', data: times, gridIndex: 0}, {type: 'category', data: times, gridIndex: 1}],
-    yAxis: [{type: 'value', scale: true, gridIndex: 0, name: 'price'},
-      {type: 'value', gridIndex: 1, name: 'yuan'}],
-    series: [{name: 'price', type: 'line', showSymbol: false, data: doc.bars.map(b => Number(b.close)),
-      xAxisIndex: 0, yAxisIndex: 0},
-    {name: 'cumulative main net', type: 'line', showSymbol: false,
-      data: doc.bars.map(b => Number(b.cumulativeMainNet)), xAxisIndex: 1, yAxisIndex: 1}]
-      .concat(classes.map(c => ({name: c + ' net', type: 'bar', stack: 'net', xAxisIndex: 1, yAxisIndex: 1,
-        data: doc.bars.map(b => Number(b.activeNet[c]))})))
-  }, true);
+  const classNet = {};
+  for (const c of classes) classNet[c] = doc.bars.map(b => Number(b.activeNet[c]));
+  stockChart.setOption(moneyflowStockChart(doc.symbol + ' ' + doc.date, times, doc.bars.map(b => Number(b.close)),
+    doc.bars.map(b => Number(b.cumulativeMainNet)), classNet));
   const chart = $('chart');
   chart.dataset.bars = String(doc.bars.length);
   chart.dataset.lastTime = times.length ? times[times.length - 1] : '';

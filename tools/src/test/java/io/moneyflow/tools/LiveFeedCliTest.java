@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -112,6 +113,77 @@ class LiveFeedCliTest
         assertThat(fromWire.get("digest").asText()).startsWith("sha256:").isEqualTo(fromFile.get("digest").asText());
         assertThat(fromWire).isEqualTo(fromFile);
         assertThat(live.err).contains("every channel has ended (2)");
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void shouldServeItsLatencyAndHealthOverHttpWhileItRuns() throws Exception
+    {
+        final String day = Cli.sample("ddb-l2-20230201/tradeData.zip");
+        // paced, so that the run lasts a few seconds while the test scrapes its metrics
+        final Proc server = new Proc("feed-serve", "--port", "0", "--rate", "50000", day);
+        final int port = server.port.get(60, TimeUnit.SECONDS);
+        final int http;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0))
+        {
+            http = free.getLocalPort();
+        }
+        final CompletableFuture<Cli> live = CompletableFuture.supplyAsync(() -> Cli.run("run", "--feed",
+            "szse://127.0.0.1:" + port, "--exit-at-end", "--format", "csv", "-q", "--latency", "--http",
+            Integer.toString(http)));
+        final java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        Map<String, Double> samples = Map.of();
+        JsonNode health = null;
+        while (!live.isDone() && samples.getOrDefault("moneyflow_record_latency_seconds_count", 0.0) < 1)
+        {
+            try
+            {
+                final java.net.http.HttpResponse<String> metrics = client.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + http + "/metrics")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (metrics.statusCode() != 200)
+                {
+                    // the run's end stopping the server
+                    continue;
+                }
+                samples = samples(metrics.body());
+                health = JSON.readTree(client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    "http://127.0.0.1:" + http + "/api/health")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+            }
+            catch (final java.net.ConnectException notYet)
+            {
+                Thread.sleep(20);
+            }
+        }
+        final Cli done = live.get(120, TimeUnit.SECONDS);
+        assertThat(done.exit).as(done.err).isZero();
+        assertThat(server.exit()).isZero();
+        // the stage's latency histogram, scraped while it ran: percentiles in order, all positive
+        assertThat(samples.get("moneyflow_record_latency_seconds_count")).as(samples.toString()).isPositive();
+        double previous = 0;
+        for (final String q : List.of("0.5", "0.9", "0.99", "0.999", "0.9999", "1.0"))
+        {
+            final double value = samples.get("moneyflow_record_latency_seconds{quantile=\"" + q + "\"}");
+            assertThat(value).as(q).isPositive().isGreaterThanOrEqualTo(previous);
+            previous = value;
+        }
+        // the engine's health, in its own process: the ring read now
+        assertThat(health.get("ringSize").asInt()).isPositive();
+        assertThat(health.get("ringLag").asLong()).isNotNegative();
+        assertThat(health.get("journalLag").isNull()).as("no journal").isTrue();
+    }
+
+    /** @return each sample of a Prometheus text exposition, by its name and labels. */
+    private static Map<String, Double> samples(final String text)
+    {
+        final Map<String, Double> samples = new java.util.HashMap<>();
+        text.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).forEach(l ->
+        {
+            final int space = l.lastIndexOf(' ');
+            samples.put(l.substring(0, space), Double.parseDouble(l.substring(space + 1)));
+        });
+        return samples;
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.moneyflow.tools;
 
 import io.moneyflow.Engine;
 import io.moneyflow.EngineContext;
+import io.moneyflow.counters.CountersDescriptor;
 import io.moneyflow.counters.FlowCounters;
 import io.moneyflow.counters.FlowCountersReader;
 import io.moneyflow.counters.StockFlow;
@@ -98,8 +99,10 @@ class TopCommandTest
         try
         {
             final Map<String, StockFlow> expected = new TreeMap<>();
+            final long counted;
             try (FlowCounters file = FlowCounters.openReadOnly(counters))
             {
+                counted = file.stat(CountersDescriptor.Stat.EVENTS_APPLIED.ordinal());
                 final FlowCountersReader reader = new FlowCountersReader(file);
                 for (int slot = 0; slot < reader.slotsUsed(); slot++)
                 {
@@ -110,6 +113,11 @@ class TopCommandTest
             String pane = await(session, p -> p.contains("sorted by main net"), "the table");
             assertThat(pane.lines().toList()).allMatch(line -> line.length() <= 80);
             assertThat(pane).contains("q quit");
+            // the health line: the records the stages counted, the ring and journal lag the engine sampled last (none
+            // left in the ring of a finished run; no journal)
+            assertThat(pane.lines().findFirst().orElseThrow())
+                .startsWith("finished  records " + String.format("%,d", counted) + " (")
+                .contains("ring lag 0  journal lag -");
             Map<String, String[]> shown = rows(pane);
             assertThat(shown.keySet()).isEqualTo(expected.keySet());
             for (final Map.Entry<String, String[]> row : shown.entrySet())
@@ -131,6 +139,10 @@ class TopCommandTest
             pane = await(session, p -> p.contains("sorted by turnover"), "the turnover sort");
             assertThat(firstRow(pane)).isEqualTo(expected.values().stream()
                 .max(Comparator.comparingLong(StockFlow::turnover)).orElseThrow().symbol());
+
+            tmux("send-keys", "-t", session, "w");
+            pane = await(session, p -> p.contains("sorted by net inflow rate"), "the net inflow rate sort");
+            assertThat(rows(pane).keySet()).isEqualTo(expected.keySet());
 
             tmux("send-keys", "-t", session, "f");
             pane = await(session, p -> p.contains("market SSE"), "the market filter");
