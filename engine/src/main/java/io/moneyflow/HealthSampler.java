@@ -1,18 +1,24 @@
 package io.moneyflow;
 
+import io.moneyflow.counters.CountersDescriptor.Health;
 import io.moneyflow.counters.CountersDescriptor.Stat;
 import io.moneyflow.counters.FlowCounters;
+import io.moneyflow.counters.HealthSample;
 import io.moneyflow.ring.Joins;
 import org.agrona.concurrent.EpochClock;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Writes the engine's health into its counters file once a second: the records in the ring not yet counted, and not
- * yet journaled ({@link Engine#health()}), with the time of the sample. A reader in another process ({@code top},
+ * yet journaled ({@link Engine#health()}), the latency percentiles of {@code --latency}, the JVM's garbage collections,
+ * and the time of the sample. A reader in another process ({@code top},
  * {@code serve}) shows them as AeronStat shows Aeron's counters. Its own thread, off the hot path: it reads the ring's
- * sequences, which the stages publish anyway, and writes three statistics no one else writes.
+ * sequences, which the stages publish anyway, and writes statistics no one else writes.
  */
 final class HealthSampler implements Runnable
 {
@@ -23,6 +29,9 @@ final class HealthSampler implements Runnable
     private final FlowCounters counters;
     private final EpochClock clock;
     private final Thread thread;
+    private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
+    /** The latency histogram as last copied; made at the first sample that needs it, then reused. */
+    private org.HdrHistogram.Histogram snapshot;
     private volatile boolean running = true;
 
     private HealthSampler(final Engine engine, final FlowCounters counters, final EpochClock clock)
@@ -58,13 +67,94 @@ final class HealthSampler implements Runnable
         }
     }
 
-    /** Writes the health now. */
+    /** Writes the health now, as one sample: a reader takes all of it or retries ({@link HealthSample#read}). */
     void sample()
     {
+        final long version = counters.stat(Health.VERSION.index());
+        put(Health.VERSION, version + 1);
         final Engine.Health health = engine.health();
         counters.putStat(Stat.RING_LAG.ordinal(), Math.max(0, health.published() - health.processed()));
         counters.putStat(Stat.JOURNAL_LAG.ordinal(), health.journalLag());
+        final org.HdrHistogram.Histogram latency = engine.latency();
+        if (latency != null)
+        {
+            // the stage's histogram, copied while it writes it: never locked, so the stage is never held up
+            if (snapshot == null)
+            {
+                snapshot = new org.HdrHistogram.Histogram(latency.getLowestDiscernibleValue(),
+                    latency.getHighestTrackableValue(), latency.getNumberOfSignificantValueDigits());
+            }
+            latency.copyInto(snapshot);
+            percentiles(snapshot);
+        }
+        long collections = 0;
+        long millis = 0;
+        for (final GarbageCollectorMXBean gc : collectors)
+        {
+            collections += Math.max(0, gc.getCollectionCount());
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        put(Health.GC_COUNT, collections);
+        put(Health.GC_MS, millis);
         counters.putStat(Stat.HEALTH_SAMPLED_MS.ordinal(), clock.time());
+        put(Health.VERSION, version + 2);
+    }
+
+    /** The percentiles asked for, in percent, in order. */
+    private static final double[] PERCENTILES = {50, 90, 99, 99.9, 99.99};
+    private static final Health[] PERCENTILE_FIGURES = {Health.LATENCY_P50_NS, Health.LATENCY_P90_NS,
+        Health.LATENCY_P99_NS, Health.LATENCY_P999_NS, Health.LATENCY_P9999_NS};
+
+    /**
+     * Writes the count, mean, percentiles and largest of a copy of the stage's histogram, as HdrHistogram computes
+     * them, from the copy's buckets alone: the copy's total, copied from the stage's, may already count a record whose
+     * bucket the copy missed, so it is counted again from the buckets (such a record is in the next sample).
+     */
+    private void percentiles(final org.HdrHistogram.Histogram copy)
+    {
+        long count = 0;
+        for (final org.HdrHistogram.HistogramIterationValue v : copy.allValues())
+        {
+            count += v.getCountAtValueIteratedTo();
+        }
+        final long[] targets = new long[PERCENTILES.length];
+        for (int i = 0; i < targets.length; i++)
+        {
+            targets[i] = Math.max(1, (long)Math.ceil(Math.nextAfter(PERCENTILES[i], Double.NEGATIVE_INFINITY) *
+                count / 100.0));
+        }
+        final long[] values = new long[PERCENTILES.length];
+        long seen = 0;
+        double sum = 0;
+        long max = 0;
+        int next = 0;
+        for (final org.HdrHistogram.HistogramIterationValue v : copy.allValues())
+        {
+            final long n = v.getCountAtValueIteratedTo();
+            if (n == 0)
+            {
+                continue;
+            }
+            seen += n;
+            sum += copy.medianEquivalentValue(v.getValueIteratedTo()) * (double)n;
+            max = v.getValueIteratedTo();
+            while (next < targets.length && seen >= targets[next])
+            {
+                values[next++] = v.getValueIteratedTo();
+            }
+        }
+        for (int i = 0; i < values.length; i++)
+        {
+            put(PERCENTILE_FIGURES[i], count == 0 ? 0 : values[i]);
+        }
+        put(Health.LATENCY_MAX_NS, max);
+        put(Health.LATENCY_MEAN_NS, count == 0 ? 0 : (long)(sum / count));
+        put(Health.LATENCY_COUNT, count);
+    }
+
+    private void put(final Health figure, final long value)
+    {
+        counters.putStat(figure.index(), value);
     }
 
     /** Stops the thread and waits for it: the counters file may be unmapped after. */

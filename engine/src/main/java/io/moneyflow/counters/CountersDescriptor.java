@@ -464,4 +464,44 @@ public final class CountersDescriptor
 
     /** Statistics index of the first per-reason rejection counter. */
     public static final int REJECT_BASE = 16;
+
+    /**
+     * Statistics index of the first of the engine's health sample ({@link Health}), the last ones of the block. The
+     * digest reads them as zero: they describe the run, not its results, and files written before them keep their
+     * digest.
+     */
+    public static final int HEALTH_BASE = STATS_COUNT - 11;
+
+    /**
+     * The engine's health as its sampler writes it once a second, for readers in other processes: statistic
+     * {@code HEALTH_BASE + ordinal()}. Latencies are those of {@code run --latency} (0 without it), in nanoseconds;
+     * the garbage collections are the engine's JVM's.
+     */
+    public enum Health
+    {
+        /**
+         * The sample's version: odd while the sampler writes it (this, {@code RING_LAG}, {@code JOURNAL_LAG},
+         * {@code HEALTH_SAMPLED_MS} and the figures below), so that a reader takes one whole sample
+         * ({@link HealthSample#read}).
+         */
+        VERSION,
+        /** Records in the latency histogram. */
+        LATENCY_COUNT,
+        /** Their mean, ns. */
+        LATENCY_MEAN_NS,
+        /** Percentiles, ns. */
+        LATENCY_P50_NS, LATENCY_P90_NS, LATENCY_P99_NS, LATENCY_P999_NS, LATENCY_P9999_NS,
+        /** The largest, ns. */
+        LATENCY_MAX_NS,
+        /** Garbage collections of the engine's JVM since it started. */
+        GC_COUNT,
+        /** The time they took, ms (for G1 and Parallel: their stop-the-world pauses). */
+        GC_MS;
+
+        /** @return the statistic's index. */
+        public int index()
+        {
+            return HEALTH_BASE + ordinal();
+        }
+    }
 }

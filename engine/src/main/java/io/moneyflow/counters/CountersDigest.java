@@ -72,7 +72,8 @@ public final class CountersDigest
             {
                 continue;
             }
-            putLong(longBytes, counters.stat(i));
+            // the health sample is read as zero, as it was before there was one
+            putLong(longBytes, i >= HEALTH_BASE ? 0 : counters.stat(i));
             digest.update(longBytes);
         }
         final FlowCountersReader reader = new FlowCountersReader(counters);

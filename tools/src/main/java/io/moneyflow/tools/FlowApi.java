@@ -11,6 +11,7 @@ import io.moneyflow.counters.CountersDescriptor.BarClassField;
 import io.moneyflow.counters.CountersDescriptor.BarField;
 import io.moneyflow.counters.FlowCounters;
 import io.moneyflow.counters.FlowCountersReader;
+import io.moneyflow.counters.HealthSample;
 import io.moneyflow.counters.SlotView;
 import io.moneyflow.counters.StockFlow;
 import io.moneyflow.reference.ReferenceData;
@@ -219,9 +220,9 @@ final class FlowApi
         doc.put("handlerErrors", stat(CountersDescriptor.Stat.HANDLER_ERRORS));
         doc.put("recordsCounted", stat(CountersDescriptor.Stat.EVENTS_APPLIED));
         // the engine's own sample (once a second) when it runs elsewhere; read now when it runs in this process
-        final long sampled = stat(CountersDescriptor.Stat.HEALTH_SAMPLED_MS);
-        Long ringLag = sampled == 0 ? null : stat(CountersDescriptor.Stat.RING_LAG);
-        Long journalLag = sampled == 0 ? null : stat(CountersDescriptor.Stat.JOURNAL_LAG);
+        final HealthSample sample = HealthSample.read(counters);
+        Long ringLag = sample.sampled() ? sample.ringLag() : null;
+        Long journalLag = sample.sampled() ? sample.journalLag() : null;
         if (health != null)
         {
             final Engine.Health now = health.get();
@@ -232,8 +233,34 @@ final class FlowApi
         }
         doc.put("ringLag", ringLag);
         doc.put("journalLag", journalLag == null || journalLag < 0 ? null : journalLag);
-        doc.put("healthSampledAt", sampled == 0 ? null : java.time.Instant.ofEpochMilli(sampled).toString());
+        doc.put("healthSampledAt", sample.sampled() ? java.time.Instant.ofEpochMilli(sample.sampledAtMs()).toString() :
+            null);
+        if (sample.latencyCount() > 0)
+        {
+            final Map<String, Object> latency = new LinkedHashMap<>();
+            latency.put("records", sample.latencyCount());
+            latency.put("meanMicros", micros(sample.latencyMeanNs()));
+            latency.put("p50Micros", micros(sample.latencyP50Ns()));
+            latency.put("p90Micros", micros(sample.latencyP90Ns()));
+            latency.put("p99Micros", micros(sample.latencyP99Ns()));
+            latency.put("p999Micros", micros(sample.latencyP999Ns()));
+            latency.put("p9999Micros", micros(sample.latencyP9999Ns()));
+            latency.put("maxMicros", micros(sample.latencyMaxNs()));
+            doc.put("latency", latency);
+        }
+        else
+        {
+            doc.put("latency", null);
+        }
+        doc.put("gcCollections", sample.sampled() ? sample.gcCount() : null);
+        doc.put("gcMillis", sample.sampled() ? sample.gcMs() : null);
         return doc;
+    }
+
+    /** @return a duration in microseconds, to the nanosecond. */
+    static BigDecimal micros(final long nanos)
+    {
+        return BigDecimal.valueOf(nanos, 3);
     }
 
     private long stat(final CountersDescriptor.Stat stat)

@@ -8,6 +8,7 @@ import io.moneyflow.counters.CountersDescriptor;
 import io.moneyflow.counters.CountersDescriptor.DayField;
 import io.moneyflow.counters.FlowCounters;
 import io.moneyflow.counters.FlowCountersReader;
+import io.moneyflow.counters.HealthSample;
 import io.moneyflow.counters.SlotView;
 import io.moneyflow.reference.ReferenceData;
 import io.moneyflow.ring.RejectReason;
@@ -17,8 +18,8 @@ import io.prometheus.metrics.core.metrics.SummaryWithCallback;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.Quantile;
 import io.prometheus.metrics.model.snapshots.Quantiles;
-import org.HdrHistogram.Histogram;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -146,7 +147,7 @@ final class FlowServer implements AutoCloseable
         registerMetrics(health);
         if (engine != null)
         {
-            registerEngineMetrics(health, engine.latency());
+            registerEngineMetrics(health);
         }
         final QueuedThreadPool threads = new QueuedThreadPool(8, 2);
         threads.setName("moneyflow-http");
@@ -609,9 +610,47 @@ final class FlowServer implements AutoCloseable
                     final Engine.Health now = health.get();
                     cb.call(Math.max(0, now.published() - now.processed()));
                 }
-                else if (stat(CountersDescriptor.Stat.HEALTH_SAMPLED_MS) != 0)
+                else if (HealthSample.read(counters).sampled())
                 {
-                    cb.call(stat(CountersDescriptor.Stat.RING_LAG));
+                    cb.call(HealthSample.read(counters).ringLag());
+                }
+            }).register(registry);
+        // the engine's sample: its latency (run --latency) and its JVM's collections, for this process or another
+        SummaryWithCallback.builder().name("moneyflow_record_latency_seconds")
+            .help("Each record's latency from its frame's arrival to its counters (run --latency), since the start; " +
+                "the engine's sample of the second before")
+            .callback(cb ->
+            {
+                final HealthSample sample = HealthSample.read(counters);
+                if (sample.latencyCount() > 0)
+                {
+                    cb.call(sample.latencyCount(), sample.latencyMeanNs() * (double)sample.latencyCount() / 1e9,
+                        Quantiles.of(new Quantile(0.5, sample.latencyP50Ns() / 1e9),
+                            new Quantile(0.9, sample.latencyP90Ns() / 1e9),
+                            new Quantile(0.99, sample.latencyP99Ns() / 1e9),
+                            new Quantile(0.999, sample.latencyP999Ns() / 1e9),
+                            new Quantile(0.9999, sample.latencyP9999Ns() / 1e9),
+                            new Quantile(1.0, sample.latencyMaxNs() / 1e9)));
+                }
+            }).register(registry);
+        CounterWithCallback.builder().name("moneyflow_engine_gc_collections")
+            .help("Garbage collections of the engine's JVM (its sample of the second before)")
+            .callback(cb ->
+            {
+                final HealthSample sample = HealthSample.read(counters);
+                if (sample.sampled())
+                {
+                    cb.call(sample.gcCount());
+                }
+            }).register(registry);
+        CounterWithCallback.builder().name("moneyflow_engine_gc_seconds")
+            .help("The time those collections took (for G1 and Parallel: their stop-the-world pauses)")
+            .callback(cb ->
+            {
+                final HealthSample sample = HealthSample.read(counters);
+                if (sample.sampled())
+                {
+                    cb.call(sample.gcMs() / 1e3);
                 }
             }).register(registry);
         GaugeWithCallback.builder().name("moneyflow_journal_lag")
@@ -622,9 +661,9 @@ final class FlowServer implements AutoCloseable
                 {
                     cb.call(health.get().journalLag());
                 }
-                else if (stat(CountersDescriptor.Stat.HEALTH_SAMPLED_MS) != 0)
+                else if (HealthSample.read(counters).sampled())
                 {
-                    cb.call(stat(CountersDescriptor.Stat.JOURNAL_LAG));
+                    cb.call(HealthSample.read(counters).journalLag());
                 }
             }).register(registry);
         GaugeWithCallback.builder().name("moneyflow_stock_days").help("Stock-days in the counters file")
@@ -678,30 +717,12 @@ final class FlowServer implements AutoCloseable
      * In the engine's own process ({@code --http}): where the records are between the feed and the counters, and the
      * JVM's own figures (garbage collections and their pauses, memory, threads).
      */
-    private void registerEngineMetrics(final Supplier<Engine.Health> health, final Histogram latency)
+    private void registerEngineMetrics(final Supplier<Engine.Health> health)
     {
         GaugeWithCallback.builder().name("moneyflow_ring_size").help("Slots of the engine's ring")
             .callback(cb -> cb.call(health.get().ringSize())).register(registry);
         GaugeWithCallback.builder().name("moneyflow_ring_remaining").help("Slots of the ring free for the feed")
             .callback(cb -> cb.call(health.get().ringRemaining())).register(registry);
-        if (latency != null)
-        {
-            // the stage's own histogram, read while it writes it (never locked: the stage is never held up); a
-            // scrape is a sample of a moment, each figure within the records counted by then
-            SummaryWithCallback.builder().name("moneyflow_record_latency_seconds")
-                .help("Each record's latency from its frame's arrival to its counters (run --latency), since the start")
-                .callback(cb ->
-                {
-                    final Quantiles.Builder quantiles = Quantiles.builder();
-                    for (final double q : new double[]{0.5, 0.9, 0.99, 0.999, 0.9999})
-                    {
-                        quantiles.quantile(q, latency.getValueAtPercentile(q * 100) / 1e9);
-                    }
-                    quantiles.quantile(1.0, latency.getMaxValue() / 1e9);
-                    final long count = latency.getTotalCount();
-                    cb.call(count, latency.getMean() * count / 1e9, quantiles.build());
-                }).register(registry);
-        }
         JvmMetrics.builder().register(registry);
     }
 

@@ -3,6 +3,7 @@ package io.moneyflow.tools;
 import io.moneyflow.counters.CountersDescriptor;
 import io.moneyflow.counters.FlowCounters;
 import io.moneyflow.counters.FlowCountersReader;
+import io.moneyflow.counters.HealthSample;
 import io.moneyflow.counters.StockFlow;
 import io.moneyflow.tools.LiveRows.Row;
 import io.moneyflow.reference.ReferenceData;
@@ -151,16 +152,24 @@ final class TopView
         }
         lastCounted = counted;
         lastNanos = nowNanos;
-        final boolean sampled = counters.stat(CountersDescriptor.Stat.HEALTH_SAMPLED_MS.ordinal()) != 0;
-        final long journalLag = counters.stat(CountersDescriptor.Stat.JOURNAL_LAG.ordinal());
+        final HealthSample sample = HealthSample.read(counters);
         return (counters.closeTimeMs() == 0 ? "running" : "finished") + "  records " +
             String.format("%,d", counted) + " (" + String.format("%,d", rate) + "/s)  rejects " +
             String.format("%,d", counters.stat(CountersDescriptor.Stat.REJECTED.ordinal())) + "  gaps " +
             String.format("%,d", counters.stat(CountersDescriptor.Stat.SEQUENCE_GAPS.ordinal())) + "  ring lag " +
-            (sampled ? String.format("%,d", counters.stat(CountersDescriptor.Stat.RING_LAG.ordinal())) : "-") +
-            "  journal lag " + (sampled && journalLag >= 0 ? String.format("%,d", journalLag) : "-") +
+            (sample.sampled() ? String.format("%,d", sample.ringLag()) : "-") + "  journal lag " +
+            (sample.sampled() && sample.journalLag() >= 0 ? String.format("%,d", sample.journalLag()) : "-") +
+            (sample.latencyCount() > 0 ? "  p99 " + micros(sample.latencyP99Ns()) + " us  max " +
+                micros(sample.latencyMaxNs()) + " us" : "") +
+            (sample.sampled() ? "  gc " + sample.gcCount() + " (" + sample.gcMs() + " ms)" : "") +
             "  errors " + counters.stat(CountersDescriptor.Stat.HANDLER_ERRORS.ordinal()) + "  " +
             counters.path().getFileName();
+    }
+
+    /** @return nanoseconds as microseconds, one decimal. */
+    private static String micros(final long nanos)
+    {
+        return BigDecimal.valueOf(nanos, 3).setScale(1, RoundingMode.HALF_EVEN).toPlainString();
     }
 
     private static String head(final boolean wide)

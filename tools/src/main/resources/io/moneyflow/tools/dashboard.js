@@ -81,10 +81,12 @@ function showHealth(h) {
     ['ringLag', 'ring lag ' + (h.ringLag === null ? '-' : count(h.ringLag))],
     ['journalLag', 'journal lag ' + (h.journalLag === null ? '-' : count(h.journalLag))],
     ['stockDays', 'stock-days ' + h.stockDays]];
-  for (const [field, label] of parts) {
+  if (h.latency) parts.push(['latency', 'p99 ' + Number(h.latency.p99Micros).toFixed(1) + ' us', h.latency.p99Micros]);
+  if (h.gcCollections !== null) parts.push(['gcCollections', 'gc ' + h.gcCollections + ' (' + h.gcMillis + ' ms)']);
+  for (const [field, label, value] of parts) {
     const span = text('span', label + '   ');
     span.dataset.field = field;
-    span.dataset.value = String(h[field]);
+    span.dataset.value = String(value !== undefined ? value : h[field]);
     el.appendChild(span);
   }
 }

@@ -208,19 +208,10 @@ class DashboardTest
     @Test
     void shouldUpdateWhileAReplayPlaysTheDay() throws Exception
     {
-        final Path journal = dir.resolve("journal");
-        assertThat(Cli.run("flow", "-q", "--format", "csv", "--journal", journal.toString(),
-            Cli.sample("ddb-l2-20230201")).exit).isZero();
-        final int port;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0))
-        {
-            port = free.getLocalPort();
-        }
         // the day's 5 h 45 min at 1,200 times real time: about 17 s
-        final CompletableFuture<Cli> replay = CompletableFuture.supplyAsync(
-            () -> Cli.run("replay", "-q", "--format", "csv", "--journal", journal.toString(), "--speed", "1200x",
-                "--http", Integer.toString(port)));
-        final String base = "http://127.0.0.1:" + port;
+        final ServedRuns.Replaying replaying = ServedRuns.replayBundledDay(dir.resolve("journal"), "1200x");
+        final CompletableFuture<Cli> replay = replaying.replay();
+        final String base = "http://127.0.0.1:" + replaying.port();
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!replay.isDone() && System.nanoTime() < deadline && !listening(base))
         {
@@ -264,24 +255,8 @@ class DashboardTest
     @Test
     void shouldShowTheHistoryAndTheAlertsOfItsDataDirectory() throws Exception
     {
-        // as AlertsCommandTest: 000001.SZ's day split over five trading days, stored with their alerts
         final Path data = dir.resolve("five-days");
-        final Path rules = dir.resolve("alerts.properties");
-        Files.writeString(rules, "persistent.days = 3\npersistent.minMainNetYuan = -1000000000000\n");
-        final Path lastDay = dir.resolve("last.counters");
-        final List<Path> days = SampleDays.szDays(dir, SampleDays.FIVE_DAYS);
-        for (int i = 0; i < days.size(); i++)
-        {
-            final List<String> args = new ArrayList<>(List.of("flow", "-q", "--format", "csv", "--history", "--alerts",
-                "--alert-rules", rules.toString(), "--data-dir", data.toString()));
-            if (i == days.size() - 1)
-            {
-                args.addAll(List.of("--counters", lastDay.toString()));
-            }
-            args.add(days.get(i).toString());
-            final Cli run = Cli.run(args.toArray(String[]::new));
-            assertThat(run.exit).as(run.err).isZero();
-        }
+        final Path lastDay = ServedRuns.fiveStoredDays(dir, data);
         try (FlowServer server = FlowServer.start(lastDay, Home.referenceOrNone(null), data,
             InetAddress.getLoopbackAddress(), 0, null, null))
         {

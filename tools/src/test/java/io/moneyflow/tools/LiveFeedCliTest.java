@@ -172,6 +172,11 @@ class LiveFeedCliTest
         assertThat(health.get("ringSize").asInt()).isPositive();
         assertThat(health.get("ringLag").asLong()).isNotNegative();
         assertThat(health.get("journalLag").isNull()).as("no journal").isTrue();
+        // the engine's own sample of the same figures, for a reader in another process (top, serve)
+        assertThat(health.get("latency").get("records").asLong()).isPositive();
+        assertThat(health.get("latency").get("p99Micros").decimalValue())
+            .isLessThanOrEqualTo(health.get("latency").get("maxMicros").decimalValue());
+        assertThat(health.get("gcCollections").asLong()).isNotNegative();
     }
 
     /** @return each sample of a Prometheus text exposition, by its name and labels. */

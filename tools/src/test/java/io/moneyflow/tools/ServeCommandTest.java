@@ -241,18 +241,10 @@ class ServeCommandTest
     @Test
     void shouldServeAReplayWhileItRunsAndStopWithIt() throws Exception
     {
-        final Path journal = dir.resolve("journal");
-        assertThat(Cli.run("flow", "-q", "--format", "csv", "--journal", journal.toString(),
-            Cli.sample("ddb-l2-20230201")).exit).isZero();
-        final int port;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0))
-        {
-            port = free.getLocalPort();
-        }
         // the day's 5 h 45 min paced at 3,600 times real time: about 6 s, while the test asks
-        final java.util.concurrent.CompletableFuture<Cli> replay = java.util.concurrent.CompletableFuture.supplyAsync(
-            () -> Cli.run("replay", "-q", "--format", "csv", "--journal", journal.toString(), "--speed", "3600x",
-                "--http", Integer.toString(port)));
+        final ServedRuns.Replaying replaying = ServedRuns.replayBundledDay(dir.resolve("journal"), "3600x");
+        final int port = replaying.port();
+        final java.util.concurrent.CompletableFuture<Cli> replay = replaying.replay();
         final URI stocks = URI.create("http://127.0.0.1:" + port + "/api/stocks");
         JsonNode during = null;
         String metrics = null;
@@ -287,6 +279,9 @@ class ServeCommandTest
         assertThat(samples.get("moneyflow_journal_lag")).isEqualTo(-1.0);
         assertThat(samples.get("moneyflow_stage_lag")).isNotNegative();
         assertThat(samples.keySet()).anyMatch(name -> name.startsWith("jvm_gc_collection_seconds_count"));
+        // and the engine's own sample, which a server in another process reads from the file
+        assertThat(samples.get("moneyflow_engine_gc_collections_total")).isNotNegative();
+        assertThat(samples.get("moneyflow_records_counted_total")).isPositive();
         // and the server stopped with the run
         assertThatThrownBy(() -> HTTP.send(HttpRequest.newBuilder(stocks).build(),
             HttpResponse.BodyHandlers.ofString())).isInstanceOf(java.net.ConnectException.class);
@@ -431,23 +426,7 @@ class ServeCommandTest
     void shouldServeTheHistoryAndTheAlertsOfItsDataDirectory() throws Exception
     {
         final Path data = dir.resolve("data");
-        final Path rules = dir.resolve("alerts.properties");
-        // as AlertsCommandTest: 000001.SZ's day split over five trading days, a floor every day passes
-        java.nio.file.Files.writeString(rules, "persistent.days = 3\npersistent.minMainNetYuan = -1000000000000\n");
-        final Path lastDay = dir.resolve("last.counters");
-        final List<Path> days = SampleDays.szDays(dir, SampleDays.FIVE_DAYS);
-        for (int i = 0; i < days.size(); i++)
-        {
-            final List<String> args = new ArrayList<>(List.of("flow", "-q", "--format", "csv", "--history", "--alerts",
-                "--alert-rules", rules.toString(), "--data-dir", data.toString()));
-            if (i == days.size() - 1)
-            {
-                args.addAll(List.of("--counters", lastDay.toString()));
-            }
-            args.add(days.get(i).toString());
-            final Cli run = Cli.run(args.toArray(String[]::new));
-            assertThat(run.exit).as(run.err).isZero();
-        }
+        final Path lastDay = ServedRuns.fiveStoredDays(dir, data);
         try (FlowServer server = FlowServer.start(lastDay, Home.referenceOrNone(null), data,
             java.net.InetAddress.getLoopbackAddress(), 0, null, null))
         {
@@ -496,18 +475,10 @@ class ServeCommandTest
     @Test
     void shouldStreamADocumentWhenItChangesAtMostFourTimesASecond() throws Exception
     {
-        final Path journal = dir.resolve("stream-journal");
-        assertThat(Cli.run("flow", "-q", "--format", "csv", "--journal", journal.toString(),
-            Cli.sample("ddb-l2-20230201")).exit).isZero();
-        final int port;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0))
-        {
-            port = free.getLocalPort();
-        }
         // the day's 5 h 45 min paced at 1,800 times real time: about 12 s
-        final java.util.concurrent.CompletableFuture<Cli> replay = java.util.concurrent.CompletableFuture.supplyAsync(
-            () -> Cli.run("replay", "-q", "--format", "csv", "--journal", journal.toString(), "--speed", "1800x",
-                "--http", Integer.toString(port)));
+        final ServedRuns.Replaying replaying = ServedRuns.replayBundledDay(dir.resolve("stream-journal"), "1800x");
+        final int port = replaying.port();
+        final java.util.concurrent.CompletableFuture<Cli> replay = replaying.replay();
         final URI stream = URI.create("http://127.0.0.1:" + port + "/api/stream/stocks/000001.SZ");
         HttpResponse<java.util.stream.Stream<String>> response = null;
         final long deadline = System.nanoTime() + 30_000_000_000L;
