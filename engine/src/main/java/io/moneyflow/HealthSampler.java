@@ -32,6 +32,8 @@ final class HealthSampler implements Runnable
     private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
     /** The latency histogram as last copied; made at the first sample that needs it, then reused. */
     private org.HdrHistogram.Histogram snapshot;
+    /** The sample's figures by {@link Health} ordinal, computed before they are written. */
+    private final long[] figures = new long[Health.values().length];
     private volatile boolean running = true;
 
     private HealthSampler(final Engine engine, final FlowCounters counters, final EpochClock clock)
@@ -67,14 +69,13 @@ final class HealthSampler implements Runnable
         }
     }
 
-    /** Writes the health now, as one sample: a reader takes all of it or retries ({@link HealthSample#read}). */
+    /**
+     * Writes the health now, as one sample: everything is read and computed first, then written between the version's
+     * two steps (a few stores), so that a reader rarely has to try again ({@link HealthSample#read}).
+     */
     void sample()
     {
-        final long version = counters.stat(Health.VERSION.index());
-        put(Health.VERSION, version + 1);
         final Engine.Health health = engine.health();
-        counters.putStat(Stat.RING_LAG.ordinal(), Math.max(0, health.published() - health.processed()));
-        counters.putStat(Stat.JOURNAL_LAG.ordinal(), health.journalLag());
         final org.HdrHistogram.Histogram latency = engine.latency();
         if (latency != null)
         {
@@ -94,10 +95,23 @@ final class HealthSampler implements Runnable
             collections += Math.max(0, gc.getCollectionCount());
             millis += Math.max(0, gc.getCollectionTime());
         }
-        put(Health.GC_COUNT, collections);
-        put(Health.GC_MS, millis);
-        counters.putStat(Stat.HEALTH_SAMPLED_MS.ordinal(), clock.time());
-        put(Health.VERSION, version + 2);
+        figures[Health.GC_COUNT.ordinal()] = collections;
+        figures[Health.GC_MS.ordinal()] = millis;
+        final long now = clock.time();
+
+        final long version = counters.stat(Health.VERSION.index());
+        counters.putStat(Health.VERSION.index(), version + 1);
+        counters.putStat(Stat.RING_LAG.ordinal(), Math.max(0, health.published() - health.processed()));
+        counters.putStat(Stat.JOURNAL_LAG.ordinal(), health.journalLag());
+        for (final Health figure : Health.values())
+        {
+            if (figure != Health.VERSION)
+            {
+                counters.putStat(figure.index(), figures[figure.ordinal()]);
+            }
+        }
+        counters.putStat(Stat.HEALTH_SAMPLED_MS.ordinal(), now);
+        counters.putStat(Health.VERSION.index(), version + 2);
     }
 
     /** The percentiles asked for, in percent, in order. */
@@ -106,7 +120,7 @@ final class HealthSampler implements Runnable
         Health.LATENCY_P99_NS, Health.LATENCY_P999_NS, Health.LATENCY_P9999_NS};
 
     /**
-     * Writes the count, mean, percentiles and largest of a copy of the stage's histogram, as HdrHistogram computes
+     * Computes the count, mean, percentiles and largest of a copy of the stage's histogram, as HdrHistogram computes
      * them, from the copy's buckets alone: the copy's total, copied from the stage's, may already count a record whose
      * bucket the copy missed, so it is counted again from the buckets (such a record is in the next sample).
      */
@@ -145,17 +159,13 @@ final class HealthSampler implements Runnable
         }
         for (int i = 0; i < values.length; i++)
         {
-            put(PERCENTILE_FIGURES[i], count == 0 ? 0 : values[i]);
+            figures[PERCENTILE_FIGURES[i].ordinal()] = count == 0 ? 0 : values[i];
         }
-        put(Health.LATENCY_MAX_NS, max);
-        put(Health.LATENCY_MEAN_NS, count == 0 ? 0 : (long)(sum / count));
-        put(Health.LATENCY_COUNT, count);
+        figures[Health.LATENCY_MAX_NS.ordinal()] = max;
+        figures[Health.LATENCY_MEAN_NS.ordinal()] = count == 0 ? 0 : (long)(sum / count);
+        figures[Health.LATENCY_COUNT.ordinal()] = count;
     }
 
-    private void put(final Health figure, final long value)
-    {
-        counters.putStat(figure.index(), value);
-    }
 
     /** Stops the thread and waits for it: the counters file may be unmapped after. */
     void stop()

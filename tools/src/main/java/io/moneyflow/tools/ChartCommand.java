@@ -3,8 +3,6 @@ package io.moneyflow.tools;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.moneyflow.codec.SymbolCodes;
-import io.moneyflow.counters.CountersDescriptor.BarClassField;
-import io.moneyflow.counters.CountersDescriptor.BarField;
 import io.moneyflow.counters.FlowCounters;
 import io.moneyflow.counters.FlowCountersReader;
 import io.moneyflow.counters.SlotView;
@@ -18,7 +16,6 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -187,6 +184,11 @@ final class ChartCommand implements Callable<Integer>
             {
                 continue;
             }
+            final List<StockBars.Bar> bars = StockBars.traded(view, session, classes, main);
+            if (bars.isEmpty())
+            {
+                continue;
+            }
             final List<String> times = new ArrayList<>();
             final List<BigDecimal> close = new ArrayList<>();
             final List<BigDecimal> mainNet = new ArrayList<>();
@@ -196,33 +198,16 @@ final class ChartCommand implements Callable<Integer>
             {
                 classNet.add(new ArrayList<>());
             }
-            long running = 0;
-            for (int bar = 0; bar < view.barCount(); bar++)
+            for (final StockBars.Bar bar : bars)
             {
-                if (view.bar(bar, BarField.TRADES) == 0)
-                {
-                    continue;
-                }
-                times.add(session.barLabel(bar));
-                close.add(BigDecimal.valueOf(view.bar(bar, BarField.CLOSE), 4).stripTrailingZeros());
-                long barMain = 0;
+                times.add(bar.time());
+                close.add(BigDecimal.valueOf(bar.close(), 4).stripTrailingZeros());
                 for (int c = 0; c < classes; c++)
                 {
-                    final long net = view.barClass(bar, c, BarClassField.ACTIVE_IN) -
-                        view.barClass(bar, c, BarClassField.ACTIVE_OUT);
-                    classNet.get(c).add(BigDecimal.valueOf(net, 4));
-                    if (c < main)
-                    {
-                        barMain += net;
-                    }
+                    classNet.get(c).add(BigDecimal.valueOf(bar.activeNet()[c], 4));
                 }
-                running += barMain;
-                mainNet.add(BigDecimal.valueOf(barMain, 4));
-                cumulative.add(BigDecimal.valueOf(running, 4));
-            }
-            if (times.isEmpty())
-            {
-                continue;
+                mainNet.add(BigDecimal.valueOf(bar.mainNet(), 4));
+                cumulative.add(BigDecimal.valueOf(bar.cumulativeMainNet(), 4));
             }
             final Map<String, Object> day = new LinkedHashMap<>();
             day.put("date", view.date());
@@ -261,13 +246,9 @@ final class ChartCommand implements Callable<Integer>
 
     private static String resource(final String name)
     {
-        try (InputStream in = ChartCommand.class.getClassLoader().getResourceAsStream(name))
+        try
         {
-            if (in == null)
-            {
-                throw new IllegalStateException(name + " is missing from the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new String(FlowServer.resource(name), StandardCharsets.UTF_8);
         }
         catch (final IOException ex)
         {

@@ -7,8 +7,6 @@ import io.moneyflow.classify.TradingSession;
 import io.moneyflow.codec.SymbolCodes;
 import io.moneyflow.codec.TimeFormat;
 import io.moneyflow.counters.CountersDescriptor;
-import io.moneyflow.counters.CountersDescriptor.BarClassField;
-import io.moneyflow.counters.CountersDescriptor.BarField;
 import io.moneyflow.counters.FlowCounters;
 import io.moneyflow.counters.FlowCountersReader;
 import io.moneyflow.counters.HealthSample;
@@ -20,7 +18,6 @@ import io.moneyflow.tools.LiveRows.Group;
 import io.moneyflow.tools.LiveRows.Row;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +91,8 @@ final class FlowApi
     {
         return counters.stat(CountersDescriptor.Stat.RECORDS_PUBLISHED.ordinal()) * 31 +
             counters.stat(CountersDescriptor.Stat.EVENTS_APPLIED.ordinal()) * 7 + reader.slotsUsed() +
-            (counters.closeTimeMs() == 0 ? 0 : 1) + alerts.size() * 131L;
+            (counters.closeTimeMs() == 0 ? 0 : 1) + alerts.size() * 131L +
+            counters.stat(CountersDescriptor.Health.VERSION.index()) * 1009;
     }
 
     /**
@@ -219,20 +217,16 @@ final class FlowApi
         doc.put("unknownSymbols", stat(CountersDescriptor.Stat.UNKNOWN_SYMBOLS));
         doc.put("handlerErrors", stat(CountersDescriptor.Stat.HANDLER_ERRORS));
         doc.put("recordsCounted", stat(CountersDescriptor.Stat.EVENTS_APPLIED));
-        // the engine's own sample (once a second) when it runs elsewhere; read now when it runs in this process
         final HealthSample sample = HealthSample.read(counters);
-        Long ringLag = sample.sampled() ? sample.ringLag() : null;
-        Long journalLag = sample.sampled() ? sample.journalLag() : null;
         if (health != null)
         {
             final Engine.Health now = health.get();
             doc.put("ringSize", now.ringSize());
             doc.put("ringRemaining", now.ringRemaining());
-            ringLag = Math.max(0, now.published() - now.processed());
-            journalLag = now.journalLag();
         }
-        doc.put("ringLag", ringLag);
-        doc.put("journalLag", journalLag == null || journalLag < 0 ? null : journalLag);
+        final Lags lags = lags(sample);
+        doc.put("ringLag", lags == null ? null : lags.ring());
+        doc.put("journalLag", lags == null || lags.journal() < 0 ? null : lags.journal());
         doc.put("healthSampledAt", sample.sampled() ? java.time.Instant.ofEpochMilli(sample.sampledAtMs()).toString() :
             null);
         if (sample.latencyCount() > 0)
@@ -255,6 +249,27 @@ final class FlowApi
         doc.put("gcCollections", sample.sampled() ? sample.gcCount() : null);
         doc.put("gcMillis", sample.sampled() ? sample.gcMs() : null);
         return doc;
+    }
+
+    /**
+     * Records published into the ring and not yet counted, and not yet journaled (-1 without a journal).
+     */
+    record Lags(long ring, long journal)
+    {
+    }
+
+    /**
+     * @param sample the engine's last health sample.
+     * @return the lags: read now when the engine runs in this process, else its last sample's; null before any.
+     */
+    Lags lags(final HealthSample sample)
+    {
+        if (health != null)
+        {
+            final Engine.Health now = health.get();
+            return new Lags(Math.max(0, now.published() - now.processed()), now.journalLag());
+        }
+        return sample.sampled() ? new Lags(sample.ringLag(), sample.journalLag()) : null;
     }
 
     /** @return a duration in microseconds, to the nanosecond. */
@@ -405,45 +420,30 @@ final class FlowApi
                 counters.path());
         }
         reader.read(slot, view);
-        final int classes = counters.classCount();
-        final int main = counters.mainClassCount();
         final List<Map<String, Object>> bars = new ArrayList<>();
-        long running = 0;
-        for (int bar = 0; bar < view.barCount(); bar++)
+        for (final StockBars.Bar bar : StockBars.traded(view, session, counters.classCount(),
+            counters.mainClassCount()))
         {
-            if (view.bar(bar, BarField.TRADES) == 0)
-            {
-                continue;
-            }
             final Map<String, Object> b = new LinkedHashMap<>();
-            b.put("time", session.barLabel(bar));
-            b.put("open", price(view.bar(bar, BarField.OPEN)));
-            b.put("high", price(view.bar(bar, BarField.HIGH)));
-            b.put("low", price(view.bar(bar, BarField.LOW)));
-            b.put("close", price(view.bar(bar, BarField.CLOSE)));
-            b.put("volume", view.bar(bar, BarField.VOLUME));
-            b.put("turnover", StockFlow.yuan(view.bar(bar, BarField.TURNOVER)));
-            b.put("trades", view.bar(bar, BarField.TRADES));
+            b.put("time", bar.time());
+            b.put("open", price(bar.open()));
+            b.put("high", price(bar.high()));
+            b.put("low", price(bar.low()));
+            b.put("close", price(bar.close()));
+            b.put("volume", bar.volume());
+            b.put("turnover", StockFlow.yuan(bar.turnover()));
+            b.put("trades", bar.trades());
             final Map<String, Object> active = new LinkedHashMap<>();
             final Map<String, Object> side = new LinkedHashMap<>();
-            long barMain = 0;
-            for (int c = 0; c < classes; c++)
+            for (int c = 0; c < bar.activeNet().length; c++)
             {
-                final long net = view.barClass(bar, c, BarClassField.ACTIVE_IN) -
-                    view.barClass(bar, c, BarClassField.ACTIVE_OUT);
-                active.put(counters.className(c), StockFlow.yuan(net));
-                side.put(counters.className(c), StockFlow.yuan(view.barClass(bar, c, BarClassField.SIDE_IN) -
-                    view.barClass(bar, c, BarClassField.SIDE_OUT)));
-                if (c < main)
-                {
-                    barMain += net;
-                }
+                active.put(counters.className(c), StockFlow.yuan(bar.activeNet()[c]));
+                side.put(counters.className(c), StockFlow.yuan(bar.orderSideNet()[c]));
             }
-            running += barMain;
             b.put("activeNet", active);
             b.put("orderSideNet", side);
-            b.put("mainNet", StockFlow.yuan(barMain));
-            b.put("cumulativeMainNet", StockFlow.yuan(running));
+            b.put("mainNet", StockFlow.yuan(bar.mainNet()));
+            b.put("cumulativeMainNet", StockFlow.yuan(bar.cumulativeMainNet()));
             bars.add(b);
         }
         final Map<String, Object> doc = new LinkedHashMap<>();
@@ -559,9 +559,8 @@ final class FlowApi
         doc.put("rank", rank);
         doc.put("sectors", groups(date, true).get("sectors"));
         doc.put("markets", groups(date, false).get("markets"));
-        final List<JsonNode> all = alerts;
-        doc.put("alerts", dataDir == null ? List.of() : new ArrayList<>(all.subList(Math.max(0,
-            all.size() - OVERVIEW_ALERTS), all.size())));
+        final List<JsonNode> all = List.copyOf(alerts);
+        doc.put("alerts", all.subList(Math.max(0, all.size() - OVERVIEW_ALERTS), all.size()));
         return doc;
     }
 
@@ -600,7 +599,7 @@ final class FlowApi
         final String name = text != null ? symbol(text) : sector != null ? sector :
             marketText.toUpperCase(Locale.ROOT);
         final List<Map<String, Object>> rows;
-        try (HistoryStore store = HistoryStore.open(file))
+        try (HistoryStore store = HistoryStore.openReadOnly(file))
         {
             final io.moneyflow.reference.TradingCalendar calendar = Home.tradingCalendar();
             final List<Map<String, Object>> all = store.history(kind, name, Integer.MAX_VALUE, calendar);
@@ -670,17 +669,22 @@ final class FlowApi
             }
             alertTail = new AlertTail(dataDir);
         }
+        final List<JsonNode> fresh = new ArrayList<>();
         String line;
         while ((line = alertTail.next()) != null)
         {
             try
             {
-                alerts.add(JSON.readTree(line));
+                fresh.add(JSON.readTree(line));
             }
             catch (final IOException ex)
             {
-                throw new UncheckedIOException("an alert journaled is not JSON: " + line, ex);
+                System.err.println("moneyflow: serve: an alert journaled is not JSON, left out: " + line);
             }
+        }
+        if (!fresh.isEmpty())
+        {
+            alerts.addAll(fresh);
         }
     }
 

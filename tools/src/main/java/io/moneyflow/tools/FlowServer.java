@@ -41,9 +41,9 @@ import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -114,6 +114,7 @@ final class FlowServer implements AutoCloseable
     private final FlowCountersReader reader;
     private final FlowApi api;
     private final String token;
+    private final String tokenDigest;
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final ObjectMapper json = new ObjectMapper()
         .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
@@ -126,6 +127,7 @@ final class FlowServer implements AutoCloseable
     private final AtomicLong updatesCoalesced = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Thread streamer;
+    private final java.util.concurrent.CountDownLatch alertsRead = new java.util.concurrent.CountDownLatch(1);
     private final Limits limits;
     private volatile boolean closing;
 
@@ -140,11 +142,12 @@ final class FlowServer implements AutoCloseable
         this.api = new FlowApi(counters, reference, dataDir, health);
         this.reader = api.reader();
         this.token = token;
+        this.tokenDigest = token == null ? null : sha256(token);
         for (final Map.Entry<String, String[]> asset : ASSETS.entrySet())
         {
             assets.put(asset.getKey(), resource(asset.getValue()[0]));
         }
-        registerMetrics(health);
+        registerMetrics();
         if (engine != null)
         {
             registerEngineMetrics(health);
@@ -164,7 +167,8 @@ final class FlowServer implements AutoCloseable
             connector.setAcceptedSendBufferSize(limits.sendBufferBytes());
         }
         server.addConnector(connector);
-        server.setHandler(new Handler.Abstract.NonBlocking()
+        // blocking: a request reads the counters and writes its JSON on a worker, never on the selector
+        server.setHandler(new Handler.Abstract()
         {
             @Override
             public boolean handle(final Request request, final Response response, final Callback callback)
@@ -177,10 +181,25 @@ final class FlowServer implements AutoCloseable
         server.setStopTimeout(2_000);
         this.streamer = new Thread(this::streamLoop, "moneyflow-stream");
         streamer.setDaemon(true);
-        // the alerts journaled so far, before the first request; the streams' thread reads the later ones
-        api.pollAlerts();
-        server.start();
+        // the streams' thread owns the alerts journal's tailer (Chronicle's tailers are used by one thread): it reads
+        // the alerts journaled so far before the first request is answered, then the later ones
         streamer.start();
+        try
+        {
+            if (!alertsRead.await(limits.clientTimeLimitMs(), TimeUnit.MILLISECONDS))
+            {
+                System.err.println("moneyflow: serve: the alerts journal is slow to read; serving meanwhile");
+            }
+            server.start();
+        }
+        catch (final Exception ex)
+        {
+            closing = true;
+            streamer.interrupt();
+            joined(streamer, limits.clientTimeLimitMs());
+            server.stop();
+            throw ex;
+        }
     }
 
     /**
@@ -215,11 +234,17 @@ final class FlowServer implements AutoCloseable
         {
             return new FlowServer(counters, reference, dataDir, bind, port, token, engine, limits);
         }
-        catch (final Exception ex)
+        catch (final java.io.IOException ex)
         {
             counters.close();
             throw new UncheckedIOException(new IOException("cannot listen on " + bind.getHostAddress() + ":" + port +
                 ": " + ex.getMessage(), ex));
+        }
+        catch (final Exception ex)
+        {
+            counters.close();
+            throw new IllegalStateException("cannot start the server on " + bind.getHostAddress() + ":" + port +
+                ": " + ex, ex);
         }
     }
 
@@ -244,7 +269,7 @@ final class FlowServer implements AutoCloseable
         final boolean streamerEnded = joined(streamer, limits.clientTimeLimitMs());
         for (final Stream s : streams)
         {
-            s.end(null);
+            s.end();
         }
         try
         {
@@ -298,9 +323,10 @@ final class FlowServer implements AutoCloseable
                 error(response, callback, 503, "the server is stopping");
                 return;
             }
-            if (token != null && !("Bearer " + token).equals(request.getHeaders().get(HttpHeader.AUTHORIZATION)))
+            if (token != null && !authorized(request, response))
             {
-                error(response, callback, 401, "a token is needed: Authorization: Bearer TOKEN");
+                error(response, callback, 401, "a token is needed: Authorization: Bearer TOKEN (a browser: open " +
+                    "/?token=TOKEN once)");
                 return;
             }
             if (!"GET".equals(request.getMethod()))
@@ -348,6 +374,64 @@ final class FlowServer implements AutoCloseable
         }
     }
 
+    /** The query parameter a browser gives the token in once; the server answers with a cookie. */
+    static final String TOKEN_PARAMETER = "token";
+    private static final String TOKEN_COOKIE = "moneyflow_token";
+
+    /**
+     * @return whether the request carries the token: as {@code Authorization: Bearer TOKEN}, or as a browser gives it,
+     *         {@code ?token=TOKEN} once (answered with a cookie holding the token's SHA-256, HttpOnly, SameSite=Strict,
+     *         which the dashboard's requests and event streams then carry). Compared in constant time.
+     */
+    private boolean authorized(final Request request, final Response response)
+    {
+        final String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) &&
+            MessageDigest.isEqual(header.substring(7).trim().getBytes(StandardCharsets.UTF_8),
+                token.getBytes(StandardCharsets.UTF_8)))
+        {
+            return true;
+        }
+        for (final org.eclipse.jetty.http.HttpCookie cookie : Request.getCookies(request))
+        {
+            if (cookie.getName().equals(TOKEN_COOKIE) && MessageDigest.isEqual(
+                cookie.getValue().getBytes(StandardCharsets.US_ASCII), tokenDigest.getBytes(StandardCharsets.US_ASCII)))
+            {
+                return true;
+            }
+        }
+        final String given;
+        try
+        {
+            given = Request.extractQueryParameters(request, StandardCharsets.UTF_8).getValue(TOKEN_PARAMETER);
+        }
+        catch (final IllegalArgumentException | IllegalStateException ex)
+        {
+            return false;
+        }
+        if (given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+            token.getBytes(StandardCharsets.UTF_8)))
+        {
+            response.getHeaders().add(HttpHeader.SET_COOKIE, TOKEN_COOKIE + "=" + tokenDigest +
+                "; Path=/; HttpOnly; SameSite=Strict");
+            return true;
+        }
+        return false;
+    }
+
+    private static String sha256(final String text)
+    {
+        try
+        {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (final java.security.NoSuchAlgorithmException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+    }
+
     /** Jetty's own refusals (a malformed request line, headers too large...): the same JSON as ours. */
     private boolean jettyError(final Request request, final Response response, final Callback callback)
     {
@@ -360,10 +444,22 @@ final class FlowServer implements AutoCloseable
     /** @return the query's parameters; one given twice is refused. */
     private static Map<String, String> query(final Request request)
     {
-        final Fields fields = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+        final Fields fields;
+        try
+        {
+            fields = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+        }
+        catch (final IllegalArgumentException | IllegalStateException ex)
+        {
+            throw new FlowApi.Refused(400, "the query is not well formed: " + request.getHttpURI().getQuery());
+        }
         final Map<String, String> query = new TreeMap<>();
         for (final Fields.Field field : fields)
         {
+            if (field.getName().equals(TOKEN_PARAMETER))
+            {
+                continue;
+            }
             if (field.getValues().size() != 1)
             {
                 throw new FlowApi.Refused(400, "parameter '" + field.getName() + "' given more than once");
@@ -373,7 +469,8 @@ final class FlowServer implements AutoCloseable
         return query;
     }
 
-    private static byte[] resource(final String name) throws IOException
+    /** @return a resource of the jar, whole. */
+    static byte[] resource(final String name) throws IOException
     {
         try (InputStream in = FlowServer.class.getClassLoader().getResourceAsStream(name))
         {
@@ -398,20 +495,33 @@ final class FlowServer implements AutoCloseable
     private void openStream(final Request request, final Response response, final Callback callback,
         final String path)
     {
-        final Map<String, String> query = query(request);
-        final Object first = api.get(path, query);
-        if (streams.size() >= limits.maxStreams())
+        if (path.startsWith("/api/history"))
         {
-            throw new FlowApi.Refused(503, limits.maxStreams() + " event streams are open already; try again later");
+            throw new FlowApi.Refused(400, "the history is not streamed: it changes once a day (GET " + path + ")");
         }
+        final Map<String, String> query = query(request);
+        // the version first: a change while the document is made is sent with the next update
+        final long version = api.version();
+        final byte[] first = document(api.get(path, query));
         final Stream stream = new Stream(path, query, response, callback);
-        request.addFailureListener(failure -> stream.end(failure));
+        stream.version = version;
+        stream.last = first;
+        // the first write is this thread's: the streams' thread finds the stream busy until it is taken
+        stream.writing.set(true);
+        synchronized (streams)
+        {
+            if (streams.size() >= limits.maxStreams())
+            {
+                throw new FlowApi.Refused(503, limits.maxStreams() + " event streams are open already; try again " +
+                    "later");
+            }
+            streams.add(stream);
+        }
+        request.addFailureListener(stream::failed);
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
-        stream.version = api.version();
-        stream.update(document(first), System.nanoTime());
-        streams.add(stream);
+        stream.send(Stream.event("update", first), System.nanoTime());
     }
 
     private byte[] document(final Object body)
@@ -427,14 +537,17 @@ final class FlowServer implements AutoCloseable
     }
 
     /**
-     * The streams' thread: every {@link #STREAM_PERIOD_MS}, reads the alerts journaled since, and when the counters
-     * may have changed, takes each stream's document (once for streams of the same document) and sends it to the
-     * streams whose last one differs.
+     * The streams' thread: reads the alerts journaled so far (it owns the journal's tailer), then every
+     * {@link #STREAM_PERIOD_MS} the alerts journaled since, and when the counters or the engine's health sample may
+     * have changed, each stream's document (once for the streams of the same document), sent to the streams whose
+     * last one differs. A failure is said and ends the stream it came from, never the thread.
      */
     private void streamLoop()
     {
         try
         {
+            pollAlerts();
+            alertsRead.countDown();
             while (!closing)
             {
                 try
@@ -445,58 +558,83 @@ final class FlowServer implements AutoCloseable
                 {
                     return;
                 }
+                pollAlerts();
                 try
                 {
-                    api.pollAlerts();
+                    publish();
                 }
                 catch (final RuntimeException ex)
                 {
-                    System.err.println("moneyflow: serve: reading the alerts journal: " + ex);
-                }
-                final long version = api.version();
-                final long now = System.nanoTime();
-                final Map<String, Object> documents = new HashMap<>();
-                for (final Stream s : streams)
-                {
-                    if (s.version == version)
-                    {
-                        s.heartbeat(now);
-                        continue;
-                    }
-                    Object doc;
-                    try
-                    {
-                        doc = documents.computeIfAbsent(s.key, k -> document(api.get(s.path, s.query)));
-                    }
-                    catch (final FlowApi.Refused refused)
-                    {
-                        // a stock-day gone (another file in its place): said once, then the stream ends
-                        doc = refused;
-                    }
-                    if (doc instanceof FlowApi.Refused refused)
-                    {
-                        s.event("refused", document(Map.of("error", refused.getMessage())), now);
-                        s.end(null);
-                        continue;
-                    }
-                    s.version = version;
-                    s.update((byte[])doc, now);
+                    System.err.println("moneyflow: serve: the event streams: " + ex);
                 }
             }
         }
         finally
         {
+            alertsRead.countDown();
             api.close();
+        }
+    }
+
+    private void pollAlerts()
+    {
+        try
+        {
+            api.pollAlerts();
+        }
+        catch (final RuntimeException ex)
+        {
+            System.err.println("moneyflow: serve: reading the alerts journal: " + ex);
+        }
+    }
+
+    private void publish()
+    {
+        final long version = api.version();
+        final long now = System.nanoTime();
+        final Map<String, byte[]> documents = new HashMap<>();
+        for (final Stream s : streams)
+        {
+            if (s.version == version)
+            {
+                s.heartbeat(now);
+                continue;
+            }
+            final byte[] doc;
+            try
+            {
+                doc = documents.computeIfAbsent(s.key, k -> document(api.get(s.path, s.query)));
+            }
+            catch (final FlowApi.Refused refused)
+            {
+                // a stock-day gone (another file in its place): said, then the stream ends
+                s.refuse(refused.getMessage(), now);
+                continue;
+            }
+            catch (final RuntimeException ex)
+            {
+                System.err.println("moneyflow: serve: " + s.key + ": " + ex);
+                s.refuse("internal error", now);
+                continue;
+            }
+            // a document the client could not take yet is sent at the next period, whether or not more changed
+            if (s.update(doc, now))
+            {
+                s.version = version;
+            }
         }
     }
 
     /**
      * One client's event stream. Its writes are asynchronous; at most one is pending: an update due while the last
-     * one is still being taken is skipped (the next carries the state then), and a client that has not taken one
-     * for {@link #CLIENT_TIME_LIMIT_MS} is dropped.
+     * one is still being taken is skipped (its stream keeps its old version, so the next period sends the state
+     * then), and a client that has not taken one for {@link #CLIENT_TIME_LIMIT_MS} is dropped. Its fields other than
+     * the flags are the streams' thread's, once the opening request has handed the stream over.
      */
     private final class Stream
     {
+        private static final ByteBuffer END = ByteBuffer.allocate(0);
+
         final String path;
         final Map<String, String> query;
         final String key;
@@ -504,6 +642,10 @@ final class FlowServer implements AutoCloseable
         final Callback callback;
         final AtomicBoolean writing = new AtomicBoolean();
         final AtomicBoolean ended = new AtomicBoolean();
+        /** Asked to end: the response is completed once no write is pending. */
+        final AtomicBoolean finishing = new AtomicBoolean();
+        /** The response completed (Jetty's callback called once). */
+        final AtomicBoolean done = new AtomicBoolean();
         volatile long writeStartNanos;
         long version = -1;
         byte[] last;
@@ -518,28 +660,51 @@ final class FlowServer implements AutoCloseable
             this.callback = callback;
         }
 
-        void update(final byte[] document, final long now)
+        /** @return whether the client has the document now, or will (false: it was busy; try again). */
+        boolean update(final byte[] document, final long now)
         {
             if (last != null && Arrays.equals(last, document))
             {
                 heartbeat(now);
-                return;
+                return true;
             }
-            if (event("update", document, now))
+            if (writing.compareAndSet(false, true))
             {
                 last = document;
+                send(event("update", document), now);
+                return true;
             }
+            busy(now);
+            return false;
         }
 
         void heartbeat(final long now)
         {
-            if (now - lastWriteNanos >= TimeUnit.MILLISECONDS.toNanos(limits.heartbeatMs()))
+            if (now - lastWriteNanos < TimeUnit.MILLISECONDS.toNanos(limits.heartbeatMs()))
             {
-                write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8), now);
+                return;
+            }
+            if (writing.compareAndSet(false, true))
+            {
+                send(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8), now);
+            }
+            else
+            {
+                busy(now);
             }
         }
 
-        boolean event(final String name, final byte[] data, final long now)
+        /** Says why the stream ends, then ends it once the client has taken that. */
+        void refuse(final String message, final long now)
+        {
+            if (writing.compareAndSet(false, true))
+            {
+                send(event("refused", document(Map.of("error", message))), now);
+            }
+            end();
+        }
+
+        static byte[] event(final String name, final byte[] data)
         {
             final byte[] head = ("event: " + name + "\ndata: ").getBytes(StandardCharsets.UTF_8);
             final byte[] event = new byte[head.length + data.length + 2];
@@ -547,55 +712,76 @@ final class FlowServer implements AutoCloseable
             System.arraycopy(data, 0, event, head.length, data.length);
             event[event.length - 2] = '\n';
             event[event.length - 1] = '\n';
-            return write(event, now);
+            return event;
         }
 
-        /** @return whether the bytes were handed to Jetty (false: coalesced, or the client dropped). */
-        private boolean write(final byte[] bytes, final long now)
+        /** A write due while one is pending: counted; the client is dropped once it has taken nothing for too long. */
+        private void busy(final long now)
         {
-            if (ended.get())
+            updatesCoalesced.incrementAndGet();
+            if (now - writeStartNanos > TimeUnit.MILLISECONDS.toNanos(limits.clientTimeLimitMs()))
             {
-                return false;
+                failed(new TimeoutException("the client took nothing for " + limits.clientTimeLimitMs() + " ms"));
             }
-            if (!writing.compareAndSet(false, true))
-            {
-                updatesCoalesced.incrementAndGet();
-                if (now - writeStartNanos > TimeUnit.MILLISECONDS.toNanos(limits.clientTimeLimitMs()))
-                {
-                    end(new TimeoutException("the client took nothing for " + limits.clientTimeLimitMs() + " ms"));
-                }
-                return false;
-            }
+        }
+
+        /** Hands bytes to Jetty; the caller holds the writing flag. */
+        void send(final byte[] bytes, final long now)
+        {
             writeStartNanos = now;
             lastWriteNanos = now;
-            response.write(false, ByteBuffer.wrap(bytes), Callback.from(() -> writing.set(false), this::end));
-            return true;
+            response.write(false, ByteBuffer.wrap(bytes), Callback.from(() ->
+            {
+                writing.set(false);
+                finishIfIdle();
+            }, this::failed));
         }
 
-        /** Ends the stream: completes the response, or with a failure aborts the connection. */
-        void end(final Throwable failure)
+        /** Ends the stream: the response completes once the write pending, if any, is taken. */
+        void end()
         {
-            if (!ended.compareAndSet(false, true))
+            if (ended.compareAndSet(false, true))
             {
-                return;
+                streams.remove(this);
             }
-            streams.remove(this);
-            if (failure instanceof TimeoutException && !closing)
+            finishing.set(true);
+            finishIfIdle();
+        }
+
+        private void finishIfIdle()
+        {
+            if (finishing.get() && writing.compareAndSet(false, true))
             {
-                streamsDropped.incrementAndGet();
+                response.write(true, END, Callback.from(() ->
+                {
+                    if (done.compareAndSet(false, true))
+                    {
+                        callback.succeeded();
+                    }
+                }, this::failed));
             }
-            if (failure == null && writing.compareAndSet(false, true))
+        }
+
+        /** The connection failed, or the client was too slow: the response fails (Jetty closes the connection). */
+        void failed(final Throwable failure)
+        {
+            if (ended.compareAndSet(false, true))
             {
-                response.write(true, ByteBuffer.allocate(0), callback);
+                streams.remove(this);
+                if (failure instanceof TimeoutException && !closing)
+                {
+                    streamsDropped.incrementAndGet();
+                }
             }
-            else
+            // also a write pending when the end was asked for: the response ends with its failure
+            if (done.compareAndSet(false, true))
             {
-                callback.failed(failure != null ? failure : new TimeoutException("the server is stopping"));
+                callback.failed(failure);
             }
         }
     }
 
-    private void registerMetrics(final Supplier<Engine.Health> health)
+    private void registerMetrics()
     {
         CounterWithCallback.builder().name("moneyflow_records_counted")
             .help("Records the engine's stages have counted (every mode: files, replay, live)")
@@ -605,14 +791,10 @@ final class FlowServer implements AutoCloseable
                 "else the engine's last sample, taken once a second)")
             .callback(cb ->
             {
-                if (health != null)
+                final FlowApi.Lags lags = api.lags(HealthSample.read(counters));
+                if (lags != null)
                 {
-                    final Engine.Health now = health.get();
-                    cb.call(Math.max(0, now.published() - now.processed()));
-                }
-                else if (HealthSample.read(counters).sampled())
-                {
-                    cb.call(HealthSample.read(counters).ringLag());
+                    cb.call(lags.ring());
                 }
             }).register(registry);
         // the engine's sample: its latency (run --latency) and its JVM's collections, for this process or another
@@ -657,13 +839,10 @@ final class FlowServer implements AutoCloseable
             .help("Records published into the ring and not yet journaled, -1 without a journal (as the stage lag)")
             .callback(cb ->
             {
-                if (health != null)
+                final FlowApi.Lags lags = api.lags(HealthSample.read(counters));
+                if (lags != null)
                 {
-                    cb.call(health.get().journalLag());
-                }
-                else if (HealthSample.read(counters).sampled())
-                {
-                    cb.call(HealthSample.read(counters).journalLag());
+                    cb.call(lags.journal());
                 }
             }).register(registry);
         GaugeWithCallback.builder().name("moneyflow_stock_days").help("Stock-days in the counters file")

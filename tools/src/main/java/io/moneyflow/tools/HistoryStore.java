@@ -94,6 +94,30 @@ final class HistoryStore implements AutoCloseable
         }
     }
 
+    /**
+     * Opens an existing store to read only: no table is created, and DuckDB's read-only mode lets the processes that
+     * store days ({@code close-day}, {@code flow --history}) keep it when they are done with it meanwhile.
+     *
+     * @param file the store, which exists.
+     * @return the store.
+     * @throws IllegalStateException when it cannot be opened (a process writing it holds it now).
+     */
+    static HistoryStore openReadOnly(final Path file)
+    {
+        try
+        {
+            Class.forName("org.duckdb.DuckDBDriver");
+            final java.util.Properties properties = new java.util.Properties();
+            properties.setProperty("duckdb.read_only", "true");
+            return new HistoryStore(file, DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(),
+                properties));
+        }
+        catch (final Exception ex)
+        {
+            throw new IllegalStateException("cannot open the history store " + file + ": " + ex.getMessage(), ex);
+        }
+    }
+
     Path file()
     {
         return file;

@@ -97,7 +97,7 @@ final class TopView
                 shown.add(row);
             }
         }
-        shown.sort(comparator().reversed().thenComparing(Row::symbol));
+        shown.sort(comparator());
         final List<String> lines = new ArrayList<>();
         lines.add(fit(health(nowNanos), width));
         lines.add(fit("sorted by " + sort.label + ", market " + market + ", sector " +
@@ -124,21 +124,18 @@ final class TopView
         return lines.subList(0, Math.min(lines.size(), height));
     }
 
+    /** @return the table's order, largest first: the live views' own ({@link LiveRows.By}), or a class's net. */
     private Comparator<Row> comparator()
     {
         return switch (sort)
         {
-            case MAIN_NET -> Comparator.comparingLong(r -> r.flow().mainNet());
-            case MAIN_PCT -> Comparator.comparing(r -> r.flow().mainNetRatioPercent().orElse(BigDecimal.ZERO));
-            case TURNOVER -> Comparator.comparingLong(r -> r.flow().turnover());
-            case NET -> Comparator.comparingLong(r -> r.flow().net());
-            case XL -> Comparator.comparingLong(r -> r.classNet(0));
-            case L -> Comparator.comparingLong(r -> r.classNet(1));
-            case M -> Comparator.comparingLong(r -> r.classNet(2));
-            case S -> Comparator.comparingLong(r -> r.classNet(3));
-            // rows without a float (no reference data) last, whatever the order
-            case INFLOW_RATE -> Comparator.comparing(Row::netInflowRatePercent,
-                Comparator.nullsFirst(Comparator.naturalOrder()));
+            case MAIN_NET -> LiveRows.By.mainNet.order();
+            case MAIN_PCT -> LiveRows.By.mainNetRatio.order();
+            case TURNOVER -> LiveRows.By.turnover.order();
+            case NET -> LiveRows.By.net.order();
+            case INFLOW_RATE -> LiveRows.By.netInflowRate.order();
+            case XL, L, M, S -> Comparator.comparingLong((Row r) -> r.classNet(sort.ordinal() - Sort.XL.ordinal()))
+                .reversed().thenComparing(Row::symbol);
         };
     }
 

@@ -206,6 +206,26 @@ class DashboardTest
     }
 
     @Test
+    void shouldWorkBehindATokenGivenOnce() throws Exception
+    {
+        try (FlowServer server = FlowServer.start(countersFile, Home.referenceOrNone(null), dir.resolve("data"),
+            InetAddress.getLoopbackAddress(), 0, "s3cret", null))
+        {
+            final String base = "http://127.0.0.1:" + server.port();
+            // the token in the address once: the page, its scripts and its event streams then carry the cookie
+            browser.manage().deleteAllCookies();
+            browser.get(base + "/?token=s3cret&symbol=000001.SZ");
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> rows("rank").size() == 3 &&
+                rows("classes").size() == 4);
+            assertThat(script("return document.body.dataset.error || '';")).isEqualTo("");
+            // without it, nothing
+            browser.manage().deleteAllCookies();
+            browser.get(base + "/api/stocks");
+            assertThat(browser.getPageSource()).contains("a token is needed");
+        }
+    }
+
+    @Test
     void shouldUpdateWhileAReplayPlaysTheDay() throws Exception
     {
         // the day's 5 h 45 min at 1,200 times real time: about 17 s

@@ -146,7 +146,7 @@ class LiveFeedCliTest
                     // the run's end stopping the server
                     continue;
                 }
-                samples = samples(metrics.body());
+                samples = ServedRuns.metrics(metrics.body());
                 health = JSON.readTree(client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
                     "http://127.0.0.1:" + http + "/api/health")).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body());
@@ -177,18 +177,6 @@ class LiveFeedCliTest
         assertThat(health.get("latency").get("p99Micros").decimalValue())
             .isLessThanOrEqualTo(health.get("latency").get("maxMicros").decimalValue());
         assertThat(health.get("gcCollections").asLong()).isNotNegative();
-    }
-
-    /** @return each sample of a Prometheus text exposition, by its name and labels. */
-    private static Map<String, Double> samples(final String text)
-    {
-        final Map<String, Double> samples = new java.util.HashMap<>();
-        text.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).forEach(l ->
-        {
-            final int space = l.lastIndexOf(' ');
-            samples.put(l.substring(0, space), Double.parseDouble(l.substring(space + 1)));
-        });
-        return samples;
     }
 
     @Test

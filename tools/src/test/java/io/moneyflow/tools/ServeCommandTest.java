@@ -139,7 +139,7 @@ class ServeCommandTest
             final HttpResponse<String> response = get(server, "/metrics");
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
-            final Map<String, Double> samples = samples(response.body());
+            final Map<String, Double> samples = ServedRuns.metrics(response.body());
             final FlowCountersReader reader = new FlowCountersReader(counters);
             long trades = 0;
             final SlotView view = reader.newView();
@@ -173,6 +173,11 @@ class ServeCommandTest
             assertError(get(server, "/api/rank?limit=0"), 400, "limit=0 is not between 1 and 500");
             assertError(get(server, "/api/rank?market=NYSE"), 400, "market=NYSE is not one of SSE, SZSE, BSE, ALL");
             assertError(get(server, "/api/rank?limit=1&limit=2"), 400, "parameter 'limit' given more than once");
+            // a query no URI library would send: by hand
+            final String malformed = raw(server, "GET /api/stocks?date=%zz HTTP/1.1\r\nHost: x\r\n" +
+                "Connection: close\r\n\r\n");
+            assertThat(malformed).startsWith("HTTP/1.1 400").contains("{").contains("\"error\"")
+                .doesNotContain("Exception").doesNotContain("\tat ");
             assertError(get(server, "/api/stream/stocks/688981.SH"), 404, "no day of 688981.SH in " + countersFile);
             assertError(get(server, "/api/nothing"), 404, "no such resource: /api/nothing");
             final HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(
@@ -193,6 +198,17 @@ class ServeCommandTest
             assertError(get(server, "/api/stocks"), 401, "a token is needed: Authorization: Bearer TOKEN");
             assertError(get(server, "/api/stocks", "Authorization", "Bearer wrong"), 401, "a token is needed");
             assertThat(get(server, "/api/stocks", "Authorization", "Bearer s3cret").statusCode()).isEqualTo(200);
+            assertThat(get(server, "/api/stocks", "Authorization", "bearer s3cret").statusCode()).isEqualTo(200);
+            // a browser: the token once in the query, then the cookie it was answered with (the token's SHA-256)
+            assertError(get(server, "/?token=wrong"), 401, "a token is needed");
+            final HttpResponse<String> page = get(server, "/?token=s3cret");
+            assertThat(page.statusCode()).isEqualTo(200);
+            final String cookie = page.headers().firstValue("Set-Cookie").orElseThrow();
+            assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict").doesNotContain("s3cret");
+            final String pair = cookie.substring(0, cookie.indexOf(';'));
+            assertThat(get(server, "/api/stocks", "Cookie", pair).statusCode()).isEqualTo(200);
+            assertError(get(server, "/api/stocks", "Cookie", pair.substring(0, pair.indexOf('=') + 1) + "deadbeef"),
+                401, "a token is needed");
         }
     }
 
@@ -272,7 +288,7 @@ class ServeCommandTest
         assertThat(during).as("the stocks served while the replay ran").isNotNull();
         assertThat(done.err).contains("moneyflow: serving this run's counters on http://127.0.0.1:" + port + "/");
         // in the engine's own process, its ring and its JVM too: the replay journals nothing of its own
-        final Map<String, Double> samples = samples(metrics);
+        final Map<String, Double> samples = ServedRuns.metrics(metrics);
         final double ring = samples.get("moneyflow_ring_size");
         assertThat(Long.bitCount((long)ring)).as("a power of two: " + ring).isEqualTo(1);
         assertThat(samples.get("moneyflow_ring_remaining")).isBetween(0.0, ring);
@@ -426,32 +442,40 @@ class ServeCommandTest
     void shouldServeTheHistoryAndTheAlertsOfItsDataDirectory() throws Exception
     {
         final Path data = dir.resolve("data");
-        final Path lastDay = ServedRuns.fiveStoredDays(dir, data);
-        try (FlowServer server = FlowServer.start(lastDay, Home.referenceOrNone(null), data,
+        // four days stored before the server starts, the fifth while it serves: its alerts reach the API as they come
+        final Path fourthDay = ServedRuns.storeDays(dir, data, 0, 4);
+        try (FlowServer server = FlowServer.start(fourthDay, Home.referenceOrNone(null), data,
             java.net.InetAddress.getLoopbackAddress(), 0, null, null))
         {
+            final int before = JSON.readTree(get(server, "/api/alerts").body()).get("alerts").size();
+            assertThat(before).as("the alerts of the first four days, read before the first request").isPositive();
+            ServedRuns.storeDays(dir, data, 4, 5);
+
             final JsonNode history = JSON.readTree(get(server, "/api/history/000001.SZ?days=5").body());
             assertThat(history.get("kind").asText()).isEqualTo("stock");
             final JsonNode stored = history.get("days");
             assertThat(stored.findValuesAsText("date"))
                 .containsExactly("2023-02-01", "2023-02-02", "2023-02-03", "2023-02-06", "2023-02-07");
-            // the last stored day is the day the counters hold; its 3-day window sums the last three days
-            final JsonNode last = stored.get(4);
+            // the day the counters hold is stored as they hold it; a 3-day window sums its three days
+            final JsonNode fourth = stored.get(3);
             final JsonNode today = JSON.readTree(get(server, "/api/stocks/000001.SZ").body());
-            assertThat(last.get("main_net").decimalValue()).isEqualByComparingTo(today.get("mainNet").decimalValue());
+            assertThat(today.get("date").asInt()).isEqualTo(20230206);
+            assertThat(fourth.get("main_net").decimalValue()).isEqualByComparingTo(today.get("mainNet").decimalValue());
+            final JsonNode last = stored.get(4);
             assertThat(last.get("main_net_3d").decimalValue()).isEqualByComparingTo(stored.get(2).get("main_net")
-                .decimalValue().add(stored.get(3).get("main_net").decimalValue()).add(last.get("main_net")
+                .decimalValue().add(fourth.get("main_net").decimalValue()).add(last.get("main_net")
                 .decimalValue()));
             assertThat(JSON.readTree(get(server, "/api/history?sector=%E9%93%B6%E8%A1%8C&days=2").body())
                 .get("days")).hasSize(2);
 
-            // the alerts are those 'moneyflow alerts' prints, in its order (read by the streams' thread: wait for it)
+            // the alerts are those 'moneyflow alerts' prints, in its order, the fifth day's too (journaled after the
+            // server started: its streams' thread reads them within a period)
             final List<JsonNode> printed = new ArrayList<>();
             for (final String line : Cli.run("alerts", "--data-dir", data.toString()).out.lines().toList())
             {
                 printed.add(JSON.readTree(line));
             }
-            assertThat(printed).isNotEmpty();
+            assertThat(printed.size()).isGreaterThan(before);
             JsonNode alerts = JSON.readTree(get(server, "/api/alerts").body()).get("alerts");
             final long deadline = System.nanoTime() + 10_000_000_000L;
             while (alerts.size() < printed.size() && System.nanoTime() < deadline)
@@ -465,6 +489,8 @@ class ServeCommandTest
             final JsonNode persistent = JSON.readTree(get(server,
                 "/api/alerts?signal=persistent-main-force&subject=000001.SZ").body()).get("alerts");
             assertThat(persistent.findValuesAsText("date")).containsExactly("2023-02-03", "2023-02-06", "2023-02-07");
+            // the history changes once a day: not streamed
+            assertError(get(server, "/api/stream/history/000001.SZ"), 400, "the history is not streamed");
         }
         try (FlowServer server = serve())
         {
@@ -521,13 +547,13 @@ class ServeCommandTest
                 updates.add(JSON.readTree(line.substring("data: ".length())));
             }
         }
-        final long seconds = Math.max(1, (System.nanoTime() - opened) / 1_000_000_000L);
+        final long millis = (System.nanoTime() - opened) / 1_000_000L;
         final Cli done = replay.get(60, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(done.exit).as(done.err).isZero();
         // the stream ended with the run; it carried the stock's day as it grew, never the same document twice in a
         // row, and at most one update per 250 ms period (plus the first, sent on opening)
-        assertThat(updates.size()).as("updates over " + seconds + " s").isGreaterThan(2)
-            .isLessThanOrEqualTo((int)(seconds * 1000 / FlowServer.STREAM_PERIOD_MS) + 2);
+        assertThat(updates.size()).as("updates over " + millis + " ms").isGreaterThan(2)
+            .isLessThanOrEqualTo((int)(millis / FlowServer.STREAM_PERIOD_MS) + 2);
         for (int i = 1; i < updates.size(); i++)
         {
             assertThat(updates.get(i)).isNotEqualTo(updates.get(i - 1));
@@ -552,14 +578,14 @@ class ServeCommandTest
             stalled.getOutputStream().write(("GET /api/stream/stocks/000001.SZ/bars HTTP/1.1\r\nHost: x\r\n\r\n")
                 .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             stalled.getOutputStream().flush();
-            Map<String, Double> samples = samples(get(server, "/metrics").body());
+            Map<String, Double> samples = ServedRuns.metrics(get(server, "/metrics").body());
             final long deadline = System.nanoTime() + 20_000_000_000L;
             while (samples.get("moneyflow_http_streams_dropped_total") < 1 && System.nanoTime() < deadline)
             {
                 // the others are answered meanwhile
                 assertThat(get(server, "/api/stocks/000001.SZ").statusCode()).isEqualTo(200);
                 Thread.sleep(100);
-                samples = samples(get(server, "/metrics").body());
+                samples = ServedRuns.metrics(get(server, "/metrics").body());
             }
             assertThat(samples.get("moneyflow_http_streams_dropped_total")).isEqualTo(1.0);
             assertThat(samples.get("moneyflow_http_streams")).isZero();
@@ -576,16 +602,14 @@ class ServeCommandTest
         }
     }
 
-    /** @return each sample of a Prometheus text exposition, by its name and labels. */
-    private static Map<String, Double> samples(final String text)
+    /** @return the whole answer to a request written by hand. */
+    private static String raw(final FlowServer server, final String request) throws IOException
     {
-        final Map<String, Double> samples = new HashMap<>();
-        text.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).forEach(l ->
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port()))
         {
-            final int space = l.lastIndexOf(' ');
-            samples.put(l.substring(0, space), Double.parseDouble(l.substring(space + 1)));
-        });
-        return samples;
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     /** Every property shown is described, in order, and every required one is shown. */

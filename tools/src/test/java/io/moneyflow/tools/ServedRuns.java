@@ -62,15 +62,27 @@ final class ServedRuns
      */
     static Path fiveStoredDays(final Path dir, final Path data) throws IOException
     {
+        return storeDays(dir, data, 0, SampleDays.FIVE_DAYS.length);
+    }
+
+    /**
+     * Stores some of those five days, as {@link #fiveStoredDays} does all of them.
+     *
+     * @param from the first day's index, 0 to 4.
+     * @param to   after the last one's.
+     * @return the last day's counters file.
+     */
+    static Path storeDays(final Path dir, final Path data, final int from, final int to) throws IOException
+    {
         final Path rules = dir.resolve("alerts.properties");
         Files.writeString(rules, "persistent.days = 3\npersistent.minMainNetYuan = -1000000000000\n");
         final Path lastDay = dir.resolve("last.counters");
         final List<Path> days = SampleDays.szDays(dir, SampleDays.FIVE_DAYS);
-        for (int i = 0; i < days.size(); i++)
+        for (int i = from; i < to; i++)
         {
             final List<String> args = new ArrayList<>(List.of("flow", "-q", "--format", "csv", "--history", "--alerts",
                 "--alert-rules", rules.toString(), "--data-dir", data.toString()));
-            if (i == days.size() - 1)
+            if (i == to - 1)
             {
                 args.addAll(List.of("--counters", lastDay.toString()));
             }
@@ -79,5 +91,17 @@ final class ServedRuns
             assertThat(run.exit).as(run.err).isZero();
         }
         return lastDay;
+    }
+
+    /** @return each sample of a Prometheus text exposition, by its name and labels. */
+    static java.util.Map<String, Double> metrics(final String text)
+    {
+        final java.util.Map<String, Double> samples = new java.util.HashMap<>();
+        text.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).forEach(l ->
+        {
+            final int space = l.lastIndexOf(' ');
+            samples.put(l.substring(0, space), Double.parseDouble(l.substring(space + 1)));
+        });
+        return samples;
     }
 }
