@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
 @Command(
     name = "moneyflow",
     mixinStandardHelpOptions = true,
-    version = MoneyflowCli.VERSION,
+    versionProvider = MoneyflowCli.Version.class,
     description = MoneyflowCli.DESCRIPTION,
     subcommands = {
         FlowCommand.class,
@@ -47,7 +47,34 @@ import java.nio.charset.StandardCharsets;
     })
 public final class MoneyflowCli implements Runnable
 {
-    static final String VERSION = "moneyflow 0.1.0";
+    /** {@code --version}: the POM's version, written into the jar when it is built (version.properties). */
+    static final class Version implements CommandLine.IVersionProvider
+    {
+        @Override
+        public String[] getVersion()
+        {
+            return new String[]{"moneyflow " + version()};
+        }
+    }
+
+    /** @return the POM's version, as the build wrote it beside this class. */
+    static String version()
+    {
+        try (java.io.InputStream in = MoneyflowCli.class.getResourceAsStream("version.properties"))
+        {
+            if (in == null)
+            {
+                throw new IllegalStateException("version.properties is missing from the jar");
+            }
+            final java.util.Properties properties = new java.util.Properties();
+            properties.load(in);
+            return properties.getProperty("version");
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new java.io.UncheckedIOException(ex);
+        }
+    }
     static final String DESCRIPTION = "Money flow (资金流向) from Level-2 stock market data: who was the aggressor, " +
         "how big the order behind each trade, and the resulting inflow, outflow and net flow per stock.";
 
@@ -157,7 +184,8 @@ public final class MoneyflowCli implements Runnable
     }
 
     /** The top level of {@link #commandLine(String[])}: this one's options and text, and no command of its own. */
-    @Command(name = "moneyflow", mixinStandardHelpOptions = true, version = VERSION, description = DESCRIPTION)
+    @Command(name = "moneyflow", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = DESCRIPTION)
     static final class Lean implements Runnable
     {
         @picocli.CommandLine.Spec
@@ -241,6 +269,12 @@ public final class MoneyflowCli implements Runnable
      */
     public static void main(final String[] args)
     {
+        // what bin/moneyflow gives the JVM, for java -jar too (read when Chronicle's classes load, after this line):
+        // moneyflow never phones home
+        if (System.getProperty("chronicle.analytics.disable") == null)
+        {
+            System.setProperty("chronicle.analytics.disable", "true");
+        }
         // Output is UTF-8 whatever the locale (LANG=C in cron and containers would print names as '?').
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));

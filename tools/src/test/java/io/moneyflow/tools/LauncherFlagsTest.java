@@ -43,5 +43,33 @@ class LauncherFlagsTest
         assertThat(fromLauncher).containsExactlyElementsOf(fromPom);
         assertThat(fromPom).contains("-Dchronicle.analytics.disable=true",
             "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED");
+
+        // the jar's manifest entries (java -jar needs no flag): the same opens and exports, module/package each
+        final List<String> opens = new ArrayList<>();
+        final List<String> exports = new ArrayList<>();
+        for (final String flag : fromPom)
+        {
+            if (flag.startsWith("--add-opens="))
+            {
+                opens.add(flag.substring("--add-opens=".length(), flag.lastIndexOf('=')));
+            }
+            else if (flag.startsWith("--add-exports="))
+            {
+                exports.add(flag.substring("--add-exports=".length(), flag.lastIndexOf('=')));
+            }
+        }
+        assertThat(Arrays.asList(System.getProperty("moneyflow.manifest.opens").trim().split("\\s+")))
+            .containsExactlyInAnyOrderElementsOf(opens);
+        assertThat(Arrays.asList(System.getProperty("moneyflow.manifest.exports").trim().split("\\s+")))
+            .containsExactlyInAnyOrderElementsOf(exports);
+    }
+
+    @Test
+    void shouldPrintThePomsVersion()
+    {
+        final Cli version = Cli.run("--version");
+        assertThat(version.exit).isZero();
+        assertThat(version.out.trim()).isEqualTo("moneyflow " + System.getProperty("moneyflow.version"));
+        assertThat(System.getProperty("moneyflow.version")).as("set by Surefire from the POM").matches("\\d+\\.\\d+.*");
     }
 }
