@@ -43,6 +43,7 @@ import java.nio.charset.StandardCharsets;
         ServeCommand.class,
         TopCommand.class,
         ChartCommand.class,
+        CompletionCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class MoneyflowCli implements Runnable
@@ -161,7 +162,8 @@ public final class MoneyflowCli implements Runnable
         java.util.Map.entry("alerts", "AlertsCommand"),
         java.util.Map.entry("serve", "ServeCommand"),
         java.util.Map.entry("top", "TopCommand"),
-        java.util.Map.entry("chart", "ChartCommand"));
+        java.util.Map.entry("chart", "ChartCommand"),
+        java.util.Map.entry("completion", "CompletionCommand"));
 
     /**
      * @return the class of the command (not help) of this name, or null.
