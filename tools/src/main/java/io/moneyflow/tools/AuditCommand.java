@@ -51,6 +51,7 @@ final class AuditCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        FileOutput.check(output.file, output.format, spec);
         final long key = EngineOptions.symbol(symbol, spec);
         final int atMs = Replays.time(at, "--at", spec);
         int day = Replays.date(date, spec);
@@ -81,7 +82,8 @@ final class AuditCommand implements Callable<Integer>
                 audit.put("lastPosition", replayed.replay().lastPosition());
                 audit.put("firstIndex", Journal.hex(replayed.replay().firstIndex()));
                 audit.put("lastIndex", Journal.hex(replayed.replay().lastIndex()));
-                FlowCommand.print(report, run, output.format, System.out, System.err, Map.of("audit", audit));
+                FlowCommand.print(report, run, output.format, output.file, System.out, System.err,
+                    Map.of("audit", audit));
                 if (output.format != Format.json)
                 {
                     System.err.println("moneyflow: " + audit.get("symbol") + " as of " + audit.get("date") + " " +

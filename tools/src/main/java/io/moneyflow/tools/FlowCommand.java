@@ -48,6 +48,7 @@ final class FlowCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        FileOutput.check(output.file, output.format, spec);
         final Set<Long> filter = EngineOptions.symbols(symbols, spec);
         return run(engine, inputs, filter, output, http, System.out, System.err);
     }
@@ -60,19 +61,33 @@ final class FlowCommand implements Callable<Integer>
         final FlowReport report, final Run run, final Format format, final PrintStream out, final PrintStream err,
         final Map<String, Object> extra)
     {
+        print(report, run, format, null, out, err, extra);
+    }
+
+    /**
+     * @param file where the report goes ({@code --out}, {@code --excel}), or null for {@code out}.
+     */
+    static void print(
+        final FlowReport report, final Run run, final Format format, final FileOutput file, final PrintStream out,
+        final PrintStream err, final Map<String, Object> extra)
+    {
         final String digest = showsDigest(format, run.quiet) ? run.digest() : null;
-        switch (format)
+        FileOutput.emit(file, format, out, print ->
         {
-            case csv -> report.printCsv(out);
-            case json ->
+            switch (format)
             {
-                final Map<String, Object> fields = new java.util.LinkedHashMap<>(extra);
-                fields.put("digest", digest);
-                report.printJson(out, run.log.rejected(), run.log.unknownSymbols(), run.log.gaps(), run.log.missing(),
-                    fields);
+                case csv, parquet -> report.printCsv(print);
+                case json ->
+                {
+                    final Map<String, Object> fields = new java.util.LinkedHashMap<>(extra);
+                    fields.put("digest", digest);
+                    report.printJson(print, run.log.rejected(), run.log.unknownSymbols(), run.log.gaps(),
+                        run.log.missing(), fields);
+                }
+                default -> report.printTable(print);
             }
-            default -> report.printTable(out);
-        }
+            print.flush();
+        });
         out.flush();
         if (format != Format.json && digest != null)
         {
@@ -155,7 +170,7 @@ final class FlowCommand implements Callable<Integer>
             finally
             {
                 // printed even when the store cannot be written (the run then fails)
-                print(report, run, format, out, err, Map.of());
+                print(report, run, format, output.file, out, err, Map.of());
             }
             if (report.rows().isEmpty())
             {

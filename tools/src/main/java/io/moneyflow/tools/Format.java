@@ -3,5 +3,5 @@ package io.moneyflow.tools;
 /** Output formats. */
 enum Format
 {
-    table, csv, json
+    table, csv, json, parquet
 }

@@ -51,6 +51,7 @@ final class HistoryCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        FileOutput.check(report.file, report.format, spec);
         final int given = (symbol != null ? 1 : 0) + (sector != null ? 1 : 0) + (market != null ? 1 : 0);
         if (given != 1)
         {
@@ -193,6 +194,11 @@ final class HistoryCommand implements Callable<Integer>
 
     private void print(final List<Map<String, Object>> rows, final PrintStream out)
     {
+        FileOutput.emit(report.file, report.format, out, print -> printIn(rows, print));
+    }
+
+    private void printIn(final List<Map<String, Object>> rows, final PrintStream out)
+    {
         final List<String> columns = new ArrayList<>(List.of("date", "close", "turnover", "main_net"));
         for (final int w : HistoryStore.WINDOWS)
         {
@@ -228,7 +234,7 @@ final class HistoryCommand implements Callable<Integer>
                 }
                 out.println(json.endArray());
             }
-            case csv ->
+            case csv, parquet ->
             {
                 out.println(String.join(",", columns));
                 for (final Map<String, Object> row : rows)

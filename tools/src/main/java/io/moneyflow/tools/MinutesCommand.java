@@ -56,6 +56,7 @@ final class MinutesCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        FileOutput.check(output.file, output.format, spec);
         final long key = SymbolCodes.parse(symbol.trim());
         if (key == SymbolCodes.INVALID)
         {
@@ -134,12 +135,16 @@ final class MinutesCommand implements Callable<Integer>
             }
             header.addAll(List.of("mainNet", "mfi14", "cmf20", "obv", "ad"));
             final String digest = run.digest();
-            switch (output.format)
+            FileOutput.emit(output.file, output.format, out, print ->
             {
-                case csv -> printCsv(out, header, rows);
-                case json -> printJson(out, canonical, header, rows, classes, digest);
-                default -> printTable(out, header, rows);
-            }
+                switch (output.format)
+                {
+                    case csv, parquet -> printCsv(print, header, rows);
+                    case json -> printJson(print, canonical, header, rows, classes, digest);
+                    default -> printTable(print, header, rows);
+                }
+                print.flush();
+            });
             out.flush();
             if (output.format != Format.json)
             {

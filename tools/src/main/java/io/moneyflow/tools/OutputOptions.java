@@ -10,8 +10,11 @@ import picocli.CommandLine.Option;
 final class OutputOptions
 {
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-        description = "table (default), csv or json.")
+        description = "table (default), csv, json, or parquet (with --out FILE.parquet).")
     Format format;
+
+    @Mixin
+    FileOutput file;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
     boolean quiet;

@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -67,6 +68,7 @@ final class RankCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        FileOutput.check(report.file, report.format, spec);
         final int days = switch (window)
         {
             case "today", "1d" -> 1;
@@ -247,6 +249,11 @@ final class RankCommand implements Callable<Integer>
 
     private void print(final List<Map<String, Object>> rows, final String day, final int holes)
     {
+        FileOutput.emit(report.file, report.format, System.out, print -> printIn(rows, day, holes, print));
+    }
+
+    private void printIn(final List<Map<String, Object>> rows, final String day, final int holes, final PrintStream out)
+    {
         final String key = sectors ? "sector" : "symbol";
         final List<String> columns = columns();
         switch (report.format)
@@ -269,11 +276,11 @@ final class RankCommand implements Callable<Integer>
                     }
                     json.endObject();
                 }
-                System.out.println(json.endArray().endObject());
+                out.println(json.endArray().endObject());
             }
-            case csv ->
+            case csv, parquet ->
             {
-                System.out.println("rank," + key + (sectors ? "" : ",name") + "," + String.join(",", columns));
+                out.println("rank," + key + (sectors ? "" : ",name") + "," + String.join(",", columns));
                 for (int i = 0; i < rows.size(); i++)
                 {
                     final Map<String, Object> r = rows.get(i);
@@ -286,7 +293,7 @@ final class RankCommand implements Callable<Integer>
                     {
                         line.append(',').append(plain(r.get(c)));
                     }
-                    System.out.println(line);
+                    out.println(line);
                 }
             }
             default ->
@@ -300,7 +307,7 @@ final class RankCommand implements Callable<Integer>
                 {
                     header.append(String.format(Locale.ROOT, " %20s", c));
                 }
-                System.out.println(header);
+                out.println(header);
                 for (int i = 0; i < rows.size(); i++)
                 {
                     final Map<String, Object> r = rows.get(i);
@@ -316,10 +323,10 @@ final class RankCommand implements Callable<Integer>
                             String.format(Locale.ROOT, " %20s", plain(r.get(c))) :
                             String.format(Locale.ROOT, " %,20.2f", (BigDecimal)r.get(c)));
                     }
-                    System.out.println(line);
+                    out.println(line);
                 }
-                System.out.println();
-                System.out.println(day + ", window " + window + " (SSE/SZSE trading days); amounts in yuan, ratios " +
+                out.println();
+                out.println(day + ", window " + window + " (SSE/SZSE trading days); amounts in yuan, ratios " +
                     "in percent" + (holes > 0 ? "; " + holes + " left out: their window has trading days not stored" :
                     ""));
             }

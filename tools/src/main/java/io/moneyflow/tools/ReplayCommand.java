@@ -54,6 +54,7 @@ final class ReplayCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        FileOutput.check(output.file, output.format, spec);
         final Set<Long> filter = EngineOptions.symbols(symbols, spec);
         final int untilMs = until == null ? -1 : Replays.time(until, "--until", spec);
         final int untilDate = Replays.date(date, spec);
@@ -74,7 +75,7 @@ final class ReplayCommand implements Callable<Integer>
                 }
                 finally
                 {
-                    FlowCommand.print(report, run, output.format, System.out, System.err, Map.of());
+                    FlowCommand.print(report, run, output.format, output.file, System.out, System.err, Map.of());
                 }
                 if (!output.quiet)
                 {

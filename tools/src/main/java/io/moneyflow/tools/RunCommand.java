@@ -88,6 +88,7 @@ final class RunCommand implements Callable<Integer>
     @Override
     public Integer call() throws InterruptedException
     {
+        FileOutput.check(output.file, output.format, spec);
         final SzseSession.Config config = config();
         final Set<Long> filter = EngineOptions.symbols(symbols, spec);
         if (latencySkip < 0)
@@ -178,7 +179,7 @@ final class RunCommand implements Callable<Integer>
             finally
             {
                 // a live session's results are printed even when the store cannot be written (the run then fails)
-                FlowCommand.print(report, run, output.format, out, err, extra);
+                FlowCommand.print(report, run, output.format, output.file, out, err, extra);
             }
             err.println("moneyflow: " + feed + ": " + live.frames() + " frames, " + live.unknownFrames() +
                 " of unknown types skipped, " + live.reconnects() + " reconnection(s); session " +

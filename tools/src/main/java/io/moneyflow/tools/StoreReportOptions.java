@@ -8,8 +8,12 @@ import picocli.CommandLine.Option;
  */
 final class StoreReportOptions
 {
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table, csv or json.")
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
+        description = "table, csv, json, or parquet (with --out FILE.parquet).")
     Format format;
+
+    @Mixin
+    FileOutput file;
 
     @Mixin
     HistoryStoreDir store;
