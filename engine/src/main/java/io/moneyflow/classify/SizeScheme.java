@@ -110,7 +110,15 @@ public final class SizeScheme
         while ((trimmed = lines.next()) != null)
         {
             final int lineNumber = lines.lineNumber();
-            final String[] cells = trimmed.split(",", -1);
+            final String[] cells;
+            try
+            {
+                cells = ConfigLines.cells(trimmed);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new IllegalArgumentException(label + ":" + lineNumber + ": " + ex.getMessage(), ex);
+            }
             if (!header)
             {
                 final String normalized = trimmed.replace(" ", "");
@@ -205,7 +213,8 @@ public final class SizeScheme
 
     private static long threshold(final String cell, final int scale, final String label, final int line)
     {
-        final String text = cell.strip();
+        // grouping commas, as a spreadsheet writes 1,000,000 (a quoted cell)
+        final String text = cell.strip().replace(",", "");
         if (text.isEmpty())
         {
             return NONE;

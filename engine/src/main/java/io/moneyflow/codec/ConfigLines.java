@@ -1,5 +1,9 @@
 package io.moneyflow.codec;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 
@@ -22,7 +26,8 @@ public final class ConfigLines
 
     /**
      * @param reader the file.
-     * @return its lines stripped of Unicode white space ({@link String#strip()}): layouts and size schemes.
+     * @return its lines stripped of Unicode white space ({@link String#strip()}), after a byte-order mark at the file's
+     *         start: layouts and size schemes.
      */
     public static ConfigLines stripped(final BufferedReader reader)
     {
@@ -49,7 +54,7 @@ public final class ConfigLines
         while ((line = reader.readLine()) != null)
         {
             lineNumber++;
-            if (!unicode && lineNumber == 1 && line.startsWith("\uFEFF"))
+            if (lineNumber == 1 && line.startsWith("\uFEFF"))
             {
                 line = line.substring(1);
             }
@@ -60,6 +65,27 @@ public final class ConfigLines
             }
         }
         return null;
+    }
+
+    /**
+     * The cells of a CSV line as a spreadsheet saves it (RFC 4180, read by Apache Commons CSV): a cell in double quotes
+     * may hold commas ({@code "1,256,197,800"}) and doubled quotes.
+     *
+     * @param line a line {@link #next()} gave.
+     * @return its cells, unquoted, untrimmed.
+     * @throws IllegalArgumentException when a quote is not closed.
+     */
+    public static String[] cells(final String line)
+    {
+        try (CSVParser parser = CSVParser.parse(line, CSVFormat.RFC4180))
+        {
+            final java.util.List<CSVRecord> records = parser.getRecords();
+            return records.isEmpty() ? new String[]{""} : records.get(0).values();
+        }
+        catch (final IOException | java.io.UncheckedIOException ex)
+        {
+            throw new IllegalArgumentException("not a CSV line (a quote not closed?): " + ex.getMessage(), ex);
+        }
     }
 
     /**

@@ -268,7 +268,15 @@ public final class ReferenceData
                 datedFile = header.equals(DATED_HEADER);
                 continue;
             }
-            final String[] cells = trimmed.split(",", -1);
+            final String[] cells;
+            try
+            {
+                cells = ConfigLines.cells(trimmed);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new IllegalArgumentException(label + ":" + lineNumber + ": " + ex.getMessage(), ex);
+            }
             final int columns = datedFile ? 9 : 8;
             if (cells.length != columns)
             {
@@ -378,7 +386,8 @@ public final class ReferenceData
     private static long number(
         final String cell, final int scale, final String label, final int line, final String column)
     {
-        final String text = cell.trim();
+        // grouping commas, as a spreadsheet writes 1,256,197,800 (a quoted cell)
+        final String text = cell.trim().replace(",", "");
         if (text.isEmpty())
         {
             return Security.ABSENT;
@@ -406,9 +415,9 @@ public final class ReferenceData
         final StringBuilder sb = new StringBuilder(dated ? DATED_HEADER : HEADER).append('\n');
         for (final Security s : rows)
         {
-            sb.append(s.symbol()).append(',').append(s.name()).append(',')
+            sb.append(s.symbol()).append(',').append(csv(s.name())).append(',')
                 .append(SymbolCodes.exchangeName(s.exchange())).append(',')
-                .append(String.join("|", s.sectors())).append(',')
+                .append(csv(String.join("|", s.sectors()))).append(',')
                 .append(s.floatShares() == Security.ABSENT ? "" : Long.toString(s.floatShares())).append(',')
                 .append(s.totalShares() == Security.ABSENT ? "" : Long.toString(s.totalShares())).append(',')
                 .append(decimal(s.peX10000())).append(',')
@@ -420,6 +429,12 @@ public final class ReferenceData
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** @return a cell as the file reads it back: in double quotes when it holds a comma or a quote. */
+    private static String csv(final String cell)
+    {
+        return cell.indexOf(',') < 0 && cell.indexOf('"') < 0 ? cell : '"' + cell.replace("\"", "\"\"") + '"';
     }
 
     private static String decimal(final long x10000)
