@@ -273,9 +273,16 @@ class ServeCommandTest
                     HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && JSON.readTree(response.body()).get("stocks").size() > 0)
                 {
-                    during = JSON.readTree(response.body()).get("stocks");
-                    metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-                        .build(), HttpResponse.BodyHandlers.ofString()).body();
+                    // the stages flush their count at the end of a batch, a moment after its records are in the
+                    // counters: the metrics once they count some
+                    final HttpResponse<String> scraped = HTTP.send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + port + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+                    if (scraped.statusCode() == 200 && ServedRuns.metrics(scraped.body())
+                        .getOrDefault("moneyflow_records_counted_total", 0.0) > 0)
+                    {
+                        during = JSON.readTree(response.body()).get("stocks");
+                        metrics = scraped.body();
+                    }
                 }
             }
             catch (final java.net.ConnectException notYet)
