@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The lines a configuration file's parser sees, worked out by hand: blank lines and comments passed over, each line
  * numbered as the file numbers it, and the two ways of trimming (the securities file and the calendar take a
- * byte-order mark at the start and trim spaces and control characters; layouts and size schemes strip Unicode white
- * space, U+3000 included).
+ * byte-order mark at the start and trim spaces and control characters; layouts and size schemes take one too and strip
+ * Unicode white space, U+3000 included).
  */
 class ConfigLinesTest
 {
@@ -45,12 +45,13 @@ class ConfigLinesTest
     }
 
     @Test
-    void shouldDropAByteOrderMarkOnlyBeforeTheFirstLineOfATrimmedFile() throws IOException
+    void shouldDropAByteOrderMarkOnlyBeforeTheFirstLine() throws IOException
     {
+        // a spreadsheet or an editor saves one at the start of any of them: the securities file, a scheme, a layout
         assertThat(lines(ConfigLines.trimmed(reader("\uFEFFsymbol,name\n\uFEFFrow"))))
             .containsExactly("1:symbol,name", "2:\uFEFFrow");
-        assertThat(lines(ConfigLines.stripped(reader("\uFEFFname = x"))))
-            .containsExactly("1:\uFEFFname = x");
+        assertThat(lines(ConfigLines.stripped(reader("\uFEFFname = x\n\uFEFFy = z"))))
+            .containsExactly("1:name = x", "2:\uFEFFy = z");
     }
 
     @Test
