@@ -1,73 +1,89 @@
 package io.moneyflow.tools;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
 /**
- * A minimal JSON writer for the command line's output: objects, arrays, strings and raw numbers, no dependency.
+ * The command line's JSON output, written by Jackson's streaming generator: objects, arrays, strings and numbers in
+ * the order a report gives them (no object mapping: the reports' fields and their order are the reports' own).
+ * A number is written as given: exact decimals in plain notation, never a double's rounding; a number already made
+ * into text (an alert's values) is written as that text.
  */
 final class Json
 {
-    private final StringBuilder out = new StringBuilder(4096);
-    private final boolean[] first = new boolean[64];
-    private int depth;
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+        .enable(com.fasterxml.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+        .build();
+
+    private final StringWriter out = new StringWriter(4096);
+    private final JsonGenerator json;
+
+    Json()
+    {
+        try
+        {
+            json = FACTORY.createGenerator(out);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** A step of the generator, whose IOException a StringWriter never throws. */
+    private interface Step
+    {
+        void run() throws IOException;
+    }
+
+    private Json write(final Step step)
+    {
+        try
+        {
+            step.run();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        return this;
+    }
 
     Json beginObject()
     {
-        return open('{');
+        return write(json::writeStartObject);
     }
 
     Json endObject()
     {
-        return close('}');
+        return write(json::writeEndObject);
     }
 
     Json beginArray()
     {
-        return open('[');
+        return write(json::writeStartArray);
     }
 
     Json endArray()
     {
-        return close(']');
-    }
-
-    private Json open(final char bracket)
-    {
-        value();
-        out.append(bracket);
-        first[++depth] = true;
-        return this;
-    }
-
-    private Json close(final char bracket)
-    {
-        depth--;
-        out.append(bracket);
-        return this;
+        return write(json::writeEndArray);
     }
 
     Json name(final String name)
     {
-        comma();
-        string(name);
-        out.append(':');
-        pendingName = true;
-        return this;
+        return write(() -> json.writeFieldName(name));
     }
-
-    private boolean pendingName;
 
     Json string(final String name, final String value)
     {
         name(name);
-        value();
-        if (value == null)
-        {
-            out.append("null");
-        }
-        else
-        {
-            string(value);
-        }
-        return this;
+        return stringValue(value);
     }
 
     Json number(final String name, final Object value)
@@ -76,74 +92,61 @@ final class Json
         return numberValue(value);
     }
 
+    /**
+     * @param value a number (BigDecimal, Long, Integer, Double...), a Boolean, a number's text, or null.
+     */
     Json numberValue(final Object value)
     {
-        value();
-        out.append(value == null ? "null" : value.toString());
-        return this;
+        return write(() ->
+        {
+            if (value == null)
+            {
+                json.writeNull();
+            }
+            else if (value instanceof BigDecimal decimal)
+            {
+                json.writeNumber(decimal);
+            }
+            else if (value instanceof Long || value instanceof Integer || value instanceof Short ||
+                value instanceof Byte)
+            {
+                json.writeNumber(((Number)value).longValue());
+            }
+            else if (value instanceof BigInteger integer)
+            {
+                json.writeNumber(integer);
+            }
+            else if (value instanceof Boolean bool)
+            {
+                json.writeBoolean(bool);
+            }
+            else
+            {
+                // a double, or a number already written out: as its text
+                json.writeNumber(value.toString());
+            }
+        });
     }
 
     Json stringValue(final String value)
     {
-        value();
-        string(value);
-        return this;
-    }
-
-    private void value()
-    {
-        if (pendingName)
+        return write(() ->
         {
-            pendingName = false;
-            return;
-        }
-        comma();
-    }
-
-    private void comma()
-    {
-        if (depth > 0)
-        {
-            if (!first[depth])
+            if (value == null)
             {
-                out.append(',');
+                json.writeNull();
             }
-            first[depth] = false;
-        }
-    }
-
-    private void string(final String s)
-    {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++)
-        {
-            final char c = s.charAt(i);
-            switch (c)
+            else
             {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default ->
-                {
-                    if (c < 0x20)
-                    {
-                        out.append(String.format("\\u%04x", (int)c));
-                    }
-                    else
-                    {
-                        out.append(c);
-                    }
-                }
+                json.writeString(value);
             }
-        }
-        out.append('"');
+        });
     }
 
     @Override
     public String toString()
     {
+        write(json::flush);
         return out.toString();
     }
 }
