@@ -218,6 +218,29 @@ public final class Engine implements AutoCloseable
     }
 
     /**
+     * Runs records given from code through the engine (a program with its own source: a vendor's API, a database),
+     * then waits for every one to reach the counters. Each record is checked as a file's would be; a bad one is
+     * rejected and counted, the rest go on. With a journal, the records are journaled as a live session's are.
+     *
+     * @param label    the records' name in messages (and the journal).
+     * @param records  gives the records, on this thread, then returns.
+     * @param messages where rejections and notes go.
+     * @return the run's log (rejections, unknown symbols).
+     */
+    public RunLog ingest(final String label, final Consumer<io.moneyflow.feed.RecordFeed> records,
+        final Consumer<String> messages)
+    {
+        checkIngesting();
+        final RunLog log = new RunLog(counters, messages, p -> { });
+        final Feed feed = newFeed(log);
+        journalRun(feed, () -> JournalHeaders.ofLive(context, label), messages, true);
+        records.accept(new io.moneyflow.feed.RecordFeed(feed, label));
+        feed.finishChannels();
+        awaitProcessed();
+        return log;
+    }
+
+    /**
      * What a live run did.
      *
      * @param log           rejections (bad frames among them), gaps, unknown symbols.

@@ -43,16 +43,72 @@ class EmbeddingExampleTest
     }
     // README example: end
 
+    // README example from code: begin
+    static void printFromCode(final PrintStream out)
+    {
+        try (Engine engine = Engine.launch(new EngineContext()))
+        {
+            // fills: symbol, day, ms since midnight, price in 1/10000 yuan, shares, buy and sell order numbers, side
+            engine.ingest("my-source", records ->
+            {
+                records.trade("600000.SH", 20230201, 36_000_000, 100_000, 30_000, 1001, 900, 'B');
+                records.trade("600000.SH", 20230201, 36_001_000, 100_100, 80_000, 1001, 950, 'B');
+                records.trade("600000.SH", 20230201, 36_002_000, 100_000, 5_000, 1005, 1010, 'S');
+                records.trade("600000.SH", 20230201, 36_003_000, 99_900, 2_000, 1005, 1020, 'S');
+            }, System.err::println);
+            final StockFlow flow = StockFlow.find(engine.reader(), "600000.SH", 20230201).orElseThrow();
+            out.println(flow.symbol() + ": main net " + flow.mainNetYuan() + " yuan of " + flow.turnoverYuan() + " yuan");
+        }
+    }
+    // README example from code: end
+
     @Test
     void shouldShowInTheReadmeExactlyTheCodeRunHere() throws IOException
     {
         final String source = Files.readString(Path.of("src/test/java/io/moneyflow/EmbeddingExampleTest.java"));
-        final String begin = "    // README example: begin\n";
-        final String body = source.substring(source.indexOf(begin) + begin.length(),
-            source.indexOf("    // README example: end"));
         final String readme = Files.readString(Path.of("../README.md"));
-        // the README shows the method without the class's indentation
-        assertThat(readme).contains(body.replaceAll("(?m)^    ", ""));
+        for (final String example : new String[]{"README example", "README example from code"})
+        {
+            final String begin = "    // " + example + ": begin\n";
+            final String body = source.substring(source.indexOf(begin) + begin.length(),
+                source.indexOf("    // " + example + ": end"));
+            // the README shows the method without the class's indentation
+            assertThat(readme).as(example).contains(body.replaceAll("(?m)^    ", ""));
+        }
+    }
+
+    @Test
+    void shouldCountTheWorkedExampleGivenFromCode()
+    {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8))
+        {
+            printFromCode(out);
+        }
+        // by hand, as from the file below: the same four fills, the same main net and turnover
+        assertThat(bytes.toString(StandardCharsets.UTF_8).trim())
+            .isEqualTo("600000.SH: main net 1100800.0000 yuan of 1170780.0000 yuan");
+    }
+
+    @Test
+    void shouldRejectABadRecordFromCodeAndCountTheOthers()
+    {
+        try (Engine engine = Engine.launch(new EngineContext()))
+        {
+            final io.moneyflow.feed.RunLog log = engine.ingest("code", records ->
+            {
+                records.trade("600000.SH", 20230201, 36_000_000, 100_000, 30_000, 1001, 900, 'B');
+                records.trade("NOT-A-SYMBOL", 20230201, 36_000_500, 100_000, 100, 1002, 901, 'B');
+                records.trade("600000.SH", 20230201, 36_001_000, 0, 100, 1003, 902, 'B');
+                records.order("600000.SH", 20230201, 36_001_500, 2001, 'X', 100_000, 100);
+                records.trade("600000.SH", 20230201, 36_002_000, 100_000, 5_000, 1005, 1010, 'S');
+            }, message -> { });
+            assertThat(log.rejectedTotal()).isEqualTo(3);
+            final StockFlow flow = StockFlow.find(engine.reader(), "600000.SH", 20230201).orElseThrow();
+            // by hand: 30,000 + 5,000 shares at 10.00 yuan
+            assertThat(flow.trades()).isEqualTo(2);
+            assertThat(flow.turnoverYuan()).isEqualByComparingTo("350000");
+        }
     }
 
     @Test

@@ -1,0 +1,178 @@
+package io.moneyflow.feed;
+
+import io.moneyflow.codec.SymbolCodes;
+import io.moneyflow.codec.csv.RecordDecoder;
+import io.moneyflow.ring.RejectReason;
+import io.moneyflow.ring.TickEvent;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Records given from code rather than read from files: each trade, order or cancel goes through the same checks as a
+ * file's record (symbol, day, time order per stock, order numbers) and into the ring, or is rejected and counted with
+ * its reason. Prices and amounts in 1/10000 yuan, quantities in shares, times as milliseconds since midnight (China
+ * time), days as yyyymmdd. One thread gives the records, in each stock's exchange order.
+ * <p>
+ * Given to a program by {@code Engine.ingest(label, records, messages)}.
+ */
+public final class RecordFeed
+{
+    private final Feed feed;
+    private final String label;
+    private final TickEvent record = new TickEvent();
+    private final int sourceId;
+    private long line;
+
+    /**
+     * @param feed  the engine's feed.
+     * @param label the records' name in messages.
+     */
+    public RecordFeed(final Feed feed, final String label)
+    {
+        this.feed = feed;
+        this.label = label;
+        this.sourceId = feed.streamOpened(label);
+    }
+
+    /**
+     * A fill (逐笔成交).
+     *
+     * @param symbol      e.g. 600000.SH.
+     * @param date        yyyymmdd.
+     * @param timeMs      milliseconds since midnight.
+     * @param price       1/10000 yuan.
+     * @param qty         shares.
+     * @param buyOrderNo  the buy order's number (0 when unknown).
+     * @param sellOrderNo the sell order's number (0 when unknown).
+     * @param side        'B' or 'S' when the exchange says who was the aggressor, else 0 (then the engine's
+     *                    direction rule decides, as for a file without the flag).
+     */
+    public void trade(final String symbol, final int date, final int timeMs, final long price, final long qty,
+        final long buyOrderNo, final long sellOrderNo, final char side)
+    {
+        if (!begin(TickEvent.TRADE, symbol, date, timeMs))
+        {
+            return;
+        }
+        final TickEvent e = record;
+        if (price <= 0)
+        {
+            reject(RejectReason.NON_POSITIVE_PRICE, "price " + price);
+            return;
+        }
+        if (qty <= 0)
+        {
+            reject(RejectReason.NON_POSITIVE_QTY, "qty " + qty);
+            return;
+        }
+        if (!orderNumbers(buyOrderNo, sellOrderNo))
+        {
+            return;
+        }
+        if (Math.multiplyHigh(price, qty) != 0 || price * qty < 0)
+        {
+            reject(RejectReason.MALFORMED, "amount overflows");
+            return;
+        }
+        if (side != 0 && side != 'B' && side != 'S')
+        {
+            reject(RejectReason.UNKNOWN_CODE, "side '" + side + "'");
+            return;
+        }
+        e.price = price;
+        e.qty = qty;
+        e.amount = price * qty;
+        e.buyNo = buyOrderNo;
+        e.sellNo = sellOrderNo;
+        e.flag = side == 'B' ? TickEvent.BUY : side == 'S' ? TickEvent.SELL : TickEvent.NONE;
+        feed.acceptLive(e, label);
+    }
+
+    /**
+     * An order placed (逐笔委托), with its whole quantity.
+     *
+     * @param orderNo the order's number.
+     * @param side    'B' or 'S'.
+     * @param price   1/10000 yuan (0 for a market order).
+     * @param qty     shares.
+     */
+    public void order(final String symbol, final int date, final int timeMs, final long orderNo, final char side,
+        final long price, final long qty)
+    {
+        if (!begin(TickEvent.ORDER, symbol, date, timeMs))
+        {
+            return;
+        }
+        final TickEvent e = record;
+        if (side != 'B' && side != 'S')
+        {
+            reject(RejectReason.UNKNOWN_CODE, "side '" + side + "'");
+            return;
+        }
+        if (qty <= 0)
+        {
+            reject(RejectReason.NON_POSITIVE_QTY, "qty " + qty);
+            return;
+        }
+        if (price < 0)
+        {
+            reject(RejectReason.NON_POSITIVE_PRICE, "price " + price);
+            return;
+        }
+        if (!orderNumbers(orderNo, 0) || orderNo == 0)
+        {
+            if (orderNo == 0)
+            {
+                reject(RejectReason.MALFORMED, "order number 0");
+            }
+            return;
+        }
+        e.orderSide = side == 'B' ? TickEvent.BUY : TickEvent.SELL;
+        e.orderAction = TickEvent.ADD;
+        e.orderNo = orderNo;
+        e.price = price;
+        e.qty = qty;
+        feed.acceptLive(e, label);
+    }
+
+    /** Starts a record: its type, stream and number; its symbol, day and time checked. */
+    private boolean begin(final byte type, final String symbol, final int date, final int timeMs)
+    {
+        final TickEvent e = record;
+        e.clearInput();
+        e.type = type;
+        e.sourceId = sourceId;
+        e.line = ++line;
+        final long key = symbol == null ? SymbolCodes.INVALID : SymbolCodes.parse(symbol.trim());
+        if (key == SymbolCodes.INVALID)
+        {
+            reject(RejectReason.BAD_SYMBOL, "symbol '" + symbol + "'");
+            return false;
+        }
+        if (date < 19_900_101 || date > 99_991_231 || timeMs < 0 || timeMs >= 86_400_000)
+        {
+            reject(RejectReason.MALFORMED, "date " + date + " time " + timeMs);
+            return false;
+        }
+        e.symbolKey = key;
+        e.date = date;
+        e.timeMs = timeMs;
+        return true;
+    }
+
+    private boolean orderNumbers(final long first, final long second)
+    {
+        if (first < 0 || second < 0 || first > RecordDecoder.MAX_ORDER_NO || second > RecordDecoder.MAX_ORDER_NO)
+        {
+            reject(RejectReason.MALFORMED, "order number out of range");
+            return false;
+        }
+        return true;
+    }
+
+    private void reject(final RejectReason reason, final String detail)
+    {
+        final byte[] raw = (label + ":" + line).getBytes(StandardCharsets.US_ASCII);
+        feed.reject(reason, sourceId, label, line, feed.wantsDetail(reason) ? detail : null, raw, 0, raw.length);
+    }
+}
