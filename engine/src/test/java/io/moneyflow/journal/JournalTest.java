@@ -63,6 +63,33 @@ class JournalTest
     }
 
     @Test
+    void shouldReplayRecordsGivenFromCodeToTheSameDigest()
+    {
+        final java.util.function.Consumer<io.moneyflow.feed.RecordFeed> fills = records ->
+        {
+            // the worked example's four fills, and one record rejected on the way
+            records.trade("600000.SH", 20230201, 36_000_000, 100_000, 30_000, 1001, 900, 'B');
+            records.trade("600000.SH", 20230201, 36_001_000, 100_100, 80_000, 1001, 950, 'B');
+            records.trade("600000.SH", 20230201, 36_001_500, 0, 100, 1003, 960, 'B');
+            records.trade("600000.SH", 20230201, 36_002_000, 100_000, 5_000, 1005, 1010, 'S');
+            records.trade("600000.SH", 20230201, 36_003_000, 99_900, 2_000, 1005, 1020, 'S');
+        };
+        final String plain;
+        try (Engine engine = Engine.launch(new EngineContext()))
+        {
+            assertThat(engine.ingest("code", fills, m -> { }).rejectedTotal()).isEqualTo(1);
+            plain = CountersDigest.sha256(engine.counters());
+        }
+        final Path journal = dir.resolve("from-code");
+        try (Engine engine = Engine.launch(new EngineContext().journalDir(journal)))
+        {
+            engine.ingest("code", fills, m -> { });
+            assertThat(CountersDigest.sha256(engine.counters())).isEqualTo(plain);
+        }
+        assertThat(replay(journal)).isEqualTo(plain);
+    }
+
+    @Test
     void shouldReadTheHeaderAloneWithoutTheRecords()
     {
         final Path journalDir = dir.resolve("journal");
