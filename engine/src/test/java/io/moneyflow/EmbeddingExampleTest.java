@@ -101,13 +101,19 @@ class EmbeddingExampleTest
                 records.trade("NOT-A-SYMBOL", 20230201, 36_000_500, 100_000, 100, 1002, 901, 'B');
                 records.trade("600000.SH", 20230201, 36_001_000, 0, 100, 1003, 902, 'B');
                 records.order("600000.SH", 20230201, 36_001_500, 2001, 'X', 100_000, 100);
+                records.order("600000.SH", 20230201, 36_001_600, 2002, 'B', 99_000, 300);
+                records.cancel("600000.SH", 20230201, 36_001_700, 2002, 'B', 300);
                 records.trade("600000.SH", 20230201, 36_002_000, 100_000, 5_000, 1005, 1010, 'S');
             }, message -> { });
             assertThat(log.rejectedTotal()).isEqualTo(3);
             final StockFlow flow = StockFlow.find(engine.reader(), "600000.SH", 20230201).orElseThrow();
-            // by hand: 30,000 + 5,000 shares at 10.00 yuan
+            // by hand: 30,000 + 5,000 shares at 10.00 yuan; the order and its withdrawal counted, as no fill
             assertThat(flow.trades()).isEqualTo(2);
             assertThat(flow.turnoverYuan()).isEqualByComparingTo("350000");
+            final io.moneyflow.counters.SlotView view = engine.reader().newView();
+            engine.reader().read(0, view);
+            assertThat(view.day(io.moneyflow.counters.CountersDescriptor.DayField.CANCELS)).isEqualTo(1);
+            assertThat(view.day(io.moneyflow.counters.CountersDescriptor.DayField.BUY_ORDERS)).isEqualTo(1);
         }
     }
 

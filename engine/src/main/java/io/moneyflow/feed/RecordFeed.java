@@ -135,6 +135,46 @@ public final class RecordFeed
         feed.acceptLive(e, label);
     }
 
+    /**
+     * An order withdrawn (撤单), as SZSE reports one: the order's number and the quantity taken back.
+     *
+     * @param orderNo the order's number.
+     * @param side    'B' or 'S', the order's side.
+     * @param qty     shares withdrawn.
+     */
+    public void cancel(final String symbol, final int date, final int timeMs, final long orderNo, final char side,
+        final long qty)
+    {
+        if (!begin(TickEvent.CANCEL, symbol, date, timeMs))
+        {
+            return;
+        }
+        final TickEvent e = record;
+        if (side != 'B' && side != 'S')
+        {
+            reject(RejectReason.UNKNOWN_CODE, "side '" + side + "'");
+            return;
+        }
+        if (qty <= 0)
+        {
+            reject(RejectReason.NON_POSITIVE_QTY, "qty " + qty);
+            return;
+        }
+        if (orderNo == 0)
+        {
+            reject(RejectReason.MALFORMED, "order number 0");
+            return;
+        }
+        if (!orderNumbers(orderNo, 0))
+        {
+            return;
+        }
+        e.qty = qty;
+        e.buyNo = side == 'B' ? orderNo : 0;
+        e.sellNo = side == 'S' ? orderNo : 0;
+        feed.acceptLive(e, label);
+    }
+
     /** Starts a record: its type, stream and number; its symbol, day and time checked. */
     private boolean begin(final byte type, final String symbol, final int date, final int timeMs)
     {
