@@ -104,27 +104,13 @@ public final class RecordFeed
             return;
         }
         final TickEvent e = record;
-        if (side != 'B' && side != 'S')
+        if (!sideQtyAndNumber(side, qty, orderNo))
         {
-            reject(RejectReason.UNKNOWN_CODE, "side '" + side + "'");
-            return;
-        }
-        if (qty <= 0)
-        {
-            reject(RejectReason.NON_POSITIVE_QTY, "qty " + qty);
             return;
         }
         if (price < 0)
         {
             reject(RejectReason.NON_POSITIVE_PRICE, "price " + price);
-            return;
-        }
-        if (!orderNumbers(orderNo, 0) || orderNo == 0)
-        {
-            if (orderNo == 0)
-            {
-                reject(RejectReason.MALFORMED, "order number 0");
-            }
             return;
         }
         e.orderSide = side == 'B' ? TickEvent.BUY : TickEvent.SELL;
@@ -150,22 +136,7 @@ public final class RecordFeed
             return;
         }
         final TickEvent e = record;
-        if (side != 'B' && side != 'S')
-        {
-            reject(RejectReason.UNKNOWN_CODE, "side '" + side + "'");
-            return;
-        }
-        if (qty <= 0)
-        {
-            reject(RejectReason.NON_POSITIVE_QTY, "qty " + qty);
-            return;
-        }
-        if (orderNo == 0)
-        {
-            reject(RejectReason.MALFORMED, "order number 0");
-            return;
-        }
-        if (!orderNumbers(orderNo, 0))
+        if (!sideQtyAndNumber(side, qty, orderNo))
         {
             return;
         }
@@ -198,6 +169,27 @@ public final class RecordFeed
         e.date = date;
         e.timeMs = timeMs;
         return true;
+    }
+
+    /** @return whether an order's side, quantity and number are good; when not, the record is rejected. */
+    private boolean sideQtyAndNumber(final char side, final long qty, final long orderNo)
+    {
+        if (side != 'B' && side != 'S')
+        {
+            reject(RejectReason.UNKNOWN_CODE, "side '" + side + "'");
+            return false;
+        }
+        if (qty <= 0)
+        {
+            reject(RejectReason.NON_POSITIVE_QTY, "qty " + qty);
+            return false;
+        }
+        if (orderNo == 0)
+        {
+            reject(RejectReason.MALFORMED, "order number 0");
+            return false;
+        }
+        return orderNumbers(orderNo, 0);
     }
 
     private boolean orderNumbers(final long first, final long second)
