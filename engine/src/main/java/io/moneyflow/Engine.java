@@ -231,6 +231,13 @@ public final class Engine implements AutoCloseable
         final Consumer<String> messages)
     {
         checkIngesting();
+        if (journal != null && journal.readHeader().header() != null)
+        {
+            // a file's or a live feed's journal resumes where it stopped (the gateway's sequence numbers tell the
+            // records sent again); records from code carry none, so a second run would count them twice
+            throw new IllegalStateException("records from code are journaled into a new journal; " +
+                context.journalDir() + " holds one already");
+        }
         final RunLog log = new RunLog(counters, messages, p -> { });
         final Feed feed = newFeed(log);
         journalRun(feed, () -> JournalHeaders.ofLive(context, label), messages, true);

@@ -42,6 +42,15 @@ class PlainJarTest
         assertThat(plain).startsWith("symbol,").isEqualTo(launched);
         assertThat(run(root, List.of(java, "-jar", jar.toString(), "--version")).trim())
             .isEqualTo("moneyflow " + System.getProperty("moneyflow.version"));
+        // what makes it work: the manifest's opens and exports, those of the POM
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile()))
+        {
+            final java.util.jar.Attributes main = file.getManifest().getMainAttributes();
+            assertThat(List.of(main.getValue("Add-Opens").trim().split("\\s+"))).containsExactlyInAnyOrder(
+                System.getProperty("moneyflow.manifest.opens").trim().split("\\s+"));
+            assertThat(List.of(main.getValue("Add-Exports").trim().split("\\s+"))).containsExactlyInAnyOrder(
+                System.getProperty("moneyflow.manifest.exports").trim().split("\\s+"));
+        }
     }
 
     /** @return stdout of a command that must exit 0 with nothing on stderr (no JVM warning either). */

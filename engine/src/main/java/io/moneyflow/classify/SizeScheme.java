@@ -214,7 +214,7 @@ public final class SizeScheme
     private static long threshold(final String cell, final int scale, final String label, final int line)
     {
         // grouping commas, as a spreadsheet writes 1,000,000 (a quoted cell)
-        final String text = cell.strip().replace(",", "");
+        final String text = ConfigLines.ungrouped(cell.strip());
         if (text.isEmpty())
         {
             return NONE;

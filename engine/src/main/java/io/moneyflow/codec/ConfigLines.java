@@ -77,7 +77,7 @@ public final class ConfigLines
      */
     public static String[] cells(final String line)
     {
-        try (CSVParser parser = CSVParser.parse(line, CSVFormat.RFC4180))
+        try (CSVParser parser = CSVParser.parse(line, CELLS))
         {
             final java.util.List<CSVRecord> records = parser.getRecords();
             return records.isEmpty() ? new String[]{""} : records.get(0).values();
@@ -86,6 +86,23 @@ public final class ConfigLines
         {
             throw new IllegalArgumentException("not a CSV line (a quote not closed?): " + ex.getMessage(), ex);
         }
+    }
+
+    /** RFC 4180, spaces around a quoted cell allowed (a hand-written {@code a, "b,c"}). */
+    private static final CSVFormat CELLS = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).get();
+
+    /** A number with its thousands grouped by commas, as a spreadsheet writes it: 1,256,197,800 or -1,000.5. */
+    private static final java.util.regex.Pattern GROUPED =
+        java.util.regex.Pattern.compile("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+
+    /**
+     * @param text a number's cell, trimmed.
+     * @return it without its grouping commas when they group thousands; else as it is (so that {@code 12,5}, a
+     *         decimal comma, is refused as no number rather than read as 125).
+     */
+    public static String ungrouped(final String text)
+    {
+        return text.indexOf(',') >= 0 && GROUPED.matcher(text).matches() ? text.replace(",", "") : text;
     }
 
     /**

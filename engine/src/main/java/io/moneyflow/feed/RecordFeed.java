@@ -44,8 +44,9 @@ public final class RecordFeed
      * @param qty         shares.
      * @param buyOrderNo  the buy order's number (0 when unknown).
      * @param sellOrderNo the sell order's number (0 when unknown).
-     * @param side        'B' or 'S' when the exchange says who was the aggressor, else 0 (then the engine's
-     *                    direction rule decides, as for a file without the flag).
+     * @param side        'B' or 'S' when the exchange says who was the aggressor, 'N' when it says neither (SSE's
+     *                    neutral fills, counted as neither inflow nor outflow), else 0 (then the engine's direction
+     *                    rule decides, as for a file without the flag).
      */
     public void trade(final String symbol, final int date, final int timeMs, final long price, final long qty,
         final long buyOrderNo, final long sellOrderNo, final char side)
@@ -74,7 +75,7 @@ public final class RecordFeed
             reject(RejectReason.MALFORMED, "amount overflows");
             return;
         }
-        if (side != 0 && side != 'B' && side != 'S')
+        if (side != 0 && side != 'B' && side != 'S' && side != 'N')
         {
             reject(RejectReason.UNKNOWN_CODE, "side '" + side + "'");
             return;
@@ -84,7 +85,8 @@ public final class RecordFeed
         e.amount = price * qty;
         e.buyNo = buyOrderNo;
         e.sellNo = sellOrderNo;
-        e.flag = side == 'B' ? TickEvent.BUY : side == 'S' ? TickEvent.SELL : TickEvent.NONE;
+        e.flag = side == 'B' ? TickEvent.BUY : side == 'S' ? TickEvent.SELL : side == 'N' ? TickEvent.NEUTRAL :
+            TickEvent.NONE;
         feed.acceptLive(e, label);
     }
 

@@ -387,7 +387,7 @@ public final class ReferenceData
         final String cell, final int scale, final String label, final int line, final String column)
     {
         // grouping commas, as a spreadsheet writes 1,256,197,800 (a quoted cell)
-        final String text = cell.trim().replace(",", "");
+        final String text = ConfigLines.ungrouped(cell.trim());
         if (text.isEmpty())
         {
             return Security.ABSENT;

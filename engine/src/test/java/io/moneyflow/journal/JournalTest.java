@@ -87,6 +87,13 @@ class JournalTest
             assertThat(CountersDigest.sha256(engine.counters())).isEqualTo(plain);
         }
         assertThat(replay(journal)).isEqualTo(plain);
+        // a second run of records from code into the same journal would count them twice: refused
+        try (Engine engine = Engine.launch(new EngineContext().journalDir(journal)))
+        {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.ingest("code", fills, m -> { }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("records from code are journaled into a new journal; " + journal + " holds one already");
+        }
     }
 
     @Test

@@ -33,6 +33,14 @@ class SpreadsheetFilesTest
         final ReferenceData again = ReferenceData.fromText(reference.toText(), "again");
         assertThat(again.toText()).isEqualTo(reference.toText());
         assertThat(again.find(SymbolCodes.parse("600519.SH"), 20230201).name()).isEqualTo("Kweichow Moutai, A");
+        // a decimal comma is no grouping: refused, never read as 125
+        assertThatThrownBy(() -> ReferenceData.fromText(ReferenceData.HEADER + "\n" +
+            "600519.SH,Moutai,SH,白酒,,,\"12,5\",\n", "comma"))
+            .isInstanceOf(IllegalArgumentException.class).hasMessage("comma:2: pe '12,5' is not a number");
+        // spaces around a quoted cell, as a hand-written file has them
+        assertThat(ReferenceData.fromText(ReferenceData.HEADER + "\n" +
+            "600519.SH, \"Kweichow Moutai, A\" ,SH,白酒,,,,\n", "spaces")
+            .find(SymbolCodes.parse("600519.SH")).name()).isEqualTo("Kweichow Moutai, A");
         // a quote never closed is said with its line
         assertThatThrownBy(() -> ReferenceData.fromText(ReferenceData.HEADER + "\n" +
             "600519.SH,\"Moutai,SH,白酒,,,,\n", "broken"))

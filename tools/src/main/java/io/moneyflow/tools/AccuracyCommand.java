@@ -52,6 +52,11 @@ final class AccuracyCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        if (output.format == Format.parquet || output.file.out != null || output.file.excel)
+        {
+            throw new ParameterException(spec.commandLine(), "accuracy prints its table on stdout: --format " +
+                "parquet, --out and --excel are for the reports of flow, minutes, replay, run, history and rank");
+        }
         final DirectionRule measured;
         try
         {

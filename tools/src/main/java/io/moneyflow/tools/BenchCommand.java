@@ -122,6 +122,10 @@ final class BenchCommand implements Callable<Integer>
     @Override
     public Integer call() throws IOException
     {
+        if (format == Format.parquet)
+        {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format is table or json here");
+        }
         final PrintStream err = System.err;
         if ((journal == null) == !generate)
         {

@@ -84,6 +84,11 @@ final class CountersCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        if (format == Format.parquet)
+        {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "--format is table, csv or json here (parquet is for flow, minutes, replay, run, history and rank)");
+        }
         final ReferenceData reference = Home.referenceOrNone(securities);
         try (FlowCounters counters = FlowCounters.openReadOnly(file))
         {

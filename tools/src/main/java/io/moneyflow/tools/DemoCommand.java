@@ -26,9 +26,13 @@ final class DemoCommand implements Callable<Integer>
     @Mixin
     OutputOptions output;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call()
     {
+        FileOutput.check(output.file, output.format, spec);
         final Path sample = Home.sample().resolve("ddb-l2-20230201");
         if (!Files.isDirectory(sample))
         {

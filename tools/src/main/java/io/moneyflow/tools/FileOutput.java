@@ -115,6 +115,11 @@ final class FileOutput
              PrintStream print = new PrintStream(file, false, StandardCharsets.UTF_8))
         {
             printer.accept(print);
+            // a PrintStream keeps its write errors (a full disk) to itself: asked, so that none passes as done
+            if (print.checkError())
+            {
+                throw new IOException("the write failed (disk full?)");
+            }
         }
         catch (final IOException ex)
         {
@@ -171,11 +176,12 @@ final class FileOutput
             Class.forName("org.duckdb.DuckDBDriver");
             try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = db.createStatement())
             {
-                // every cell of the report is a count, a decimal of at most six places, a date or text: typed so,
-                // exactly (a decimal never becomes a double)
+                // every cell of the report is a count, a decimal of at most six places, a date, true/false or text:
+                // typed so from every row (not a sample), exactly (a decimal never becomes a double); names, codes
+                // and times stay text
                 sql.execute("COPY (SELECT * FROM read_csv('" + quote(temporary) + "', header = true, " +
-                    "auto_type_candidates = ['BIGINT', 'DECIMAL(38,6)', 'DATE', 'VARCHAR'])) TO '" + quote(absolute) +
-                    "' (FORMAT parquet)");
+                    "sample_size = -1, auto_type_candidates = ['BOOLEAN', 'BIGINT', 'DECIMAL(38,6)', 'DATE', " +
+                    "'VARCHAR']" + textTypes(plainHeader(csv)) + ")) TO '" + quote(absolute) + "' (FORMAT parquet)");
             }
         }
         catch (final ClassNotFoundException | SQLException ex)
@@ -193,6 +199,54 @@ final class FileOutput
                 // a temporary file left beside the output: said by its name, harmless
             }
         }
+    }
+
+    /** Columns that are text whatever their cells look like: names, codes, times. */
+    private static final java.util.Set<String> TEXT = java.util.Set.of("symbol", "name", "sector", "market", "time");
+
+    /**
+     * @return DuckDB's {@code types} option for the columns that must stay text: those named so, and those with a
+     *         cell such as 000001 (a code, whose leading zeros a number would lose); empty when there are none.
+     */
+    static String textTypes(final String csv)
+    {
+        final java.util.List<String> lines = csv.lines().toList();
+        if (lines.isEmpty())
+        {
+            return "";
+        }
+        final String[] header = lines.get(0).split(",", -1);
+        final boolean[] text = new boolean[header.length];
+        for (int c = 0; c < header.length; c++)
+        {
+            text[c] = TEXT.contains(header[c]);
+        }
+        for (int i = 1; i < lines.size(); i++)
+        {
+            final String line = lines.get(i);
+            if (line.indexOf('"') >= 0)
+            {
+                continue;
+            }
+            final String[] cells = line.split(",", -1);
+            for (int c = 0; c < Math.min(cells.length, header.length); c++)
+            {
+                if (!text[c] && cells[c].length() > 1 && cells[c].charAt(0) == '0' && Character.isDigit(cells[c].charAt(1)))
+                {
+                    text[c] = true;
+                }
+            }
+        }
+        final StringBuilder types = new StringBuilder();
+        for (int c = 0; c < header.length; c++)
+        {
+            if (text[c])
+            {
+                types.append(types.length() == 0 ? ", types = {" : ", ").append('\'')
+                    .append(header[c].replace("'", "''")).append("': 'VARCHAR'");
+            }
+        }
+        return types.length() == 0 ? "" : types.append('}').toString();
     }
 
     private static String quote(final Path path)

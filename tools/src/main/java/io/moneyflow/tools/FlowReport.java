@@ -330,7 +330,8 @@ final class FlowReport
         // appended straight into one builder: a full market's rows took a core 0.5 s through a string and a
         // BigDecimal per cell
         final StringBuilder line = new StringBuilder(1024);
-        line.append(label(r)).append(',').append(csvText(r.name)).append(',').append(TimeFormat.formatDate(r.date));
+        line.append(csvText(label(r))).append(',').append(csvText(r.name)).append(',')
+            .append(TimeFormat.formatDate(r.date));
         price(line, r.open);
         price(line, r.high);
         price(line, r.low);
@@ -444,7 +445,7 @@ final class FlowReport
         Money.appendPercent(line.append(','), numerator, denominator, 4);
     }
 
-    private static String csvText(final String text)
+    static String csvText(final String text)
     {
         return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }

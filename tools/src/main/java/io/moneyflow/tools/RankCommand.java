@@ -284,10 +284,11 @@ final class RankCommand implements Callable<Integer>
                 for (int i = 0; i < rows.size(); i++)
                 {
                     final Map<String, Object> r = rows.get(i);
-                    final StringBuilder line = new StringBuilder().append(i + 1).append(',').append(r.get("key"));
+                    final StringBuilder line = new StringBuilder().append(i + 1).append(',')
+                        .append(FlowReport.csvText(String.valueOf(r.get("key"))));
                     if (!sectors)
                     {
-                        line.append(',').append(r.get("name"));
+                        line.append(',').append(FlowReport.csvText(String.valueOf(r.get("name"))));
                     }
                     for (final String c : columns)
                     {
