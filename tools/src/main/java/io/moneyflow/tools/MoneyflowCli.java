@@ -271,12 +271,6 @@ public final class MoneyflowCli implements Runnable
      */
     public static void main(final String[] args)
     {
-        // what bin/moneyflow gives the JVM, for java -jar too (read when Chronicle's classes load, after this line):
-        // moneyflow never phones home
-        if (System.getProperty("chronicle.analytics.disable") == null)
-        {
-            System.setProperty("chronicle.analytics.disable", "true");
-        }
         // Output is UTF-8 whatever the locale (LANG=C in cron and containers would print names as '?').
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
