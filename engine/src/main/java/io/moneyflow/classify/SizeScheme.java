@@ -110,15 +110,7 @@ public final class SizeScheme
         while ((trimmed = lines.next()) != null)
         {
             final int lineNumber = lines.lineNumber();
-            final String[] cells;
-            try
-            {
-                cells = ConfigLines.cells(trimmed);
-            }
-            catch (final IllegalArgumentException ex)
-            {
-                throw new IllegalArgumentException(label + ":" + lineNumber + ": " + ex.getMessage(), ex);
-            }
+            final String[] cells = ConfigLines.cells(trimmed, label, lineNumber);
             if (!header)
             {
                 final String normalized = trimmed.replace(" ", "");

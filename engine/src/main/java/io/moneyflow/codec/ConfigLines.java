@@ -88,6 +88,27 @@ public final class ConfigLines
         }
     }
 
+    /**
+     * As {@link #cells(String)}, for a line of a named file: a quote not closed is said with the file and line.
+     *
+     * @param line       a line {@link #next()} gave.
+     * @param label      the file's name in messages.
+     * @param lineNumber the line's number.
+     * @return its cells.
+     * @throws IllegalArgumentException {@code label:lineNumber: not a CSV line ...}.
+     */
+    public static String[] cells(final String line, final String label, final int lineNumber)
+    {
+        try
+        {
+            return cells(line);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new IllegalArgumentException(label + ":" + lineNumber + ": " + ex.getMessage(), ex);
+        }
+    }
+
     /** RFC 4180, spaces around a quoted cell allowed (a hand-written {@code a, "b,c"}). */
     private static final CSVFormat CELLS = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).get();
 

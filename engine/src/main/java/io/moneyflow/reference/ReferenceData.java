@@ -268,15 +268,7 @@ public final class ReferenceData
                 datedFile = header.equals(DATED_HEADER);
                 continue;
             }
-            final String[] cells;
-            try
-            {
-                cells = ConfigLines.cells(trimmed);
-            }
-            catch (final IllegalArgumentException ex)
-            {
-                throw new IllegalArgumentException(label + ":" + lineNumber + ": " + ex.getMessage(), ex);
-            }
+            final String[] cells = ConfigLines.cells(trimmed, label, lineNumber);
             final int columns = datedFile ? 9 : 8;
             if (cells.length != columns)
             {
