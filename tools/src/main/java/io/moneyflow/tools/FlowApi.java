@@ -114,9 +114,9 @@ final class FlowApi
                 parts.length == 3 && parts[2].equals("bars") ? only(parts, 3, query, Set.of("date"),
                     () -> bars(parts[1], date(query))) :
                     only(parts, 2, query, Set.of("date"), () -> stock(parts[1], date(query)));
-            case "sectors" -> only(parts, 1, query, Set.of("date"), () -> groups(date(query), true));
-            case "markets" -> only(parts, 1, query, Set.of("date"), () -> groups(date(query), false));
-            case "rank" -> only(parts, 1, query, Set.of("by", "limit", "market", "sector", "date"), () -> rank(query));
+            case "sectors" -> only(parts, 1, query, Set.of("date"), () -> groups(LiveRows.read(reader, reference), date(query), true));
+            case "markets" -> only(parts, 1, query, Set.of("date"), () -> groups(LiveRows.read(reader, reference), date(query), false));
+            case "rank" -> only(parts, 1, query, Set.of("by", "limit", "market", "sector", "date"), () -> rank(LiveRows.read(reader, reference), query));
             case "overview" -> only(parts, 1, query, Set.of("by", "limit", "market", "sector", "date"),
                 () -> overview(query));
             case "history" -> parts.length == 1 ? only(parts, 1, query, Set.of("sector", "market", "days"),
@@ -459,9 +459,9 @@ final class FlowApi
         return BigDecimal.valueOf(minor, 4).stripTrailingZeros();
     }
 
-    private Map<String, Object> groups(final int date, final boolean sectors)
+    /** @param all the file's stock-days, as {@link LiveRows#read} gives them. */
+    private Map<String, Object> groups(final List<Row> all, final int date, final boolean sectors)
     {
-        final List<Row> all = LiveRows.read(reader, reference);
         final int day = date != 0 ? date : LiveRows.latestDate(all);
         final List<Map<String, Object>> rows = new ArrayList<>();
         for (final Group g : LiveRows.groups(all, day, sectors))
@@ -494,7 +494,8 @@ final class FlowApi
         return row;
     }
 
-    private Map<String, Object> rank(final Map<String, String> query)
+    /** @param all the file's stock-days, as {@link LiveRows#read} gives them. */
+    private Map<String, Object> rank(final List<Row> all, final Map<String, String> query)
     {
         final LiveRows.By by;
         try
@@ -522,7 +523,7 @@ final class FlowApi
         final String market = market(query.get("market"));
         final String sector = query.get("sector");
         final List<Row> rows = new ArrayList<>();
-        for (final Row r : day(LiveRows.read(reader, reference), date(query)))
+        for (final Row r : day(all, date(query)))
         {
             if ((market == null || market.equals(r.market())) && (sector == null || r.sectors().contains(sector)))
             {
@@ -552,15 +553,17 @@ final class FlowApi
      */
     private Map<String, Object> overview(final Map<String, String> query)
     {
-        final Map<String, Object> rank = rank(query);
+        // the file's records read once for the three views (four times a second for each overview stream)
+        final List<Row> all = LiveRows.read(reader, reference);
+        final Map<String, Object> rank = rank(all, query);
         final int date = rank.get("date") == null ? date(query) : (Integer)rank.get("date");
         final Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("health", health());
         doc.put("rank", rank);
-        doc.put("sectors", groups(date, true).get("sectors"));
-        doc.put("markets", groups(date, false).get("markets"));
-        final List<JsonNode> all = List.copyOf(alerts);
-        doc.put("alerts", all.subList(Math.max(0, all.size() - OVERVIEW_ALERTS), all.size()));
+        doc.put("sectors", groups(all, date, true).get("sectors"));
+        doc.put("markets", groups(all, date, false).get("markets"));
+        final List<JsonNode> journaled = List.copyOf(alerts);
+        doc.put("alerts", journaled.subList(Math.max(0, journaled.size() - OVERVIEW_ALERTS), journaled.size()));
         return doc;
     }
 
