@@ -33,6 +33,7 @@ final class DemoCommand implements Callable<Integer>
     public Integer call()
     {
         FileOutput.check(output.file, output.format, spec);
+        FileOutput.checkColumns(output.file, engine.scheme, false, spec);
         final Path sample = Home.sample().resolve("ddb-l2-20230201");
         if (!Files.isDirectory(sample))
         {

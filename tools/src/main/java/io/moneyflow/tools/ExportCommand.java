@@ -30,9 +30,19 @@ final class ExportCommand implements Callable<Integer>
     @Mixin
     HistoryStoreDir storeDir;
 
+    @Option(names = "--columns", defaultValue = "moneyflow", paramLabel = "NAME",
+        description = "moneyflow (default: the table as stored), or the stocks' days (TABLE stock_day) named as " +
+            "tushare, eastmoney or dolphindb name them (see flow --help).")
+    Columns columns = Columns.moneyflow;
+
     @Override
     public Integer call()
     {
+        if (columns != Columns.moneyflow && !"stock_day".equals(table))
+        {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--columns " + columns + " names " +
+                "the stocks' days: export stock_day");
+        }
         final Path file = storeDir.existing("");
         if (file == null)
         {
@@ -40,6 +50,10 @@ final class ExportCommand implements Callable<Integer>
         }
         try (HistoryStore store = HistoryStore.open(file))
         {
+            if (columns != Columns.moneyflow)
+            {
+                return preset(store);
+            }
             final long rows = store.export(table, out);
             System.err.println("moneyflow: wrote " + rows + " rows of " + table + " to " + out);
         }
@@ -47,6 +61,30 @@ final class ExportCommand implements Callable<Integer>
         {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), ex.getMessage());
         }
+        return 0;
+    }
+
+    /** Every stored stock-day in the preset's columns, by symbol then day, to CSV or Parquet by the extension. */
+    private int preset(final HistoryStore store)
+    {
+        final String name = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        final Format format = name.endsWith(".parquet") ? Format.parquet : name.endsWith(".csv") ? Format.csv : null;
+        if (format == null)
+        {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "the export file must end in .csv or .parquet: " + out);
+        }
+        final java.util.List<Columns.Day> days = store.dayFlows(null, 10000101, 99991231);
+        final String wrong = days.isEmpty() ? null : columns.refusal(days.get(0).classes().length, false);
+        if (wrong != null)
+        {
+            System.err.println("moneyflow: " + wrong + " (the stored days' scheme)");
+            return 1;
+        }
+        final FileOutput file = new FileOutput();
+        file.out = out;
+        FileOutput.emit(file, format, System.out, columns.days(days));
+        System.err.println("moneyflow: wrote " + days.size() + " stock-days of stock_day as " + columns + " to " + out);
         return 0;
     }
 }

@@ -33,6 +33,12 @@ final class FileOutput
         "names), and column names with _ instead of dots (active_XL_in).")
     boolean excel;
 
+    @Option(names = "--columns", defaultValue = "moneyflow", paramLabel = "NAME",
+        description = "Name the flows as a reference does: moneyflow (default, the engine's report), tushare " +
+            "(Tushare moneyflow: buy_sm_vol ... net_mf_amount, lots and 10,000 yuan), eastmoney (主力净流入-净额 ..., " +
+            "yuan and percent, order-side view) or dolphindb (BuySmallAmount ..., yuan).")
+    Columns columns = Columns.moneyflow;
+
     /** The UTF-8 byte order mark. */
     static final String BOM = "\uFEFF";
 
@@ -49,6 +55,44 @@ final class FileOutput
         if (wrong != null)
         {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), wrong);
+        }
+    }
+
+    /**
+     * @param file the options, or null.
+     * @return the preset asked for, {@link Columns#moneyflow} when none.
+     */
+    static Columns columns(final FileOutput file)
+    {
+        return file == null || file.columns == null ? Columns.moneyflow : file.columns;
+    }
+
+    /**
+     * Prints a table of a preset's columns with these options: the columns' own names (no dots to replace), text
+     * columns kept text in Parquet.
+     */
+    static void emit(final FileOutput file, final Format format, final PrintStream stdout, final Columns.Table table)
+    {
+        emit(file, format, stdout, print -> table.print(format, print));
+    }
+
+    /**
+     * Refuses, before any work, a preset that cannot name a run's rows.
+     *
+     * @param scheme the run's --scheme.
+     * @param bars   whether the rows are bars (minutes).
+     */
+    static void checkColumns(final FileOutput file, final String scheme, final boolean bars,
+        final picocli.CommandLine.Model.CommandSpec spec)
+    {
+        final Columns columns = columns(file);
+        if (columns != Columns.moneyflow)
+        {
+            final String wrong = columns.refusal(io.moneyflow.classify.SizeScheme.resolve(scheme).classCount(), bars);
+            if (wrong != null)
+            {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), wrong);
+            }
         }
     }
 
@@ -181,7 +225,7 @@ final class FileOutput
                 // and times stay text
                 sql.execute("COPY (SELECT * FROM read_csv('" + quote(temporary) + "', header = true, " +
                     "sample_size = -1, auto_type_candidates = ['BOOLEAN', 'BIGINT', 'DECIMAL(38,6)', 'DATE', " +
-                    "'VARCHAR']" + textTypes(plainHeader(csv)) + ")) TO '" + quote(absolute) + "' (FORMAT parquet)");
+                    "'TIMESTAMP', 'VARCHAR']" + textTypes(plainHeader(csv)) + ")) TO '" + quote(absolute) + "' (FORMAT parquet)");
             }
         }
         catch (final ClassNotFoundException | SQLException ex)
@@ -202,7 +246,8 @@ final class FileOutput
     }
 
     /** Columns that are text whatever their cells look like: names, codes, times. */
-    private static final java.util.Set<String> TEXT = java.util.Set.of("symbol", "name", "sector", "market", "time");
+    private static final java.util.Set<String> TEXT = java.util.Set.of("symbol", "name", "sector", "market", "time",
+        "ts_code", "trade_date", "SecurityID", "代码", "名称");
 
     /**
      * @return DuckDB's {@code types} option for the columns that must stay text: those named so, and those with a

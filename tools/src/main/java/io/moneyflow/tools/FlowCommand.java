@@ -49,6 +49,7 @@ final class FlowCommand implements Callable<Integer>
     public Integer call()
     {
         FileOutput.check(output.file, output.format, spec);
+        FileOutput.checkColumns(output.file, engine.scheme, false, spec);
         final Set<Long> filter = EngineOptions.symbols(symbols, spec);
         return run(engine, inputs, filter, output, http, System.out, System.err);
     }
@@ -72,8 +73,14 @@ final class FlowCommand implements Callable<Integer>
         final PrintStream err, final Map<String, Object> extra)
     {
         final String digest = showsDigest(format, run.quiet) ? run.digest() : null;
+        final Columns columns = FileOutput.columns(file);
         FileOutput.emit(file, format, out, print ->
         {
+            if (columns != Columns.moneyflow)
+            {
+                columns.days(report.days()).print(format, print);
+                return;
+            }
             switch (format)
             {
                 case csv, parquet -> report.printCsv(print);

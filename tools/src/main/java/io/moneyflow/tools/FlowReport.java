@@ -186,6 +186,19 @@ final class FlowReport
         return printed;
     }
 
+    /**
+     * @return the rows the table and CSV print (the stocks, then the sectors and markets asked for) as a preset's days.
+     */
+    List<Columns.Day> days()
+    {
+        final List<Columns.Day> days = new ArrayList<>();
+        for (final FlowRow r : printed())
+        {
+            days.add(Columns.Day.of(r, label(r), classNames));
+        }
+        return days;
+    }
+
     /** How a row is named in the table and CSV: the symbol, or sector:NAME / market:NAME. */
     private static String label(final FlowRow r)
     {
@@ -237,7 +250,7 @@ final class FlowReport
     }
 
     /** Terminal columns a text takes: CJK characters take two. */
-    private static int columns(final String text)
+    static int columns(final String text)
     {
         int columns = 0;
         for (int i = 0; i < text.length(); i++)

@@ -61,7 +61,17 @@ final class HistoryCommand implements Callable<Integer>
         {
             throw new ParameterException(spec.commandLine(), "--days must be at least 1");
         }
-        final Path file = report.store.existing(": store days with 'moneyflow close-day' or 'flow --history'");
+        final Columns columns = FileOutput.columns(report.file);
+        if (columns != Columns.moneyflow && symbol == null)
+        {
+            throw new ParameterException(spec.commandLine(), "--columns " + columns + " names a stock's days (the " +
+                "store keeps the classes' flows per stock): give a SYMBOL");
+        }
+        if (columns != Columns.moneyflow)
+        {
+            return presetDays(file(), columns);
+        }
+        final Path file = file();
         if (file == null)
         {
             return 1;
@@ -82,6 +92,39 @@ final class HistoryCommand implements Callable<Integer>
             return 1;
         }
         print(rows, System.out);
+        return 0;
+    }
+
+    private Path file()
+    {
+        return report.store.existing(": store days with 'moneyflow close-day' or 'flow --history'");
+    }
+
+    /** The stock's latest --days stored days in a preset's columns. */
+    private int presetDays(final Path file, final Columns columns)
+    {
+        if (file == null)
+        {
+            return 1;
+        }
+        final List<Columns.Day> all;
+        try (HistoryStore store = HistoryStore.open(file))
+        {
+            all = store.dayFlows(symbol, 10000101, 99991231);
+        }
+        if (all.isEmpty())
+        {
+            System.err.println("moneyflow: " + symbol + " has no stored days in " + file);
+            return 1;
+        }
+        final String wrong = columns.refusal(all.get(0).classes().length, false);
+        if (wrong != null)
+        {
+            System.err.println("moneyflow: " + wrong + " (the stored days' scheme)");
+            return 1;
+        }
+        FileOutput.emit(report.file, report.format, System.out,
+            columns.days(all.subList(Math.max(0, all.size() - days), all.size())));
         return 0;
     }
 

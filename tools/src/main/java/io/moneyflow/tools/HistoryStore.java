@@ -423,6 +423,68 @@ final class HistoryStore implements AutoCloseable
     }
 
     /**
+     * Stocks' stored days with their classes' flows, as the {@code --columns} presets read them.
+     *
+     * @param symbol one stock, or null for every stock.
+     * @param from   the first day, yyyymmdd.
+     * @param to     the last day, yyyymmdd (inclusive).
+     * @return by symbol, then day.
+     */
+    List<Columns.Day> dayFlows(final String symbol, final int from, final int to)
+    {
+        final List<Map<String, Object>> rows = query("select d.symbol, d.name, d.date, d.close, d.prev_close, " +
+            "d.turnover, c.class, c.active_in, c.active_out, c.active_in_volume, c.active_out_volume, c.side_in, " +
+            "c.side_out from stock_day d join stock_day_class c on c.date = d.date and c.symbol = d.symbol " +
+            "where (cast(? as varchar) is null or d.symbol = ?) and d.date between cast(? as date) and " +
+            "cast(? as date) order by d.symbol, d.date, c.class_index", symbol, symbol, formatDate(from),
+            formatDate(to));
+        final List<Columns.Day> days = new ArrayList<>();
+        int first = 0;
+        while (first < rows.size())
+        {
+            final Map<String, Object> head = rows.get(first);
+            int end = first;
+            while (end < rows.size() && rows.get(end).get("symbol").equals(head.get("symbol")) &&
+                rows.get(end).get("date").equals(head.get("date")))
+            {
+                end++;
+            }
+            final int n = end - first;
+            final String[] classes = new String[n];
+            final long[][] flows = new long[6][n];
+            final String[] columns = {"active_in", "active_out", "active_in_volume", "active_out_volume", "side_in",
+                "side_out"};
+            for (int c = 0; c < n; c++)
+            {
+                final Map<String, Object> row = rows.get(first + c);
+                classes[c] = (String)row.get("class");
+                for (int f = 0; f < columns.length; f++)
+                {
+                    final Object value = row.get(columns[f]);
+                    flows[f][c] = value instanceof BigDecimal d ? minor(d) : ((Number)value).longValue();
+                }
+            }
+            days.add(new Columns.Day((String)head.get("symbol"), head.get("name") == null ? "" :
+                (String)head.get("name"), yyyymmdd((LocalDate)head.get("date")), minorOrZero(head.get("close")),
+                minorOrZero(head.get("prev_close")), minor((BigDecimal)head.get("turnover")), classes, flows[0],
+                flows[1], flows[2], flows[3], flows[4], flows[5]));
+            first = end;
+        }
+        return days;
+    }
+
+    /** @return yuan as the engine's 1/10000 yuan, exactly (the store keeps four places). */
+    private static long minor(final BigDecimal yuan)
+    {
+        return yuan.movePointRight(4).longValueExact();
+    }
+
+    private static long minorOrZero(final Object yuan)
+    {
+        return yuan instanceof BigDecimal d ? minor(d) : 0;
+    }
+
+    /**
      * @return the table of a report row's kind: stock_day, sector_day or market_day.
      */
     static String table(final FlowRow.Kind kind)

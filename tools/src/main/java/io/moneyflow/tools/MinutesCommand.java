@@ -57,6 +57,7 @@ final class MinutesCommand implements Callable<Integer>
     public Integer call()
     {
         FileOutput.check(output.file, output.format, spec);
+        FileOutput.checkColumns(output.file, engine.scheme, true, spec);
         final long key = SymbolCodes.parse(symbol.trim());
         if (key == SymbolCodes.INVALID)
         {
@@ -77,6 +78,7 @@ final class MinutesCommand implements Callable<Integer>
             }
             final int main = counters.mainClassCount();
             final List<String[]> rows = new ArrayList<>();
+            final List<Columns.Bar> bars = new ArrayList<>();
             for (int slot = 0; slot < reader.slotsUsed(); slot++)
             {
                 reader.read(slot, view);
@@ -107,6 +109,9 @@ final class MinutesCommand implements Callable<Integer>
                         Long.toString(view.bar(bar, BarField.OUTER_VOLUME)),
                         Long.toString(view.bar(bar, BarField.INNER_VOLUME))));
                     long mainNet = 0;
+                    final Columns.Bar flows = new Columns.Bar(canonical, view.date(), session.barLabel(bar),
+                        view.bar(bar, BarField.TURNOVER), new long[classes.length], new long[classes.length],
+                        new long[classes.length], new long[classes.length]);
                     for (int c = 0; c < classes.length; c++)
                     {
                         final long in = view.barClass(bar, c, BarClassField.ACTIVE_IN);
@@ -117,7 +122,12 @@ final class MinutesCommand implements Callable<Integer>
                         {
                             mainNet += in - outflow;
                         }
+                        flows.activeIn()[c] = in;
+                        flows.activeOut()[c] = outflow;
+                        flows.sideIn()[c] = view.barClass(bar, c, BarClassField.SIDE_IN);
+                        flows.sideOut()[c] = view.barClass(bar, c, BarClassField.SIDE_OUT);
                     }
+                    bars.add(flows);
                     cells.add(Money.yuan(mainNet));
                     cells.add(index < 0 ? "" : decimal(series[0][index], 6));
                     cells.add(index < 0 ? "" : decimal(series[1][index], 6));
@@ -135,8 +145,14 @@ final class MinutesCommand implements Callable<Integer>
             }
             header.addAll(List.of("mainNet", "mfi14", "cmf20", "obv", "ad"));
             final String digest = run.digest();
+            final Columns columns = FileOutput.columns(output.file);
             FileOutput.emit(output.file, output.format, out, print ->
             {
+                if (columns != Columns.moneyflow)
+                {
+                    columns.bars(classes, bars).print(output.format, print);
+                    return;
+                }
                 switch (output.format)
                 {
                     case csv, parquet -> printCsv(print, header, rows);

@@ -83,12 +83,19 @@ final class RankCommand implements Callable<Integer>
         {
             throw new ParameterException(spec.commandLine(), "--top must be at least 1");
         }
+        final Columns columns = FileOutput.columns(report.file);
+        if (columns != Columns.moneyflow && (sectors || days != 1))
+        {
+            throw new ParameterException(spec.commandLine(), "--columns " + columns + " names stocks' days: rank " +
+                "stocks over --window today");
+        }
         final Path file = report.store.existing("");
         if (file == null)
         {
             return 1;
         }
         final List<Map<String, Object>> ranked;
+        final Map<String, Columns.Day> flows = new java.util.HashMap<>();
         final String day;
         String why = "";
         int holes = 0;
@@ -128,6 +135,13 @@ final class RankCommand implements Callable<Integer>
                         io.moneyflow.reference.TradingCalendar.format(calendar.first()) + " to " +
                         io.moneyflow.reference.TradingCalendar.format(calendar.last()) + ")");
                     return 1;
+                }
+            }
+            if (columns != Columns.moneyflow)
+            {
+                for (final Columns.Day flow : store.dayFlows(null, dayKey, dayKey))
+                {
+                    flows.put(flow.symbol(), flow);
                 }
             }
             final StringBuilder in = new StringBuilder();
@@ -198,7 +212,27 @@ final class RankCommand implements Callable<Integer>
         final Comparator<Map<String, Object>> order = Comparator.comparing(r -> (BigDecimal)r.get(by.name()));
         ranked.sort(ascending ? order.thenComparing(r -> r.get("key").toString()) :
             order.reversed().thenComparing(r -> r.get("key").toString()));
-        print(ranked.subList(0, Math.min(top, ranked.size())), day, holes);
+        final List<Map<String, Object>> shown = ranked.subList(0, Math.min(top, ranked.size()));
+        if (columns != Columns.moneyflow)
+        {
+            // the ranked stocks' day in the preset's columns, in rank order
+            final List<Columns.Day> rows = new ArrayList<>();
+            for (final Map<String, Object> r : shown)
+            {
+                rows.add(flows.get(r.get("key").toString()));
+            }
+            final String wrong = rows.isEmpty() ? null : columns.refusal(rows.get(0).classes().length, false);
+            if (wrong != null)
+            {
+                System.err.println("moneyflow: " + wrong + " (the stored days' scheme)");
+                return 1;
+            }
+            FileOutput.emit(report.file, report.format, System.out, columns.days(rows));
+        }
+        else
+        {
+            print(shown, day, holes);
+        }
         if (ranked.isEmpty())
         {
             System.err.println("moneyflow: nothing to rank: " + why);

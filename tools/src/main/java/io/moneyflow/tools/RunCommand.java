@@ -89,6 +89,7 @@ final class RunCommand implements Callable<Integer>
     public Integer call() throws InterruptedException
     {
         FileOutput.check(output.file, output.format, spec);
+        FileOutput.checkColumns(output.file, engine.scheme, false, spec);
         final SzseSession.Config config = config();
         final Set<Long> filter = EngineOptions.symbols(symbols, spec);
         if (latencySkip < 0)

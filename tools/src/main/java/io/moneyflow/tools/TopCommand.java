@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  */
 @Command(name = "top", mixinStandardHelpOptions = true,
     description = {"A live table of a run's counters in the terminal, refreshed about once a second: stocks sorted " +
-        "by main net, main %, turnover, net or a class's net, filtered by market or sector, paged; the run's " +
+        "by main net, main %%, turnover, net or a class's net, filtered by market or sector, paged; the run's " +
         "health on the first line. Keys are shown on screen; q quits. Works in an 80x24 terminal and in a wide one."})
 final class TopCommand implements Callable<Integer>
 {

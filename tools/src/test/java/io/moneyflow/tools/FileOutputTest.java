@@ -114,7 +114,7 @@ class FileOutputTest
     }
 
     /** The Parquet file holds the CSV's table: its header (dots as _), its rows, each cell the same value. */
-    private static void assertSameTable(final Path parquet, final String csv) throws Exception
+    static void assertSameTable(final Path parquet, final String csv) throws Exception
     {
         final List<String> lines = csv.lines().filter(l -> !l.isBlank()).toList();
         final List<String> header = List.of(lines.get(0).replace('.', '_').split(",", -1));
@@ -157,7 +157,7 @@ class FileOutputTest
     }
 
     /** A CSV line's cells (the reports quote a cell only when it holds a comma or a quote). */
-    private static String[] splitCsv(final String line)
+    static String[] splitCsv(final String line)
     {
         final List<String> cells = new ArrayList<>();
         final StringBuilder cell = new StringBuilder();
