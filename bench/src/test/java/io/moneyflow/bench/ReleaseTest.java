@@ -73,6 +73,18 @@ class ReleaseTest
         assertThat(run(home, List.of(home.resolve("bin/moneyflow").toString(), "--version"), tools.toString())[0]
             .trim()).isEqualTo("moneyflow " + version);
 
+        // the release's other items with nothing but Java: a reference's columns, Parquet (DuckDB's native library
+        // from the jar), the shell completion
+        final String bin = home.resolve("bin/moneyflow").toString();
+        final Path parquet = dir.resolve("tushare.parquet");
+        final String[] tushare = run(home, List.of(bin, "flow", "-q", "--scheme", "tushare", "--columns", "tushare",
+            "--format", "csv", "data/sample/ddb-l2-20230201"), tools.toString());
+        assertThat(tushare[0]).startsWith("ts_code,trade_date,buy_sm_vol,buy_sm_amount,").contains("\n000001.SZ,20230201,");
+        run(home, List.of(bin, "flow", "-q", "--scheme", "tushare", "--columns", "tushare", "--format", "parquet",
+            "--out", parquet.toString(), "data/sample/ddb-l2-20230201"), tools.toString());
+        assertThat(Files.size(parquet)).isPositive();
+        assertThat(run(home, List.of(bin, "completion"), tools.toString())[0]).contains("complete -F");
+
         // the .zip holds the same files
         final List<String> tarEntries = new ArrayList<>();
         try (var walk = Files.walk(home))

@@ -620,7 +620,8 @@ final class FlowApi
             for (final Map.Entry<String, Object> e : row.entrySet())
             {
                 final Object value = e.getValue();
-                out.put(e.getKey(), value instanceof java.time.temporal.TemporalAccessor ? value.toString() : value);
+                out.put(HistoryStore.camel(e.getKey()),
+                    value instanceof java.time.temporal.TemporalAccessor ? value.toString() : value);
             }
             shown.add(out);
         }

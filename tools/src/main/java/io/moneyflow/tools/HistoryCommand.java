@@ -266,11 +266,11 @@ final class HistoryCommand implements Callable<Integer>
                         final Object v = e.getValue();
                         if (v == null || v instanceof Number || v instanceof Boolean)
                         {
-                            json.number(e.getKey(), v);
+                            json.number(HistoryStore.camel(e.getKey()), v);
                         }
                         else
                         {
-                            json.string(e.getKey(), v.toString());
+                            json.string(HistoryStore.camel(e.getKey()), v.toString());
                         }
                     }
                     json.endObject();
@@ -279,7 +279,7 @@ final class HistoryCommand implements Callable<Integer>
             }
             case csv, parquet ->
             {
-                out.println(String.join(",", columns));
+                out.println(String.join(",", columns.stream().map(HistoryStore::camel).toList()));
                 for (final Map<String, Object> row : rows)
                 {
                     final List<String> cells = new ArrayList<>();

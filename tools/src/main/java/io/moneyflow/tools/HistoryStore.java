@@ -473,6 +473,30 @@ final class HistoryStore implements AutoCloseable
         return days;
     }
 
+    /**
+     * @param column a store column's name, in SQL's snake_case (main_net_5d, trading_day).
+     * @return the name the commands and the API give it, in the reports' camelCase (mainNet5d, tradingDay).
+     */
+    static String camel(final String column)
+    {
+        final StringBuilder name = new StringBuilder(column.length());
+        boolean upper = false;
+        for (int i = 0; i < column.length(); i++)
+        {
+            final char c = column.charAt(i);
+            if (c == '_')
+            {
+                upper = name.length() > 0;
+            }
+            else
+            {
+                name.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return name.toString();
+    }
+
     /** @return yuan as the engine's 1/10000 yuan, exactly (the store keeps four places). */
     private static long minor(final BigDecimal yuan)
     {

@@ -258,8 +258,8 @@ function history(symbol) {
         grid: {left: 70, right: 20, top: 20, bottom: 30},
         xAxis: {type: 'category', data: body.days.map(d => d.date)},
         yAxis: {type: 'value', name: 'yuan'},
-        series: [{name: 'main net', type: 'bar', data: body.days.map(d => ({value: Number(d.main_net),
-          itemStyle: {color: Number(d.main_net) >= 0 ? '#dc2626' : '#16a34a'}}))}]
+        series: [{name: 'main net', type: 'bar', data: body.days.map(d => ({value: Number(d.mainNet),
+          itemStyle: {color: Number(d.mainNet) >= 0 ? '#dc2626' : '#16a34a'}}))}]
       }, true);
     });
 }

@@ -303,7 +303,7 @@ class DashboardTest
             assertThat((List<?>)bars.get(0)).isEqualTo(history.findValuesAsText("date"));
             for (int i = 0; i < history.size(); i++)
             {
-                assertThat(number(bars.get(1), i)).isEqualTo(history.get(i).get("main_net").doubleValue());
+                assertThat(number(bars.get(1), i)).isEqualTo(history.get(i).get("mainNet").doubleValue());
             }
             assertThat(script("return document.body.dataset.error || '';")).as("a script error on the page")
                 .isEqualTo("");

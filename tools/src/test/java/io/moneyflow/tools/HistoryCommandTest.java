@@ -59,7 +59,7 @@ class HistoryCommandTest
         for (int k = 0; k < 5; k++)
         {
             assertThat(rows.get(k).get("date").asText()).isEqualTo(SampleDays.FIVE_DAYS[k]);
-            assertThat(rows.get(k).get("main_net").decimalValue()).isEqualByComparingTo(expected.get(k).get("mainNet").decimalValue());
+            assertThat(rows.get(k).get("mainNet").decimalValue()).isEqualByComparingTo(expected.get(k).get("mainNet").decimalValue());
             assertThat(rows.get(k).get("turnover").decimalValue()).isEqualByComparingTo(expected.get(k).get("turnover").decimalValue());
         }
         // the 3-day window ending on the fifth day: days 3, 4, 5
@@ -74,10 +74,10 @@ class HistoryCommandTest
             turnover = turnover.add(e.get("turnover").decimalValue());
         }
         final JsonNode last = rows.get(4);
-        assertThat(last.get("main_net_3d").decimalValue()).isEqualByComparingTo(net);
-        assertThat(last.get("main_ratio_seed_3d").decimalValue()).isEqualByComparingTo(
+        assertThat(last.get("mainNet3d").decimalValue()).isEqualByComparingTo(net);
+        assertThat(last.get("mainRatioSeed3d").decimalValue()).isEqualByComparingTo(
             net.multiply(BigDecimal.valueOf(100)).divide(gross, 4, RoundingMode.HALF_EVEN));
-        assertThat(last.get("main_ratio_vendor_3d").decimalValue()).isEqualByComparingTo(
+        assertThat(last.get("mainRatioVendor3d").decimalValue()).isEqualByComparingTo(
             net.multiply(BigDecimal.valueOf(100)).divide(turnover, 4, RoundingMode.HALF_EVEN));
         // the 5-day window holds all five; the 10-day one is empty with five days stored
         BigDecimal net5 = BigDecimal.ZERO;
@@ -85,21 +85,21 @@ class HistoryCommandTest
         {
             net5 = net5.add(e.get("mainNet").decimalValue());
         }
-        assertThat(last.get("main_net_5d").decimalValue()).isEqualByComparingTo(net5);
-        assertThat(last.get("main_net_10d").isNull()).isTrue();
-        assertThat(rows.get(1).get("main_net_3d").isNull()).as("two days stored on day 2").isTrue();
+        assertThat(last.get("mainNet5d").decimalValue()).isEqualByComparingTo(net5);
+        assertThat(last.get("mainNet10d").isNull()).isTrue();
+        assertThat(rows.get(1).get("mainNet3d").isNull()).as("two days stored on day 2").isTrue();
 
         // a day stored again replaces, never doubles
         assertThat(Cli.run("close-day", "-q", "--data-dir", data.toString(), days.get(4).toString()).exit).isZero();
         final JsonNode again = JSON.readTree(Cli.run("history", "000001.SZ", "--format", "json", "--data-dir",
             data.toString()).out);
         assertThat(again).hasSize(5);
-        assertThat(again.get(4).get("main_net_5d").decimalValue()).isEqualByComparingTo(net5);
+        assertThat(again.get(4).get("mainNet5d").decimalValue()).isEqualByComparingTo(net5);
 
         // the market and the sector (银行 in config/securities.csv) of a day equal the stock, its only member
         final JsonNode market = JSON.readTree(Cli.run("history", "--market", "ALL", "--format", "json", "--data-dir",
             data.toString()).out);
-        assertThat(market.get(4).get("main_net").decimalValue()).isEqualByComparingTo(expected.get(4).get("mainNet").decimalValue());
+        assertThat(market.get(4).get("mainNet").decimalValue()).isEqualByComparingTo(expected.get(4).get("mainNet").decimalValue());
         final JsonNode sector = JSON.readTree(Cli.run("history", "--sector", "银行", "--format", "json", "--data-dir",
             data.toString()).out);
         assertThat(sector.get(4).get("stocks").asInt()).isEqualTo(1);
@@ -125,22 +125,22 @@ class HistoryCommandTest
         // 02-06: its 3 trading days are 02-02, 02-03, 02-06; 02-03 is missing, so no sum over the other two
         final JsonNode monday = rows.get(3);
         assertThat(monday.get("date").asText()).isEqualTo("2023-02-06");
-        assertThat(monday.get("holes_3d").asInt()).isEqualTo(1);
-        assertThat(monday.get("days_3").asInt()).isEqualTo(2);
-        assertThat(monday.get("main_net_3d").isNull()).isTrue();
-        assertThat(monday.get("main_ratio_seed_3d").isNull()).isTrue();
+        assertThat(monday.get("holes3d").asInt()).isEqualTo(1);
+        assertThat(monday.get("days3").asInt()).isEqualTo(2);
+        assertThat(monday.get("mainNet3d").isNull()).isTrue();
+        assertThat(monday.get("mainRatioSeed3d").isNull()).isTrue();
         // 02-02: 01-31 is not stored
-        assertThat(rows.get(1).get("holes_3d").asInt()).isEqualTo(1);
+        assertThat(rows.get(1).get("holes3d").asInt()).isEqualTo(1);
         // the Saturday is no trading day: it ends no window and is in none
         final JsonNode saturday = rows.get(2);
-        assertThat(saturday.get("trading_day").isBoolean()).isTrue();
-        assertThat(saturday.get("trading_day").booleanValue()).isFalse();
-        assertThat(monday.get("trading_day").booleanValue()).isTrue();
-        assertThat(saturday.get("holes_3d").isNull()).isTrue();
-        assertThat(saturday.get("main_net_3d").isNull()).isTrue();
+        assertThat(saturday.get("tradingDay").isBoolean()).isTrue();
+        assertThat(saturday.get("tradingDay").booleanValue()).isFalse();
+        assertThat(monday.get("tradingDay").booleanValue()).isTrue();
+        assertThat(saturday.get("holes3d").isNull()).isTrue();
+        assertThat(saturday.get("mainNet3d").isNull()).isTrue();
         // 02-07's 5 trading days are 02-01 to 02-07 less the weekend: only 02-03 is missing; its 10 and 20 trading
         // days (back to 01-18 across the Spring Festival week, and to 12-20) hold 4 stored days
-        assertThat(rows.get(4).get("holes_5d").asInt()).isEqualTo(1);
+        assertThat(rows.get(4).get("holes5d").asInt()).isEqualTo(1);
         final Cli table = Cli.run("history", "000001.SZ", "--data-dir", data.toString());
         assertThat(table.out.lines().filter(l -> l.startsWith("2023-02-04")).findFirst().orElseThrow()).endsWith("closed");
         assertThat(table.out.lines().filter(l -> l.startsWith("2023-02-07")).findFirst().orElseThrow())
@@ -185,7 +185,7 @@ class HistoryCommandTest
         final JsonNode stored = JSON.readTree(Cli.run("history", "--market", "ALL", "--format", "json", "--data-dir",
             data.toString()).out).get(0);
         assertThat(stored.get("stocks").asInt()).isEqualTo(3);
-        assertThat(stored.get("main_net").decimalValue()).isEqualByComparingTo(allMarket.get("mainNet").decimalValue());
+        assertThat(stored.get("mainNet").decimalValue()).isEqualByComparingTo(allMarket.get("mainNet").decimalValue());
         assertThat(stored.get("turnover").decimalValue()).isEqualByComparingTo(allMarket.get("turnover").decimalValue());
 
         // main net of the day (flow's table of the bundled day): 600000.SH -12,796,644.46 > 000001.SZ -198,540,416.23

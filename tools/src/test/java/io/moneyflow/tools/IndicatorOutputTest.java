@@ -399,7 +399,7 @@ class IndicatorOutputTest
         // volume ratio of a whole day: volume / (sum of the 5 days before / 5)
         for (int d = 0; d < days; d++)
         {
-            final JsonNode ratio = rows.get(d).get("volume_ratio");
+            final JsonNode ratio = rows.get(d).get("volumeRatio");
             if (d < 5)
             {
                 assertThat(ratio.isNull()).isTrue();

@@ -467,10 +467,10 @@ class ServeCommandTest
             final JsonNode fourth = stored.get(3);
             final JsonNode today = JSON.readTree(get(server, "/api/stocks/000001.SZ").body());
             assertThat(today.get("date").asInt()).isEqualTo(20230206);
-            assertThat(fourth.get("main_net").decimalValue()).isEqualByComparingTo(today.get("mainNet").decimalValue());
+            assertThat(fourth.get("mainNet").decimalValue()).isEqualByComparingTo(today.get("mainNet").decimalValue());
             final JsonNode last = stored.get(4);
-            assertThat(last.get("main_net_3d").decimalValue()).isEqualByComparingTo(stored.get(2).get("main_net")
-                .decimalValue().add(fourth.get("main_net").decimalValue()).add(last.get("main_net")
+            assertThat(last.get("mainNet3d").decimalValue()).isEqualByComparingTo(stored.get(2).get("mainNet")
+                .decimalValue().add(fourth.get("mainNet").decimalValue()).add(last.get("mainNet")
                 .decimalValue()));
             assertThat(JSON.readTree(get(server, "/api/history?sector=%E9%93%B6%E8%A1%8C&days=2").body())
                 .get("days")).hasSize(2);
