@@ -140,8 +140,8 @@ final class MinutesCommand implements Callable<Integer>
                 "volume", "turnover", "trades", "outerVolume", "innerVolume"));
             for (final String c : classes)
             {
-                header.add(c + ".in");
-                header.add(c + ".out");
+                header.add("active." + c + ".in");
+                header.add("active." + c + ".out");
             }
             header.addAll(List.of("mainNet", "mfi14", "cmf20", "obv", "ad"));
             final String digest = run.digest();

@@ -184,7 +184,7 @@ class MoneyflowCliTest
         assertThat(cli.exit).isZero();
         final List<String> lines = cli.out.lines().toList();
         assertThat(lines.get(0)).isEqualTo("date,time,open,high,low,close,volume,turnover,trades,outerVolume," +
-            "innerVolume,Big.in,Big.out,Small.in,Small.out,mainNet,mfi14,cmf20,obv,ad");
+            "innerVolume,active.Big.in,active.Big.out,active.Small.in,active.Small.out,mainNet,mfi14,cmf20,obv,ad");
         // DolphinDB's published 09:30 row: BuySmall 8,440,949.74, BuyBig 4,462,138, SellSmall 8,884,097.66,
         // SellBig 6,429,656.
         assertThat(lines.get(1)).startsWith("2020-01-02,09:30,").contains(",4462138,6429656,8440949.74,8884097.66,");
