@@ -452,6 +452,50 @@ public final class FlowCounters implements AutoCloseable
         buffer.putIntRelease(SLOTS_USED_OFFSET, slot + 1);
     }
 
+    /**
+     * Writes a whole stock-day record, as a reader copied it ({@link SlotView#toBytes()}), into the next slot: for
+     * merging the stock-days that several engines computed (each its own part of a run's stock-days, as the Flink job
+     * of the {@code flink} module does) into one file, which then reads, reports and digests as one run's would. For a
+     * file no engine writes; one thread.
+     *
+     * @param record a logical record of this file's geometry (class and bar counts).
+     * @return its slot.
+     * @throws IllegalStateException when the file is full, or the record is not of this geometry.
+     */
+    public int appendRecord(final byte[] record)
+    {
+        final int classCount = classCount();
+        final int headBytes = CountersDescriptor.barBlockOffset(classCount);
+        final int barBytes = CountersDescriptor.barStride(classCount) * Long.BYTES;
+        if (record.length != recordLength())
+        {
+            throw new IllegalStateException("a record of " + record.length + " bytes in a file of " +
+                recordLength() + "-byte records");
+        }
+        final int slot = buffer.getInt(SLOTS_USED_OFFSET);
+        if (slot >= slotCapacity())
+        {
+            throw new IllegalStateException("counters file full: " + slotCapacity() + " slots");
+        }
+        final UnsafeBuffer copy = new UnsafeBuffer(record);
+        final int base = recordOffset(slot);
+        buffer.putBytes(base, copy, 0, RECORD_DAY_OFFSET);
+        buffer.putLong(base + RECORD_VERSION_OFFSET, 0);
+        for (int field = 0; field < DAY_FIELDS; field++)
+        {
+            buffer.putLong(base + CountersDescriptor.fileDayOffset(field), copy.getLong(RECORD_DAY_OFFSET +
+                field * Long.BYTES));
+        }
+        final int classOffset = CountersDescriptor.classBlockOffset(classCount);
+        buffer.putBytes(base + classOffset, copy, classOffset, headBytes - classOffset);
+        for (int bar = 0; bar < barCount(); bar++)
+        {
+            buffer.putBytes(barOffset(slot, bar), copy, headBytes + bar * barBytes, barBytes);
+        }
+        buffer.putIntRelease(SLOTS_USED_OFFSET, slot + 1);
+        return slot;
+    }
+
     @Override
     public void close()
     {

@@ -34,6 +34,17 @@ public final class SlotView
         return copy;
     }
 
+    /**
+     * @return a copy of the whole record (identity, day and class fields, bars), as {@link
+     *         FlowCounters#appendRecord(byte[])} takes it: exact, of this file's geometry.
+     */
+    public byte[] toBytes()
+    {
+        final byte[] bytes = new byte[copy.capacity()];
+        copy.getBytes(0, bytes);
+        return bytes;
+    }
+
     void refreshSymbol()
     {
         symbol = FlowCounters.getAscii(copy, RECORD_SYMBOL_OFFSET, RECORD_SYMBOL_LENGTH);

@@ -148,6 +148,37 @@ public final class RecordFeed
         feed.acceptLive(e, label);
     }
 
+    /**
+     * A record decoded elsewhere, as a file's is ({@link InputRecords}, or a journal's binary form): a fill, cancel,
+     * order (whole quantity or balance, an addition or an SSE withdrawal) or snapshot, with its channel and sequence
+     * number. It goes through the feed's checks of a live record (stock-day, duplicates by sequence, time order); a
+     * channel's numbers are judged per stock here ({@code denseSequence} is not kept): this feed is given a part of a
+     * channel, so the numbers it misses are no gap.
+     *
+     * @param decoded the record; its input fields are copied, its line kept for messages.
+     */
+    public void record(final TickEvent decoded)
+    {
+        final TickEvent e = record;
+        if (decoded.type != TickEvent.TRADE && decoded.type != TickEvent.CANCEL && decoded.type != TickEvent.ORDER &&
+            decoded.type != TickEvent.SNAPSHOT)
+        {
+            throw new IllegalArgumentException("not a market record: type " + decoded.type);
+        }
+        e.clearInput();
+        e.copyInput(decoded);
+        e.slot = -1;
+        e.securityId = -1;
+        e.position = 0;
+        e.denseSequence = false;
+        e.fromJournal = false;
+        e.recvNanos = 0;
+        e.sourceId = sourceId;
+        e.line = decoded.line;
+        line = decoded.line;
+        feed.acceptLive(e, label);
+    }
+
     /** Starts a record: its type, stream and number; its symbol, day and time checked. */
     private boolean begin(final byte type, final String symbol, final int date, final int timeMs)
     {

@@ -1,0 +1,33 @@
+package io.moneyflow.flink;
+
+/**
+ * One record on its way from the input that held it to its stock-day's engine: the stock-day it belongs to, where it
+ * was in the run (its input's place in the run, and its place in that input), and the record itself in the engine's
+ * binary form (the journal's). Or, with no record, a count of the input's rejected lines of one reason. A Flink POJO.
+ */
+public final class Tick
+{
+    /** The stock's key ({@code SymbolCodes}); 0 for a count of rejections. */
+    public long symbolKey;
+    /** yyyymmdd; 0 for a count of rejections. */
+    public int date;
+    /** The input's place among the run's inputs, as {@code flow} expands them. */
+    public int input;
+    /** The record's place in its input, from 0. */
+    public long position;
+    /** The record, encoded by the engine's {@code TickRecordEncoder}; null for a count of rejections. */
+    public byte[] record;
+    /** With no record: the rejection's reason ({@code RejectReason} ordinal). */
+    public int reason;
+    /** With no record: how many lines were rejected for it. */
+    public long count;
+    /** With no record and no count: a note about the input ({@code flow} prints it on stderr), or null. */
+    public String note;
+    /** With a note: whether {@code flow} would fail the run on it (an input skipped, or one with nothing read). */
+    public boolean fails;
+
+    /** For Flink. */
+    public Tick()
+    {
+    }
+}
