@@ -127,5 +127,78 @@ class FlowJobTest
             "--markets", "--securities", securities);
         assertThat(counters.exit).as(counters.err).isZero();
         assertThat(counters.out).as(name + ": flow's CSV").isEqualTo(flow.out);
+
+        // close-day: the history store of the inputs, and of the job's counters file, table by table
+        final List<String> closeArgs = new ArrayList<>(List.of("close-day", "-q", "--securities", securities,
+            "--data-dir", dir.resolve("history-" + name + "-engine").toString()));
+        closeArgs.addAll(List.of(inputs));
+        final Cli engineClose = Cli.run(closeArgs.toArray(new String[0]));
+        assertThat(engineClose.exit).as(engineClose.err).isZero();
+        final Cli jobClose = Cli.run("close-day", "-q", "--securities", securities, "--data-dir",
+            dir.resolve("history-" + name + "-job").toString(), "--from-counters", result.counters().toString());
+        assertThat(jobClose.exit).as(jobClose.err).isZero();
+        for (final String table : List.of("stock_day", "stock_day_class", "sector_day", "market_day"))
+        {
+            final List<String> fromEngine = table(dir.resolve("history-" + name + "-engine"), table);
+            assertThat(fromEngine).as(table).isNotEmpty();
+            assertThat(table(dir.resolve("history-" + name + "-job"), table)).as(name + ": history " + table)
+                .isEqualTo(fromEngine);
+        }
+
+        // minutes: every bar of two stocks, from the inputs and from the job's counters file
+        final List<String> symbols = csvSymbols(flow.out);
+        for (final String symbol : List.of(symbols.get(0), symbols.get(symbols.size() - 1)))
+        {
+            final List<String> minutesArgs = new ArrayList<>(List.of("minutes", "--symbol", symbol, "--format", "csv",
+                "--all-bars", "--securities", securities));
+            minutesArgs.addAll(List.of(inputs));
+            final Cli engineMinutes = Cli.run(minutesArgs.toArray(new String[0]));
+            assertThat(engineMinutes.exit).as(engineMinutes.err).isZero();
+            final Cli jobMinutes = Cli.run("minutes", "--symbol", symbol, "--format", "csv", "--all-bars",
+                "--securities", securities, "--from-counters", result.counters().toString());
+            assertThat(jobMinutes.exit).as(jobMinutes.err).isZero();
+            assertThat(jobMinutes.out).as(name + ": minutes of " + symbol).isEqualTo(engineMinutes.out)
+                .contains("09:30");
+            assertThat(jobMinutes.digest()).isEqualTo(flow.digest());
+        }
+    }
+
+    /** @return the stock symbols of flow's CSV (not the sector and market rows), in its order. */
+    static List<String> csvSymbols(final String csv)
+    {
+        final List<String> symbols = new ArrayList<>();
+        for (final String line : csv.split("\n"))
+        {
+            final String first = line.split(",", 2)[0];
+            if (first.matches("\\d{6}\\.(SH|SZ|BJ)") && !symbols.contains(first))
+            {
+                symbols.add(first);
+            }
+        }
+        return symbols;
+    }
+
+    /** @return a history table's rows, every column but when each was stored, in one order. */
+    static List<String> table(final Path dataDir, final String table) throws Exception
+    {
+        final List<String> rows = new ArrayList<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" +
+            dataDir.resolve("history.duckdb"));
+            java.sql.Statement s = c.createStatement();
+            java.sql.ResultSet r = s.executeQuery("select * " +
+                (table.equals("stock_day") ? "exclude (stored_at) " : "") + "from " + table + " order by all"))
+        {
+            final int columns = r.getMetaData().getColumnCount();
+            while (r.next())
+            {
+                final StringBuilder sb = new StringBuilder();
+                for (int i = 1; i <= columns; i++)
+                {
+                    sb.append(r.getString(i)).append('|');
+                }
+                rows.add(sb.toString());
+            }
+        }
+        return rows;
     }
 }

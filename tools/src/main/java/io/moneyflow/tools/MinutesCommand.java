@@ -49,7 +49,12 @@ final class MinutesCommand implements Callable<Integer>
     @Option(names = "--all-bars", description = "Also print bars without trades.")
     boolean allBars;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT",
+    @Option(names = "--from-counters", paramLabel = "FILE",
+        description = "Read the bars from this counters file (of a run that has ended, or the Flink job's) instead of " +
+            "running inputs.")
+    Path countersFile;
+
+    @Parameters(arity = "0..*", paramLabel = "INPUT",
         description = "Files (.csv, .txt, .tsv, .gz), .zip archives or directories, read together and merged by time.")
     List<Path> inputs;
 
@@ -64,12 +69,43 @@ final class MinutesCommand implements Callable<Integer>
             throw new ParameterException(spec.commandLine(), "'" + symbol + "' is not a symbol such as 600000.SH");
         }
         final String canonical = SymbolCodes.format(key);
-        final PrintStream out = System.out;
+        if ((countersFile == null) == (inputs == null || inputs.isEmpty()))
+        {
+            throw new ParameterException(spec.commandLine(), "give INPUT files or --from-counters FILE");
+        }
+        if (countersFile != null)
+        {
+            if (!java.nio.file.Files.isRegularFile(countersFile))
+            {
+                throw new ParameterException(spec.commandLine(), "--from-counters " + countersFile + " is not a file");
+            }
+            try (FlowCounters counters = FlowCounters.openReadOnly(countersFile))
+            {
+                print(canonical, new FlowCountersReader(counters), new TradingSession(counters.barMinutes()),
+                    () -> io.moneyflow.counters.CountersDigest.sha256(counters), line ->
+                    {
+                        if (!output.quiet)
+                        {
+                            System.err.println("moneyflow: " + line);
+                        }
+                    });
+                return 0;
+            }
+        }
         try (Run run = new Run(engine.context(), inputs, output.quiet, System.err))
         {
-            final FlowCountersReader reader = run.engine.reader();
+            print(canonical, run.engine.reader(), run.engine.session(), run::digest, run::note);
+            return run.finish() ? 0 : 1;
+        }
+    }
+
+    /** Prints the stock's bars from a run's counters, then its digest (a note unless in the JSON). */
+    private void print(final String canonical, final FlowCountersReader reader, final TradingSession session,
+        final java.util.function.Supplier<String> digests, final java.util.function.Consumer<String> notes)
+    {
+        final PrintStream out = System.out;
+        {
             final FlowCounters counters = reader.counters();
-            final TradingSession session = run.engine.session();
             final SlotView view = reader.newView();
             final String[] classes = new String[counters.classCount()];
             for (int c = 0; c < classes.length; c++)
@@ -144,7 +180,7 @@ final class MinutesCommand implements Callable<Integer>
                 header.add("active." + c + ".out");
             }
             header.addAll(List.of("mainNet", "mfi14", "cmf20", "obv", "ad"));
-            final String digest = run.digest();
+            final String digest = digests.get();
             final Columns columns = FileOutput.columns(output.file);
             FileOutput.emit(output.file, output.format, out, print ->
             {
@@ -164,13 +200,12 @@ final class MinutesCommand implements Callable<Integer>
             out.flush();
             if (output.format != Format.json)
             {
-                run.note("digest " + digest);
+                notes.accept("digest " + digest);
             }
             if (rows.isEmpty())
             {
                 System.err.println("moneyflow: no trades for " + canonical + " in the input");
             }
-            return run.finish() ? 0 : 1;
         }
     }
 
