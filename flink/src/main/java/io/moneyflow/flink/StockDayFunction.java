@@ -153,7 +153,8 @@ public final class StockDayFunction extends KeyedProcessFunction<Tuple2<Long, In
         final TickRecordDecoder decoder = new TickRecordDecoder();
         for (final Tick tick : all)
         {
-            final TickEvent record = new TickEvent();
+            // no text buffer or book arrays unless the record is a snapshot (the decoder makes them then)
+            final TickEvent record = TickEvent.staging();
             decoder.wrap(new UnsafeBuffer(tick.record), 0, tick.record.length).decodeInto(record);
             placed.add(new Placed(record, tick.input, tick.position));
         }
