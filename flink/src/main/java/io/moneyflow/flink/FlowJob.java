@@ -3,7 +3,6 @@ package io.moneyflow.flink;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.serialization.SimpleStringEncoder;
 import org.apache.flink.api.java.functions.KeySelector;
-import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
@@ -46,14 +45,14 @@ public final class FlowJob
     }
 
     /** Keys a record by its stock and day. */
-    public static final class StockDayKey implements KeySelector<Tick, Tuple2<Long, Integer>>
+    public static final class StockDayKey implements KeySelector<Tick, Long>
     {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public Tuple2<Long, Integer> getKey(final Tick tick)
+        public Long getKey(final Tick tick)
         {
-            return Tuple2.of(tick.symbolKey, tick.date);
+            return tick.key;
         }
     }
 
@@ -77,7 +76,7 @@ public final class FlowJob
             .withRollingPolicy(OnCheckpointRollingPolicy.build())
             .build();
         env.fromSequence(0, inputs - 1).name("inputs")
-            .flatMap(new ReadInput(settings)).name("read input")
+            .flatMap(new ReadInput(settings), TickType.INFO).name("read input")
             .keyBy(new StockDayKey())
             .process(new StockDayFunction(settings, inputs == 1)).name("classify and aggregate per stock-day")
             .sinkTo(sink).name("stock-day lines");

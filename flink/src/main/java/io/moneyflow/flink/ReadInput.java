@@ -65,8 +65,7 @@ public final class ReadInput extends RichFlatMapFunction<Long, Tick>
             {
                 final int length = encoder.encode(record);
                 final Tick tick = new Tick();
-                tick.symbolKey = record.symbolKey;
-                tick.date = record.date;
+                tick.key = Tick.key(record.symbolKey, record.date);
                 tick.input = input;
                 tick.position = position[0]++;
                 tick.record = Arrays.copyOf(buffer.byteArray(), length);

@@ -11,8 +11,6 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -33,7 +31,7 @@ import java.util.List;
  * not matter which others the engine took before. The key of the input's rejection counts and notes, (0, 0), only
  * passes them on.
  */
-public final class StockDayFunction extends KeyedProcessFunction<Tuple2<Long, Integer>, Tick, String>
+public final class StockDayFunction extends KeyedProcessFunction<Long, Tick, String>
 {
     private static final long serialVersionUID = 1L;
 
@@ -56,7 +54,7 @@ public final class StockDayFunction extends KeyedProcessFunction<Tuple2<Long, In
     @Override
     public void open(final OpenContext openContext)
     {
-        ticks = getRuntimeContext().getListState(new ListStateDescriptor<>("ticks", TypeInformation.of(Tick.class)));
+        ticks = getRuntimeContext().getListState(new ListStateDescriptor<>("ticks", TickType.INFO));
         engine = Engine.launch(settings.context());
     }
 
@@ -80,24 +78,24 @@ public final class StockDayFunction extends KeyedProcessFunction<Tuple2<Long, In
     @Override
     public void onTimer(final long timestamp, final OnTimerContext ctx, final Collector<String> out) throws Exception
     {
-        final Tuple2<Long, Integer> key = ctx.getCurrentKey();
+        final long key = ctx.getCurrentKey();
         final List<Tick> all = new ArrayList<>();
         for (final Tick tick : ticks.get())
         {
             all.add(tick);
         }
         ticks.clear();
-        if (key.f0 == 0L)
+        if (key == 0L)
         {
             passOn(all, out);
             return;
         }
-        final List<TickEvent> records = inExchangeOrder(all);
+        final List<TickEvent> records = inExchangeOrder(all, singleInput);
         final FlowCounters counters = engine.counters();
         final long[] before = StockDayLines.stats(counters);
         final FlowCountersReader reader = engine.reader();
         final int slotsBefore = reader.slotsUsed();
-        engine.ingest("stock-day " + key.f0 + " " + key.f1, feed ->
+        engine.ingest("stock-day " + (key >>> 27) + " " + (key & ((1 << 27) - 1)), feed ->
         {
             for (final TickEvent record : records)
             {
@@ -147,7 +145,7 @@ public final class StockDayFunction extends KeyedProcessFunction<Tuple2<Long, In
      * record's in its input); with one input, the input's own order, each instant's records put in the merge's order
      * within the instant.
      */
-    private List<TickEvent> inExchangeOrder(final List<Tick> all)
+    static List<TickEvent> inExchangeOrder(final List<Tick> all, final boolean singleInput)
     {
         final List<Placed> placed = new ArrayList<>(all.size());
         final TickRecordDecoder decoder = new TickRecordDecoder();

@@ -7,10 +7,12 @@ package io.moneyflow.flink;
  */
 public final class Tick
 {
-    /** The stock's key ({@code SymbolCodes}); 0 for a count of rejections. */
-    public long symbolKey;
-    /** yyyymmdd; 0 for a count of rejections. */
-    public int date;
+    /**
+     * The stock-day: the stock's key ({@code SymbolCodes}, below 2^32) and its day (yyyymmdd, below 2^27), as
+     * {@link #key(long, int)} packs them; 0 for a count of rejections or a note. One long: the job's sort by key
+     * (batch execution) compares it at once.
+     */
+    public long key;
     /** The input's place among the run's inputs, as {@code flow} expands them. */
     public int input;
     /** The record's place in its input, from 0. */
@@ -25,6 +27,16 @@ public final class Tick
     public String note;
     /** With a note: whether {@code flow} would fail the run on it (an input skipped, or one with nothing read). */
     public boolean fails;
+
+    /**
+     * @param symbolKey the stock's key.
+     * @param date      yyyymmdd.
+     * @return the stock-day's key.
+     */
+    public static long key(final long symbolKey, final int date)
+    {
+        return symbolKey << 27 | date;
+    }
 
     /** For Flink. */
     public Tick()
