@@ -56,7 +56,7 @@ class FlinkBench
             Files.lines(day.resolve("orders.csv")).count() - 1;
 
         final Configuration config = new Configuration();
-        config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("256m"));
+        config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse(System.getProperty("moneyflow.flink.managed", "256m")));
         final MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
             .setNumTaskManagers(2).setNumSlotsPerTaskManager(1).setConfiguration(config).build());
         cluster.start();
