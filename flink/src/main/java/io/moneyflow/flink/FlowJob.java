@@ -95,6 +95,7 @@ public final class FlowJob
         throws Exception
     {
         delete(out.resolve(LINES));
+        delete(out.resolve("days"));
         Files.deleteIfExists(out.resolve(COUNTERS));
         Files.createDirectories(out);
         build(env, settings, out);
@@ -195,8 +196,17 @@ public final class FlowJob
         {
             System.err.println("moneyflow: " + note);
         }
-        System.out.printf("%d stock-days in %s (%.1f s)%n", result.stockDays(), result.counters(), seconds);
-        System.out.println("digest " + result.digest());
+        if (result.digest() != null)
+        {
+            System.out.printf("%d stock-days in %s (%.1f s)%n", result.stockDays(), result.counters(), seconds);
+            System.out.println("digest " + result.digest());
+        }
+        else
+        {
+            // more stock-days than one counters file holds (2 GiB): one file per day
+            System.out.printf("%d stock-days in %d files, one per day, in %s (%.1f s)%n", result.stockDays(),
+                result.files().size(), result.files().get(0).getParent(), seconds);
+        }
         if (result.fails())
         {
             System.err.println("moneyflow: error: an input was skipped or gave nothing, as above (flow exits 1 too)");

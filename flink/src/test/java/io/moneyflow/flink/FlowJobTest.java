@@ -93,9 +93,33 @@ class FlowJobTest
     void shouldEqualTheEngineOnGenDays() throws Exception
     {
         // two days, trades and orders of each, both exchanges; one securities file serves both (same seed shape)
-        compare("gen", genA.resolve("securities.csv").toString(), genA.resolve("trades.csv").toString(),
+        final String securities = genA.resolve("securities.csv").toString();
+        compare("gen", securities, genA.resolve("trades.csv").toString(),
             genA.resolve("orders.csv").toString(), genB.resolve("trades.csv").toString(),
             genB.resolve("orders.csv").toString());
+
+        // a run too large for one counters file is written one file per day: each holds the stock-days the engine
+        // computes from that day's inputs alone
+        final JobSettings settings = new JobSettings();
+        settings.securities = securities;
+        final Path out = dir.resolve("out-gen");
+        final Assembly.Result perDay = Assembly.assemble(out.resolve(FlowJob.LINES), settings,
+            out.resolve(FlowJob.COUNTERS), 1);
+        assertThat(perDay.digest()).isNull();
+        assertThat(perDay.files()).extracting(f -> f.getFileName().toString())
+            .containsExactly("20230201.counters", "20230202.counters");
+        for (int i = 0; i < 2; i++)
+        {
+            final Path day = i == 0 ? genA : genB;
+            try (io.moneyflow.Engine engine = io.moneyflow.Engine.launch(settings.context());
+                io.moneyflow.counters.FlowCounters file =
+                    io.moneyflow.counters.FlowCounters.openReadOnly(perDay.files().get(i)))
+            {
+                engine.ingest(List.of(day.resolve("trades.csv"), day.resolve("orders.csv")));
+                assertThat(io.moneyflow.counters.CountersDigest.slotsSha256(file)).as(day.toString())
+                    .isEqualTo(io.moneyflow.counters.CountersDigest.slotsSha256(engine.counters()));
+            }
+        }
     }
 
     /**
