@@ -36,7 +36,10 @@ public final class JobSettings implements Serializable
     public String layout;
     /** {@code --max-backwards-ms}. */
     public int maxBackwardsMs = 1000;
-    /** Most stock-days one task's engine holds (0: the engine's default, reference rows + 1024). */
+    /**
+     * Most stock-days one task's engine holds before the task replaces it with a new one (0: the engine's default,
+     * reference rows + 1024): its counters file is this many records.
+     */
     public int maxSlots;
 
     /**
@@ -82,7 +85,7 @@ public final class JobSettings implements Serializable
             .reference(securities == null ? ReferenceData.empty() : ReferenceData.load(Path.of(securities)));
         if (maxSlots > 0)
         {
-            context.maxSymbols(maxSlots).maxSlots(maxSlots);
+            context.maxSlots(maxSlots);
         }
         final Layout forced = forcedLayout();
         if (forced != null)

@@ -26,9 +26,9 @@ import java.util.List;
  * {@link Engine}: moneyflow's own feed checks, classify and aggregate. Then it sends on the stock-day's record, whole
  * (day, class and bar fields, {@link StockDayLines}), with the rejections the feed counted on the way.
  * <p>
- * One engine per task, launched when the task opens, takes every stock-day of the task's keys one after the other:
- * a stock-day's numbers depend on its own records alone (its orders are keyed by its slot in the engine), so it does
- * not matter which others the engine took before. The key of the input's rejection counts and notes, (0, 0), only
+ * One engine per task, launched when the task opens, takes the stock-days of the task's keys one after the other
+ * (and is replaced by a new one when its counters file is full): a stock-day's numbers depend on its own records
+ * alone (its orders are keyed by its slot in the engine), so it does not matter which others the engine took before. The key of the input's rejection counts and notes, (0, 0), only
  * passes them on.
  */
 public final class StockDayFunction extends KeyedProcessFunction<Long, Tick, String>
@@ -91,6 +91,13 @@ public final class StockDayFunction extends KeyedProcessFunction<Long, Tick, Str
             return;
         }
         final List<TickEvent> records = inExchangeOrder(all, singleInput);
+        if (engine.reader().slotsUsed() >= engine.counters().slotCapacity())
+        {
+            // every stock-day this engine holds has been sent on: a new engine for the next ones (a task takes any
+            // number of stock-days, an engine's counters file a fixed number)
+            engine.close();
+            engine = Engine.launch(settings.context());
+        }
         final FlowCounters counters = engine.counters();
         final long[] before = StockDayLines.stats(counters);
         final FlowCountersReader reader = engine.reader();

@@ -85,8 +85,9 @@ class FlowJobTest
         // by stock over two days
         compare("bundled", securities, sample("ddb-l2-20230201"), sample("ddb-sse-600000-20200102/20200102_SH_trade.csv.gz"),
             sample("tdx-level1-201902/trans.csv.gz"));
-        // one input alone, sorted by stock: taken in its own order, as flow takes it
-        compare("one-input", securities, sample("tdx-level1-201902/trans.csv.gz"));
+        // one input alone, sorted by stock: taken in its own order, as flow takes it; each task's engine holding
+        // three stock-days, so replaced by a new one every third
+        compare("one-input", securities, 3, sample("tdx-level1-201902/trans.csv.gz"));
     }
 
     @Test
@@ -127,6 +128,12 @@ class FlowJobTest
      */
     static void compare(final String name, final String securities, final String... inputs) throws Exception
     {
+        compare(name, securities, 0, inputs);
+    }
+
+    static void compare(final String name, final String securities, final int maxSlots, final String... inputs)
+        throws Exception
+    {
         final List<String> flowArgs = new ArrayList<>(List.of("flow", "--format", "csv", "--sectors", "--markets",
             "--securities", securities));
         flowArgs.addAll(List.of(inputs));
@@ -136,6 +143,7 @@ class FlowJobTest
         final JobSettings settings = new JobSettings();
         settings.inputs.addAll(List.of(inputs));
         settings.securities = securities;
+        settings.maxSlots = maxSlots;
         final StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.setParallelism(2);
