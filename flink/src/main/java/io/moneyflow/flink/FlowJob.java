@@ -206,6 +206,14 @@ public final class FlowJob
             // more stock-days than one counters file holds (2 GiB): one file per day
             System.out.printf("%d stock-days in %d files, one per day, in %s (%.1f s)%n", result.stockDays(),
                 result.files().size(), result.files().get(0).getParent(), seconds);
+            final io.moneyflow.ring.RejectReason[] reasons = io.moneyflow.ring.RejectReason.values();
+            for (int i = 0; i < reasons.length && i < result.rejected().length; i++)
+            {
+                if (result.rejected()[i] > 0)
+                {
+                    System.out.println("rejected " + reasons[i] + ": " + result.rejected()[i]);
+                }
+            }
         }
         if (result.fails())
         {
