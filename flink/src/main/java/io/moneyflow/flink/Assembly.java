@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -197,7 +196,7 @@ public final class Assembly
                 {
                     final FlowCounters file = byDay.get(day);
                     forEachLine(List.of(sorting.resolve(day.toString())),
-                        line -> file.appendRecord(Base64.getDecoder().decode(line)));
+                        line -> file.appendRecord(StockDayLines.record(line)));
                 }
             }
             finally
