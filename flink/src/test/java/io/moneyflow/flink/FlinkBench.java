@@ -93,6 +93,12 @@ class FlinkBench
                         out.resolve(FlowJob.COUNTERS));
                     add(times, "assembly p" + p, assemble, records, before);
                     assertThat(result.digest()).isEqualTo(expected);
+                    try (var walk = Files.walk(out.resolve(FlowJob.LINES)))
+                    {
+                        System.out.printf("lines: %,d bytes for %,d stock-days; counters file %,d bytes%n",
+                            walk.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum(),
+                            result.stockDays(), Files.size(result.counters()));
+                    }
                     try (var walk = Files.walk(out))
                     {
                         walk.sorted(Collections.reverseOrder()).forEach(f -> f.toFile().delete());
