@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * read), {@code --securities FILE}, {@code --scheme NAME|FILE}, {@code --mode trade|order|order-bar}, {@code --bar N}
  * (minutes), {@code --layout NAME|FILE}, {@code --max-backwards-ms MS}, {@code --max-slots N} (stock-days one task's
  * engine holds), {@code --parallelism N}, {@code --execution batch|streaming} (batch by default),
- * {@code --checkpoint-ms MS} (streaming).
+ * {@code --checkpoint-ms MS} (streaming; 10 s by default there: the sink commits its files with the checkpoints).
  */
 public final class FlowJob
 {
@@ -184,6 +184,11 @@ public final class FlowJob
         if (parallelism > 0)
         {
             env.setParallelism(parallelism);
+        }
+        if (execution.equals("streaming") && checkpointMs <= 0)
+        {
+            // the sink commits its files with the checkpoints: without them, a streaming run would commit nothing
+            checkpointMs = 10_000;
         }
         if (checkpointMs > 0)
         {

@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * engine run in the same test on the same inputs: the digest {@code flow} prints equals the digest of the job's
  * assembled counters file, and {@code flow --format csv --sectors --markets} prints the same bytes as
  * {@code counters FILE} on the job's file: every stock-day's row, the sector and market rows. On the bundled real days
- * (several inputs, archives, a single input sorted by stock across two days) and on two {@code gen} days (both
- * exchanges, order streams with SSE balances and withdrawals).
+ * (several inputs, archives, a single input sorted by stock across two days) and on three {@code gen} days (both
+ * exchanges, order streams with SSE balances and withdrawals), the third through the job's {@code main}.
  */
 class FlowJobTest
 {
@@ -43,6 +43,7 @@ class FlowJobTest
 
     static Path genA;
     static Path genB;
+    static Path genC;
 
     static Configuration config()
     {
@@ -59,6 +60,7 @@ class FlowJobTest
     {
         genA = gen("gen-a", "2023-02-01", 11, 30, 30_000, 40_000);
         genB = gen("gen-b", "2023-02-02", 12, 30, 30_000, 40_000);
+        genC = gen("gen-c", "2023-02-03", 13, 60, 40_000, 50_000);
     }
 
     static Path gen(final String name, final String date, final long seed, final int symbols, final int trades,
@@ -121,6 +123,36 @@ class FlowJobTest
                     .isEqualTo(io.moneyflow.counters.CountersDigest.slotsSha256(engine.counters()));
             }
         }
+    }
+
+    @Test
+    void shouldPrintFlowsDigestFromTheCommandLine() throws Exception
+    {
+        // a third gen day, through the job's main as flink run calls it
+        final String securities = genC.resolve("securities.csv").toString();
+        final Cli flow = Cli.run("flow", "--format", "csv", "--securities", securities,
+            genC.resolve("trades.csv").toString(), genC.resolve("orders.csv").toString());
+        assertThat(flow.exit).as(flow.err).isZero();
+        final java.io.PrintStream old = System.out;
+        final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        final Path dirOut = dir.resolve("out-main");
+        try
+        {
+            System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+            FlowJob.main(new String[] {"--input", genC.resolve("trades.csv").toString(), "--input",
+                genC.resolve("orders.csv").toString(), "--out", dirOut.toString(), "--securities", securities,
+                "--parallelism", "2"});
+        }
+        finally
+        {
+            System.setOut(old);
+        }
+        final String printed = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(printed).contains("stock-days in " + dirOut.resolve(FlowJob.COUNTERS))
+            .contains("digest " + flow.digest());
+        final Cli counters = Cli.run("counters", dirOut.resolve(FlowJob.COUNTERS).toString(), "--format", "csv",
+            "--securities", securities);
+        assertThat(counters.out).isEqualTo(flow.out);
     }
 
     /**
