@@ -93,6 +93,29 @@ class FlowJobTest
     }
 
     @Test
+    void shouldSayWhatFlowSaysOfAFileNoLayoutRecognises() throws Exception
+    {
+        // DolphinDB's 600000.SH directory also holds its published minute flows, which no layout reads: flow skips
+        // the file, says so, and exits 1; the job passes the note on and fails likewise, with the same numbers
+        final String securities = Cli.root().resolve("config/securities.csv").toString();
+        final String directory = sample("ddb-sse-600000-20200102");
+        final Cli flow = Cli.run("flow", "--format", "csv", "--securities", securities, directory);
+        assertThat(flow.exit).isEqualTo(1);
+        assertThat(flow.err).contains("skipped").contains("published_dolphindb_minute_flow_600000.csv");
+        final JobSettings settings = new JobSettings();
+        settings.inputs.add(directory);
+        settings.securities = securities;
+        final StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        env.setParallelism(2);
+        final Assembly.Result result = FlowJob.run(env, settings, dir.resolve("out-skipped"));
+        assertThat(result.fails()).isTrue();
+        assertThat(result.notes()).anySatisfy(note -> assertThat(note)
+            .contains("published_dolphindb_minute_flow_600000.csv").contains("skipped"));
+        assertThat(result.digest()).isEqualTo(flow.digest());
+    }
+
+    @Test
     void shouldEqualTheEngineOnGenDays() throws Exception
     {
         // two days, trades and orders of each, both exchanges; one securities file serves both (same seed shape)
