@@ -65,6 +65,16 @@ public final class FlowJob
      */
     public static void build(final StreamExecutionEnvironment env, final JobSettings settings, final Path out)
     {
+        build(env, settings, out, lines -> lines);
+    }
+
+    /**
+     * As {@link #build(StreamExecutionEnvironment, JobSettings, Path)}, with a step between the stock-days and the
+     * sink (for the tests: one that holds a task mid-output while a task manager is killed).
+     */
+    static void build(final StreamExecutionEnvironment env, final JobSettings settings, final Path out,
+        final java.util.function.UnaryOperator<org.apache.flink.streaming.api.datastream.DataStream<String>> between)
+    {
         final int inputs = settings.expandInputs().size();
         if (inputs == 0)
         {
@@ -75,10 +85,10 @@ public final class FlowJob
                 new SimpleStringEncoder<String>("UTF-8"))
             .withRollingPolicy(OnCheckpointRollingPolicy.build())
             .build();
-        env.fromSequence(0, inputs - 1).name("inputs")
+        between.apply(env.fromSequence(0, inputs - 1).name("inputs")
             .flatMap(new ReadInput(settings), TickType.INFO).name("read input")
             .keyBy(new StockDayKey())
-            .process(new StockDayFunction(settings, inputs == 1)).name("classify and aggregate per stock-day")
+            .process(new StockDayFunction(settings, inputs == 1)).name("classify and aggregate per stock-day"))
             .sinkTo(sink).name("stock-day lines");
     }
 

@@ -44,8 +44,8 @@ class FaultToleranceTest
     void shouldGiveTheSameOutputWhenATaskManagerIsKilledMidJob(@InjectMiniCluster final MiniCluster cluster)
         throws Exception
     {
-        final Path a = gen("a", "2023-02-01", 21);
-        final Path b = gen("b", "2023-02-02", 22);
+        final Path a = gen(dir, "a", "2023-02-01", 21);
+        final Path b = gen(dir, "b", "2023-02-02", 22);
         final String securities = a.resolve("securities.csv").toString();
         final String[] inputs = {a.resolve("trades.csv").toString(), a.resolve("orders.csv").toString(),
             b.resolve("trades.csv").toString(), b.resolve("orders.csv").toString()};
@@ -103,7 +103,7 @@ class FaultToleranceTest
         return stats == null ? 0 : stats.getCounts().getNumberOfCompletedCheckpoints();
     }
 
-    private static long stockDayLines(final Path lines) throws Exception
+    static long stockDayLines(final Path lines) throws Exception
     {
         try (Stream<Path> files = Files.walk(lines))
         {
@@ -117,7 +117,7 @@ class FaultToleranceTest
         }
     }
 
-    private Path gen(final String name, final String date, final long seed)
+    static Path gen(final Path dir, final String name, final String date, final long seed)
     {
         final Path out = dir.resolve(name);
         final Cli cli = Cli.run("gen", "--symbols", "40", "--trades", "60000", "--orders", "80000", "--seed",
