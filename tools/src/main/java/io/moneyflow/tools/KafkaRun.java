@@ -216,7 +216,11 @@ final class KafkaRun
                 fromStart.add(tp);
             }
         }
-        c.seekToBeginning(fromStart);
+        if (!fromStart.isEmpty())
+        {
+            // (an empty list would mean every partition assigned)
+            c.seekToBeginning(fromStart);
+        }
         if (!resume.isEmpty())
         {
             messages.accept("resuming " + topic + " from the journal: " + resume.entrySet().stream()
