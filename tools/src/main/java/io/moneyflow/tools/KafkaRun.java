@@ -53,6 +53,7 @@ final class KafkaRun
     private final String group;
     private final boolean exitAtEnd;
     private final Consumer<String> messages;
+    private final Consumer<String> notes;
     private final Histogram latency;
     private volatile boolean stopped;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
@@ -61,12 +62,16 @@ final class KafkaRun
 
     /**
      * @param partitions the partitions to consume, or empty for all.
+     * @param messages   where the engine's rejections and warnings go.
+     * @param notes      where the consumer's notes go (waiting, resuming, end marks); nowhere with -q.
      * @param latency    receives each message's time from its publishing (the producer's timestamp) to its
      *                   consumption, in microseconds, or null.
      */
     KafkaRun(final String brokers, final String topic, final List<Integer> partitions, final String group,
-        final boolean exitAtEnd, final Consumer<String> messages, final Histogram latency)
+        final boolean exitAtEnd, final Consumer<String> messages, final Consumer<String> notes,
+        final Histogram latency)
     {
+        this.notes = notes;
         this.brokers = brokers;
         this.topic = topic;
         this.wanted = partitions;
@@ -176,7 +181,7 @@ final class KafkaRun
             }
             if (!said)
             {
-                messages.accept("waiting for topic " + topic + " at " + brokers);
+                notes.accept("waiting for topic " + topic + " at " + brokers);
                 said = true;
             }
             if (stopped)
@@ -223,7 +228,7 @@ final class KafkaRun
         }
         if (!resume.isEmpty())
         {
-            messages.accept("resuming " + topic + " from the journal: " + resume.entrySet().stream()
+            notes.accept("resuming " + topic + " from the journal: " + resume.entrySet().stream()
                 .filter(en -> partitions.contains(en.getKey()))
                 .map(en -> "partition " + en.getKey() + " at offset " + en.getValue())
                 .collect(Collectors.joining(", ")));
@@ -249,7 +254,7 @@ final class KafkaRun
                             next.put(p, r.offset() + 1);
                             if (endedParts.add(p))
                             {
-                                messages.accept(KafkaTopic.stream(topic, p) + ": end of the published records " +
+                                notes.accept(KafkaTopic.stream(topic, p) + ": end of the published records " +
                                     "at offset " + r.offset());
                             }
                             if (exitAtEnd)
@@ -310,7 +315,7 @@ final class KafkaRun
         catch (final RuntimeException ex)
         {
             // informational only: the journal decides where a restart resumes
-            messages.accept("note: could not commit offsets of " + topic + " to group " + group + ": " +
+            notes.accept("note: could not commit offsets of " + topic + " to group " + group + ": " +
                 ex.getMessage());
         }
     }

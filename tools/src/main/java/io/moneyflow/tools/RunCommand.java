@@ -142,7 +142,7 @@ final class RunCommand implements Callable<Integer>
         final AtomicReference<SzseSession> session = new AtomicReference<>();
         final KafkaRun consumer = kafka == null ? null : new KafkaRun(kafka, topic,
             partitions == null ? List.of() : partitions, group, exitAtEnd, Messages.printer(err),
-            latency ? new Histogram(3_600_000_000L, 3) : null);
+            output.quiet ? m -> { } : Messages.printer(err), latency ? new Histogram(3_600_000_000L, 3) : null);
         final CountDownLatch done = new CountDownLatch(1);
         // Ctrl-C (or a TERM) stops the session; the run then finishes its records and prints before the JVM exits.
         final Thread hook = new Thread(() ->
@@ -219,7 +219,7 @@ final class RunCommand implements Callable<Integer>
             final Map<String, Object> extra = new LinkedHashMap<>();
             if (latency)
             {
-                extra.put("latency", latency(e.latency(), err));
+                extra.put("latency", latency(e.latency(), "from arrival at the socket", err));
             }
             try
             {
@@ -272,7 +272,8 @@ final class RunCommand implements Callable<Integer>
             final Map<String, Object> extra = new LinkedHashMap<>();
             if (latency)
             {
-                extra.put("latency", latency(e.latency(), err));
+                extra.put("latency", latency(e.latency(), "from the consumer's handing each record to the engine",
+                    err));
                 extra.put("publishLatency", publishLatency(consumer.latency(), err));
             }
             try
@@ -309,7 +310,7 @@ final class RunCommand implements Callable<Integer>
         return fields;
     }
 
-    private static Map<String, Object> latency(final Histogram histogram, final PrintStream err)
+    private static Map<String, Object> latency(final Histogram histogram, final String from, final PrintStream err)
     {
         final Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("unit", "ns");
@@ -318,8 +319,8 @@ final class RunCommand implements Callable<Integer>
         fields.put("p99", histogram.getValueAtPercentile(99));
         fields.put("p999", histogram.getValueAtPercentile(99.9));
         fields.put("max", histogram.getMaxValue());
-        err.printf(java.util.Locale.ROOT, "moneyflow: latency from arrival at the socket to the counters, %d " +
-            "records: p50 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us%n", histogram.getTotalCount(),
+        err.printf(java.util.Locale.ROOT, "moneyflow: latency %s to the counters, %d " +
+            "records: p50 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us%n", from, histogram.getTotalCount(),
             histogram.getValueAtPercentile(50) / 1e3, histogram.getValueAtPercentile(99) / 1e3,
             histogram.getValueAtPercentile(99.9) / 1e3, histogram.getMaxValue() / 1e3);
         return fields;

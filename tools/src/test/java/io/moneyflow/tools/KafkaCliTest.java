@@ -150,8 +150,9 @@ class KafkaCliTest
         assertThat(publish.err).contains("published 400,000 records (0 rejected)");
 
         final Path journal = dir.resolve("journal");
+        // without -q: the consumer's notes (resuming, end marks) on stderr
         final List<String> args = List.of("run", "--kafka", broker.bootstrap(), "--topic", "gen", "--exit-at-end",
-            "-q", "--format", "json", "--securities", securities, "--journal", journal.toString(),
+            "--format", "json", "--securities", securities, "--journal", journal.toString(),
             "--journal-batch", "64");
         // how long a whole consuming run takes here and now, start-up included: kills are spread over it
         final long wholeStart = System.nanoTime();
