@@ -12,6 +12,13 @@
 #   pipelined   run --kafka --latency started first, waiting, then publish: wall time from publish's start to the
 #               consumer's end, and the latency from publishing (the producer's timestamp, ms) to consumption
 # Every consume's digest is checked equal to flow's. Wall times include each JVM's start (as flow's does).
+#
+#   PACED=100k bench/kafka-cost.sh [REPEAT]   (latency at an offered rate, the live path through Kafka)
+#
+# With PACED=RATE: feed-serve plays the bundled real day's trades (REPEAT times, default 3, on following days) at RATE
+# records/s; publish --feed puts them onto a topic, run --kafka --latency consumes it: the latency from publishing
+# (the producer's timestamp, ms) to consumption and from the consumer's hand-over to the counters; then run --feed
+# --latency on the same offered feed, the single engine's socket-to-counters latency, for comparison.
 # Needs tools/target/moneyflow.jar built (mvn -B -DskipTests package) and the broker's artifacts in ~/.m2 (any
 # build of the tools' tests fetched them).
 set -euo pipefail
@@ -20,8 +27,8 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 REPEATS="${REPEATS:-3}"
 PARTITIONS="${PARTITIONS:-4}"
 OPTS="${OPTS:-}"
-if [ $# -eq 0 ]; then
-  echo "usage: bench/kafka-cost.sh INPUT..." >&2
+if [ $# -eq 0 ] && [ -z "${PACED:-}" ]; then
+  echo "usage: bench/kafka-cost.sh INPUT...   or   PACED=RATE bench/kafka-cost.sh [REPEAT]" >&2
   exit 2
 fi
 INPUTS=("$@")
@@ -76,6 +83,39 @@ declare -A T
 record() { T[$1]="${T[$1]:-} $2"; printf '%-10s run %d: %6.2f s\n' "$1" "$3" "$2"; }
 
 echo "machine: $(nproc) cores, $(uname -srm); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+serve() {
+  "${MF[@]}" feed-serve -q --port 0 --rate "$PACED" --repeat "$1" "$ROOT/data/sample/ddb-l2-20230201/tradeData.zip" \
+    2>"$WORK/serve.txt" &
+  SERVER=$!
+  PORT=""
+  for _ in $(seq 1 600); do
+    PORT=$(grep -o '127\.0\.0\.1:[0-9]*' "$WORK/serve.txt" | head -1 | cut -d: -f2 || true)
+    [ -n "$PORT" ] && break
+    sleep 0.1
+  done
+}
+if [ -n "${PACED:-}" ]; then
+  repeat="${1:-3}"
+  serve "$repeat"
+  "${MF[@]}" run --kafka "$BROKERS" --topic "paced" --exit-at-end --latency --latency-skip 50000 --format csv \
+    >/dev/null 2>"$WORK/consumer.txt" &
+  consumer=$!
+  sleep 3
+  "${MF[@]}" publish -q --kafka "$BROKERS" --topic "paced" --partitions "$PARTITIONS" --feed "szse://127.0.0.1:$PORT" \
+    --exit-at-end
+  wait "$consumer"
+  wait "$SERVER" || true
+  echo "through Kafka, $PACED offered:"
+  grep -E 'latency|records consumed' "$WORK/consumer.txt" | sed 's/^/  /'
+  serve "$repeat"
+  echo "the single engine on the same feed:"
+  "${MF[@]}" run --feed "szse://127.0.0.1:$PORT" --exit-at-end --latency --latency-skip 50000 --format csv \
+    2>&1 >/dev/null | grep -E 'latency' | sed 's/^/  /'
+  wait "$SERVER" || true
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit 0
+fi
 for r in $(seq 1 "$REPEATS"); do
   s=$(now); "${MF[@]}" flow -q --format json $OPTS "${INPUTS[@]}" >"$WORK/flow.json"; e=$(now)
   record flow "$(echo "$e - $s" | bc)" "$r"
