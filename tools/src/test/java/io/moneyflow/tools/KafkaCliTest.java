@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * partitions each, at once, give counters files that {@code counters A B} reads as one run, stocks, sectors, markets,
  * rejections and digest equal to {@code flow}'s; an engine killed with SIGKILL at random moments while it consumes
  * (seed printed) resumes from its journal each time and ends with {@code flow}'s output, its journal holding each
- * published record exactly once.
+ * published record exactly once. A live SZSE Binary feed with duplicates and reordering injected, published with
+ * {@code publish --feed}, gives the consuming engine what {@code run --feed} prints on the same feed.
  */
 class KafkaCliTest
 {
@@ -224,6 +225,52 @@ class KafkaCliTest
         final Cli again = Cli.run(args.toArray(String[]::new));
         assertThat(again.exit).as(again.err).isZero();
         assertThat(again.out).isEqualTo(flow.out);
+    }
+
+    /** Starts feed-serve on a free port; returns the process and its port. */
+    private Object[] feedServe(final String name, final String... args) throws Exception
+    {
+        final List<String> all = new ArrayList<>(List.of("feed-serve", "--port", "0"));
+        all.addAll(List.of(args));
+        final Process server = start(all, name);
+        final java.util.regex.Pattern listening = java.util.regex.Pattern.compile("on 127\\.0\\.0\\.1:(\\d+)");
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline)
+        {
+            final java.util.regex.Matcher m = listening.matcher(stderr(name));
+            if (m.find())
+            {
+                return new Object[]{server, Integer.parseInt(m.group(1))};
+            }
+            Thread.sleep(50);
+        }
+        server.destroyForcibly();
+        throw new IllegalStateException("feed-serve printed no port: " + stderr(name));
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void shouldCarryALiveFeedWithItsDuplicatesAndReorderingAsTheLiveRunCountsIt() throws Exception
+    {
+        final String day = Cli.sample("ddb-l2-20230201/tradeData.zip");
+        final String[] faults = {"--faults", "dup,reorder", "--fault-rate", "0.01", "--seed", "7", day};
+        // the single engine on the live feed
+        final Object[] direct = feedServe("serve-direct", faults);
+        final Cli live = Cli.run("run", "--feed", "szse://127.0.0.1:" + direct[1], "--exit-at-end", "-q",
+            "--format", "json");
+        assertThat(live.exit).as(live.err).isZero();
+        assertThat(((Process)direct[0]).waitFor()).isZero();
+        assertThat(JSON.readTree(live.out).get("rejected").get("duplicate").asLong()).isPositive();
+        // the same feed published onto a topic, and an engine consuming it
+        final Object[] served = feedServe("serve-publish", faults);
+        final Cli publish = Cli.run("publish", "--kafka", broker.bootstrap(), "--topic", "live", "--partitions", "2",
+            "--feed", "szse://127.0.0.1:" + served[1], "--exit-at-end");
+        assertThat(publish.exit).as(publish.err).isZero();
+        assertThat(((Process)served[0]).waitFor()).isZero();
+        final Cli consumed = Cli.run("run", "--kafka", broker.bootstrap(), "--topic", "live", "--exit-at-end", "-q",
+            "--format", "json");
+        assertThat(consumed.exit).as(consumed.err).isZero();
+        assertThat(consumed.out).isEqualTo(live.out);
     }
 
     private static void deleteRecursively(final Path path) throws java.io.IOException
