@@ -19,8 +19,8 @@
 # records/s; publish --feed puts them onto a topic, run --kafka --latency consumes it: the latency from publishing
 # (the producer's timestamp, ms) to consumption and from the consumer's hand-over to the counters; then run --feed
 # --latency on the same offered feed, the single engine's socket-to-counters latency, for comparison.
-# Needs tools/target/moneyflow.jar built (mvn -B -DskipTests package) and the broker's artifacts in ~/.m2 (any
-# build of the tools' tests fetched them).
+# Needs tools/target/moneyflow.jar built (mvn -B -DskipTests package), which it runs from a copy as a release (never
+# building), and the broker's artifacts in ~/.m2 (any build of the tools' tests fetched them).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -32,8 +32,20 @@ if [ $# -eq 0 ] && [ -z "${PACED:-}" ]; then
   exit 2
 fi
 INPUTS=("$@")
-MF=("$ROOT/bin/moneyflow")
 WORK="$(mktemp -d)"
+# the built jar, run as an unpacked release would run it (the launcher's JVM settings, its class-data archive), from a
+# copy: the launcher of a source tree rebuilds (and installs) when a source is newer than the jar, which a benchmark
+# must never do behind its back
+if [ ! -f "$ROOT/tools/target/moneyflow.jar" ]; then
+  echo "bench/kafka-cost.sh: build the jar first: mvn -B -DskipTests package" >&2
+  exit 2
+fi
+mkdir -p "$WORK/mf/bin" "$WORK/mf/lib"
+cp "$ROOT/bin/moneyflow" "$WORK/mf/bin/moneyflow"
+cp "$ROOT/tools/target/moneyflow.jar" "$WORK/mf/lib/moneyflow.jar"
+ln -s "$ROOT/config" "$WORK/mf/config"
+ln -s "$ROOT/data" "$WORK/mf/data"
+MF=("$WORK/mf/bin/moneyflow")
 BROKER_PID=""
 cleanup() {
   if [ -n "$BROKER_PID" ]; then kill -9 "$BROKER_PID" 2>/dev/null || true; fi
@@ -77,11 +89,6 @@ for _ in $(seq 1 600); do
 done
 sleep 2
 
-now() { date +%s.%N; }
-digest() { python3 -c 'import json,sys; print(json.load(sys.stdin)["digest"])'; }
-declare -A T
-record() { T[$1]="${T[$1]:-} $2"; printf '%-10s run %d: %6.2f s\n' "$1" "$3" "$2"; }
-
 echo "machine: $(nproc) cores, $(uname -srm); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 serve() {
@@ -116,39 +123,78 @@ if [ -n "${PACED:-}" ]; then
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   exit 0
 fi
-for r in $(seq 1 "$REPEATS"); do
-  s=$(now); "${MF[@]}" flow -q --format json $OPTS "${INPUTS[@]}" >"$WORK/flow.json"; e=$(now)
-  record flow "$(echo "$e - $s" | bc)" "$r"
-  want="$(digest <"$WORK/flow.json")"
+export MF_BIN="${MF[0]}" BROKERS BROKER_PID REPEATS PARTITIONS OPTS WORK
+python3 - "${INPUTS[@]}" <<'PY'
+import json, os, resource, statistics, subprocess, sys, time
 
-  s=$(now); "${MF[@]}" publish -q --kafka "$BROKERS" --topic "bench-$r" --partitions "$PARTITIONS" $OPTS "${INPUTS[@]}"; e=$(now)
-  record publish "$(echo "$e - $s" | bc)" "$r"
+mf, brokers, broker = os.environ["MF_BIN"], os.environ["BROKERS"], os.environ["BROKER_PID"]
+repeats, partitions = int(os.environ["REPEATS"]), os.environ["PARTITIONS"]
+opts, work, inputs = os.environ["OPTS"].split(), os.environ["WORK"], sys.argv[1:]
+ticks = os.sysconf("SC_CLK_TCK")
 
-  s=$(now); "${MF[@]}" run -q --kafka "$BROKERS" --topic "bench-$r" --exit-at-end --format json $OPTS >"$WORK/run.json"; e=$(now)
-  record consume "$(echo "$e - $s" | bc)" "$r"
-  [ "$(digest <"$WORK/run.json")" = "$want" ] || { echo "consume: digest differs from flow's" >&2; exit 1; }
+def broker_cpu():
+    fields = open(f"/proc/{broker}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / ticks
 
-  rm -rf "$WORK/journal"
-  s=$(now); "${MF[@]}" run -q --kafka "$BROKERS" --topic "bench-$r" --exit-at-end --format json --journal "$WORK/journal" $OPTS >"$WORK/run.json"; e=$(now)
-  record journaled "$(echo "$e - $s" | bc)" "$r"
-  [ "$(digest <"$WORK/run.json")" = "$want" ] || { echo "journaled: digest differs from flow's" >&2; exit 1; }
+def children_cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
 
-  # the consumer waits for the topic, which publish creates
-  "${MF[@]}" run --kafka "$BROKERS" --topic "pipe-$r" --exit-at-end --latency --format json $OPTS \
-    >"$WORK/pipe.json" 2>"$WORK/pipe.txt" &
-  consumer=$!
-  sleep 3
-  s=$(now); "${MF[@]}" publish -q --kafka "$BROKERS" --topic "pipe-$r" --partitions "$PARTITIONS" $OPTS "${INPUTS[@]}"
-  wait "$consumer"; e=$(now)
-  record pipelined "$(echo "$e - $s" | bc)" "$r"
-  [ "$(digest <"$WORK/pipe.json")" = "$want" ] || { echo "pipelined: digest differs from flow's" >&2; exit 1; }
-  grep -E 'latency|records consumed' "$WORK/pipe.txt" | sed 's/^/           /'
-done
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-for k in flow publish consume journaled pipelined; do
-  python3 - "$k" ${T[$k]} <<'EOF'
-import statistics, sys
-k, xs = sys.argv[1], sorted(float(x) for x in sys.argv[2:])
-print(f"{k:10s} best {xs[0]:.2f} s, median {statistics.median(xs):.2f} s")
-EOF
-done
+def run(args, out=None, err=None, background=False):
+    stdout = open(out, "wb") if out else subprocess.DEVNULL
+    stderr = open(err, "wb") if err else None
+    p = subprocess.Popen([mf] + args, stdout=stdout, stderr=stderr)
+    if background:
+        return p
+    if p.wait() != 0:
+        sys.exit(f"{args[0]} failed")
+
+def measure(name, r, body):
+    c0, b0, t0 = children_cpu(), broker_cpu(), time.time()
+    body()
+    wall, cpu, bcpu = time.time() - t0, children_cpu() - c0, broker_cpu() - b0
+    results.setdefault(name, []).append((wall, cpu, bcpu))
+    print(f"{name:10s} run {r}: {wall:6.2f} s wall, {cpu:6.2f} s CPU, broker {bcpu:5.2f} s CPU", flush=True)
+
+def digest(path):
+    return json.load(open(path))["digest"]
+
+results = {}
+flow_json, run_json = f"{work}/flow.json", f"{work}/run.json"
+for r in range(1, repeats + 1):
+    measure("flow", r, lambda: run(["flow", "-q", "--format", "json"] + opts + inputs, flow_json))
+    want = digest(flow_json)
+    measure("publish", r, lambda: run(["publish", "-q", "--kafka", brokers, "--topic", f"bench-{r}",
+        "--partitions", partitions] + opts + inputs))
+    consume = ["run", "-q", "--kafka", brokers, "--topic", f"bench-{r}", "--exit-at-end", "--format", "json"] + opts
+    measure("consume", r, lambda: run(consume, run_json))
+    assert digest(run_json) == want, "consume: digest differs from flow's"
+    subprocess.call(["rm", "-rf", f"{work}/journal"])
+    measure("journaled", r, lambda: run(consume + ["--journal", f"{work}/journal"], run_json))
+    assert digest(run_json) == want, "journaled: digest differs from flow's"
+    def pipelined():
+        # the consumer waits for the topic, which publish creates; timed from publish's start
+        consumer = run(["run", "--kafka", brokers, "--topic", f"pipe-{r}", "--exit-at-end", "--latency",
+            "--format", "json"] + opts, f"{work}/pipe.json", f"{work}/pipe.txt", background=True)
+        time.sleep(3)
+        global pipe_start
+        pipe_start = time.time()
+        run(["publish", "-q", "--kafka", brokers, "--topic", f"pipe-{r}", "--partitions", partitions] + opts + inputs)
+        if consumer.wait() != 0:
+            sys.exit("pipelined consumer failed")
+    measure("pipelined", r, pipelined)
+    # wall from publish's start, not the consumer's
+    wall, cpu, bcpu = results["pipelined"][-1]
+    results["pipelined"][-1] = (time.time() - pipe_start, cpu, bcpu)
+    print(f"           from publish's start: {results['pipelined'][-1][0]:.2f} s")
+    assert digest(f"{work}/pipe.json") == want, "pipelined: digest differs from flow's"
+    for line in open(f"{work}/pipe.txt"):
+        if "latency" in line:
+            print("           " + line.rstrip())
+print(f"load average after: {' '.join(open('/proc/loadavg').read().split()[:3])}")
+for name, xs in results.items():
+    walls, cpus, bcpus = [x[0] for x in xs], [x[1] for x in xs], [x[2] for x in xs]
+    print(f"{name:10s} wall best {min(walls):.2f} s, median {statistics.median(walls):.2f} s; "
+          f"CPU best {min(cpus):.2f} s, median {statistics.median(cpus):.2f} s; "
+          f"broker CPU median {statistics.median(bcpus):.2f} s")
+PY
