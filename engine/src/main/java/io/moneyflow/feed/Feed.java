@@ -347,6 +347,18 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
     }
 
     /**
+     * For a reader that gives records in bursts (a message bus's poll): while on, the ring's consumers are signalled
+     * once per batch of records rather than once per record, as when files are read; turning it off publishes what
+     * is held. Turn it off at the end of each burst, so that no record waits for the next.
+     *
+     * @param batch true at the start of a burst, false at its end.
+     */
+    public void batching(final boolean batch)
+    {
+        ring.batching(batch);
+    }
+
+    /**
      * Makes a live feed release the records of each dense channel in sequence order: a record that arrives ahead of
      * a hole is held (up to {@link ChannelSequence#WINDOW} numbers) until the hole fills or is declared a gap, so that
      * a reordering on the network changes nothing the engine computes. Records replayed from a journal come in the

@@ -128,6 +128,19 @@ public final class RecordFeed
     }
 
     /**
+     * For records given in bursts (a message bus's poll, a batch read from a database): while on, the ring's consumers
+     * are signalled once per batch of records rather than once per record, and the journal writes fewer, larger
+     * excerpts; turning it off publishes what is held. Turn it off at the end of each burst, so that no record waits
+     * for the next. Shared by every stream of the feed.
+     *
+     * @param batch true at the start of a burst, false at its end.
+     */
+    public void batching(final boolean batch)
+    {
+        feed.batching(batch);
+    }
+
+    /**
      * A fill (逐笔成交).
      *
      * @param symbol      e.g. 600000.SH.

@@ -243,6 +243,8 @@ final class KafkaRun
             {
                 final ConsumerRecords<byte[], byte[]> batch = c.poll(Duration.ofMillis(100));
                 final long nowMs = latency == null ? 0 : System.currentTimeMillis();
+                // the poll's records reach the stages in batches; the last of them at the end of the poll
+                records.batching(!batch.isEmpty());
                 for (final TopicPartition tp : batch.partitions())
                 {
                     final int p = tp.partition();
@@ -278,6 +280,7 @@ final class KafkaRun
                         next.put(p, r.offset() + 1);
                     }
                 }
+                records.batching(false);
                 final long now = System.nanoTime();
                 if (now - lastCommitNs >= COMMIT_INTERVAL_NS)
                 {
@@ -296,6 +299,10 @@ final class KafkaRun
         catch (final WakeupException ex)
         {
             // stopped (Ctrl-C): finish what was consumed
+        }
+        finally
+        {
+            records.batching(false);
         }
         return endedParts.size() == partitions.size();
     }
