@@ -132,12 +132,24 @@ final class PublishCommand implements Callable<Integer>
         final AtomicReference<Exception> failed = new AtomicReference<>();
         final AtomicLong published = new AtomicLong();
         final AtomicReference<SzseSession> session = new AtomicReference<>();
+        final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        // Ctrl-C (or a TERM) stops the session; the records received are published, then the end marks, before the
+        // JVM exits
         final Thread hook = new Thread(() ->
         {
             final SzseSession live = session.get();
             if (live != null)
             {
+                err().println("moneyflow: stopping: logging out, publishing the records received and the end marks");
                 live.stop();
+            }
+            try
+            {
+                done.await(60, TimeUnit.SECONDS);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
             }
         }, "moneyflow-stop");
         if (!files)
@@ -215,6 +227,7 @@ final class PublishCommand implements Callable<Integer>
         }
         finally
         {
+            done.countDown();
             if (!files)
             {
                 try
@@ -227,6 +240,11 @@ final class PublishCommand implements Callable<Integer>
                 }
             }
         }
+    }
+
+    private static PrintStream err()
+    {
+        return System.err;
     }
 
     /**

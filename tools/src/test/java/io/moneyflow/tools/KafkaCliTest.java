@@ -96,6 +96,26 @@ class KafkaCliTest
             "--format", "json");
         assertThat(one.exit).as(one.err).isZero();
         assertThat(one.out).isEqualTo(flow.out);
+        // its offsets committed to its group once counted: each partition's end, for Kafka's tools to show the lag
+        final java.util.Properties props = new java.util.Properties();
+        props.put("bootstrap.servers", broker.bootstrap());
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(props))
+        {
+            final var committed = admin.listConsumerGroupOffsets("moneyflow").partitionsToOffsetAndMetadata()
+                .get(60, TimeUnit.SECONDS);
+            final java.util.Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec>
+                latest = new java.util.HashMap<>();
+            for (int p = 0; p < 4; p++)
+            {
+                latest.put(new org.apache.kafka.common.TopicPartition("real", p),
+                    org.apache.kafka.clients.admin.OffsetSpec.latest());
+            }
+            final var ends = admin.listOffsets(latest).all().get(60, TimeUnit.SECONDS);
+            for (final var tp : latest.keySet())
+            {
+                assertThat(committed.get(tp).offset()).as(tp.toString()).isEqualTo(ends.get(tp).offset());
+            }
+        }
 
         // two engines at once, two partitions each: their counters files read as one run
         final Path a = dir.resolve("a.counters");
