@@ -9,6 +9,7 @@ import io.moneyflow.counters.FlowCounters;
 import io.moneyflow.counters.FlowCountersReader;
 import io.moneyflow.feed.Feed;
 import io.moneyflow.feed.InputFiles;
+import io.moneyflow.feed.ProgressSink;
 import io.moneyflow.feed.RunLog;
 import io.moneyflow.feed.SymbolTable;
 import io.moneyflow.feed.SzseFeed;
@@ -143,6 +144,21 @@ public final class Engine implements AutoCloseable
      * @throws InputFiles.InputException when a named input cannot be read or recognised.
      */
     public RunLog ingest(final List<Path> inputs, final Consumer<String> messages, final Consumer<String> progress)
+    {
+        return ingest(inputs, messages, ProgressSink.lines(progress));
+    }
+
+    /**
+     * Reads inputs through the engine and waits until every published record has reached the counters, telling
+     * {@code progress} how far the inputs have been read: lines, records, and bytes read of the inputs' size on disk.
+     *
+     * @param inputs   files, archives or directories.
+     * @param messages where rejections and notes go, one line each.
+     * @param progress where the run's progress goes, on this thread.
+     * @return the run's log: rejections, unknown symbols, gaps.
+     * @throws InputFiles.InputException when a named input cannot be read or recognised.
+     */
+    public RunLog ingest(final List<Path> inputs, final Consumer<String> messages, final ProgressSink progress)
     {
         checkIngesting();
         final RunLog log = new RunLog(counters, messages, progress);

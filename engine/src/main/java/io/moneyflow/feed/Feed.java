@@ -106,19 +106,20 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
     {
         final long before = published;
         final long lines;
+        final InputMerge merge =
+            new InputMerge(this, layouts, forced, listener, streams.maxBackwardsMs(), sortDir, sortRunRecords);
         // read as fast as possible: the ring's consumers are signalled once per batch
         ring.batching(true);
         try
         {
-            lines = new InputMerge(this, layouts, forced, listener, streams.maxBackwardsMs(), sortDir, sortRunRecords)
-                .run(inputs);
+            lines = merge.run(inputs);
         }
         finally
         {
             ring.batching(false);
         }
         finishChannels();
-        listener.onProgress(lines, published, "");
+        listener.onProgress(lines, published, "", merge.bytesRead(), merge.totalBytes());
         return published - before;
     }
 

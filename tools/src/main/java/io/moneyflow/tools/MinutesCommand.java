@@ -65,7 +65,7 @@ final class MinutesCommand implements Callable<Integer>
         }
         final String canonical = SymbolCodes.format(key);
         final PrintStream out = System.out;
-        try (Run run = new Run(engine.context(), inputs, output.quiet, System.err))
+        try (Run run = new Run(engine.context(), inputs, output.quiet, output.progress(), System.err))
         {
             final FlowCountersReader reader = run.engine.reader();
             final FlowCounters counters = reader.counters();
