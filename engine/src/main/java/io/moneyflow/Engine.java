@@ -9,6 +9,7 @@ import io.moneyflow.counters.FlowCounters;
 import io.moneyflow.counters.FlowCountersReader;
 import io.moneyflow.feed.Feed;
 import io.moneyflow.feed.InputFiles;
+import io.moneyflow.feed.ProgressSink;
 import io.moneyflow.feed.RunLog;
 import io.moneyflow.feed.SymbolTable;
 import io.moneyflow.feed.SzseFeed;
@@ -144,6 +145,21 @@ public final class Engine implements AutoCloseable
      */
     public RunLog ingest(final List<Path> inputs, final Consumer<String> messages, final Consumer<String> progress)
     {
+        return ingest(inputs, messages, ProgressSink.lines(progress));
+    }
+
+    /**
+     * Reads inputs through the engine and waits until every published record has reached the counters, telling
+     * {@code progress} how far the inputs have been read: lines, records, and bytes read of the inputs' size on disk.
+     *
+     * @param inputs   files, archives or directories.
+     * @param messages where rejections and notes go, one line each.
+     * @param progress where the run's progress goes, on this thread.
+     * @return the run's log: rejections, unknown symbols, gaps.
+     * @throws InputFiles.InputException when a named input cannot be read or recognised.
+     */
+    public RunLog ingest(final List<Path> inputs, final Consumer<String> messages, final ProgressSink progress)
+    {
         checkIngesting();
         final RunLog log = new RunLog(counters, messages, progress);
         final Feed feed = newFeed(log);
@@ -164,6 +180,11 @@ public final class Engine implements AutoCloseable
     }
 
     private Feed newFeed(final RunLog log)
+    {
+        return newFeed(log, sink);
+    }
+
+    private Feed newFeed(final RunLog log, final io.moneyflow.feed.RecordSink sink)
     {
         final Feed feed = new Feed(
             sink,
@@ -203,18 +224,85 @@ public final class Engine implements AutoCloseable
         feed.releaseInOrder(true);
         final String label = "szse://" + config.host() + ":" + config.port();
         journalRun(feed, () -> JournalHeaders.ofLive(context, label), messages, true);
+        return live(feed, log, config, messages, session, true);
+    }
+
+    private LiveRun live(
+        final Feed feed, final RunLog log, final SzseSession.Config config, final Consumer<String> messages,
+        final Consumer<SzseSession> session, final boolean counting)
+    {
+        final String label = "szse://" + config.host() + ":" + config.port();
         final SzseFeed szse = new SzseFeed(feed, label);
         final SzseSession live = new SzseSession(config, szse, messages);
         session.accept(live);
         final SzseSession.Outcome outcome;
         // a live feed rarely fills the ring, so the feed's idle work never faults in the bar rows: a pager does
-        try (io.moneyflow.aggregate.BarPager pager = barPager())
+        try (io.moneyflow.aggregate.BarPager pager = counting ? barPager() : null)
         {
             outcome = live.run();
             feed.finishChannels();
             awaitProcessed();
         }
         return new LiveRun(log, outcome, live.reconnects(), szse.frames(), szse.unknownFrames());
+    }
+
+    /**
+     * Reads inputs as {@link #ingest(List, Consumer, Consumer)} does (merged in exchange order, every check) but hands
+     * each record to {@code records} instead of the ring, in the order it would have entered the ring: the accepted
+     * records, and the control records the journal would hold (a rejection with its reason, a stream's name, a gap,
+     * a channel heartbeat). For a program that sends the engine's normalised records elsewhere (a message bus) in the
+     * journal's binary form ({@code TickRecordEncoder}). Nothing reaches the counters but the rejections, counted as
+     * in any run. One call per engine.
+     *
+     * @param inputs   files, archives or directories.
+     * @param records  receives each record on this thread; the event is reused after it returns.
+     * @param messages where rejections and notes go.
+     * @param progress where progress lines go.
+     * @return the run's log.
+     */
+    public RunLog publish(final List<Path> inputs, final Consumer<io.moneyflow.ring.TickEvent> records,
+        final Consumer<String> messages, final Consumer<String> progress)
+    {
+        checkPublishing();
+        final RunLog log = new RunLog(counters, messages, progress);
+        final Feed feed = newFeed(log, records::accept);
+        feed.journaling(true);
+        feed.run(InputFiles.expand(inputs));
+        return log;
+    }
+
+    /**
+     * Runs a live SZSE Binary feed as {@link #runLive} does, but hands each record to {@code records} instead of the
+     * ring, as {@link #publish(List, Consumer, Consumer, Consumer)} does: released in each channel's sequence order,
+     * gaps declared and duplicates rejected as in a live run.
+     *
+     * @param config   the gateway and logon.
+     * @param records  receives each record on this thread; the event is reused after it returns.
+     * @param messages where state changes, rejections and gaps are reported.
+     * @param session  receives the session before it runs, so that another thread can stop it.
+     * @return the run's log and why the session ended.
+     */
+    public LiveRun publishLive(final SzseSession.Config config, final Consumer<io.moneyflow.ring.TickEvent> records,
+        final Consumer<String> messages, final Consumer<SzseSession> session)
+    {
+        checkPublishing();
+        final RunLog log = new RunLog(counters, messages, p -> { });
+        final Feed feed = newFeed(log, records::accept);
+        feed.denseSequences(true, true);
+        feed.releaseInOrder(true);
+        feed.journaling(true);
+        return live(feed, log, config, messages, session, false);
+    }
+
+    private void checkPublishing()
+    {
+        checkIngesting();
+        if (journal != null || ingested)
+        {
+            throw new IllegalStateException("an engine that publishes its records publishes one run, unjournaled; " +
+                "launch another engine without a journal");
+        }
+        ingested = true;
     }
 
     /**
@@ -244,6 +332,37 @@ public final class Engine implements AutoCloseable
         records.accept(new io.moneyflow.feed.RecordFeed(feed, label));
         feed.finishChannels();
         awaitProcessed();
+        return log;
+    }
+
+    /**
+     * Runs records given from code that the caller can resume, as a live feed resumes: with a journal holding a run
+     * of the same settings and label (one that {@code records} was given before, interrupted), the journal is
+     * replayed into the counters first; the caller then gives only what the journal does not hold, which it tells
+     * from the journal itself: each record keeps its stream's name ({@link io.moneyflow.feed.RecordFeed#stream}) and
+     * its line ({@link io.moneyflow.feed.RecordFeed#record}). Records from a source that numbers them (a message
+     * bus's offsets) are so neither lost nor counted twice across a crash of this process. Without a journal, as
+     * {@link #ingest(String, Consumer, Consumer)}.
+     *
+     * @param label    the run's name in the journal's header (a resumed run must give the same) and in messages.
+     * @param records  gives the records, on this thread, then returns.
+     * @param messages where rejections and notes go.
+     * @return the run's log (rejections, unknown symbols).
+     */
+    public RunLog ingestResumable(final String label, final Consumer<io.moneyflow.feed.RecordFeed> records,
+        final Consumer<String> messages)
+    {
+        checkIngesting();
+        final RunLog log = new RunLog(counters, messages, p -> { });
+        final Feed feed = newFeed(log);
+        journalRun(feed, () -> JournalHeaders.ofLive(context, label), messages, true);
+        // a source read as it comes rarely fills the ring: a pager faults in the bar rows
+        try (io.moneyflow.aggregate.BarPager pager = barPager())
+        {
+            records.accept(new io.moneyflow.feed.RecordFeed(feed, label));
+            feed.finishChannels();
+            awaitProcessed();
+        }
         return log;
     }
 

@@ -106,19 +106,20 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
     {
         final long before = published;
         final long lines;
+        final InputMerge merge =
+            new InputMerge(this, layouts, forced, listener, streams.maxBackwardsMs(), sortDir, sortRunRecords);
         // read as fast as possible: the ring's consumers are signalled once per batch
         ring.batching(true);
         try
         {
-            lines = new InputMerge(this, layouts, forced, listener, streams.maxBackwardsMs(), sortDir, sortRunRecords)
-                .run(inputs);
+            lines = merge.run(inputs);
         }
         finally
         {
             ring.batching(false);
         }
         finishChannels();
-        listener.onProgress(lines, published, "");
+        listener.onProgress(lines, published, "", merge.bytesRead(), merge.totalBytes());
         return published - before;
     }
 
@@ -344,6 +345,18 @@ public final class Feed implements InputEvents, ChannelSequence.Gaps
     public void denseSequences(final boolean shared, final boolean startAtOne)
     {
         dense.configure(shared, startAtOne);
+    }
+
+    /**
+     * For a reader that gives records in bursts (a message bus's poll): while on, the ring's consumers are signalled
+     * once per batch of records rather than once per record, as when files are read; turning it off publishes what
+     * is held. Turn it off at the end of each burst, so that no record waits for the next.
+     *
+     * @param batch true at the start of a burst, false at its end.
+     */
+    public void batching(final boolean batch)
+    {
+        ring.batching(batch);
     }
 
     /**

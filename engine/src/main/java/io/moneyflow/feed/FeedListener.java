@@ -88,6 +88,34 @@ public interface FeedListener
     }
 
     /**
+     * How far the inputs have been read; called with the running totals, about every {@link #progressIntervalNs()}
+     * while the inputs are read (sorted first or merged), and once at the end with an empty source. Calls
+     * {@link #onProgress(long, long, String)} unless overridden.
+     *
+     * @param linesRead     lines read so far, headers included.
+     * @param published     records published so far.
+     * @param currentSource the source being read, as {@code label:line}; empty at the end of the inputs.
+     * @param bytesRead     bytes of the inputs read so far, as they lie on disk (compressed bytes of a
+     *                      {@code .gz} or an archive's entry), up to {@code totalBytes}.
+     * @param totalBytes    the inputs' size on disk, summed.
+     */
+    default void onProgress(
+        final long linesRead, final long published, final String currentSource, final long bytesRead,
+        final long totalBytes)
+    {
+        onProgress(linesRead, published, currentSource);
+    }
+
+    /**
+     * @return how often {@link #onProgress(long, long, String, long, long)} is wanted, in nanoseconds: about once a
+     *         second unless overridden. Read once at the start of a run.
+     */
+    default long progressIntervalNs()
+    {
+        return 1_000_000_000L;
+    }
+
+    /**
      * Something about an input a person should know, e.g. a damaged archive being read from the front.
      *
      * @param source the file or entry.

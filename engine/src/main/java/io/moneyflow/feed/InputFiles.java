@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
@@ -127,6 +126,56 @@ public final class InputFiles
          * @return a new, unopened input over the same bytes: for reading an input twice (see {@code InputOrder}).
          */
         Input reopen();
+
+        /**
+         * @return this input's share of the bytes on disk: a file's size; for an archive's entries, each entry's
+         *         compressed size, the archive's own headers and directory counted with its last data entry, so that
+         *         the inputs of one archive add up to its size.
+         */
+        default long size()
+        {
+            return 0;
+        }
+
+        /**
+         * How far the input has been read, in bytes on disk: counted under the decompressor (for an archive's entry,
+         * its bytes read scaled to its compressed size). Reaches {@link #size()} when the input is closed, read to
+         * its end or given up; never more. For a run's progress; the feed thread's.
+         *
+         * @return bytes of {@link #size()} read so far.
+         */
+        default long bytesRead()
+        {
+            return 0;
+        }
+    }
+
+    /**
+     * @param inputs from {@link #expand(List)}.
+     * @return their sizes on disk summed: the total of a run's progress.
+     */
+    public static long size(final List<Input> inputs)
+    {
+        long total = 0;
+        for (final Input input : inputs)
+        {
+            total += input.size();
+        }
+        return total;
+    }
+
+    /**
+     * @param inputs from {@link #expand(List)}.
+     * @return the bytes read of them so far, summed (see {@link Input#bytesRead()}).
+     */
+    public static long bytesRead(final List<Input> inputs)
+    {
+        long read = 0;
+        for (final Input input : inputs)
+        {
+            read += input.bytesRead();
+        }
+        return read;
     }
 
     /**
@@ -193,13 +242,14 @@ public final class InputFiles
         }
         else
         {
-            inputs.add(new SingleInput(file.toString(), discovered, () -> open(file)));
+            final long size = sizeOf(file);
+            inputs.add(new SingleInput(file.toString(), discovered, count -> open(file, count), size, size));
         }
     }
 
     private static void addZip(final Path file, final boolean discovered, final List<Input> inputs)
     {
-        final List<String> entryNames = new ArrayList<>();
+        final List<ZipEntry> dataEntries = new ArrayList<>();
         try (ZipFile zip = new ZipFile(file.toFile()))
         {
             final Enumeration<? extends ZipEntry> entries = zip.entries();
@@ -208,7 +258,7 @@ public final class InputFiles
                 final ZipEntry entry = entries.nextElement();
                 if (!entry.isDirectory() && isDataEntry(entry.getName()))
                 {
-                    entryNames.add(entry.getName());
+                    dataEntries.add(entry);
                 }
             }
         }
@@ -222,10 +272,11 @@ public final class InputFiles
                 {
                     // skipped when read, with a line saying so: the run then exits non-zero
                     final String why = "not a zip archive, or damaged beyond reading (" + ex.getMessage() + ")";
-                    inputs.add(new SingleInput(file.toString(), true, () ->
+                    final long size = sizeOf(file);
+                    inputs.add(new SingleInput(file.toString(), true, count ->
                     {
                         throw new UnreadableInputException(why);
-                    }));
+                    }, size, size));
                     return;
                 }
                 throw new InputException("not a zip archive, or damaged beyond reading: " + file + " (" +
@@ -238,14 +289,26 @@ public final class InputFiles
         {
             throw new InputException("cannot read archive " + file + ": " + describe(ex));
         }
-        if (entryNames.isEmpty() && !discovered)
+        if (dataEntries.isEmpty() && !discovered)
         {
             throw new InputException("no data files (.csv, .txt, .gz) in archive " + file);
         }
-        Collections.sort(entryNames);
-        for (final String entryName : entryNames)
+        dataEntries.sort(java.util.Comparator.comparing(ZipEntry::getName));
+        // each entry's share of the archive is its compressed size; the rest (headers, the directory, entries that
+        // are not data) goes with the last, so that the entries add up to the archive's size
+        long shares = 0;
+        for (final ZipEntry entry : dataEntries)
         {
-            inputs.add(new SingleInput(file + "!" + entryName, true, () -> openEntry(file, entryName)));
+            shares += Math.max(0, entry.getCompressedSize());
+        }
+        final long rest = Math.max(0, sizeOf(file) - shares);
+        for (int i = 0; i < dataEntries.size(); i++)
+        {
+            final ZipEntry entry = dataEntries.get(i);
+            final String entryName = entry.getName();
+            final long share = Math.max(0, entry.getCompressedSize()) + (i == dataEntries.size() - 1 ? rest : 0);
+            inputs.add(new SingleInput(file + "!" + entryName, true, count -> openEntry(file, entryName, count),
+                share, entry.getSize()));
         }
     }
 
@@ -277,9 +340,23 @@ public final class InputFiles
             !base.toLowerCase(Locale.ROOT).endsWith(".zip");
     }
 
-    private static InputStream open(final Path file) throws IOException
+    /** @return the file's size, or 0 when it cannot be had (the file is then refused when read). */
+    private static long sizeOf(final Path file)
     {
-        final InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        try
+        {
+            return Files.size(file);
+        }
+        catch (final IOException ex)
+        {
+            return 0;
+        }
+    }
+
+    private static InputStream open(final Path file, final Counting count) throws IOException
+    {
+        // counted under the buffer: one add per 64 KiB read from the disk
+        final InputStream raw = new BufferedInputStream(count.apply(Files.newInputStream(file)), 1 << 16);
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz"))
         {
             try
@@ -300,13 +377,16 @@ public final class InputFiles
         return raw;
     }
 
-    private static InputStream openEntry(final Path file, final String entryName) throws IOException
+    private static InputStream openEntry(final Path file, final String entryName, final Counting count)
+        throws IOException
     {
         final ZipFile zip = new ZipFile(file.toFile());
         final InputStream decoded;
         try
         {
-            final InputStream in = zip.getInputStream(zip.getEntry(entryName));
+            // the entry's bytes as the archive inflates them, counted (the compressed bytes are out of reach) and
+            // scaled to the compressed size by the input
+            final InputStream in = count.apply(zip.getInputStream(zip.getEntry(entryName)));
             decoded = entryName.toLowerCase(Locale.ROOT).endsWith(".gz") ? gunzip(in) : in;
         }
         catch (final IOException ex)
@@ -335,7 +415,7 @@ public final class InputFiles
     {
         try
         {
-            return new GZIPInputStream(in);
+            return new GZIPInputStream(in, 1 << 16);
         }
         catch (final ZipException ex)
         {
@@ -362,10 +442,17 @@ public final class InputFiles
         }
     }
 
+    /** Puts a counter on the stream whose bytes measure an input's progress. */
+    @FunctionalInterface
+    private interface Counting
+    {
+        InputStream apply(InputStream in);
+    }
+
     @FunctionalInterface
     private interface Opener
     {
-        InputStream open() throws IOException;
+        InputStream open(Counting count) throws IOException;
     }
 
     private static final class SingleInput implements Input
@@ -373,14 +460,44 @@ public final class InputFiles
         private final String label;
         private final boolean discovered;
         private final Opener opener;
+        /** The input's share of the bytes on disk. */
+        private final long size;
+        /** What the counted stream gives in all: the file's size, or an archive entry's size inflated. */
+        private final long countedSize;
         private InputStream stream;
+        private CountingStream counted;
         private boolean opened;
+        private boolean done;
 
-        SingleInput(final String label, final boolean discovered, final Opener opener)
+        SingleInput(
+            final String label, final boolean discovered, final Opener opener, final long size, final long countedSize)
         {
             this.label = label;
             this.discovered = discovered;
             this.opener = opener;
+            this.size = size;
+            this.countedSize = countedSize;
+        }
+
+        @Override
+        public long size()
+        {
+            return size;
+        }
+
+        @Override
+        public long bytesRead()
+        {
+            if (done)
+            {
+                return size;
+            }
+            if (counted == null || countedSize <= 0)
+            {
+                return 0;
+            }
+            final long count = counted.count();
+            return count >= countedSize ? size : countedSize == size ? count : (long)((double)count * size / countedSize);
         }
 
         @Override
@@ -404,7 +521,7 @@ public final class InputFiles
                 return false;
             }
             opened = true;
-            stream = opener.open();
+            stream = opener.open(in -> counted = new CountingStream(in));
             return true;
         }
 
@@ -417,7 +534,7 @@ public final class InputFiles
         @Override
         public Input reopen()
         {
-            return new SingleInput(label, discovered, opener);
+            return new SingleInput(label, discovered, opener, size, countedSize);
         }
 
         @Override
@@ -429,6 +546,8 @@ public final class InputFiles
         @Override
         public void close()
         {
+            // read to its end, skipped or given up: nothing more is read of it
+            done = true;
             if (stream != null)
             {
                 closeQuietly(stream);
@@ -441,14 +560,30 @@ public final class InputFiles
     {
         private final Path file;
         private final String why;
+        private final long size;
         private ZipInputStream zip;
+        private CountingStream counted;
         private String current;
         private InputStream stream;
+        private boolean done;
 
         StreamingZipInput(final Path file, final String why)
         {
             this.file = file;
             this.why = why;
+            this.size = sizeOf(file);
+        }
+
+        @Override
+        public long size()
+        {
+            return size;
+        }
+
+        @Override
+        public long bytesRead()
+        {
+            return done ? size : counted == null ? 0 : Math.min(size, counted.count());
         }
 
         @Override
@@ -474,7 +609,8 @@ public final class InputFiles
         {
             if (zip == null)
             {
-                zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+                counted = new CountingStream(Files.newInputStream(file));
+                zip = new ZipInputStream(new BufferedInputStream(counted, 1 << 16));
             }
             try
             {
@@ -533,6 +669,7 @@ public final class InputFiles
         @Override
         public void close()
         {
+            done = true;
             if (zip != null)
             {
                 closeQuietly(zip);

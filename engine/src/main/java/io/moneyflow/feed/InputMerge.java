@@ -14,13 +14,12 @@ import java.util.List;
  * <p>
  * Each input must be in time order per stock. Inputs in time order as a whole are merged as they are read
  * ({@link InstantGroups} puts each millisecond in exchange order); with several inputs, one that is not (a file sorted
- * by stock, see {@link InputOrder}) is sorted first ({@link SortedSource}). Progress is reported about once a second.
- * Feed thread only.
+ * by stock, see {@link InputOrder}) is sorted first ({@link SortedSource}). Progress (lines, records, and bytes of the
+ * inputs read out of their size on disk) is reported about once a second, or as often as the listener asks, while
+ * inputs are sorted and while they are merged. Feed thread only.
  */
 final class InputMerge
 {
-    private static final long PROGRESS_INTERVAL_NS = 1_000_000_000L;
-
     private final Feed feed;
     private final Layouts layouts;
     private final Layout forced;
@@ -28,7 +27,10 @@ final class InputMerge
     private final int maxBackwardsMs;
     private final Path sortDir;
     private final int sortRunRecords;
-    private RecordSource[] all;
+    private final long progressIntervalNs;
+    private RecordSource[] all = new RecordSource[0];
+    private List<InputFiles.Input> inputs = List.of();
+    private long totalBytes;
     private long lastProgressNs;
 
     /**
@@ -51,6 +53,7 @@ final class InputMerge
         this.maxBackwardsMs = maxBackwardsMs;
         this.sortDir = sortDir;
         this.sortRunRecords = sortRunRecords;
+        this.progressIntervalNs = Math.max(1, listener.progressIntervalNs());
     }
 
     /**
@@ -61,10 +64,12 @@ final class InputMerge
      */
     long run(final List<InputFiles.Input> inputs)
     {
+        this.inputs = inputs;
+        totalBytes = InputFiles.size(inputs);
         final List<RecordSource> sources = new ArrayList<>();
         // the first check reports at once: the report's branch and its text are then run, linked and profiled before
         // the feed's loop is compiled, instead of deoptimising the compiled loop a second into the day (seen with JFR)
-        lastProgressNs = feed.clock().nanoTime() - PROGRESS_INTERVAL_NS;
+        lastProgressNs = feed.clock().nanoTime() - progressIntervalNs;
         try
         {
             final List<InputOrder.Verdict> verdicts = inputs.size() > 1 ?
@@ -77,8 +82,9 @@ final class InputMerge
                 {
                     listener.onNote(inputs.get(i).label(), verdicts.get(i).note());
                     final SortedSource sorted = new SortedSource(i, inputs.get(i).label(), sortDir, sortRunRecords);
+                    final long linesBefore = linesRead(sources);
                     sources.add(new InstantGroups(sorted));
-                    sorted.load(reader);
+                    sorted.load(reader, loaded -> loading(reader, linesBefore, loaded));
                     if (sorted.runs() > 0)
                     {
                         listener.onNote(inputs.get(i).label(), "sorted " + sorted.records() + " records in " +
@@ -92,6 +98,7 @@ final class InputMerge
             }
             final MinHeap<RecordSource> heap = new MinHeap<>(InputMerge::before, sources.size());
             all = sources.toArray(new RecordSource[0]);
+            lastProgressNs = feed.clock().nanoTime() - progressIntervalNs;
             for (final RecordSource source : sources)
             {
                 if (source.advance())
@@ -128,6 +135,28 @@ final class InputMerge
                 source.close();
             }
         }
+        return linesRead(sources);
+    }
+
+    /**
+     * @return bytes of the inputs read so far, as they lie on disk; after {@link #run}, all of them when every input
+     *         was read.
+     */
+    long bytesRead()
+    {
+        return InputFiles.bytesRead(inputs);
+    }
+
+    /**
+     * @return the inputs' size on disk, summed.
+     */
+    long totalBytes()
+    {
+        return totalBytes;
+    }
+
+    private static long linesRead(final List<RecordSource> sources)
+    {
         long lines = 0;
         for (final RecordSource source : sources)
         {
@@ -142,7 +171,7 @@ final class InputMerge
         if ((published & 0x3FFF) == 0)
         {
             final long now = feed.clock().nanoTime();
-            if (now - lastProgressNs >= PROGRESS_INTERVAL_NS)
+            if (now - lastProgressNs >= progressIntervalNs)
             {
                 lastProgressNs = now;
                 long lines = 0;
@@ -150,7 +179,30 @@ final class InputMerge
                 {
                     lines += each.linesRead();
                 }
-                listener.onProgress(lines, published, source.label() + ":" + source.lineNumber());
+                listener.onProgress(lines, published, source.label() + ":" + source.lineNumber(), bytesRead(),
+                    totalBytes);
+            }
+        }
+    }
+
+    /**
+     * Progress while an input is read whole to be sorted (nothing is published meanwhile), checked every 16,384
+     * records.
+     *
+     * @param reader      the input being sorted.
+     * @param linesBefore lines of the inputs before it.
+     * @param loaded      records of it taken so far.
+     */
+    private void loading(final FeedSource reader, final long linesBefore, final long loaded)
+    {
+        if ((loaded & 0x3FFF) == 0)
+        {
+            final long now = feed.clock().nanoTime();
+            if (now - lastProgressNs >= progressIntervalNs)
+            {
+                lastProgressNs = now;
+                listener.onProgress(linesBefore + reader.linesRead(), feed.published(),
+                    reader.label() + ":" + reader.lineNumber(), bytesRead(), totalBytes);
             }
         }
     }

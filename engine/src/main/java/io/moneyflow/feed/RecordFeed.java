@@ -4,6 +4,8 @@ import io.moneyflow.codec.SymbolCodes;
 import io.moneyflow.codec.csv.RecordDecoder;
 import io.moneyflow.ring.RejectReason;
 import io.moneyflow.ring.TickEvent;
+import io.moneyflow.ring.TickRecordDecoder;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.charset.StandardCharsets;
 
@@ -13,7 +15,12 @@ import java.nio.charset.StandardCharsets;
  * its reason. Prices and amounts in 1/10000 yuan, quantities in shares, times as milliseconds since midnight (China
  * time), days as yyyymmdd. One thread gives the records, in each stock's exchange order.
  * <p>
- * Given to a program by {@code Engine.ingest(label, records, messages)}.
+ * Records already normalised elsewhere (by another moneyflow process, say, and carried over a message bus) come in
+ * the engine's binary form, the journal's ({@code TickRecordDescriptor}), one at a time through {@link #record}, each
+ * with the line (a message's number, such as its offset + 1) that the journal keeps with it; {@link #stream} opens a
+ * stream of its own per source (a topic's partition), so that the journal tells, per source, the last line it holds.
+ * <p>
+ * Given to a program by {@code Engine.ingest(label, records, messages)} and {@code Engine.ingestResumable}.
  */
 public final class RecordFeed
 {
@@ -22,6 +29,9 @@ public final class RecordFeed
     private final TickEvent record = new TickEvent();
     private final int sourceId;
     private long line;
+    /** For {@link #record}: the bytes given, and their decoder; made on first use. */
+    private UnsafeBuffer bytes;
+    private TickRecordDecoder decoder;
 
     /**
      * @param feed  the engine's feed.
@@ -32,6 +42,102 @@ public final class RecordFeed
         this.feed = feed;
         this.label = label;
         this.sourceId = feed.streamOpened(label);
+    }
+
+    /**
+     * Opens another stream on the same feed: its records are checked and counted as this one's, and journaled under
+     * its own name with their own lines. Opened in the same order with the same names, a resumed run's streams get
+     * the ids the journal gave them.
+     *
+     * @param streamLabel the stream's name (in messages and the journal), e.g. {@code kafka:day/3}.
+     * @return the stream, on the same thread.
+     */
+    public RecordFeed stream(final String streamLabel)
+    {
+        return new RecordFeed(feed, streamLabel);
+    }
+
+    /**
+     * One record in the engine's binary form (the journal's: {@code io.moneyflow.ring.TickRecordDescriptor}, as
+     * {@code TickRecordEncoder} writes it), checked as a file's record is and given this stream and {@code line}.
+     * Trades, cancels, orders and snapshots go through the checks (symbol, day, time order and sequence numbers per
+     * stock and stream) and into the ring; a rejection made where the record was first read is counted again here,
+     * with its reason; a stream's name, a gap or a channel heartbeat count nothing and are skipped (the exchange's
+     * sequence numbers are checked per stock here, not per channel: a source may carry some of a channel's stocks).
+     * Bytes that are not one well-formed record are rejected as {@code malformed}.
+     *
+     * @param bytes  the record.
+     * @param offset where it starts.
+     * @param length its length: exactly one record.
+     * @param line   its number in this stream (a message's offset + 1), kept with it in the journal.
+     * @return true when the record was counted (accepted or rejected), false when it was skipped.
+     */
+    public boolean record(final byte[] bytes, final int offset, final int length, final long line)
+    {
+        if (this.bytes == null)
+        {
+            this.bytes = new UnsafeBuffer(new byte[0]);
+            this.decoder = new TickRecordDecoder();
+        }
+        final TickEvent e = record;
+        this.line = line;
+        this.bytes.wrap(bytes, offset, length);
+        if (decoder.wrap(this.bytes, 0, length).decodeInto(e) != length)
+        {
+            e.clearInput();
+            e.sourceId = sourceId;
+            e.line = line;
+            reject(RejectReason.MALFORMED, "not one record of the journal's form (" + length + " bytes)");
+            return true;
+        }
+        switch (e.type)
+        {
+            case TickEvent.TRADE, TickEvent.CANCEL, TickEvent.ORDER, TickEvent.SNAPSHOT ->
+            {
+                final long key = e.symbolKey;
+                if (key < 0 || (key & 3) == 3 || (key >>> 2) > 999_999 || e.date < 19_900_101 ||
+                    e.date > 99_991_231 || e.timeMs < 0 || e.timeMs >= 86_400_000)
+                {
+                    reject(RejectReason.MALFORMED, "symbol key " + key + " date " + e.date + " time " + e.timeMs);
+                    return true;
+                }
+                e.sourceId = sourceId;
+                e.line = line;
+                e.position = 0;
+                e.fromJournal = false;
+                // judged per stock and stream: a channel's numbers are dense only over all of its stocks
+                e.denseSequence = false;
+                e.recvNanos = feed.clock().nanoTime();
+                feed.acceptLive(e, label);
+                return true;
+            }
+            case TickEvent.REJECT ->
+            {
+                final RejectReason[] reasons = RejectReason.values();
+                final RejectReason reason = reasons[Math.min(e.rejectReason & 0xFF, reasons.length - 1)];
+                feed.reject(reason, sourceId, label, line, feed.wantsDetail(reason) ?
+                    "'" + new String(e.raw, 0, e.rawLength, StandardCharsets.UTF_8) + "'" : null,
+                    e.raw, 0, e.rawLength);
+                return true;
+            }
+            default ->
+            {
+                return false;
+            }
+        }
+    }
+
+    /**
+     * For records given in bursts (a message bus's poll, a batch read from a database): while on, the ring's consumers
+     * are signalled once per batch of records rather than once per record, and the journal writes fewer, larger
+     * excerpts; turning it off publishes what is held. Turn it off at the end of each burst, so that no record waits
+     * for the next. Shared by every stream of the feed.
+     *
+     * @param batch true at the start of a burst, false at its end.
+     */
+    public void batching(final boolean batch)
+    {
+        feed.batching(batch);
     }
 
     /**
@@ -145,37 +251,6 @@ public final class RecordFeed
         e.qty = qty;
         e.buyNo = side == 'B' ? orderNo : 0;
         e.sellNo = side == 'S' ? orderNo : 0;
-        feed.acceptLive(e, label);
-    }
-
-    /**
-     * A record decoded elsewhere, as a file's is ({@link InputRecords}, or a journal's binary form): a fill, cancel,
-     * order (whole quantity or balance, an addition or an SSE withdrawal) or snapshot, with its channel and sequence
-     * number. It goes through the feed's checks of a live record (stock-day, duplicates by sequence, time order); a
-     * channel's numbers are judged per stock here ({@code denseSequence} is not kept): this feed is given a part of a
-     * channel, so the numbers it misses are no gap.
-     *
-     * @param decoded the record; its input fields are copied, its line kept for messages.
-     */
-    public void record(final TickEvent decoded)
-    {
-        final TickEvent e = record;
-        if (decoded.type != TickEvent.TRADE && decoded.type != TickEvent.CANCEL && decoded.type != TickEvent.ORDER &&
-            decoded.type != TickEvent.SNAPSHOT)
-        {
-            throw new IllegalArgumentException("not a market record: type " + decoded.type);
-        }
-        e.clearInput();
-        e.copyInput(decoded);
-        e.slot = -1;
-        e.securityId = -1;
-        e.position = 0;
-        e.denseSequence = false;
-        e.fromJournal = false;
-        e.recvNanos = 0;
-        e.sourceId = sourceId;
-        e.line = decoded.line;
-        line = decoded.line;
         feed.acceptLive(e, label);
     }
 

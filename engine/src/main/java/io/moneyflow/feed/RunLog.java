@@ -29,7 +29,7 @@ public final class RunLog implements FeedListener
 
     private final FlowCounters counters;
     private final Consumer<String> messages;
-    private final Consumer<String> progress;
+    private final ProgressSink progress;
     private final long[] rejectCounts = new long[RejectReason.values().length];
     private final Map<RejectReason, List<String>> samples = new EnumMap<>(RejectReason.class);
     private final Set<String> unknownSymbols = new LinkedHashSet<>();
@@ -37,14 +37,23 @@ public final class RunLog implements FeedListener
     private final List<String> nothingRead = new ArrayList<>();
     private long gaps;
     private long missing;
-    private boolean progressShown;
 
     /**
      * @param counters the run's counters, whose statistics the log adds to.
      * @param messages where rejections and notes go, one line each.
-     * @param progress where progress lines go.
+     * @param progress where progress lines go (see {@link ProgressSink#lines}).
      */
     public RunLog(final FlowCounters counters, final Consumer<String> messages, final Consumer<String> progress)
+    {
+        this(counters, messages, ProgressSink.lines(progress));
+    }
+
+    /**
+     * @param counters the run's counters, whose statistics the log adds to.
+     * @param messages where rejections and notes go, one line each.
+     * @param progress where the run's progress goes.
+     */
+    public RunLog(final FlowCounters counters, final Consumer<String> messages, final ProgressSink progress)
     {
         this.counters = counters;
         // messages quote the input (rejected lines, file names): control characters are escaped for the terminal
@@ -115,22 +124,21 @@ public final class RunLog implements FeedListener
     }
 
     @Override
-    public void onProgress(final long linesRead, final long published, final String currentSource)
+    public void onProgress(
+        final long linesRead, final long published, final String currentSource, final long bytesRead,
+        final long totalBytes)
     {
         counters.addStat(CountersDescriptor.Stat.LINES_READ.ordinal(), linesRead - counters.stat(
             CountersDescriptor.Stat.LINES_READ.ordinal()));
         counters.addStat(CountersDescriptor.Stat.RECORDS_PUBLISHED.ordinal(), published - counters.stat(
             CountersDescriptor.Stat.RECORDS_PUBLISHED.ordinal()));
-        if (currentSource.isEmpty())
-        {
-            if (progressShown)
-            {
-                progress.accept(String.format("read %,d lines, %,d records", linesRead, published));
-            }
-            return;
-        }
-        progressShown = true;
-        progress.accept(String.format("read %,d lines, %,d records ... %s", linesRead, published, currentSource));
+        progress.progress(linesRead, published, bytesRead, totalBytes, currentSource);
+    }
+
+    @Override
+    public long progressIntervalNs()
+    {
+        return progress.intervalNs();
     }
 
     @Override

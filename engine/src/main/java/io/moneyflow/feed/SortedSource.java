@@ -81,10 +81,11 @@ final class SortedSource implements RecordSource
     /**
      * Reads the whole input and sorts it.
      *
-     * @param source the input, not yet read.
+     * @param source   the input, not yet read.
+     * @param progress told the records taken so far after each record, for the run's progress.
      * @return this.
      */
-    SortedSource load(final FeedSource source)
+    SortedSource load(final FeedSource source, final java.util.function.LongConsumer progress)
     {
         try
         {
@@ -93,6 +94,7 @@ final class SortedSource implements RecordSource
                 final TickEvent record = source.head();
                 source.flushRejections(record.sourceId, record.line);
                 add(record);
+                progress.accept(records);
             }
             source.flushRejections(Integer.MAX_VALUE, Long.MAX_VALUE);
             linesRead = source.linesRead();

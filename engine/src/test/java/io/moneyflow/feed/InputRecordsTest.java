@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What the Flink job of the {@code flink} module is built on, on the bundled 2023-02-01 day (two archives: DolphinDB's
  * trades, SSE's trades, orders and snapshots) and DolphinDB's 600000.SH day of 2020-01-02 (a stray time and a cut line, rejected): each
  * input read alone by {@link InputRecords},
- * its records sent through their binary form, put in the merge's order and given to another engine by {@link
+ * its records in their binary form, put in the merge's order and given to another engine by {@link
  * RecordFeed#record}, give every stock-day's record of the engine that read the files, and the same rejections; and
  * those records, copied out ({@link SlotView#toBytes()}) in another order into a new file
  * ({@link FlowCounters#appendRecord}), give the whole run's digest.
@@ -41,7 +41,7 @@ class InputRecordsTest
     @TempDir
     Path dir;
 
-    private record Placed(TickEvent record, int input, long position)
+    private record Placed(TickEvent record, byte[] bytes, int input, long position)
     {
     }
 
@@ -83,10 +83,10 @@ class InputRecordsTest
                     {
                         // through the binary form, as the job sends it
                         final int length = encoder.encode(record);
+                        final byte[] bytes = Arrays.copyOf(buffer.byteArray(), length);
                         final TickEvent copy = TickEvent.staging();
-                        new TickRecordDecoder().wrap(new UnsafeBuffer(Arrays.copyOf(buffer.byteArray(), length)), 0,
-                            length).decodeInto(copy);
-                        placed.add(new Placed(copy, input, position[0]++));
+                        new TickRecordDecoder().wrap(new UnsafeBuffer(bytes), 0, length).decodeInto(copy);
+                        placed.add(new Placed(copy, bytes, input, position[0]++));
                     }
 
                     @Override
@@ -106,7 +106,8 @@ class InputRecordsTest
                 .thenComparingLong(p -> p.record.sequence)
                 .thenComparingInt(p -> p.input)
                 .thenComparingLong(p -> p.position));
-            fed.ingest("from code", feed -> placed.forEach(p -> feed.record(p.record)), m -> { });
+            fed.ingest("from code", feed -> placed.forEach(p -> feed.record(p.bytes, 0, p.bytes.length,
+                p.position + 1)), m -> { });
             assertThat(CountersDigest.slotsSha256(fed.counters())).isEqualTo(
                 CountersDigest.slotsSha256(files.counters()));
             for (final RejectReason reason : RejectReason.values())

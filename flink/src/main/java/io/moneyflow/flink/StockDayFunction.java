@@ -23,7 +23,8 @@ import java.util.List;
  * Per stock-day: holds the stock-day's records until its input has ended (an event-time timer at the end of time,
  * which fires per key at the end of a key's input in batch execution, and at the end of the whole input in streaming
  * execution), puts them in exchange order as {@code flow} merges a run's inputs, and runs them through this task's
- * {@link Engine}: moneyflow's own feed checks, classify and aggregate. Then it sends on the stock-day's record, whole
+ * {@link Engine} in their binary form ({@code RecordFeed.record}): moneyflow's own feed checks, classify and
+ * aggregate. Then it sends on the stock-day's record, whole
  * (day, class and bar fields, {@link StockDayLines}), with the rejections the feed counted on the way.
  * <p>
  * One engine per task, launched when the task opens, takes the stock-days of the task's keys one after the other
@@ -90,7 +91,7 @@ public final class StockDayFunction extends KeyedProcessFunction<Long, Tick, Str
             passOn(all, out);
             return;
         }
-        final List<TickEvent> records = inExchangeOrder(all, singleInput);
+        final List<Tick> records = inExchangeOrder(all, singleInput);
         if (engine.reader().slotsUsed() >= engine.counters().slotCapacity())
         {
             // every stock-day this engine holds has been sent on: a new engine for the next ones (a task takes any
@@ -104,9 +105,10 @@ public final class StockDayFunction extends KeyedProcessFunction<Long, Tick, Str
         final int slotsBefore = reader.slotsUsed();
         engine.ingest("stock-day " + (key >>> 27) + " " + (key & ((1 << 27) - 1)), feed ->
         {
-            for (final TickEvent record : records)
+            for (final Tick tick : records)
             {
-                feed.record(record);
+                // the record's bytes as the source encoded them; its line: its place in its input, from 1
+                feed.record(tick.record, 0, tick.record.length, tick.position + 1);
             }
         }, message -> { });
         final long[] after = StockDayLines.stats(counters);
@@ -152,7 +154,7 @@ public final class StockDayFunction extends KeyedProcessFunction<Long, Tick, Str
      * record's in its input); with one input, the input's own order, each instant's records put in the merge's order
      * within the instant.
      */
-    static List<TickEvent> inExchangeOrder(final List<Tick> all, final boolean singleInput)
+    static List<Tick> inExchangeOrder(final List<Tick> all, final boolean singleInput)
     {
         final List<Placed> placed = new ArrayList<>(all.size());
         final TickRecordDecoder decoder = new TickRecordDecoder();
@@ -161,14 +163,14 @@ public final class StockDayFunction extends KeyedProcessFunction<Long, Tick, Str
             // no text buffer or book arrays unless the record is a snapshot (the decoder makes them then)
             final TickEvent record = TickEvent.staging();
             decoder.wrap(new UnsafeBuffer(tick.record), 0, tick.record.length).decodeInto(record);
-            placed.add(new Placed(record, tick.input, tick.position));
+            placed.add(new Placed(record, tick));
         }
         final Comparator<Placed> withinInstant = Comparator
             .<Placed>comparingInt(p -> p.record.type == TickEvent.SNAPSHOT ? 1 : 0)
             .thenComparingInt(p -> p.record.channel)
             .thenComparingLong(p -> p.record.sequence);
-        final Comparator<Placed> place = Comparator.<Placed>comparingInt(p -> p.input)
-            .thenComparingLong(p -> p.position);
+        final Comparator<Placed> place = Comparator.<Placed>comparingInt(p -> p.tick.input)
+            .thenComparingLong(p -> p.tick.position);
         if (singleInput)
         {
             placed.sort(place);
@@ -191,15 +193,16 @@ public final class StockDayFunction extends KeyedProcessFunction<Long, Tick, Str
                 .thenComparing(withinInstant)
                 .thenComparing(place));
         }
-        final List<TickEvent> records = new ArrayList<>(placed.size());
+        final List<Tick> records = new ArrayList<>(placed.size());
         for (final Placed p : placed)
         {
-            records.add(p.record);
+            records.add(p.tick);
         }
         return records;
     }
 
-    private record Placed(TickEvent record, int input, long position)
+    /** A record, decoded for its place in the order, and as it came. */
+    private record Placed(TickEvent record, Tick tick)
     {
     }
 }

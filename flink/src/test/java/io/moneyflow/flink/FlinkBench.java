@@ -161,9 +161,9 @@ class FlinkBench
             {
                 if (e.getKey() != 0L)
                 {
-                    final List<io.moneyflow.ring.TickEvent> ordered =
-                        StockDayFunction.inExchangeOrder(e.getValue(), inputs == 1);
-                    engine.ingest("bench", feed -> ordered.forEach(feed::record), m -> { });
+                    final List<Tick> ordered = StockDayFunction.inExchangeOrder(e.getValue(), inputs == 1);
+                    engine.ingest("bench", feed -> ordered.forEach(t ->
+                        feed.record(t.record, 0, t.record.length, t.position + 1)), m -> { });
                 }
             }
         }

@@ -73,7 +73,7 @@ final class AccuracyCommand implements Callable<Integer>
         final Set<Long> filter = EngineOptions.symbols(symbols, spec);
         final EngineContext context = engine.context().measuredRule(measured);
         final PrintStream out = System.out;
-        try (Run run = new Run(context, inputs, output.quiet, System.err))
+        try (Run run = new Run(context, inputs, output.quiet, output.progress(), System.err))
         {
             final FlowReport report = FlowReport.read(run.engine.reader(), engine.reference(), filter);
             long agree = 0;

@@ -71,6 +71,9 @@ final class ChartCommand implements Callable<Integer>
     @Option(names = "-q", description = "Print only errors, rejections and warnings on stderr.")
     boolean quiet;
 
+    @Mixin
+    ProgressOption progress = new ProgressOption();
+
     @Override
     public Integer call() throws IOException
     {
@@ -93,7 +96,7 @@ final class ChartCommand implements Callable<Integer>
         }
         final int[] pixels = size == null ? new int[] {ChartPng.WIDTH, ChartPng.HEIGHT} : parseSize(size);
         final String canonical = SymbolCodes.format(key);
-        try (Run run = new Run(engine.context(), inputs, quiet, System.err))
+        try (Run run = new Run(engine.context(), inputs, quiet, progress.resolve(quiet, System.getenv()), System.err))
         {
             final List<Map<String, Object>> days = days(run.engine.reader(), run.engine.session(), canonical);
             if (days.isEmpty())

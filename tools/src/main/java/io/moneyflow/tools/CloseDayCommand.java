@@ -53,6 +53,9 @@ final class CloseDayCommand implements Callable<Integer>
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
     boolean quiet;
 
+    @Mixin
+    ProgressOption progress = new ProgressOption();
+
     @Parameters(arity = "0..*", paramLabel = "INPUT", description = "Files, archives or directories, as for flow.")
     List<Path> inputs;
 
@@ -78,7 +81,7 @@ final class CloseDayCommand implements Callable<Integer>
                 return store(report, reader, reference);
             }
         }
-        try (Run run = new Run(engine.context(), inputs, quiet, System.err))
+        try (Run run = new Run(engine.context(), inputs, quiet, progress.resolve(quiet, System.getenv()), System.err))
         {
             final ReferenceData reference = engine.reference();
             report = FlowReport.read(run.engine.reader(), reference, Set.of());

@@ -1,6 +1,7 @@
 package io.moneyflow.tools;
 
 import io.moneyflow.counters.CountersDescriptor;
+import io.moneyflow.counters.CountersDigest;
 import io.moneyflow.counters.FlowCounters;
 import io.moneyflow.counters.FlowCountersReader;
 import io.moneyflow.reference.ReferenceData;
@@ -24,14 +25,20 @@ import java.util.concurrent.Callable;
     name = "counters",
     mixinStandardHelpOptions = true,
     description = "Print the flow table from a counters file written by 'flow --counters FILE', while that run " +
-        "is still going or after it ended. Each stock's row is a consistent snapshot.")
+        "is still going or after it ended. Each stock's row is a consistent snapshot. Several files (engines that " +
+        "shared a market, each consuming some of a topic's partitions with 'run --kafka') are read as one run: " +
+        "every stock of every file, sectors and markets summed over them all, the rejections added, and one digest " +
+        "(in the JSON, and on stderr), equal to that of one engine that ran every record.")
 final class CountersCommand implements Callable<Integer>
 {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The counters file.")
-    Path file;
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "The counters file, or several read as one run.")
+    List<Path> files;
+
+    /** The file being judged, for messages. */
+    private Path file;
 
     @Option(names = "--symbols", split = ",", paramLabel = "SYMBOL", description = "Only these symbols.")
     List<String> symbols;
@@ -90,33 +97,71 @@ final class CountersCommand implements Callable<Integer>
                 "--format is table, csv or json here (parquet is for flow, minutes, replay, run, history and rank)");
         }
         final ReferenceData reference = Home.referenceOrNone(securities);
-        try (FlowCounters counters = FlowCounters.openReadOnly(file))
+        final List<FlowCounters> opened = new java.util.ArrayList<>();
+        try
         {
-            final FlowReport report = FlowReport.read(new FlowCountersReader(counters), reference,
-                EngineOptions.symbols(symbols, spec)).groups(sectors, markets);
+            for (final Path each : files)
+            {
+                opened.add(FlowCounters.openReadOnly(each));
+            }
+            final FlowReport report = FlowReport.read(opened.stream().map(FlowCountersReader::new).toList(),
+                reference, EngineOptions.symbols(symbols, spec)).groups(sectors, markets);
+            final String digest = files.size() > 1 || format == Format.json ? CountersDigest.sha256(opened) : null;
             switch (format)
             {
                 case csv -> report.printCsv(System.out);
                 case json ->
                 {
                     final Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
+                    long gaps = 0;
+                    long missing = 0;
                     for (final RejectReason reason : RejectReason.values())
                     {
-                        rejected.put(reason, counters.stat(CountersDescriptor.REJECT_BASE + reason.ordinal()));
+                        long sum = 0;
+                        for (final FlowCounters counters : opened)
+                        {
+                            sum += counters.stat(CountersDescriptor.REJECT_BASE + reason.ordinal());
+                        }
+                        rejected.put(reason, sum);
                     }
-                    report.printJson(System.out, rejected, List.of(),
-                        counters.stat(CountersDescriptor.Stat.SEQUENCE_GAPS.ordinal()),
-                        counters.stat(CountersDescriptor.Stat.SEQUENCE_MISSING.ordinal()));
+                    for (final FlowCounters counters : opened)
+                    {
+                        gaps += counters.stat(CountersDescriptor.Stat.SEQUENCE_GAPS.ordinal());
+                        missing += counters.stat(CountersDescriptor.Stat.SEQUENCE_MISSING.ordinal());
+                    }
+                    report.printJson(System.out, rejected, List.of(), gaps, missing, Map.of("digest", digest));
                 }
                 default -> report.printTable(System.out);
             }
             System.out.flush();
-            return finished(counters) ? 0 : 1;
+            if (files.size() > 1 && format != Format.json)
+            {
+                System.err.println("moneyflow: digest " + digest);
+            }
+            boolean finished = true;
+            for (int i = 0; i < files.size(); i++)
+            {
+                file = files.get(i);
+                finished &= finished(opened.get(i));
+            }
+            return finished ? 0 : 1;
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            System.err.println("moneyflow: " + ex.getMessage());
+            return 1;
         }
         catch (final IllegalStateException ex)
         {
             System.err.println("moneyflow: " + ex.getMessage());
             return 1;
+        }
+        finally
+        {
+            for (final FlowCounters counters : opened)
+            {
+                counters.close();
+            }
         }
     }
 }

@@ -162,7 +162,7 @@ final class FlowCommand implements Callable<Integer>
         {
             http.dataDir = output.dataDir;
         }
-        try (Run run = new Run(options.context(), inputs, output.quiet, err, http))
+        try (Run run = new Run(options.context(), inputs, output.quiet, output.progress(), err, http))
         {
             if (showsDigest(format, output.quiet))
             {

@@ -48,7 +48,19 @@ final class FlowReport
 
     static FlowReport read(final FlowCountersReader reader, final ReferenceData reference, final Set<Long> symbols)
     {
-        final FlowCounters counters = reader.counters();
+        return read(List.of(reader), reference, symbols);
+    }
+
+    /**
+     * The report of several engines' counters taken as one run's (engines that shared a market, each with its own
+     * stocks: a topic's partitions): every stock-day of every file, the sectors and markets summed over them all.
+     *
+     * @param readers counters of runs with the same scheme, classes and bars.
+     */
+    static FlowReport read(final List<FlowCountersReader> readers, final ReferenceData reference,
+        final Set<Long> symbols)
+    {
+        final FlowCounters counters = readers.get(0).counters();
         final String[] classNames = new String[counters.classCount()];
         for (int c = 0; c < classNames.length; c++)
         {
@@ -56,19 +68,31 @@ final class FlowReport
         }
         final int mainClasses = counters.mainClassCount();
         final List<FlowRow> rows = new ArrayList<>();
-        // each stock's row (its indicators above all) is computed on its own, on every core; in slot order
-        final ThreadLocal<SlotView> views = ThreadLocal.withInitial(reader::newView);
-        final List<FlowRow> all = java.util.stream.IntStream.range(0, reader.slotsUsed()).parallel()
-            .mapToObj(slot ->
+        final List<FlowRow> all = new ArrayList<>();
+        for (final FlowCountersReader reader : readers)
+        {
+            if (reader.counters().classCount() != classNames.length ||
+                reader.counters().barMinutes() != counters.barMinutes() ||
+                !reader.counters().schemeName().equals(counters.schemeName()) ||
+                reader.counters().mode() != counters.mode())
             {
-                final SlotView view = views.get();
-                reader.read(slot, view);
-                // a symbol-day whose every record was rejected has nothing to report
-                return view.day(io.moneyflow.counters.CountersDescriptor.DayField.EVENTS) == 0 ? null :
-                    new FlowRow(view, reference, mainClasses, counters.barMinutes());
-            })
-            .filter(java.util.Objects::nonNull)
-            .toList();
+                throw new IllegalStateException("counters files of runs with different settings (scheme, classes, " +
+                    "bars or mode) cannot be read as one run");
+            }
+            // each stock's row (its indicators above all) is computed on its own, on every core; in slot order
+            final ThreadLocal<SlotView> views = ThreadLocal.withInitial(reader::newView);
+            all.addAll(java.util.stream.IntStream.range(0, reader.slotsUsed()).parallel()
+                .mapToObj(slot ->
+                {
+                    final SlotView view = views.get();
+                    reader.read(slot, view);
+                    // a symbol-day whose every record was rejected has nothing to report
+                    return view.day(io.moneyflow.counters.CountersDescriptor.DayField.EVENTS) == 0 ? null :
+                        new FlowRow(view, reference, mainClasses, counters.barMinutes());
+                })
+                .filter(java.util.Objects::nonNull)
+                .toList());
+        }
         for (final FlowRow row : all)
         {
             if (symbols.isEmpty() || symbols.contains(row.symbolKey))
@@ -79,7 +103,7 @@ final class FlowReport
         rows.sort(Comparator.comparing((FlowRow r) -> r.symbol).thenComparingInt(r -> r.date));
         final String[] modes = {"trade", "order", "order-bar"};
         final int modeIndex = counters.mode();
-        return new FlowReport(rows, all, classNames, mainClasses, counters.schemeName(),
+        return new FlowReport(rows, List.copyOf(all), classNames, mainClasses, counters.schemeName(),
             modeIndex >= 0 && modeIndex < modes.length ? modes[modeIndex] : "?");
     }
 

@@ -92,7 +92,7 @@ final class MinutesCommand implements Callable<Integer>
                 return 0;
             }
         }
-        try (Run run = new Run(engine.context(), inputs, output.quiet, System.err))
+        try (Run run = new Run(engine.context(), inputs, output.quiet, output.progress(), System.err))
         {
             print(canonical, run.engine.reader(), run.engine.session(), run::digest, run::note);
             return run.finish() ? 0 : 1;

@@ -19,6 +19,17 @@ final class OutputOptions
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
     boolean quiet;
 
+    @Mixin
+    ProgressOption progress = new ProgressOption();
+
+    /**
+     * @return how the run shows its progress ({@code --progress}, {@code -q}).
+     */
+    ProgressOption.Mode progress()
+    {
+        return progress.resolve(quiet, System.getenv());
+    }
+
     @Option(names = "--sectors", description = "Also print a row per sector (the sum of its stocks, from the " +
         "reference data's sector column) in the table and CSV; the JSON always has them.")
     boolean sectors;

@@ -9,6 +9,7 @@ import io.moneyflow.counters.CountersDigest;
 import io.moneyflow.counters.FlowCounters;
 import io.moneyflow.counters.FlowCountersReader;
 import io.moneyflow.counters.SlotView;
+import io.moneyflow.feed.ProgressSink;
 import io.moneyflow.feed.RunLog;
 
 import java.io.PrintStream;
@@ -107,20 +108,34 @@ final class Run implements AutoCloseable
 
     Run(final EngineContext context, final List<Path> inputs, final boolean quiet, final PrintStream err)
     {
-        this(context, inputs, quiet, err, null);
+        this(context, inputs, quiet, ProgressOption.Mode.lines, err, null);
+    }
+
+    Run(final EngineContext context, final List<Path> inputs, final boolean quiet,
+        final ProgressOption.Mode progress, final PrintStream err)
+    {
+        this(context, inputs, quiet, progress, err, null);
     }
 
     /**
-     * As {@link #Run(EngineContext, List, boolean, PrintStream)}, serving the counters while the inputs are read when
-     * the command was given {@code --http}.
+     * As {@link #Run(EngineContext, List, boolean, PrintStream)}, showing progress as {@code progress} says (resolved:
+     * {@link ProgressOption#resolve}), and serving the counters while the inputs are read when the command was given
+     * {@code --http}.
      */
-    Run(final EngineContext context, final List<Path> inputs, final boolean quiet, final PrintStream err,
-        final HttpOption httpOption)
+    Run(final EngineContext context, final List<Path> inputs, final boolean quiet,
+        final ProgressOption.Mode progress, final PrintStream err, final HttpOption httpOption)
     {
         this.err = err;
         this.quiet = quiet;
         this.engine = Engine.launch(context);
         RunLog result = null;
+        // a bar on a terminal: the messages printed while it is up clear its line first, and it is drawn again after
+        final ProgressBar bar = quiet || progress != ProgressOption.Mode.bar ? null :
+            ProgressOption.bar(err, System.getenv());
+        final java.util.function.Consumer<String> print = bar == null ? err::println : bar::message;
+        final ProgressSink sink = bar != null ? bar :
+            quiet || progress == ProgressOption.Mode.none ? ProgressSink.lines(line -> { }) :
+            ProgressSink.lines(line -> err.println("moneyflow: " + Messages.forCli(line)));
         try
         {
             http = httpOption == null ? null : httpOption.start(engine, err);
@@ -128,13 +143,17 @@ final class Run implements AutoCloseable
                 {
                     if (!(quiet && line.startsWith("note: ")))
                     {
-                        err.println("moneyflow: " + Messages.forCli(line));
+                        print.accept("moneyflow: " + Messages.forCli(line));
                     }
                 },
-                quiet ? line -> { } : Messages.printer(err));
+                sink);
         }
         finally
         {
+            if (bar != null)
+            {
+                bar.close();
+            }
             if (result == null)
             {
                 closeHttp();
