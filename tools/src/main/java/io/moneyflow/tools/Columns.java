@@ -4,7 +4,6 @@ import io.moneyflow.codec.TimeFormat;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -216,7 +215,8 @@ enum Columns
                     final boolean priced = d.close() != 0;
                     final List<Object> cells = new ArrayList<>(List.of(code(d.symbol()), d.name(),
                         TimeFormat.formatDate(d.date())));
-                    cells.add(priced ? BigDecimal.valueOf(d.close(), 4).setScale(2, RoundingMode.UNNECESSARY) : null);
+                    // a fund's price has three places: as Money.price writes it, at least two, every place it has
+                    cells.add(priced ? new BigDecimal(Money.price(d.close())) : null);
                     cells.add(priced && d.prevClose() != 0 ?
                         Money.percent(d.close() - d.prevClose(), d.prevClose(), 4) : null);
                     final long main = net[0] + net[1];
@@ -326,6 +326,22 @@ enum Columns
                 classes + ": use a scheme of four, such as --scheme " + (this == tushare ? "tushare" : "eastmoney");
         }
         return null;
+    }
+
+    /**
+     * Says on stderr when this preset cannot name a store's days.
+     *
+     * @param days the stored days.
+     * @return true when it can (or there are none).
+     */
+    boolean namesStored(final List<Day> days)
+    {
+        final String wrong = days.isEmpty() ? null : refusal(days.get(0).classes().length, false);
+        if (wrong != null)
+        {
+            System.err.println("moneyflow: " + wrong + " (the stored days' scheme)");
+        }
+        return wrong == null;
     }
 
     private void check(final String[] classes, final boolean bars, final boolean none)

@@ -75,10 +75,8 @@ final class ExportCommand implements Callable<Integer>
                 "the export file must end in .csv or .parquet: " + out);
         }
         final java.util.List<Columns.Day> days = store.dayFlows(null, 10000101, 99991231);
-        final String wrong = days.isEmpty() ? null : columns.refusal(days.get(0).classes().length, false);
-        if (wrong != null)
+        if (!columns.namesStored(days))
         {
-            System.err.println("moneyflow: " + wrong + " (the stored days' scheme)");
             return 1;
         }
         final FileOutput file = new FileOutput();

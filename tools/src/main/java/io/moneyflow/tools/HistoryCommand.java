@@ -117,10 +117,8 @@ final class HistoryCommand implements Callable<Integer>
             System.err.println("moneyflow: " + symbol + " has no stored days in " + file);
             return 1;
         }
-        final String wrong = columns.refusal(all.get(0).classes().length, false);
-        if (wrong != null)
+        if (!columns.namesStored(all))
         {
-            System.err.println("moneyflow: " + wrong + " (the stored days' scheme)");
             return 1;
         }
         FileOutput.emit(report.file, report.format, System.out,

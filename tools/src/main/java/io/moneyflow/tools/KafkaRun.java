@@ -274,7 +274,10 @@ final class KafkaRun
                             consumed++;
                             if (latency != null && r.timestamp() > 0)
                             {
-                                latency.recordValue(Math.max(0, nowMs - r.timestamp()) * 1000);
+                                // a message of an hour ago or more (a standby reading the day from its beginning)
+                                // counted at the histogram's top, never past it
+                                latency.recordValue(Math.min(latency.getHighestTrackableValue(),
+                                    Math.max(0, nowMs - r.timestamp()) * 1000));
                             }
                         }
                         next.put(p, r.offset() + 1);
@@ -344,7 +347,7 @@ final class KafkaRun
         final String prefix = "kafka:" + topic + "/";
         try (Journal journal = Journal.open(journalDir))
         {
-            journal.read(new Journal.Visitor()
+            final Journal.ReadResult read = journal.read(new Journal.Visitor()
             {
                 private final Map<Integer, Integer> partitionOf = new HashMap<>();
 
@@ -380,6 +383,14 @@ final class KafkaRun
                     return true;
                 }
             });
+            // a journal repaired or damaged has lost records whose offsets it can no longer tell: resuming after
+            // the last one it holds would skip them, though the topic still has them
+            if (read.damage() != null || read.lostPositions() > 0)
+            {
+                throw new IllegalStateException("the journal " + journalDir + (read.damage() != null ? " is damaged (" +
+                    read.damage() + ")" : " lost " + read.lostPositions() + " record(s) to a repair") + ": a resume " +
+                    "would skip them; consume the partitions again into an empty journal");
+            }
         }
         return next;
     }

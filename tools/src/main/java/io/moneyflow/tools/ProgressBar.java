@@ -81,7 +81,7 @@ final class ProgressBar implements ProgressSink, AutoCloseable
             return;
         }
         final String bar = shown;
-        err.print('\r' + " ".repeat(bar.length()) + '\r');
+        err.print('\r' + " ".repeat(FlowReport.columns(bar)) + '\r');
         err.println(line);
         shown = "";
         draw(bar);
@@ -101,9 +101,28 @@ final class ProgressBar implements ProgressSink, AutoCloseable
         }
     }
 
+    /** @return the end of a text that takes at most {@code columns} terminal columns, whole characters only. */
+    static String tail(final String text, final int columns)
+    {
+        int start = text.length();
+        int used = 0;
+        while (start > 0)
+        {
+            final int before = text.offsetByCodePoints(start, -1);
+            final int width = FlowReport.columns(text.substring(before, start));
+            if (used + width > columns)
+            {
+                break;
+            }
+            used += width;
+            start = before;
+        }
+        return text.substring(start);
+    }
+
     private void draw(final String line)
     {
-        final int leftover = shown.length() - line.length();
+        final int leftover = FlowReport.columns(shown) - FlowReport.columns(line);
         err.print('\r' + line + (leftover > 0 ? " ".repeat(leftover) + "\r" + line : ""));
         err.flush();
         shown = line;
@@ -156,8 +175,8 @@ final class ProgressBar implements ProgressSink, AutoCloseable
         final int room = max - line.length() - "  reading ".length();
         if (!name.isEmpty() && room >= 12)
         {
-            line.append("  reading ").append(name.length() <= room ? name :
-                "..." + name.substring(name.length() - (room - 3)));
+            // in terminal columns: a Chinese file name's characters take two each
+            line.append("  reading ").append(FlowReport.columns(name) <= room ? name : "..." + tail(name, room - 3));
         }
         return line.length() <= max ? line.toString() : line.substring(0, max);
     }

@@ -113,6 +113,13 @@ final class PublishCommand implements Callable<Integer>
             throw new ParameterException(spec.commandLine(), "--journal is for the engines that consume the topic " +
                 "('run --kafka ... --journal DIR'); publish journals nothing");
         }
+        if (engine.counters != null)
+        {
+            // the publisher's counters hold only the rejections it publishes to partition 0, which the consumer of
+            // that partition counts: merged with the consumers' files, they would be counted twice
+            throw new ParameterException(spec.commandLine(), "--counters is for the engines that consume the topic " +
+                "('run --kafka ... --counters FILE'); publish counts nothing a merge should read");
+        }
         if (partitions < 1)
         {
             throw new ParameterException(spec.commandLine(), "--partitions must be at least 1");
@@ -186,6 +193,7 @@ final class PublishCommand implements Callable<Integer>
             };
             final RunLog log;
             String outcome = "";
+            SzseSession.Outcome liveOutcome = null;
             if (files)
             {
                 log = e.publish(inputs, send, Messages.printer(err), quiet ? p -> { } : Messages.printer(err));
@@ -194,7 +202,27 @@ final class PublishCommand implements Callable<Integer>
             {
                 final Engine.LiveRun live = e.publishLive(config, send, Messages.printer(err), session::set);
                 log = live.log();
+                liveOutcome = live.outcome();
                 outcome = ", " + live.frames() + " frames, session " + live.outcome().name().toLowerCase();
+            }
+            // every record acknowledged before the end marks say the day is whole: a send that failed, an input not
+            // read to its end or a session that never logged on leaves the partitions without them, so that a
+            // consumer run with --exit-at-end never takes a part of the day for all of it
+            producer.flush();
+            if (failed.get() != null)
+            {
+                err.println("moneyflow: publishing to " + topic + " failed: " + failed.get().getMessage() +
+                    "; no end marks sent");
+                return 1;
+            }
+            final String incomplete = files ? log.incompleteInput() :
+                liveOutcome == SzseSession.Outcome.LOGON_REFUSED ? "the gateway refused the logon" : "";
+            if (!incomplete.isEmpty())
+            {
+                err.println("moneyflow: error: " + incomplete + ": no end marks sent (the topic does not hold the " +
+                    "whole day)");
+                new Run(e, log, err).finish();
+                return 1;
             }
             for (int p = 0; p < topicPartitions; p++)
             {
@@ -211,7 +239,7 @@ final class PublishCommand implements Callable<Integer>
             producer.flush();
             if (failed.get() != null)
             {
-                err.println("moneyflow: publishing to " + topic + " failed: " + failed.get().getMessage());
+                err.println("moneyflow: publishing the end marks to " + topic + " failed: " + failed.get().getMessage());
                 return 1;
             }
             final double seconds = (System.nanoTime() - startNs) / 1e9;

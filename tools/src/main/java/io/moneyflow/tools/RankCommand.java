@@ -219,12 +219,18 @@ final class RankCommand implements Callable<Integer>
             final List<Columns.Day> rows = new ArrayList<>();
             for (final Map<String, Object> r : shown)
             {
-                rows.add(flows.get(r.get("key").toString()));
+                final Columns.Day flow = flows.get(r.get("key").toString());
+                if (flow == null)
+                {
+                    // a day stored without its classes' flows (a store of another program): named, not guessed
+                    System.err.println("moneyflow: " + r.get("key") + " has no class flows stored for " + day +
+                        ": left out of the --columns rows");
+                    continue;
+                }
+                rows.add(flow);
             }
-            final String wrong = rows.isEmpty() ? null : columns.refusal(rows.get(0).classes().length, false);
-            if (wrong != null)
+            if (!columns.namesStored(rows))
             {
-                System.err.println("moneyflow: " + wrong + " (the stored days' scheme)");
                 return 1;
             }
             FileOutput.emit(report.file, report.format, System.out, columns.days(rows));

@@ -60,7 +60,8 @@ final class RunCommand implements Callable<Integer>
 
     @Option(names = "--group", paramLabel = "ID", defaultValue = "moneyflow",
         description = "With --kafka: the consumer group the processed offsets are committed to, for Kafka's tools " +
-            "to show the lag (default moneyflow); a restart resumes from the journal, not from these.")
+            "to show the lag (default moneyflow); a restart resumes from the journal, not from these. Give each " +
+            "engine on the same partitions (a hot standby) a group of its own, or their commits overwrite each other.")
     String group;
 
     @Option(names = "--sender", paramLabel = "ID", defaultValue = "moneyflow",

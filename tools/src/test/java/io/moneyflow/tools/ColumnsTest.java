@@ -257,6 +257,18 @@ class ColumnsTest
         assertThat(table.err).contains("export stock_day");
     }
 
+    @Test
+    void shouldKeepAFundsThirdPlaceOfPrice()
+    {
+        // an ETF trades in 0.001 yuan: 2.123 closes at 2.123, up 0.0471 % from 2.122 ((2.123 - 2.122) / 2.122 = 0.04712 %)
+        final String[] classes = {"XL", "L", "M", "S"};
+        final long[] none = new long[4];
+        final Columns.Table table = Columns.eastmoney.days(List.of(new Columns.Day("510300.SH", "沪深300ETF", 20230201,
+            2_1230, 2_1220, 1_000_0000, classes, none, none, none, none, none, none)));
+        assertThat(table.rows().get(0)[3]).isEqualTo(new BigDecimal("2.123"));
+        assertThat(table.rows().get(0)[4]).isEqualTo(new BigDecimal("0.0471"));
+    }
+
     private static List<String> concat(final String header, final List<String> rows)
     {
         final List<String> all = new ArrayList<>(List.of(header));

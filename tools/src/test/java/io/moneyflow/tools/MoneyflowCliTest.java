@@ -303,4 +303,14 @@ class MoneyflowCliTest
             });
         }
     }
+
+    @Test
+    void shouldRefuseCountersOnPublishBeforeReachingABroker()
+    {
+        // the publisher's counters would hold the rejections the consumer of partition 0 counts too
+        final Cli publish = Cli.run("publish", "--kafka", "127.0.0.1:1", "--topic", "t", "--counters",
+            dir.resolve("pub.counters").toString(), Cli.sample("ddb-l2-20230201"));
+        assertThat(publish.exit).isEqualTo(2);
+        assertThat(publish.err).contains("--counters is for the engines that consume the topic");
+    }
 }

@@ -67,6 +67,24 @@ class ProgressBarTest
     }
 
     @Test
+    void shouldCountAChineseNameInTerminalColumns()
+    {
+        // each of these characters takes two columns: the line must still fit, or the terminal wraps it and every
+        // redraw piles up a line
+        final String source = "/数据/上海证券交易所逐笔成交/二〇二三年二月一日成交明细.csv:1";
+        for (int width = 10; width <= 200; width++)
+        {
+            final String line = ProgressBar.render(5_000, 50_000, 100_000, source, SECOND, width);
+            assertThat(FlowReport.columns(line)).as("width " + width).isLessThan(Math.max(width, 11));
+        }
+        assertThat(ProgressBar.render(5_000, 50_000, 100_000, source, SECOND, 80))
+            // 65 columns before the name, 79 at most: 14 for "..." and 11 of the name, "交明细.csv" (10)
+            .isEqualTo("[#####.....]  50%  50.0 kB/s  5.0 k records/s  ETA 0:01  reading ...交明细.csv");
+        assertThat(ProgressBar.tail("上海abc", 5)).isEqualTo("海abc");
+        assertThat(ProgressBar.tail("上海abc", 4)).isEqualTo("abc");
+    }
+
+    @Test
     void shouldRedrawInPlaceKeepMessagesWholeAndEndWithANewline()
     {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
