@@ -14,7 +14,9 @@ import io.moneyflow.ring.TickEvent;
  * For a program that partitions a run's records itself (the Flink job of the {@code flink} module reads each input on
  * some machine, sends each stock-day's records to one engine, which then takes them through {@link RecordFeed#record}):
  * what a record goes through after this (the merge in exchange order, the feed's checks of slots, duplicates and time
- * order, classify and aggregate) is the engine's. One thread.
+ * order, classify and aggregate) is the engine's. Each record comes with its instant: the number of its run of one
+ * date and millisecond in the input, as the merge forms an input's instants ({@link InstantGroups}, across all the
+ * input's stocks), and within which it puts the records in exchange order. One thread.
  */
 public final class InputRecords
 {
@@ -28,9 +30,13 @@ public final class InputRecords
          *
          * @param record valid until this returns; its {@code line} is its line in its stream, {@code sourceId} its
          *               stream's number in this input (from 0).
-         * @param stream the stream's name (the file, or the archive's entry).
+         * @param stream  the stream's name (the file, or the archive's entry).
+         * @param instant the record's instant in the input, from 0: the number of its run of records of one date and
+         *                millisecond, over all the input's stocks, as a run's merge forms them ({@code InstantGroups}).
+         *                Records of one instant are consecutive; a record of another stock and time between two
+         *                records of one time makes them two instants.
          */
-        void onRecord(TickEvent record, String stream);
+        void onRecord(TickEvent record, String stream, long instant);
 
         /**
          * A rejected line, counted as a run counts it.
@@ -121,11 +127,20 @@ public final class InputRecords
         final FeedSource source = new FeedSource(0, input, layouts, forced, listener, events, maxBackwardsMs);
         try
         {
+            long instant = -1;
+            int date = 0;
+            int timeMs = 0;
             while (source.advance())
             {
                 final TickEvent head = source.head();
                 source.flushRejections(head.sourceId, head.line);
-                visitor.onRecord(head, streams.get(head.sourceId));
+                if (instant < 0 || !InstantGroups.sameInstant(head, date, timeMs))
+                {
+                    instant++;
+                    date = head.date;
+                    timeMs = head.timeMs;
+                }
+                visitor.onRecord(head, streams.get(head.sourceId), instant);
             }
             source.flushRejections(Integer.MAX_VALUE, Long.MAX_VALUE);
             return source.linesRead();

@@ -98,13 +98,28 @@ final class InstantGroups implements RecordSource
             size++;
             pending = inner.advance();
         }
-        while (pending && inner.head().timeMs == time && inner.head().date == date);
+        while (pending && sameInstant(inner.head(), date, time));
         if (!ordered)
         {
             // stable: records the order leaves equal keep the input's order
             Arrays.sort(group, 0, size, EXCHANGE_ORDER);
         }
         return true;
+    }
+
+    /**
+     * The rule by which an input's records form its instants: a run of records of one date and millisecond, in the
+     * input's order, across all its stocks ({@link InputRecords} numbers an input's instants by it, for a program
+     * that puts a stock's records in the merge's order itself).
+     *
+     * @param record the input's next record.
+     * @param date   the instant's date.
+     * @param timeMs the instant's time.
+     * @return whether the record belongs to the instant.
+     */
+    static boolean sameInstant(final TickEvent record, final int date, final int timeMs)
+    {
+        return record.timeMs == timeMs && record.date == date;
     }
 
     /**

@@ -79,7 +79,7 @@ class InputRecordsTest
                 InputRecords.read(inputs.get(i), Layouts.bundled(), null, 1000, new InputRecords.Visitor()
                 {
                     @Override
-                    public void onRecord(final TickEvent record, final String stream)
+                    public void onRecord(final TickEvent record, final String stream, final long instant)
                     {
                         // through the binary form, as the job sends it
                         final int length = encoder.encode(record);

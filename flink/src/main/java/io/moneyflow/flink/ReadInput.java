@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * Reads one input of the run (given by its number) with moneyflow's own decoding ({@link InputRecords}: the layout
  * recognised from its header, each line decoded, the input's own time-order checks) and sends on each good record,
- * with its stock-day and its place in the run, then the input's rejections counted by reason.
+ * with its stock-day, its place in the run and its instant in the input (as {@code flow}'s merge forms the input's
+ * instants), then the input's rejections counted by reason.
  * <p>
  * A whole input is read for one element: a checkpoint barrier comes before the input's number or after all of its
  * records, never among them, so a restore from a checkpoint reads an input again only when none of its records was in
@@ -61,13 +62,14 @@ public final class ReadInput extends RichFlatMapFunction<Long, Tick>
         InputRecords.read(inputs.get(input), layouts, forced, settings.maxBackwardsMs, new InputRecords.Visitor()
         {
             @Override
-            public void onRecord(final TickEvent record, final String stream)
+            public void onRecord(final TickEvent record, final String stream, final long instant)
             {
                 final int length = encoder.encode(record);
                 final Tick tick = new Tick();
                 tick.key = Tick.key(record.symbolKey, record.date);
                 tick.input = input;
                 tick.position = position[0]++;
+                tick.instant = instant;
                 tick.record = Arrays.copyOf(buffer.byteArray(), length);
                 out.collect(tick);
             }

@@ -151,8 +151,10 @@ public final class StockDayFunction extends KeyedProcessFunction<Long, Tick, Str
     /**
      * The stock-day's records in the order {@code flow} gives them to the engine: with several inputs, the merge's
      * (date, time, fills and orders before snapshots, channel, sequence, then the input's place in the run and the
-     * record's in its input); with one input, the input's own order, each instant's records put in the merge's order
-     * within the instant.
+     * record's in its input); with one input, the input's own order, each of the input's instants (its runs of one
+     * date and millisecond over all its stocks, {@link Tick#instant}) put in the merge's order within the instant.
+     * Two records of the stock at one time with a record of another stock and time between them in the input are
+     * two instants, as {@code flow} takes them, and stay in the input's order.
      */
     static List<Tick> inExchangeOrder(final List<Tick> all, final boolean singleInput)
     {
@@ -174,12 +176,12 @@ public final class StockDayFunction extends KeyedProcessFunction<Long, Tick, Str
         if (singleInput)
         {
             placed.sort(place);
-            // the input's instants (runs of one date and millisecond), each in the merge's order, stable
+            // the input's instants (its runs of one date and millisecond over all its stocks, as flow's merge forms
+            // them: not this stock's alone), each in the merge's order, stable
             int from = 0;
             for (int i = 1; i <= placed.size(); i++)
             {
-                if (i == placed.size() || placed.get(i).record.date != placed.get(from).record.date ||
-                    placed.get(i).record.timeMs != placed.get(from).record.timeMs)
+                if (i == placed.size() || placed.get(i).tick.instant != placed.get(from).tick.instant)
                 {
                     placed.subList(from, i).sort(withinInstant);
                     from = i;

@@ -2,8 +2,9 @@ package io.moneyflow.flink;
 
 /**
  * One record on its way from the input that held it to its stock-day's engine: the stock-day it belongs to, where it
- * was in the run (its input's place in the run, and its place in that input), and the record itself in the engine's
- * binary form (the journal's). Or, with no record, a count of the input's rejected lines of one reason. A Flink POJO.
+ * was in the run (its input's place in the run, its place in that input, and its instant there), and the record
+ * itself in the engine's binary form (the journal's). Or, with no record, a count of the input's rejected lines of
+ * one reason. A Flink POJO.
  */
 public final class Tick
 {
@@ -17,6 +18,11 @@ public final class Tick
     public int input;
     /** The record's place in its input, from 0. */
     public long position;
+    /**
+     * The record's instant in its input, from 0: the number of its run of records of one date and millisecond over
+     * all the input's stocks, as {@code flow}'s merge forms an input's instants ({@code InputRecords}).
+     */
+    public long instant;
     /** The record, encoded by the engine's {@code TickRecordEncoder}; null for a count of rejections. */
     public byte[] record;
     /** With no record: the rejection's reason ({@code RejectReason} ordinal). */

@@ -93,6 +93,39 @@ class FlowJobTest
     }
 
     @Test
+    void shouldKeepASingleInputsInstantsAsFlowFormsThemAcrossStocks() throws Exception
+    {
+        // one input, not in time order as a whole: 000002.SZ's fill at 10:00:00.500 lies between two fills of
+        // 000001.SZ at 10:00:01.000 numbered 5 then 4. flow's merge forms its instants over the whole input (runs of
+        // one date and millisecond), so those two are two instants and go in the input's order (5, then 4: the day
+        // closes at 10.01); ordered within one instant by sequence, they would close it at 10.02
+        final Path input = dir.resolve("instants-across-stocks.csv");
+        java.nio.file.Files.write(input, List.of(
+            "Symbol,Date,Time,Channel,Seq,Price,Qty,BuyNo,SellNo,Flag,ExecType",
+            "000001.SZ,20230201,100000000,2011,1,100000,100,10,1,,F",
+            "000001.SZ,20230201,100001000,2011,5,100200,300,11,2,,F",
+            "000002.SZ,20230201,100000500,2011,3,200000,100,12,3,,F",
+            "000001.SZ,20230201,100001000,2011,4,100100,200,13,4,,F"));
+        final String securities = Cli.root().resolve("config/securities.csv").toString();
+        final Cli flow = Cli.run("flow", "--format", "csv", "--securities", securities, input.toString());
+        assertThat(flow.exit).as(flow.err).isZero();
+        final JobSettings settings = new JobSettings();
+        settings.inputs.add(input.toString());
+        settings.securities = securities;
+        final StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        env.setParallelism(2);
+        final Assembly.Result result = FlowJob.run(env, settings, dir.resolve("out-instants"));
+        assertThat(result.stockDays()).isEqualTo(2);
+        assertThat(result.fails()).isFalse();
+        assertThat(result.digest()).isEqualTo(flow.digest());
+        final Cli counters = Cli.run("counters", result.counters().toString(), "--format", "csv", "--securities",
+            securities);
+        assertThat(counters.exit).as(counters.err).isZero();
+        assertThat(counters.out).isEqualTo(flow.out);
+    }
+
+    @Test
     void shouldSayWhatFlowSaysOfAFileNoLayoutRecognises() throws Exception
     {
         // DolphinDB's 600000.SH directory also holds its published minute flows, which no layout reads: flow skips
