@@ -1,5 +1,6 @@
 package io.moneyflow.flink;
 
+import io.moneyflow.tools.Cli;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.api.common.RuntimeExecutionMode;

@@ -1,5 +1,6 @@
 package io.moneyflow.flink;
 
+import io.moneyflow.tools.Cli;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.moneyflow.flink;
 
+import io.moneyflow.tools.Cli;
 import io.moneyflow.Engine;
 import io.moneyflow.counters.CountersDigest;
 import org.apache.flink.api.common.RuntimeExecutionMode;

@@ -1,5 +1,6 @@
 package io.moneyflow.flink;
 
+import io.moneyflow.tools.Cli;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;

@@ -11,11 +11,11 @@ import java.nio.file.Path;
 /**
  * Runs the command line in-process with stdout and stderr captured.
  */
-final class Cli
+public final class Cli
 {
-    final int exit;
-    final String out;
-    final String err;
+    public final int exit;
+    public final String out;
+    public final String err;
 
     private Cli(final int exit, final String out, final String err)
     {
@@ -24,7 +24,7 @@ final class Cli
         this.err = err;
     }
 
-    static synchronized Cli run(final String... args)
+    public static synchronized Cli run(final String... args)
     {
         final PrintStream oldOut = System.out;
         final PrintStream oldErr = System.err;
@@ -60,7 +60,21 @@ final class Cli
         }
     }
 
-    static Path root()
+    /** @return the digest line the command printed on stderr. */
+    public String digest()
+    {
+        for (final String line : err.split("\n"))
+        {
+            final int at = line.indexOf("digest sha256:");
+            if (at >= 0)
+            {
+                return line.substring(at + "digest ".length()).trim();
+            }
+        }
+        throw new AssertionError("no digest in: " + err);
+    }
+
+    public static Path root()
     {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isDirectory(dir.resolve("data").resolve("sample")))
@@ -74,7 +88,7 @@ final class Cli
         return dir;
     }
 
-    static String sample(final String relative)
+    public static String sample(final String relative)
     {
         return root().resolve("data").resolve("sample").resolve(relative).toString();
     }
