@@ -7,7 +7,6 @@ import io.moneyflow.feed.RecordFeed;
 import io.moneyflow.feed.RunLog;
 import io.moneyflow.journal.Journal;
 import io.moneyflow.journal.JournalException;
-import io.moneyflow.journal.JournalHeader;
 import io.moneyflow.ring.RejectReason;
 import io.moneyflow.ring.TickEvent;
 import io.moneyflow.ring.TickRecordEncoder;
@@ -15,11 +14,9 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -156,35 +153,11 @@ class RecordStreamTest
         final long[] last = new long[STREAMS];
         try (Journal j = Journal.open(journal))
         {
-            j.read(new Journal.Visitor()
+            final Map<String, Long> lines = j.streamLines().lastLine();
+            for (int s = 0; s < STREAMS; s++)
             {
-                private final Map<Integer, Integer> streamOf = new HashMap<>();
-
-                @Override
-                public void onHeader(final JournalHeader header)
-                {
-                }
-
-                @Override
-                public boolean onRecord(final TickEvent record, final long excerptIndex)
-                {
-                    if (record.type == TickEvent.SOURCE)
-                    {
-                        final String name = new String(record.raw, 0, record.rawLength, StandardCharsets.UTF_8);
-                        if (name.startsWith("topic/"))
-                        {
-                            streamOf.put(record.sourceId, Integer.parseInt(name.substring("topic/".length())));
-                        }
-                        return true;
-                    }
-                    final Integer s = streamOf.get(record.sourceId);
-                    if (s != null)
-                    {
-                        last[s] = Math.max(last[s], record.line);
-                    }
-                    return true;
-                }
-            });
+                last[s] = lines.getOrDefault("topic/" + s, 0L);
+            }
         }
         return last;
     }

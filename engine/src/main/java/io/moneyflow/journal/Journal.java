@@ -504,6 +504,53 @@ public final class Journal implements AutoCloseable
         }
     }
 
+    /**
+     * What {@link #streamLines()} finds.
+     *
+     * @param lastLine each stream's name (its source record's) to the highest line of its records, for the streams
+     *                 with a record of a line above 0.
+     * @param read     the read: its damage and the positions a repair lost, which the lines cannot tell.
+     */
+    public record StreamLines(java.util.Map<String, Long> lastLine, ReadResult read)
+    {
+    }
+
+    /**
+     * Reads the journal for the last line journaled of each stream: where a source given again as it comes (a Kafka
+     * partition, a stream from code) resumes.
+     *
+     * @return the streams' last lines and the read.
+     */
+    public StreamLines streamLines()
+    {
+        final java.util.Map<String, Long> last = new java.util.HashMap<>();
+        final ReadResult read = read(new Visitor()
+        {
+            private final java.util.Map<Integer, String> nameOf = new java.util.HashMap<>();
+
+            @Override
+            public void onHeader(final JournalHeader header)
+            {
+            }
+
+            @Override
+            public boolean onRecord(final TickEvent record, final long excerptIndex)
+            {
+                if (record.type == TickEvent.SOURCE)
+                {
+                    nameOf.put(record.sourceId,
+                        new String(record.raw, 0, record.rawLength, java.nio.charset.StandardCharsets.UTF_8));
+                }
+                else if (record.line > 0 && nameOf.containsKey(record.sourceId))
+                {
+                    last.merge(nameOf.get(record.sourceId), record.line, Math::max);
+                }
+                return true;
+            }
+        });
+        return new StreamLines(last, read);
+    }
+
     /** Receives what {@link #read} finds, in journal order. */
     public interface Visitor
     {

@@ -4,8 +4,6 @@ import io.moneyflow.Engine;
 import io.moneyflow.feed.RecordFeed;
 import io.moneyflow.feed.RunLog;
 import io.moneyflow.journal.Journal;
-import io.moneyflow.journal.JournalHeader;
-import io.moneyflow.ring.TickEvent;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -16,7 +14,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -347,42 +344,22 @@ final class KafkaRun
         final String prefix = "kafka:" + topic + "/";
         try (Journal journal = Journal.open(journalDir))
         {
-            final Journal.ReadResult read = journal.read(new Journal.Visitor()
+            final Journal.StreamLines lines = journal.streamLines();
+            for (final Map.Entry<String, Long> stream : lines.lastLine().entrySet())
             {
-                private final Map<Integer, Integer> partitionOf = new HashMap<>();
-
-                @Override
-                public void onHeader(final JournalHeader header)
+                if (stream.getKey().startsWith(prefix))
                 {
-                }
-
-                @Override
-                public boolean onRecord(final TickEvent record, final long excerptIndex)
-                {
-                    if (record.type == TickEvent.SOURCE)
+                    try
                     {
-                        final String name = new String(record.raw, 0, record.rawLength, StandardCharsets.UTF_8);
-                        if (name.startsWith(prefix))
-                        {
-                            try
-                            {
-                                partitionOf.put(record.sourceId, Integer.parseInt(name.substring(prefix.length())));
-                            }
-                            catch (final NumberFormatException ex)
-                            {
-                                // the run's own name (kafka:TOPIC/0,1,...), not a partition's stream
-                            }
-                        }
-                        return true;
+                        next.put(Integer.parseInt(stream.getKey().substring(prefix.length())), stream.getValue());
                     }
-                    final Integer p = partitionOf.get(record.sourceId);
-                    if (p != null && record.line > 0)
+                    catch (final NumberFormatException ex)
                     {
-                        next.merge(p, record.line, Math::max);
+                        // the run's own name (kafka:TOPIC/0,1,...), not a partition's stream
                     }
-                    return true;
                 }
-            });
+            }
+            final Journal.ReadResult read = lines.read();
             // a journal repaired or damaged has lost records whose offsets it can no longer tell: resuming after
             // the last one it holds would skip them, though the topic still has them
             if (read.damage() != null || read.lostPositions() > 0)
