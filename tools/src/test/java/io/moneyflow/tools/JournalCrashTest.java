@@ -98,17 +98,8 @@ class JournalCrashTest
             }
             child.destroyForcibly().waitFor();
             killed++;
-            long journaled = 0;
-            if (Journal.exists(journal))
-            {
-                // What a SIGKILL leaves is a sound journal: a prefix of the run, every excerpt complete and checked.
-                try (Journal j = Journal.open(journal))
-                {
-                    final Journal.ReadResult check = j.read(null);
-                    assertThat(check.damage()).as("seed " + seed + ", attempt " + attempt).isNull();
-                    journaled = check.lastPosition();
-                }
-            }
+            final long journaled = JournalCrashTest.killedJournalLength(journal,
+                "seed " + seed + ", attempt " + attempt);
             assertThat(journaled).as("the journal never shrinks (seed " + seed + ")").isGreaterThanOrEqualTo(previous);
             previous = journaled;
             System.out.println("attempt " + attempt + ": killed after " + delayMs + " ms; input records journaled: " +
@@ -121,5 +112,26 @@ class JournalCrashTest
         assertThat(exit).as("seed " + seed + "; standard error: " +
             Files.readString(dir.resolve("stderr-99.txt"), StandardCharsets.UTF_8)).isZero();
         assertThat(out).as("seed " + seed).isEqualTo(uninterrupted.out);
+    }
+
+    /**
+     * What a SIGKILL leaves is a sound journal: a prefix of the run, every excerpt complete and checked.
+     *
+     * @param journal the killed run's journal, which may not exist yet.
+     * @param as      what the assertion names.
+     * @return the input positions it holds, 0 for none.
+     */
+    static long killedJournalLength(final Path journal, final String as)
+    {
+        if (!Journal.exists(journal))
+        {
+            return 0;
+        }
+        try (Journal j = Journal.open(journal))
+        {
+            final Journal.ReadResult check = j.read(null);
+            assertThat(check.damage()).as(as).isNull();
+            return check.lastPosition();
+        }
     }
 }

@@ -202,16 +202,8 @@ class KafkaCliTest
                 continue;
             }
             child.destroyForcibly().waitFor();
-            long journaled = 0;
-            if (Journal.exists(journal))
-            {
-                try (Journal j = Journal.open(journal))
-                {
-                    final Journal.ReadResult check = j.read(null);
-                    assertThat(check.damage()).as("seed " + seed + ", attempt " + attempt).isNull();
-                    journaled = check.lastPosition();
-                }
-            }
+            final long journaled = JournalCrashTest.killedJournalLength(journal,
+                "seed " + seed + ", attempt " + attempt);
             assertThat(journaled).as("the journal never shrinks (seed " + seed + ")").isGreaterThanOrEqualTo(previous);
             if (journaled > previous && journaled < records)
             {
